@@ -1,0 +1,44 @@
+using System.CommandLine;
+using System.Diagnostics;
+using StaticDossier.Diagnostics;
+
+namespace StaticDossier.Cli.Commands;
+
+/// <summary><c>dossier build</c>: content/ → _site/.</summary>
+internal static class BuildCommand
+{
+    private static readonly Option<string?> Content = CommonOptions.Folder("--content", "Folder of content pages (default: content_dir in site.yml)");
+    private static readonly Option<string?> Out = CommonOptions.Folder("--out", "Folder to write the site to (default: output_dir, _site)");
+
+    public static Command Create()
+    {
+        var command = new Command("build", "Render content pages into the static site; the previous site stays if the build fails.")
+        {
+            Content, Out,
+        };
+        command.SetAction(Run);
+        return command;
+    }
+
+    public static int Run(ParseResult parse)
+    {
+        var diagnostics = new DiagnosticBag();
+        var config = CommonOptions.LoadConfig(parse, diagnostics);
+        if (config is null)
+        {
+            return CommonOptions.Finish(parse, diagnostics);
+        }
+
+        config = config with
+        {
+            ContentDir = parse.GetValue(Content) is { } c ? Path.GetFullPath(c) : config.ContentDir,
+            OutputDir = parse.GetValue(Out) is { } o ? Path.GetFullPath(o) : config.OutputDir,
+        };
+        var clock = Stopwatch.StartNew();
+        var ok = new SiteBuilder(config).Build(diagnostics);
+        Console.WriteLine(ok
+            ? $"build: site written to {config.OutputPath} in {clock.ElapsedMilliseconds} ms"
+            : "build: failed; the previous site was left as it was");
+        return CommonOptions.Finish(parse, diagnostics, ok);
+    }
+}

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using StaticDossier.Config;
+using StaticDossier.Diagnostics;
+
+namespace StaticDossier.Cli.Commands;
+
+/// <summary>Options every command shares, and the load-config-then-report plumbing.</summary>
+internal static class CommonOptions
+{
+    public static readonly Option<string> Config = new("--config", "-c")
+    {
+        Description = "Path to site.yml",
+        DefaultValueFactory = _ => "site.yml",
+        Recursive = true,
+    };
+
+    public static readonly Option<bool> WarnAsError = new("--warnaserror")
+    {
+        Description = "Treat warnings as errors",
+        Recursive = true,
+    };
+
+    public static Option<string?> Folder(string name, string description) => new(name) { Description = description };
+
+    /// <summary>Loads site.yml, printing diagnostics; null when it is unusable.</summary>
+    public static SiteConfig? LoadConfig(ParseResult parse, DiagnosticBag diagnostics) =>
+        SiteConfigLoader.Load(parse.GetValue(Config)!, diagnostics);
+
+    /// <summary>Prints every diagnostic (errors to stderr) and returns the exit code.</summary>
+    public static int Finish(ParseResult parse, DiagnosticBag diagnostics, bool succeeded = true)
+    {
+        foreach (var d in diagnostics.Sorted())
+        {
+            var writer = d.Severity == DiagnosticSeverity.Error ? Console.Error : Console.Out;
+            writer.WriteLine(d.ToString());
+        }
+
+        var failed = !succeeded || diagnostics.HasErrors ||
+                     (parse.GetValue(WarnAsError) && diagnostics.Any(d => d.Severity == DiagnosticSeverity.Warning));
+        return failed ? 1 : 0;
+    }
+}

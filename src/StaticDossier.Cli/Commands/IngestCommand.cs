@@ -1,0 +1,41 @@
+using System.CommandLine;
+using StaticDossier.Diagnostics;
+
+namespace StaticDossier.Cli.Commands;
+
+/// <summary><c>dossier ingest</c>: seeds → content/.</summary>
+internal static class IngestCommand
+{
+    private static readonly Option<string?> Seeds = CommonOptions.Folder("--seeds", "Folder of seeds (default: seeds_dir in site.yml)");
+    private static readonly Option<string?> Content = CommonOptions.Folder("--content", "Folder to write content pages to (default: content_dir)");
+    private static readonly Option<bool> Force = new("--force") { Description = "Overwrite content pages even where a curator edited them" };
+
+    public static Command Create()
+    {
+        var command = new Command("ingest", "Clean every seed into a Markdown content page; curated pages are never overwritten.")
+        {
+            Seeds, Content, Force,
+        };
+        command.SetAction(Run);
+        return command;
+    }
+
+    public static int Run(ParseResult parse)
+    {
+        var diagnostics = new DiagnosticBag();
+        var config = CommonOptions.LoadConfig(parse, diagnostics);
+        if (config is null)
+        {
+            return CommonOptions.Finish(parse, diagnostics);
+        }
+
+        config = config with
+        {
+            SeedsDir = parse.GetValue(Seeds) is { } s ? Path.GetFullPath(s) : config.SeedsDir,
+            ContentDir = parse.GetValue(Content) is { } c ? Path.GetFullPath(c) : config.ContentDir,
+        };
+        var report = new Ingestor(config).Run(diagnostics, parse.GetValue(Force));
+        Console.WriteLine($"ingest: {report}");
+        return CommonOptions.Finish(parse, diagnostics);
+    }
+}

@@ -1,0 +1,13 @@
+using System.CommandLine;
+using StaticDossier.Cli.Commands;
+
+var root = new RootCommand("StaticDossier: turns seeds (saved news pages) into a curated, linked static site.");
+root.Options.Add(CommonOptions.Config);
+root.Options.Add(CommonOptions.WarnAsError);
+root.Subcommands.Add(IngestCommand.Create());
+root.Subcommands.Add(BuildCommand.Create());
+root.Subcommands.Add(AllCommand.Create());
+
+// `dossier` alone does what `dossier all` does.
+root.SetAction(parse => AllCommand.Run(parse));
+return root.Parse(args).Invoke();

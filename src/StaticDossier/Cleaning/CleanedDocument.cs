@@ -1,0 +1,42 @@
+using StaticDossier.Seeds;
+
+namespace StaticDossier.Cleaning;
+
+/// <summary>An article taken out of a seed: its text as Markdown, its metadata, and every decision made.</summary>
+public sealed record CleanedDocument(
+    SeedDocument Seed,
+    string Title,
+    string MarkdownBody,
+    ArticleMetadata Metadata,
+    IReadOnlyList<BlockDecision> Decisions)
+{
+    /// <summary>How many blocks cleaning removed.</summary>
+    public int RemovedCount => Decisions.Count(d => !d.Kept);
+}
+
+/// <summary>Facts about an article found on its page. Null means "the page does not say".</summary>
+public sealed record ArticleMetadata
+{
+    /// <summary>Publication date, never guessed.</summary>
+    public DateOnly? Date { get; init; }
+
+    /// <summary>BCP 47 language tag (<c>en</c>, <c>vi</c>).</summary>
+    public string Language { get; init; } = "en";
+
+    /// <summary>The outlet that published the article.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>The author or authors as credited.</summary>
+    public string? Byline { get; init; }
+
+    /// <summary>The page's original URL, when known.</summary>
+    public string? Url { get; init; }
+}
+
+/// <summary>One block of the seed and what cleaning did with it.</summary>
+/// <param name="Line">1-based line of the block in the seed (0 when unknown).</param>
+/// <param name="Text">The block's text.</param>
+/// <param name="Kept">True when the block is in the article body.</param>
+/// <param name="Role">What the block is: body, title, date, noise, ...</param>
+/// <param name="Reason">Why it was kept or removed, for <c>dossier explain</c>.</param>
+public sealed record BlockDecision(int Line, string Text, bool Kept, string Role, string Reason);

@@ -1,0 +1,92 @@
+using StaticDossier.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace StaticDossier.Config;
+
+/// <summary>Reads and validates <c>site.yml</c>.</summary>
+public static class SiteConfigLoader
+{
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .WithDuplicateKeyChecking()
+        .Build();
+
+    /// <summary>Loads the config at <paramref name="path"/>; null (with diagnostics) when it is unusable.</summary>
+    public static SiteConfig? Load(string path, DiagnosticBag diagnostics)
+    {
+        var display = Path.GetFileName(path);
+        if (!File.Exists(path))
+        {
+            diagnostics.Error(DiagnosticCodes.ConfigMissing,
+                $"No site.yml at '{Path.GetFullPath(path)}'. Run dossier in the dossier's folder or pass --config.",
+                SourceLocation.InFile(display));
+            return null;
+        }
+
+        var text = File.ReadAllText(path);
+        var config = Parse(text, display, diagnostics);
+        if (config is null)
+        {
+            return null;
+        }
+
+        config = config with
+        {
+            RootDirectory = Path.GetDirectoryName(Path.GetFullPath(path))!,
+            SourcePath = display,
+        };
+        return Validate(config, text, diagnostics) ? config : null;
+    }
+
+    /// <summary>Parses config text without touching the file system.</summary>
+    public static SiteConfig? Parse(string text, string displayPath, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return Deserializer.Deserialize<SiteConfig?>(text) ?? new SiteConfig();
+        }
+        catch (YamlException ex)
+        {
+            diagnostics.Error(DiagnosticCodes.ConfigInvalid, YamlMessages.Describe(ex, typeof(SiteConfig)),
+                new SourceLocation(displayPath, (int)ex.Start.Line, (int)ex.Start.Column));
+            return null;
+        }
+    }
+
+    private static bool Validate(SiteConfig config, string text, DiagnosticBag diagnostics)
+    {
+        var ok = true;
+        if (!Uri.TryCreate(config.BaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != "https" && uri.Scheme != "http"))
+        {
+            diagnostics.Error(DiagnosticCodes.ConfigValue,
+                "'base_url' must be an absolute http(s) URL, such as https://example.org/dossier/.",
+                KeyLocation(config.SourcePath, text, "base_url"));
+            ok = false;
+        }
+
+        if (string.IsNullOrWhiteSpace(config.Title))
+        {
+            diagnostics.Error(DiagnosticCodes.ConfigValue, "'title' must not be empty.", KeyLocation(config.SourcePath, text, "title"));
+            ok = false;
+        }
+
+        return ok;
+    }
+
+    /// <summary>The line of a top-level key, for diagnostics about its value.</summary>
+    private static SourceLocation KeyLocation(string path, string text, string key)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].StartsWith(key + ":", StringComparison.Ordinal))
+            {
+                return new SourceLocation(path, i + 1, 1);
+            }
+        }
+
+        return SourceLocation.InFile(path);
+    }
+}

@@ -1,0 +1,31 @@
+using StaticDossier.Cleaning;
+
+namespace StaticDossier.Content;
+
+/// <summary>Turns a cleaned article into the text of its content page. No I/O.</summary>
+public static class ContentPageFactory
+{
+    /// <summary>The file name (without folder) for a cleaned article: <c>YYYY-MM-DD-slug.md</c> or <c>slug.md</c>.</summary>
+    public static string FileNameFor(CleanedDocument doc)
+    {
+        var slug = Slugger.Slugify(doc.Title);
+        return doc.Metadata.Date is { } date ? $"{date:yyyy-MM-dd}-{slug}.md" : $"{slug}.md";
+    }
+
+    /// <summary>The front matter ingest writes for <paramref name="doc"/>.</summary>
+    public static FrontMatter FrontMatterFor(CleanedDocument doc) => new()
+    {
+        Title = doc.Title,
+        Date = doc.Metadata.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        Language = doc.Metadata.Language,
+        Source = doc.Metadata.Source,
+        Byline = doc.Metadata.Byline,
+        Url = doc.Metadata.Url,
+        Seed = doc.Seed.Path,
+        SeedSha256 = doc.Seed.Sha256,
+        RemovedBlocks = doc.RemovedCount,
+    };
+
+    /// <summary>The whole file text.</summary>
+    public static string Format(CleanedDocument doc) => ContentPageFormatter.Format(FrontMatterFor(doc), doc.MarkdownBody);
+}

@@ -1,0 +1,53 @@
+namespace StaticDossier.Content;
+
+/// <summary>The YAML front matter of a content page. Property order is the order keys are written in.</summary>
+public sealed record FrontMatter
+{
+    /// <summary>The headline. Required.</summary>
+    public string Title { get; init; } = string.Empty;
+
+    /// <summary>Publication date as YYYY-MM-DD; absent when the page does not give one.</summary>
+    public string? Date { get; init; }
+
+    /// <summary>BCP 47 language tag of the article.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>The outlet.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>The author or authors as credited.</summary>
+    public string? Byline { get; init; }
+
+    /// <summary>The article's original URL.</summary>
+    public string? Url { get; init; }
+
+    /// <summary>Curated tags.</summary>
+    public List<string>? Tags { get; init; }
+
+    /// <summary>Curated people; matched against the people list in site.yml.</summary>
+    public List<string>? People { get; init; }
+
+    /// <summary>Overrides the URL slug.</summary>
+    public string? Slug { get; init; }
+
+    /// <summary>A one-paragraph summary.</summary>
+    public string? Summary { get; init; }
+
+    /// <summary>Drafts are not published.</summary>
+    public bool Draft { get; init; }
+
+    /// <summary>The seed this page was made from, relative to the dossier root.</summary>
+    public string? Seed { get; init; }
+
+    /// <summary>SHA-256 of the seed's bytes when the page was made.</summary>
+    public string? SeedSha256 { get; init; }
+
+    /// <summary>How many blocks cleaning removed from the seed.</summary>
+    public int? RemovedBlocks { get; init; }
+
+    /// <summary>The date as a value, when it is valid.</summary>
+    [YamlDotNet.Serialization.YamlIgnore]
+    public DateOnly? ParsedDate =>
+        DateOnly.TryParseExact(Date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var d) ? d : null;
+}

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using StaticDossier.IO;
+
+namespace StaticDossier.Content;
+
+/// <summary>What ingest last wrote for each seed, so it can tell a curator's edit from its own output.
+/// Kept in <c>content/.ingest/manifest.json</c>.</summary>
+public sealed class IngestManifest
+{
+    /// <summary>The manifest's path relative to the content folder.</summary>
+    public const string RelativePath = ".ingest/manifest.json";
+
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
+
+    /// <summary>Entries keyed by seed path (relative to the dossier root).</summary>
+    [JsonPropertyName("entries")]
+    public SortedDictionary<string, IngestRecord> Entries { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Loads the manifest of <paramref name="contentDir"/>, empty when there is none.</summary>
+    public static IngestManifest Load(string contentDir)
+    {
+        var path = Path.Combine(contentDir, RelativePath);
+        if (!File.Exists(path))
+        {
+            return new IngestManifest();
+        }
+
+        try
+        {
+            var loaded = JsonSerializer.Deserialize<IngestManifest>(File.ReadAllText(path), Options);
+            return loaded is null ? new IngestManifest() : new IngestManifest { Entries = new(loaded.Entries, StringComparer.Ordinal) };
+        }
+        catch (JsonException)
+        {
+            // A damaged manifest only means ingest treats every existing page as curated: safe.
+            return new IngestManifest();
+        }
+    }
+
+    /// <summary>Saves atomically.</summary>
+    public void Save(string contentDir) =>
+        AtomicFile.WriteAllText(Path.Combine(contentDir, RelativePath), JsonSerializer.Serialize(this, Options) + "\n");
+}
+
+/// <summary>One seed's last ingest.</summary>
+/// <param name="Content">The content file, relative to the content folder.</param>
+/// <param name="SeedSha256">The seed's hash at that time.</param>
+/// <param name="GeneratedSha256">The hash of the file ingest wrote.</param>
+public sealed record IngestRecord(
+    [property: JsonPropertyName("content")] string Content,
+    [property: JsonPropertyName("seed_sha256")] string SeedSha256,
+    [property: JsonPropertyName("generated_sha256")] string GeneratedSha256);

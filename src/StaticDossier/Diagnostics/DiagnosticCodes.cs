@@ -1,0 +1,51 @@
+namespace StaticDossier.Diagnostics;
+
+/// <summary>Stable diagnostic codes: SD01xx config, SD02xx seeds and cleaning, SD03xx content,
+/// SD04xx templates, SD05xx output.</summary>
+public static class DiagnosticCodes
+{
+    /// <summary>site.yml is missing or unreadable.</summary>
+    public const string ConfigMissing = "SD0100";
+    /// <summary>site.yml is not valid YAML or has an unknown key.</summary>
+    public const string ConfigInvalid = "SD0101";
+    /// <summary>A required site.yml value is missing or out of range.</summary>
+    public const string ConfigValue = "SD0102";
+    /// <summary>A folder named in site.yml or on the command line does not exist.</summary>
+    public const string ConfigFolderMissing = "SD0103";
+
+    /// <summary>A seed cannot be read (encoding, binary, empty, too large).</summary>
+    public const string SeedUnreadable = "SD0201";
+    /// <summary>A seed sidecar (.seed.yml) is invalid.</summary>
+    public const string SeedSidecarInvalid = "SD0202";
+    /// <summary>Cleaning left no article text.</summary>
+    public const string SeedNoArticle = "SD0203";
+    /// <summary>A seed was decoded from a legacy encoding.</summary>
+    public const string SeedLegacyEncoding = "SD0204";
+    /// <summary>A seed changed since its content page was made, and the page was curated.</summary>
+    public const string SeedChangedCurated = "SD0210";
+    /// <summary>A curated content page was kept as it is.</summary>
+    public const string ContentCuratedKept = "SD0211";
+
+    /// <summary>Front matter is missing or not closed.</summary>
+    public const string FrontMatterMissing = "SD0301";
+    /// <summary>Front matter is not valid YAML, or has an unknown or duplicate key.</summary>
+    public const string FrontMatterInvalid = "SD0302";
+    /// <summary>A front matter value is invalid (date, language).</summary>
+    public const string FrontMatterValue = "SD0303";
+    /// <summary>A content file cannot be read.</summary>
+    public const string ContentUnreadable = "SD0304";
+
+    /// <summary>A template is missing.</summary>
+    public const string TemplateMissing = "SD0401";
+    /// <summary>A template does not parse.</summary>
+    public const string TemplateSyntax = "SD0402";
+    /// <summary>A template failed while rendering.</summary>
+    public const string TemplateRuntime = "SD0403";
+
+    /// <summary>Two pages would be written to the same path.</summary>
+    public const string DuplicateOutputPath = "SD0501";
+    /// <summary>An internal link or anchor does not resolve.</summary>
+    public const string BrokenLink = "SD0502";
+    /// <summary>The output folder could not be written.</summary>
+    public const string OutputWriteFailed = "SD0503";
+}

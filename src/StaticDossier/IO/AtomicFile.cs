@@ -1,0 +1,36 @@
+using System.Text;
+
+namespace StaticDossier.IO;
+
+/// <summary>Writes files so a reader (or a crash) never sees half of one: write a temporary sibling, then rename.</summary>
+public static class AtomicFile
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>Replaces <paramref name="path"/> with <paramref name="text"/> in one step.</summary>
+    public static void WriteAllText(string path, string text) => WriteAllBytes(path, Utf8.GetBytes(text));
+
+    /// <summary>Replaces <paramref name="path"/> with <paramref name="bytes"/> in one step.</summary>
+    public static void WriteAllBytes(string path, byte[] bytes)
+    {
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(dir);
+        var temp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
+            {
+                stream.Write(bytes);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+}

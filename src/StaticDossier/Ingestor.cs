@@ -1,0 +1,136 @@
+using System.Security.Cryptography;
+using System.Text;
+using StaticDossier.Cleaning;
+using StaticDossier.Config;
+using StaticDossier.Content;
+using StaticDossier.Diagnostics;
+using StaticDossier.IO;
+using StaticDossier.Seeds;
+
+namespace StaticDossier;
+
+/// <summary>seeds/ → cleaned articles → content/. Never overwrites a curator's edit.</summary>
+public sealed class Ingestor
+{
+    private readonly SiteConfig _config;
+    private readonly SeedCleaner _cleaner = new();
+
+    /// <summary>Creates an ingestor for <paramref name="config"/>.</summary>
+    public Ingestor(SiteConfig config) => _config = config;
+
+    /// <summary>Ingests every seed. <paramref name="force"/> overwrites curated pages too.</summary>
+    public IngestReport Run(DiagnosticBag diagnostics, bool force = false)
+    {
+        var report = new IngestReport();
+        var seeds = new SeedReader(_config.RootDirectory).ReadAll(_config.SeedsPath, diagnostics);
+        var cleaned = new CleanedDocument[seeds.Count];
+        Parallel.For(0, seeds.Count, i => cleaned[i] = _cleaner.Clean(seeds[i], diagnostics));
+
+        var contentDir = _config.ContentPath;
+        Directory.CreateDirectory(contentDir);
+        var manifest = IngestManifest.Load(contentDir);
+        var claimed = new HashSet<string>(manifest.Entries.Values.Select(e => e.Content), StringComparer.Ordinal);
+        foreach (var doc in cleaned)
+        {
+            var outcome = IngestOne(doc, contentDir, manifest, claimed, force, diagnostics);
+            report.Count(outcome);
+        }
+
+        manifest.Save(contentDir);
+        return report;
+    }
+
+    private static IngestOutcome IngestOne(CleanedDocument doc, string contentDir, IngestManifest manifest,
+        HashSet<string> claimed, bool force, DiagnosticBag diagnostics)
+    {
+        var text = ContentPageFactory.Format(doc);
+        var generatedSha = Sha256(text);
+        manifest.Entries.TryGetValue(doc.Seed.Path, out var record);
+        var relative = record?.Content ?? UniqueName(ContentPageFactory.FileNameFor(doc), doc.Seed.Id, contentDir, claimed);
+        var path = Path.Combine(contentDir, relative);
+        var display = "content/" + relative;
+
+        if (record is not null && !File.Exists(path) && !force)
+        {
+            // The curator deleted the page: that is a decision too.
+            diagnostics.Info(DiagnosticCodes.ContentCuratedKept, $"'{display}' was deleted by a curator; not recreated (use --force).", SourceLocation.InFile(doc.Seed.Path));
+            return IngestOutcome.KeptCurated;
+        }
+
+        if (File.Exists(path))
+        {
+            var current = File.ReadAllText(path);
+            var currentSha = Sha256(current);
+            if (currentSha == generatedSha)
+            {
+                manifest.Entries[doc.Seed.Path] = new IngestRecord(relative, doc.Seed.Sha256, generatedSha);
+                return IngestOutcome.Unchanged;
+            }
+
+            var curated = record is null || record.GeneratedSha256 != currentSha;
+            if (curated && !force)
+            {
+                if (record is not null && record.SeedSha256 != doc.Seed.Sha256)
+                {
+                    diagnostics.Warning(DiagnosticCodes.SeedChangedCurated,
+                        $"Seed changed since '{display}' was made, and that page has a curator's edits: it was kept as it is. Compare with 'dossier explain {doc.Seed.Path}', or re-ingest it with --force.",
+                        SourceLocation.InFile(doc.Seed.Path));
+                    return IngestOutcome.SeedChanged;
+                }
+
+                diagnostics.Info(DiagnosticCodes.ContentCuratedKept, $"'{display}' has a curator's edits; kept.", SourceLocation.InFile(display));
+                return IngestOutcome.KeptCurated;
+            }
+        }
+
+        var existed = File.Exists(path);
+        AtomicFile.WriteAllText(path, text);
+        manifest.Entries[doc.Seed.Path] = new IngestRecord(relative, doc.Seed.Sha256, generatedSha);
+        return existed ? IngestOutcome.Updated : IngestOutcome.Created;
+    }
+
+    private static string UniqueName(string name, string seedId, string contentDir, HashSet<string> claimed)
+    {
+        var candidate = name;
+        if (claimed.Contains(candidate) || File.Exists(Path.Combine(contentDir, candidate)))
+        {
+            candidate = $"{Path.GetFileNameWithoutExtension(name)}-{Slugger.Slugify(seedId)}.md";
+        }
+
+        claimed.Add(candidate);
+        return candidate;
+    }
+
+    internal static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}
+
+/// <summary>What ingest did with one seed.</summary>
+public enum IngestOutcome
+{
+    /// <summary>A new content page was written.</summary>
+    Created,
+    /// <summary>An untouched page was regenerated.</summary>
+    Updated,
+    /// <summary>Nothing changed.</summary>
+    Unchanged,
+    /// <summary>A curated page was left alone.</summary>
+    KeptCurated,
+    /// <summary>The seed changed but its page is curated: reported, left alone.</summary>
+    SeedChanged,
+}
+
+/// <summary>Counts of what ingest did.</summary>
+public sealed class IngestReport
+{
+    private readonly Dictionary<IngestOutcome, int> _counts = [];
+
+    /// <summary>How many seeds had <paramref name="outcome"/>.</summary>
+    public int this[IngestOutcome outcome] => _counts.GetValueOrDefault(outcome);
+
+    internal void Count(IngestOutcome outcome) => _counts[outcome] = this[outcome] + 1;
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"{this[IngestOutcome.Created]} created, {this[IngestOutcome.Updated]} updated, {this[IngestOutcome.Unchanged]} unchanged, " +
+        $"{this[IngestOutcome.KeptCurated]} curated kept, {this[IngestOutcome.SeedChanged]} changed seeds reported";
+}

@@ -1,0 +1,35 @@
+using Ganss.Xss;
+using Markdig;
+
+namespace StaticDossier.Rendering;
+
+/// <summary>Markdown → safe HTML. One immutable pipeline; raw HTML in content is shown as text, and the
+/// result is sanitised so no link or attribute from a seed can run script.</summary>
+public sealed class MarkdownRenderer
+{
+    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
+        .UseAdvancedExtensions()
+        .DisableHtml()
+        .Build();
+
+    private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
+
+    /// <summary>Renders <paramref name="markdown"/> to sanitised HTML.</summary>
+    public string Render(string markdown) => _sanitizer.Sanitize(Markdown.ToHtml(markdown, _pipeline));
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var sanitizer = new HtmlSanitizer();
+        sanitizer.AllowedSchemes.Clear();
+        foreach (var scheme in new[] { "http", "https", "mailto" })
+        {
+            sanitizer.AllowedSchemes.Add(scheme);
+        }
+
+        sanitizer.AllowedAttributes.Add("id");
+        sanitizer.AllowedAttributes.Add("class");
+        sanitizer.AllowedAttributes.Remove("style");
+        sanitizer.AllowedTags.Remove("form");
+        return sanitizer;
+    }
+}

@@ -1,0 +1,115 @@
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
+using StaticDossier.Diagnostics;
+
+namespace StaticDossier.Rendering;
+
+/// <summary>Loads Scriban templates from <c>templates/</c> once and renders pages with them. Every
+/// page template is wrapped in <c>base.sbn</c>, which receives the page's HTML as <c>content</c>.</summary>
+public sealed class TemplateRenderer
+{
+    private readonly string _templatesDir;
+    private readonly string _displayDir;
+    private readonly Dictionary<string, Template?> _templates = new(StringComparer.Ordinal);
+    private readonly TemplateFolderLoader _loader;
+
+    /// <summary>Creates a renderer for the templates in <paramref name="templatesDir"/>.</summary>
+    public TemplateRenderer(string templatesDir, string displayDir)
+    {
+        _templatesDir = templatesDir;
+        _displayDir = displayDir;
+        _loader = new TemplateFolderLoader(templatesDir, displayDir);
+    }
+
+    /// <summary>Parses <paramref name="name"/> (e.g. <c>article.sbn</c>); reports syntax errors with their line.</summary>
+    public bool Preload(string name, DiagnosticBag diagnostics) => Get(name, diagnostics) is not null;
+
+    /// <summary>Renders <paramref name="name"/> with <paramref name="model"/>, then wraps it in the base layout.</summary>
+    public string? Render(string name, ScriptObject model, string outputPath, DiagnosticBag diagnostics)
+    {
+        var inner = RenderOne(name, model, outputPath, diagnostics);
+        if (inner is null)
+        {
+            return null;
+        }
+
+        var layout = new ScriptObject();
+        layout.SetValue("content", new RawHtml(inner), true);
+        return RenderOne("base.sbn", layout, outputPath, diagnostics, model);
+    }
+
+    private string? RenderOne(string name, ScriptObject model, string outputPath, DiagnosticBag diagnostics, ScriptObject? outer = null)
+    {
+        var template = Get(name, diagnostics);
+        if (template is null)
+        {
+            return null;
+        }
+
+        var context = new EscapingTemplateContext
+        {
+            TemplateLoader = _loader,
+            StrictVariables = true,
+            LoopLimit = 1_000_000,
+            RecursiveLimit = 64,
+            // Includes resolve against templates/; nothing else on disk is reachable from a template.
+            EnableRelaxedMemberAccess = false,
+        };
+        RawIncludes.Install(context);
+        if (outer is not null)
+        {
+            context.PushGlobal(outer);
+        }
+
+        context.PushGlobal(model);
+        try
+        {
+            return template.Render(context);
+        }
+        catch (ScriptRuntimeException ex)
+        {
+            diagnostics.Error(DiagnosticCodes.TemplateRuntime, $"{ex.OriginalMessage} (while rendering {outputPath})", Location(ex.Span));
+            return null;
+        }
+    }
+
+    private Template? Get(string name, DiagnosticBag diagnostics)
+    {
+        lock (_templates)
+        {
+            if (_templates.TryGetValue(name, out var cached))
+            {
+                return cached;
+            }
+
+            var path = Path.Combine(_templatesDir, name);
+            var display = $"{_displayDir}/{name}";
+            Template? template = null;
+            if (!File.Exists(path))
+            {
+                diagnostics.Error(DiagnosticCodes.TemplateMissing, $"Template '{name}' is missing from {_displayDir}/.", SourceLocation.InFile(display));
+            }
+            else
+            {
+                template = Template.Parse(File.ReadAllText(path), display);
+                if (template.HasErrors)
+                {
+                    foreach (var message in template.Messages)
+                    {
+                        diagnostics.Error(DiagnosticCodes.TemplateSyntax, message.Message, Location(message.Span));
+                    }
+
+                    template = null;
+                }
+            }
+
+            _templates[name] = template;
+            return template;
+        }
+    }
+
+    internal static SourceLocation Location(SourceSpan span) =>
+        new(span.FileName ?? string.Empty, span.Start.Line + 1, span.Start.Column + 1);
+}
