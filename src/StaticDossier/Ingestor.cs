@@ -47,6 +47,16 @@ public sealed class Ingestor
         var generatedSha = Sha256(text);
         manifest.Entries.TryGetValue(doc.Seed.Path, out var record);
         var relative = record?.Content ?? UniqueName(ContentPageFactory.FileNameFor(doc), doc.Seed.Id, contentDir, claimed);
+        if (record is not null && !force && IsUntouched(Path.Combine(contentDir, record.Content), record)
+            && ContentPageFactory.FileNameFor(doc) is var wanted && wanted != record.Content)
+        {
+            // Better cleaning found a new title or date: an untouched page moves to its new name.
+            File.Delete(Path.Combine(contentDir, record.Content));
+            claimed.Remove(record.Content);
+            relative = UniqueName(wanted, doc.Seed.Id, contentDir, claimed);
+            record = null;
+        }
+
         var path = Path.Combine(contentDir, relative);
         var display = "content/" + relative;
 
@@ -88,6 +98,9 @@ public sealed class Ingestor
         manifest.Entries[doc.Seed.Path] = new IngestRecord(relative, doc.Seed.Sha256, generatedSha);
         return existed ? IngestOutcome.Updated : IngestOutcome.Created;
     }
+
+    private static bool IsUntouched(string path, IngestRecord record) =>
+        File.Exists(path) && Sha256(File.ReadAllText(path)) == record.GeneratedSha256;
 
     private static string UniqueName(string name, string seedId, string contentDir, HashSet<string> claimed)
     {

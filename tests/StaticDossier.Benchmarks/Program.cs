@@ -1,0 +1,15 @@
+// Timed harnesses run by hand (`dotnet run -c Release --project tests/StaticDossier.Benchmarks -- <name> [args]`);
+// speed targets live here, never in unit tests.
+
+var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
+{
+    // Each harness registers itself here: ["name"] = Harness.Run,
+};
+
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
+{
+    Console.Error.WriteLine($"usage: StaticDossier.Benchmarks <{string.Join('|', benchmarks.Keys.Order(StringComparer.Ordinal))}> [args]");
+    return 2;
+}
+
+return run(args[1..]);
