@@ -7,6 +7,8 @@ root.Options.Add(CommonOptions.WarnAsError);
 root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(BuildCommand.Create());
 root.Subcommands.Add(AllCommand.Create());
+root.Subcommands.Add(SnapshotCommand.Create());
+root.Subcommands.Add(VerifyCommand.Create());
 
 // `dossier` alone does what `dossier all` does.
 root.SetAction(parse => AllCommand.Run(parse));

@@ -48,4 +48,21 @@ public static class DiagnosticCodes
     public const string BrokenLink = "SD0502";
     /// <summary>The output folder could not be written.</summary>
     public const string OutputWriteFailed = "SD0503";
+
+    /// <summary>A snapshot could not be made or written.</summary>
+    public const string SnapshotFailed = "SD0550";
+    /// <summary>A bag (zip or folder) cannot be opened or read.</summary>
+    public const string BagUnreadable = "SD0551";
+    /// <summary>bagit.txt is missing or not a valid bag declaration.</summary>
+    public const string BagDeclarationInvalid = "SD0552";
+    /// <summary>A file listed in a manifest is not in the bag.</summary>
+    public const string BagFileMissing = "SD0553";
+    /// <summary>A file in the bag is not listed in a manifest that should list it.</summary>
+    public const string BagFileExtra = "SD0554";
+    /// <summary>A file's checksum differs from its manifest's: the file was altered or damaged.</summary>
+    public const string BagFileAltered = "SD0555";
+    /// <summary>bag-info.txt is malformed or disagrees with the payload (Payload-Oxum).</summary>
+    public const string BagInfoInvalid = "SD0556";
+    /// <summary>A manifest is missing, malformed, or uses an unknown algorithm.</summary>
+    public const string BagManifestInvalid = "SD0557";
 }

@@ -1,0 +1,82 @@
+using StaticDossier.Config;
+using StaticDossier.Diagnostics;
+
+namespace StaticDossier.Archiving;
+
+/// <summary>A file a snapshot packs, read from the dossier.</summary>
+/// <param name="Path">Path relative to its folder, forward slashes.</param>
+/// <param name="Bytes">The file's content.</param>
+internal sealed record InputFile(string Path, byte[] Bytes);
+
+/// <summary>One folder of the dossier as a snapshot packs it.</summary>
+/// <param name="FullPath">The folder on disk.</param>
+/// <param name="BagFolder">Its folder under <c>data/</c>: the name site.yml gives it, so <c>data/</c> is itself a dossier.</param>
+/// <param name="Files">Every file in it, hidden ones too, ordinal order.</param>
+internal sealed record InputFolder(string FullPath, string BagFolder, IReadOnlyList<InputFile> Files);
+
+/// <summary>The dossier's sources, as packed into a snapshot.</summary>
+internal sealed record SnapshotInputs(InputFile SiteYml, InputFolder Seeds, InputFolder Content, InputFolder Templates);
+
+/// <summary>Reads everything a snapshot packs besides the built site: site.yml, seeds, content and templates.</summary>
+internal static class SnapshotReader
+{
+    /// <summary>Folder names under <c>data/</c> the snapshot uses for its own parts.</summary>
+    public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(StringComparer.Ordinal) { "site", "provenance", "site.yml" };
+
+    /// <summary>Reads the inputs; null, with diagnostics, when one cannot be read.</summary>
+    public static SnapshotInputs? Read(SiteConfig config, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            var siteYml = new InputFile("site.yml", File.ReadAllBytes(config.SourcePath));
+            var seeds = ReadFolder(config, config.SeedsPath, "seeds", required: false);
+            var content = ReadFolder(config, config.ContentPath, "content", required: true);
+            var templates = ReadFolder(config, config.TemplatesPath, "templates", required: true);
+            var names = new[] { seeds.BagFolder, content.BagFolder, templates.BagFolder };
+            if (names.Any(a => names.Count(b => a == b || b.StartsWith(a + "/", StringComparison.Ordinal)) > 1))
+            {
+                diagnostics.Error(DiagnosticCodes.SnapshotFailed,
+                    "seeds_dir, content_dir and templates_dir must be separate folders (none inside another) to be packed into a snapshot.",
+                    SourceLocation.InFile(config.SourcePath));
+                return null;
+            }
+
+            return new SnapshotInputs(siteYml, seeds, content, templates);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(DiagnosticCodes.SnapshotFailed, $"Cannot read the dossier to snapshot it: {ex.Message}", SourceLocation.InFile(config.SourcePath));
+            return null;
+        }
+    }
+
+    private static InputFolder ReadFolder(SiteConfig config, string fullPath, string fallback, bool required)
+    {
+        var bagFolder = BagFolderFor(config.RelativeToRoot(fullPath), fallback);
+        if (!Directory.Exists(fullPath))
+        {
+            return required
+                ? throw new DirectoryNotFoundException($"Folder '{config.RelativeToRoot(fullPath)}' does not exist.")
+                : new InputFolder(fullPath, bagFolder, []);
+        }
+
+        var options = new EnumerationOptions
+        {
+            RecurseSubdirectories = true,
+            AttributesToSkip = FileAttributes.ReparsePoint,
+            IgnoreInaccessible = false,
+        };
+        var files = Directory.EnumerateFiles(fullPath, "*", options)
+            .Select(f => new InputFile(Path.GetRelativePath(fullPath, f).Replace(Path.DirectorySeparatorChar, '/'), File.ReadAllBytes(f)))
+            .OrderBy(f => f.Path, StringComparer.Ordinal)
+            .ToList();
+        return new InputFolder(fullPath, bagFolder, files);
+    }
+
+    /// <summary>The configured folder name when it is a plain folder inside the dossier, else <paramref name="fallback"/>.</summary>
+    private static string BagFolderFor(string relative, string fallback) =>
+        BagLayout.Unsafe(relative) is null && !Reserved.Contains(relative) && !relative.StartsWith("site/", StringComparison.Ordinal)
+            && !relative.StartsWith("provenance/", StringComparison.Ordinal)
+            ? relative
+            : fallback;
+}
