@@ -12,6 +12,6 @@ internal static class GeneratorInfo
     public static string Version { get; } =
         typeof(GeneratorInfo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
-    /// <summary>Name and version, as written to Bag-Software-Agent.</summary>
-    public static string Agent => $"{Name} {Version}";
+    /// <summary>Name and version with the commit cut to 12 digits (one bag-info line), e.g. <c>StaticDossier 0.1.0+cf839d4c1d47</c>.</summary>
+    public static string Agent { get; } = $"{Name} {(Version.IndexOf('+', StringComparison.Ordinal) is var plus and >= 0 && Version.Length > plus + 13 ? Version[..(plus + 13)] : Version)}";
 }

@@ -28,7 +28,8 @@ internal static class SnapshotReader
     {
         try
         {
-            var siteYml = new InputFile("site.yml", File.ReadAllBytes(config.SourcePath));
+            // SourcePath is for display (as given on the command line); the file itself is beside the root.
+            var siteYml = new InputFile("site.yml", File.ReadAllBytes(Path.Combine(config.RootDirectory, Path.GetFileName(config.SourcePath))));
             var seeds = ReadFolder(config, config.SeedsPath, "seeds", required: false);
             var content = ReadFolder(config, config.ContentPath, "content", required: true);
             var templates = ReadFolder(config, config.TemplatesPath, "templates", required: true);
