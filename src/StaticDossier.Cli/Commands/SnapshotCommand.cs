@@ -48,11 +48,19 @@ internal static class SnapshotCommand
         var snapshotter = new Snapshotter(config);
         var bag = snapshotter.Create(new SnapshotOptions { BaggingDate = date }, diagnostics);
         var path = parse.GetValue(Out) is { } o ? Path.GetFullPath(o) : bag is null ? null : Path.Combine(config.RootDirectory, bag.Name + ".zip");
-        var ok = bag is not null && path is not null && snapshotter.Write(bag, path, diagnostics);
+        var written = bag is not null && path is not null && snapshotter.Write(bag, path, diagnostics);
+        var ok = written && VerifyWritten(path!, diagnostics);
         Console.WriteLine(ok
-            ? $"snapshot: {path} ({bag!.Payload.Count()} payload files, bag '{bag.Name}', {new FileInfo(path!).Length:N0} bytes) in {clock.ElapsedMilliseconds} ms"
-            : "snapshot: failed; no archive was written");
+            ? $"snapshot: {path} ({bag!.Payload.Count()} payload files, bag '{bag.Name}', {new FileInfo(path!).Length:N0} bytes, verified) in {clock.ElapsedMilliseconds} ms"
+            : written ? $"snapshot: {path} was written but does not verify; do not archive it" : "snapshot: failed; no archive was written");
         return CommonOptions.Finish(parse, diagnostics, ok);
+    }
+
+    // Read the archive back from disk before anyone trusts it: a fixity check at creation time.
+    private static bool VerifyWritten(string path, DiagnosticBag diagnostics)
+    {
+        using var source = BagReader.Open(path, diagnostics);
+        return source is not null && BagVerifier.Verify(source, diagnostics).IsValid;
     }
 
     private static DateOnly? ParseDate(string? value, DiagnosticBag diagnostics)
