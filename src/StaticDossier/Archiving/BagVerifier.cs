@@ -48,6 +48,7 @@ public sealed partial class BagVerifier
             Error(DiagnosticCodes.BagManifestInvalid, "The bag has no payload manifest (manifest-sha512.txt or similar), so nothing can be checked.", Where());
         }
 
+        CheckTagManifestsCoverEveryAlgorithm();
         var algorithms = payloadManifests.Concat(tagManifests).Select(m => m.Algorithm).Distinct().Order(StringComparer.Ordinal).ToList();
         HashEveryFile(algorithms);
 
@@ -102,6 +103,30 @@ public sealed partial class BagVerifier
         if (version.Groups[1].Value != "1.0")
         {
             _diagnostics.Warning(DiagnosticCodes.BagDeclarationInvalid, $"BagIt version {version.Groups[1].Value}; checked by the rules of version 1.0.", where);
+        }
+    }
+
+    // Nothing lists a tag manifest, so a lost one is seen only by its absence beside its payload manifest.
+    private void CheckTagManifestsCoverEveryAlgorithm()
+    {
+        var tagAlgorithms = _bag.Files.Select(BagLayout.TagManifestAlgorithm).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var payloadAlgorithms = _bag.Files.Select(BagLayout.ManifestAlgorithm).OfType<string>().ToList();
+        if (tagAlgorithms.Count == 0)
+        {
+            if (payloadAlgorithms.Count > 0)
+            {
+                _diagnostics.Warning(DiagnosticCodes.BagManifestInvalid,
+                    "The bag has no tag manifest (tagmanifest-sha512.txt or similar): bag-info.txt and the manifests themselves are not checked.", Where());
+            }
+
+            return;
+        }
+
+        foreach (var algorithm in payloadAlgorithms.Where(a => !tagAlgorithms.Contains(a)))
+        {
+            var name = BagLayout.TagManifestName(algorithm);
+            Error(DiagnosticCodes.BagFileMissing,
+                $"Missing: '{name}' is not in the bag, though the bag has {BagLayout.ManifestName(algorithm)} and other tag manifests.", Where(name));
         }
     }
 

@@ -108,6 +108,29 @@ public sealed class BagVerifierTests(SnapshotFixture snapshot) : IClassFixture<S
         Assert.Equal("bag/bag-info.txt", missing.Location.Path);
     }
 
+    [Theory]
+    [InlineData("tagmanifest-sha256.txt")]
+    [InlineData("tagmanifest-sha512.txt")]
+    [InlineData("manifest-sha256.txt")]
+    public void ReportsAMissingManifestByName(string name)
+    {
+        var files = snapshot.CopyFiles();
+        files.Remove(name);
+        var (_, errors) = Verify(files);
+        var missing = Assert.Single(errors);
+        Assert.Equal(DiagnosticCodes.BagFileMissing, missing.Code);
+        Assert.Equal("bag/" + name, missing.Location.Path);
+    }
+
+    [Fact]
+    public void WarnsWhenNoTagManifestProtectsTheTagFiles()
+    {
+        var diagnostics = new DiagnosticBag();
+        using var source = new MemoryBagSource("bag", WithoutTagManifests(snapshot.CopyFiles()));
+        Assert.True(BagVerifier.Verify(source, diagnostics).IsValid);
+        Assert.Equal(DiagnosticSeverity.Warning, Assert.Single(diagnostics).Severity);
+    }
+
     [Fact]
     public void ReportsEachOfSeveralProblemsOnce()
     {
