@@ -13,5 +13,11 @@ internal static class GeneratorInfo
         typeof(GeneratorInfo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
     /// <summary>Name and version with the commit cut to 12 digits (one bag-info line), e.g. <c>StaticDossier 0.1.0+cf839d4c1d47</c>.</summary>
-    public static string Agent { get; } = $"{Name} {(Version.IndexOf('+', StringComparison.Ordinal) is var plus and >= 0 && Version.Length > plus + 13 ? Version[..(plus + 13)] : Version)}";
+    public static string Agent { get; } = $"{Name} {ShortVersion(Version)}";
+
+    private static string ShortVersion(string version)
+    {
+        var plus = version.IndexOf('+', StringComparison.Ordinal);
+        return plus >= 0 && version.Length > plus + 13 ? version[..(plus + 13)] : version;
+    }
 }
