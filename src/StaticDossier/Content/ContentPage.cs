@@ -7,6 +7,9 @@ namespace StaticDossier.Content;
 /// <param name="BodyStartLine">1-based line where the body starts, for diagnostics.</param>
 public sealed record ContentPage(string Path, FrontMatter Meta, string MarkdownBody, int BodyStartLine)
 {
-    /// <summary>The URL slug: the front matter's, else the file name.</summary>
-    public string Slug => Slugger.Slugify(Meta.Slug ?? System.IO.Path.GetFileNameWithoutExtension(Path));
+    /// <summary>The URL slug: the front matter's, else the file name. A file name is not cut short again:
+    /// ingest already bounded it, and the suffix that keeps two same-titled pages apart sits at its end.</summary>
+    public string Slug => Meta.Slug is { } slug
+        ? Slugger.Slugify(slug)
+        : Slugger.Slugify(System.IO.Path.GetFileNameWithoutExtension(Path), maxLength: 255);
 }

@@ -9,8 +9,9 @@ public static class Slugger
     /// <summary>Longest slug produced; file systems and readers both prefer short names.</summary>
     public const int MaxLength = 80;
 
-    /// <summary>Slugifies <paramref name="text"/>; "untitled" when nothing usable is left.</summary>
-    public static string Slugify(string text)
+    /// <summary>Slugifies <paramref name="text"/>, cut to <paramref name="maxLength"/> at a word boundary;
+    /// "untitled" when nothing usable is left.</summary>
+    public static string Slugify(string text, int maxLength = MaxLength)
     {
         var folded = Fold(text);
         var sb = new StringBuilder(folded.Length);
@@ -27,11 +28,11 @@ public static class Slugger
         }
 
         var slug = sb.ToString().Trim('-');
-        if (slug.Length > MaxLength)
+        if (slug.Length > maxLength)
         {
-            slug = slug[..MaxLength];
+            slug = slug[..maxLength];
             var cut = slug.LastIndexOf('-');
-            slug = (cut > MaxLength / 2 ? slug[..cut] : slug).Trim('-');
+            slug = (cut > maxLength / 2 ? slug[..cut] : slug).Trim('-');
         }
 
         return slug.Length == 0 ? "untitled" : slug;

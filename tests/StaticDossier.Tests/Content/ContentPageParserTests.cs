@@ -50,4 +50,14 @@ public sealed class ContentPageParserTests
         Assert.Null(ContentPageParser.Parse("a.md", text, diagnostics));
         Assert.Contains(expected, Assert.Single(diagnostics).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void KeepsTheUniquenessSuffixOfALongFileName()
+    {
+        var stem = string.Join('-', Enumerable.Repeat("long-title-word", 8));
+        var a = ContentPageParser.Parse($"content/{stem}.md", "---\ntitle: A\n---\n", new DiagnosticBag())!;
+        var b = ContentPageParser.Parse($"content/{stem}-001-seed.md", "---\ntitle: A\n---\n", new DiagnosticBag())!;
+        Assert.NotEqual(a.Slug, b.Slug);
+        Assert.EndsWith("-001-seed", b.Slug, StringComparison.Ordinal);
+    }
 }
