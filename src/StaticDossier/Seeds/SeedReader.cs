@@ -80,7 +80,7 @@ public sealed class SeedReader
             return null;
         }
 
-        var text = SeedDecoder.Decode(bytes, display, diagnostics);
+        var text = SeedDecoder.Decode(bytes, display, diagnostics, kind.Value);
         if (text is null)
         {
             return null;
