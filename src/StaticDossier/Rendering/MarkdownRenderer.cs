@@ -30,6 +30,15 @@ public sealed class MarkdownRenderer
         sanitizer.AllowedAttributes.Add("class");
         sanitizer.AllowedAttributes.Remove("style");
         sanitizer.AllowedTags.Remove("form");
+        // A link may lead off the site, but nothing may load from off it: a remote image is a tracking pixel
+        // and breaks the archive offline.
+        sanitizer.FilterUrl += (_, e) =>
+        {
+            if (e.Tag.LocalName != "a" && e.SanitizedUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out Uri? _))
+            {
+                e.SanitizedUrl = null;
+            }
+        };
         return sanitizer;
     }
 }
