@@ -66,6 +66,16 @@ public sealed class SiteBuilder
     /// <summary>Renders and publishes to the output folder; the previous site stays if anything fails.</summary>
     public bool Build(DiagnosticBag diagnostics)
     {
+        try
+        {
+            // A run killed mid-publish may have left the previous site aside; put it back before anything can fail.
+            SiteWriter.Recover(_config.OutputPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Warning(DiagnosticCodes.OutputWriteFailed, $"Could not tidy up after an interrupted build: {ex.Message}", SourceLocation.InFile(_config.OutputDir));
+        }
+
         var files = Render(diagnostics);
         if (files is null)
         {

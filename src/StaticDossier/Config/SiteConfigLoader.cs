@@ -72,7 +72,37 @@ public static class SiteConfigLoader
             ok = false;
         }
 
+        if (OverlapsSources(config) is { } overlapped)
+        {
+            diagnostics.Error(DiagnosticCodes.ConfigValue,
+                $"'output_dir' must be a folder of its own: publishing replaces it whole, and it overlaps {overlapped}.",
+                KeyLocation(config.SourcePath, text, "output_dir"));
+            ok = false;
+        }
+
         return ok;
+    }
+
+    /// <summary>Names the source folder the output folder equals, contains or sits in, if any.</summary>
+    private static string? OverlapsSources(SiteConfig config)
+    {
+        var output = config.OutputPath.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        (string Name, string Path)[] sources =
+        [
+            ("the dossier folder", config.RootDirectory), ("content_dir", config.ContentPath),
+            ("seeds_dir", config.SeedsPath), ("templates_dir", config.TemplatesPath),
+        ];
+        foreach (var (name, path) in sources)
+        {
+            var source = path.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+            var inside = name != "the dossier folder" && output.StartsWith(source, StringComparison.Ordinal);
+            if (source.StartsWith(output, StringComparison.Ordinal) || inside)
+            {
+                return name;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The line of a top-level key, for diagnostics about its value.</summary>
