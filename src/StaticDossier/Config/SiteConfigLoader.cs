@@ -45,7 +45,9 @@ public static class SiteConfigLoader
     {
         try
         {
-            return Deserializer.Deserialize<SiteConfig?>(text) ?? new SiteConfig();
+            var config = Deserializer.Deserialize<SiteConfig?>(text) ?? new SiteConfig();
+            // `key: ~` sets a string to null despite its type; optional text becomes empty, folders are checked in Validate.
+            return config with { Description = config.Description ?? string.Empty, Author = config.Author ?? string.Empty };
         }
         catch (YamlException ex)
         {
@@ -70,6 +72,25 @@ public static class SiteConfigLoader
         {
             diagnostics.Error(DiagnosticCodes.ConfigValue, "'title' must not be empty.", KeyLocation(config.SourcePath, text, "title"));
             ok = false;
+        }
+
+        foreach (var (key, value) in new[]
+                 {
+                     ("language", config.Language), ("content_dir", config.ContentDir), ("seeds_dir", config.SeedsDir),
+                     ("templates_dir", config.TemplatesDir), ("output_dir", config.OutputDir),
+                 })
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                diagnostics.Error(DiagnosticCodes.ConfigValue, $"'{key}' must not be empty; leave the key out to use the default.",
+                    KeyLocation(config.SourcePath, text, key));
+                ok = false;
+            }
+        }
+
+        if (!ok)
+        {
+            return false;
         }
 
         if (OverlapsSources(config) is { } overlapped)

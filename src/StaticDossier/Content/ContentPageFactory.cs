@@ -13,19 +13,22 @@ public static class ContentPageFactory
     }
 
     /// <summary>The front matter ingest writes for <paramref name="doc"/>.</summary>
+    /// <remarks>Values pass through <see cref="PublishableText"/>: ingest never writes a page the build would refuse.</remarks>
     public static FrontMatter FrontMatterFor(CleanedDocument doc) => new()
     {
-        Title = doc.Title,
+        Title = PublishableText.Line(doc.Title),
         Date = doc.Metadata.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         Language = doc.Metadata.Language,
-        Source = doc.Metadata.Source,
-        Byline = doc.Metadata.Byline,
-        Url = doc.Metadata.Url,
+        Source = Line(doc.Metadata.Source),
+        Byline = Line(doc.Metadata.Byline),
+        Url = Line(doc.Metadata.Url),
         Seed = doc.Seed.Path,
         SeedSha256 = doc.Seed.Sha256,
         RemovedBlocks = doc.RemovedCount,
     };
 
     /// <summary>The whole file text.</summary>
-    public static string Format(CleanedDocument doc) => ContentPageFormatter.Format(FrontMatterFor(doc), doc.MarkdownBody);
+    public static string Format(CleanedDocument doc) => ContentPageFormatter.Format(FrontMatterFor(doc), PublishableText.Block(doc.MarkdownBody));
+
+    private static string? Line(string? text) => text is null ? null : PublishableText.Line(text);
 }
