@@ -216,7 +216,7 @@ internal static partial class SeedDecoder
             }
         }
 
-        return head.Length > 0 && controls * 20 > head.Length ? "binary (it is full of control characters)" : null;
+        return controls >= 8 && controls * 10 > head.Length ? "binary (it is full of control characters)" : null;
     }
 
     // Vietnamese text arrives precomposed and decomposed (windows-1258 carries tone marks as combining

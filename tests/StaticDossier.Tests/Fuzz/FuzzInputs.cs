@@ -41,6 +41,9 @@ internal static class FuzzInputs
         "? complex\n: key",
     ];
 
+    /// <summary>Bytes for a file: mutation can split a surrogate pair, which a file cannot hold, so it becomes U+FFFD.</summary>
+    public static byte[] Utf8(string text) => new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false).GetBytes(text);
+
     public static Random For(int kind, int index) => new(unchecked((MasterSeed * 31) + (kind * 1_000_003) + index));
 
     /// <summary>Random bytes, a mutated real seed, or a synthetic page.</summary>

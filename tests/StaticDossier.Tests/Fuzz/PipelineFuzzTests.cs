@@ -90,7 +90,7 @@ public sealed class PipelineFuzzTests
         var failures = Run(TemplateCases, kind: 3, (rng, i) =>
         {
             var name = names[rng.Next(names.Length)];
-            dossier.Write("templates/" + name, FuzzInputs.Mutate(rng, originals[name], scriban: true));
+            File.WriteAllBytes(dossier.PathOf("templates/" + name), FuzzInputs.Utf8(FuzzInputs.Mutate(rng, originals[name], scriban: true)));
             try
             {
                 var diagnostics = new DiagnosticBag();
@@ -112,7 +112,7 @@ public sealed class PipelineFuzzTests
         var failures = Run(ConfigCases, kind: 4, (rng, i) =>
         {
             var path = dossier.PathOf($"site-{i}.yml");
-            File.WriteAllText(path, FuzzInputs.SiteYml(rng));
+            File.WriteAllBytes(path, FuzzInputs.Utf8(FuzzInputs.SiteYml(rng)));
             var diagnostics = new DiagnosticBag();
             var config = SiteConfigLoader.Load(path, diagnostics);
             if (config is null)
@@ -132,10 +132,11 @@ public sealed class PipelineFuzzTests
         var failures = Run(DossierCases, kind: 5, (rng, i) =>
         {
             using var dossier = new TempDossier(withSeeds: false);
+            Directory.CreateDirectory(dossier.Content);
             for (var n = 0; n < 8; n++)
             {
                 File.WriteAllBytes(dossier.PathOf($"seeds/{n}{(rng.Next(2) == 0 ? ".txt" : ".html")}"), FuzzInputs.Seed(rng));
-                dossier.Write($"content/fuzz-{n}.md", FuzzInputs.ContentPage(rng));
+                File.WriteAllBytes(dossier.PathOf($"content/fuzz-{n}.md"), FuzzInputs.Utf8(FuzzInputs.ContentPage(rng)));
             }
 
             var diagnostics = new DiagnosticBag();
