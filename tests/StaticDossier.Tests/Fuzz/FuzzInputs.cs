@@ -98,6 +98,19 @@ internal static class FuzzInputs
         return rng.Next(3) == 0 ? Mutate(rng, sb.ToString()) : sb.ToString();
     }
 
+    /// <summary>A seed's .seed.yml with the sidecar's keys and odd values.</summary>
+    public static string Sidecar(Random rng)
+    {
+        string[] keys = ["url", "retrieved_at", "source", "date", "language", "colour"];
+        var sb = new StringBuilder();
+        for (var i = rng.Next(0, 6); i > 0; i--)
+        {
+            sb.Append(Pick(rng, keys)).Append(": ").Append(Pick(rng, Scalars)).Append('\n');
+        }
+
+        return rng.Next(3) == 0 ? Mutate(rng, sb.ToString()) : sb.ToString();
+    }
+
     public static string Soup(Random rng, int pieces)
     {
         var sb = new StringBuilder();

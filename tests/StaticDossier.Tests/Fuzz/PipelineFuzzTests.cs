@@ -136,6 +136,11 @@ public sealed class PipelineFuzzTests
             for (var n = 0; n < 8; n++)
             {
                 File.WriteAllBytes(dossier.PathOf($"seeds/{n}{(rng.Next(2) == 0 ? ".txt" : ".html")}"), FuzzInputs.Seed(rng));
+                if (rng.Next(3) == 0)
+                {
+                    File.WriteAllBytes(dossier.PathOf($"seeds/{n}.seed.yml"), FuzzInputs.Utf8(FuzzInputs.Sidecar(rng)));
+                }
+
                 File.WriteAllBytes(dossier.PathOf($"content/fuzz-{n}.md"), FuzzInputs.Utf8(FuzzInputs.ContentPage(rng)));
             }
 
