@@ -18,9 +18,9 @@ public sealed class PipelineFuzzTests
     // FUZZ_SCALE=20 runs twenty times as many cases, for a deeper run by hand.
     private static readonly int Scale = int.TryParse(Environment.GetEnvironmentVariable("FUZZ_SCALE"), out var s) && s > 0 ? s : 1;
     private static readonly int SeedCases = 2500 * Scale;
-    private static readonly int ContentCases = 2500 * Scale;
+    private static readonly int ContentCases = 10000 * Scale;
     private static readonly int TemplateCases = 400 * Scale;
-    private static readonly int ConfigCases = 400 * Scale;
+    private static readonly int ConfigCases = 1500 * Scale;
     private static readonly int DossierCases = 12 * Scale;
 
     private static readonly MarkdownRenderer Markdown = new();
