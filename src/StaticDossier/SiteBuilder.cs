@@ -38,7 +38,7 @@ public sealed class SiteBuilder
         home.SetValue("articles", Timeline.Sort(articles), true);
         home.SetValue("timeline", Timeline.Group(articles), true);
         home.SetValue("undated", articles.Where(a => a.Date is null).OrderBy(a => a.Title, StringComparer.Ordinal).ToList(), true);
-        home.SetValue("description", new RawHtml(_markdown.Render(_config.Description)), true);
+        home.SetValue("description", new RawHtml(_markdown.Render(_config.Description, SourceLocation.InFile(_config.SourcePath), diagnostics) ?? string.Empty), true);
         AddPage(files, templates, "index.sbn", home, "index.html", diagnostics);
 
         var rendered = new OutputFile?[articles.Count];
@@ -97,7 +97,7 @@ public sealed class SiteBuilder
     private List<ArticleView> ToViews(List<ContentPage> pages, DiagnosticBag diagnostics)
     {
         var views = new ArticleView[pages.Count];
-        Parallel.For(0, pages.Count, i => views[i] = ToView(pages[i]));
+        Parallel.For(0, pages.Count, i => views[i] = ToView(pages[i], diagnostics));
         var byUrl = new Dictionary<string, ArticleView>(StringComparer.Ordinal);
         var unique = new List<ArticleView>(views.Length);
         foreach (var view in views)
@@ -117,7 +117,7 @@ public sealed class SiteBuilder
         return unique;
     }
 
-    private ArticleView ToView(ContentPage page)
+    private ArticleView ToView(ContentPage page, DiagnosticBag diagnostics)
     {
         var date = page.Meta.ParsedDate;
         return new ArticleView
@@ -131,7 +131,7 @@ public sealed class SiteBuilder
             Source = page.Meta.Source,
             Byline = page.Meta.Byline,
             SourceUrl = Uri.TryCreate(page.Meta.Url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" ? u.AbsoluteUri : null,
-            Body = new RawHtml(_markdown.Render(page.MarkdownBody)),
+            Body = new RawHtml(_markdown.Render(page.MarkdownBody, new SourceLocation(page.Path, page.BodyStartLine, 1), diagnostics) ?? string.Empty),
             Seed = page.Meta.Seed,
             SeedSha256 = page.Meta.SeedSha256,
             RemovedBlocks = page.Meta.RemovedBlocks,

@@ -1,5 +1,6 @@
 using Ganss.Xss;
 using Markdig;
+using StaticDossier.Diagnostics;
 
 namespace StaticDossier.Rendering;
 
@@ -15,7 +16,24 @@ public sealed class MarkdownRenderer
     private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
 
     /// <summary>Renders <paramref name="markdown"/> to sanitised HTML.</summary>
+    /// <exception cref="ArgumentException">Markdig refuses the input (nesting deeper than 128 levels).</exception>
     public string Render(string markdown) => _sanitizer.Sanitize(Markdown.ToHtml(markdown, _pipeline));
+
+    /// <summary>Renders <paramref name="markdown"/>; Markdown that Markdig refuses (e.g. 128 nested '&gt;' or '[')
+    /// is reported at <paramref name="location"/> and gives null.</summary>
+    public string? Render(string markdown, SourceLocation location, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return Render(markdown);
+        }
+        catch (ArgumentException ex)
+        {
+            diagnostics.Error(DiagnosticCodes.ContentMarkdownUnrenderable,
+                $"Markdown cannot be rendered: {ex.Message} Look for a long run of '>', '[' or list indentation.", location);
+            return null;
+        }
+    }
 
     private static HtmlSanitizer CreateSanitizer()
     {

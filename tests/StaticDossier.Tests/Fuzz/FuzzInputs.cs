@@ -27,6 +27,8 @@ internal static class FuzzInputs
         "<meta charset=\"windows-1258\">", "<meta charset=\"bogus\">", "<time datetime=\"2022-02-30\">", "2022-03-15", "15/03/2022", "99/99/9999",
         "Ngày 15 tháng 3 năm 2022", "By ", "Tác giả: ", "Cookie", "Đăng nhập", "Việt Nam", "Hà Nội", "Лавров", "Ukraine", "http://", "https://x/",
         "javascript:", "data:text/html,", "title:", "date:", "tags:", "slug:", "draft:", "&x", "*x", "!!binary", "!x", "? ", ": ", "|", ">-",
+        new string('>', 130), new string('[', 130), string.Concat(Enumerable.Repeat("*a _b ", 150)), new string('`', 300),
+        string.Concat(Enumerable.Range(0, 70).Select(i => new string(' ', i * 2) + "- x\n")),
     ];
 
     private static readonly string[] Keys =

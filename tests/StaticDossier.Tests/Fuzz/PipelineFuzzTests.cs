@@ -51,8 +51,8 @@ public sealed class PipelineFuzzTests
                 return $"ingest wrote a page build cannot read: {string.Join(" | ", read)}";
             }
 
-            Markdown.Render(parsed.MarkdownBody);
-            return null;
+            Markdown.Render(parsed.MarkdownBody, new SourceLocation(parsed.Path, parsed.BodyStartLine, 1), read);
+            return read.HasErrors ? $"ingest wrote a page build cannot render: {string.Join(" | ", read)}" : null;
         });
         Assert.True(failures.Count == 0, Report(failures));
     }
@@ -69,7 +69,11 @@ public sealed class PipelineFuzzTests
                 return diagnostics.HasErrors ? null : "page refused without an error";
             }
 
-            Markdown.Render(page.MarkdownBody);
+            if (Markdown.Render(page.MarkdownBody, new SourceLocation(page.Path, page.BodyStartLine, 1), diagnostics) is null && !diagnostics.HasErrors)
+            {
+                return "body refused without an error";
+            }
+
             _ = SiteUrls.Article(page.Slug);
             // What the reader accepts, the formatter writes back so that it reads the same.
             var again = ContentPageParser.Parse("content/fuzz.md", ContentPageFormatter.Format(page.Meta, page.MarkdownBody), new DiagnosticBag());
