@@ -28,7 +28,7 @@ public static class SiteWriter
         Directory.CreateDirectory(parent);
         Recover(parent, name, full);
         var targets = Targets(files);
-        if (Directory.Exists(full) && FindSource(full) is { } source)
+        if (Directory.Exists(full) && FindSource(full, files) is { } source)
         {
             throw new InvalidOperationException(
                 $"Refusing to replace '{full}': it holds '{Path.GetRelativePath(full, source)}', so it is not a built site. Choose another output_dir.");
@@ -160,16 +160,19 @@ public static class SiteWriter
         }
     }
 
-    /// <summary>The first file or folder (three levels deep at most) showing <paramref name="dir"/> holds sources.</summary>
-    private static string? FindSource(string dir)
+    /// <summary>The first file or folder (three levels deep at most) showing <paramref name="dir"/> holds sources:
+    /// one that looks like a source and that the new site does not publish again (a site may publish a .md file).</summary>
+    private static string? FindSource(string dir, IReadOnlyList<OutputFile> files)
     {
+        var published = files.Select(f => f.OutputPath).ToHashSet(StringComparer.Ordinal);
         var options = new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 3, IgnoreInaccessible = true, AttributesToSkip = 0 };
         return Directory.EnumerateFileSystemEntries(dir, "*", options)
             .FirstOrDefault(entry =>
             {
                 var entryName = Path.GetFileName(entry);
-                return SourceMarkers.Contains(entryName, StringComparer.Ordinal)
-                       || SourceExtensions.Any(ext => entryName.EndsWith(ext, StringComparison.OrdinalIgnoreCase));
+                var looksLikeSource = SourceMarkers.Contains(entryName, StringComparer.Ordinal)
+                                      || SourceExtensions.Any(ext => entryName.EndsWith(ext, StringComparison.OrdinalIgnoreCase));
+                return looksLikeSource && !published.Contains(Path.GetRelativePath(dir, entry).Replace('\\', '/'));
             });
     }
 

@@ -54,6 +54,15 @@ public sealed class SiteWriterTests
     }
 
     [Fact]
+    public void ASiteThatPublishesMarkdownCanBeRebuilt()
+    {
+        using var dossier = new TempDossier(withSeeds: false, withTemplates: false);
+        SiteWriter.Write(dossier.Site, [File("index.html", "old"), File("sources/page.md", "old")]);
+        SiteWriter.Write(dossier.Site, [File("index.html", "new"), File("sources/page.md", "new")]);
+        Assert.Equal("new", System.IO.File.ReadAllText(Path.Combine(dossier.Site, "sources", "page.md")));
+    }
+
+    [Fact]
     public void PutsThePreviousSiteBackAfterARunKilledBetweenTheTwoMoves()
     {
         using var dossier = new TempDossier(withSeeds: false, withTemplates: false);
