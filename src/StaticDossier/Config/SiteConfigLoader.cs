@@ -25,7 +25,16 @@ public static class SiteConfigLoader
             return null;
         }
 
-        var text = File.ReadAllText(path);
+        var bytes = File.ReadAllBytes(path);
+        if (IO.Utf8Text.FirstInvalidByte(bytes) is var bad and >= 0)
+        {
+            var (line, column) = IO.Utf8Text.PositionOf(bytes, bad);
+            diagnostics.Error(DiagnosticCodes.ConfigInvalid, $"site.yml is not valid UTF-8 (byte 0x{bytes[bad]:X2}). Save it as UTF-8.",
+                new SourceLocation(display, line, column));
+            return null;
+        }
+
+        var text = IO.Utf8Text.Decode(bytes).TrimStart('\uFEFF');
         var config = Parse(text, display, diagnostics);
         if (config is null)
         {
