@@ -47,11 +47,13 @@ public sealed class Ingestor
         var generatedSha = Sha256(text);
         manifest.Entries.TryGetValue(doc.Seed.Path, out var record);
         var relative = record?.Content ?? UniqueName(ContentPageFactory.FileNameFor(doc), doc.Seed.Id, contentDir, claimed);
+        string? movedFrom = null;
         if (record is not null && !force && IsUntouched(Path.Combine(contentDir, record.Content), record)
             && ContentPageFactory.FileNameFor(doc) is var wanted && wanted != record.Content)
         {
-            // Better cleaning found a new title or date: an untouched page moves to its new name.
-            File.Delete(Path.Combine(contentDir, record.Content));
+            // Better cleaning found a new title or date: an untouched page moves to its new name. The old
+            // file goes only once the new one is written, so a run killed in between loses no article.
+            movedFrom = record.Content;
             claimed.Remove(record.Content);
             relative = UniqueName(wanted, doc.Seed.Id, contentDir, claimed);
             record = null;
@@ -95,6 +97,11 @@ public sealed class Ingestor
 
         var existed = File.Exists(path);
         AtomicFile.WriteAllText(path, text);
+        if (movedFrom is not null)
+        {
+            File.Delete(Path.Combine(contentDir, movedFrom));
+        }
+
         manifest.Entries[doc.Seed.Path] = new IngestRecord(relative, doc.Seed.Sha256, generatedSha);
         return existed ? IngestOutcome.Updated : IngestOutcome.Created;
     }

@@ -38,7 +38,7 @@ public sealed class SiteBuilder
         home.SetValue("articles", Timeline.Sort(articles), true);
         home.SetValue("timeline", Timeline.Group(articles), true);
         home.SetValue("undated", articles.Where(a => a.Date is null).OrderBy(a => a.Title, StringComparer.Ordinal).ToList(), true);
-        home.SetValue("description", new RawHtml(_markdown.Render(_config.Description)), true);
+        home.SetValue("description", new RawHtml(_markdown.Render(_config.Description, SourceLocation.InFile(_config.SourcePath), diagnostics) ?? string.Empty), true);
         AddPage(files, templates, "index.sbn", home, "index.html", diagnostics);
 
         var rendered = new OutputFile?[articles.Count];
@@ -66,6 +66,16 @@ public sealed class SiteBuilder
     /// <summary>Renders and publishes to the output folder; the previous site stays if anything fails.</summary>
     public bool Build(DiagnosticBag diagnostics)
     {
+        try
+        {
+            // A run killed mid-publish may have left the previous site aside; put it back before anything can fail.
+            SiteWriter.Recover(_config.OutputPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Warning(DiagnosticCodes.OutputWriteFailed, $"Could not tidy up after an interrupted build: {ex.Message}", SourceLocation.InFile(_config.OutputDir));
+        }
+
         var files = Render(diagnostics);
         if (files is null)
         {
@@ -87,7 +97,7 @@ public sealed class SiteBuilder
     private List<ArticleView> ToViews(List<ContentPage> pages, DiagnosticBag diagnostics)
     {
         var views = new ArticleView[pages.Count];
-        Parallel.For(0, pages.Count, i => views[i] = ToView(pages[i]));
+        Parallel.For(0, pages.Count, i => views[i] = ToView(pages[i], diagnostics));
         var byUrl = new Dictionary<string, ArticleView>(StringComparer.Ordinal);
         var unique = new List<ArticleView>(views.Length);
         foreach (var view in views)
@@ -107,7 +117,7 @@ public sealed class SiteBuilder
         return unique;
     }
 
-    private ArticleView ToView(ContentPage page)
+    private ArticleView ToView(ContentPage page, DiagnosticBag diagnostics)
     {
         var date = page.Meta.ParsedDate;
         return new ArticleView
@@ -121,7 +131,7 @@ public sealed class SiteBuilder
             Source = page.Meta.Source,
             Byline = page.Meta.Byline,
             SourceUrl = Uri.TryCreate(page.Meta.Url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" ? u.AbsoluteUri : null,
-            Body = new RawHtml(_markdown.Render(page.MarkdownBody)),
+            Body = new RawHtml(_markdown.Render(page.MarkdownBody, new SourceLocation(page.Path, page.BodyStartLine, 1), diagnostics) ?? string.Empty),
             Seed = page.Meta.Seed,
             SeedSha256 = page.Meta.SeedSha256,
             RemovedBlocks = page.Meta.RemovedBlocks,

@@ -25,7 +25,16 @@ public static class SiteConfigLoader
             return null;
         }
 
-        var text = File.ReadAllText(path);
+        var bytes = File.ReadAllBytes(path);
+        if (IO.Utf8Text.FirstInvalidByte(bytes) is var bad and >= 0)
+        {
+            var (line, column) = IO.Utf8Text.PositionOf(bytes, bad);
+            diagnostics.Error(DiagnosticCodes.ConfigInvalid, $"site.yml is not valid UTF-8 (byte 0x{bytes[bad]:X2}). Save it as UTF-8.",
+                new SourceLocation(display, line, column));
+            return null;
+        }
+
+        var text = IO.Utf8Text.Decode(bytes).TrimStart('\uFEFF');
         var config = Parse(text, display, diagnostics);
         if (config is null)
         {
@@ -45,7 +54,9 @@ public static class SiteConfigLoader
     {
         try
         {
-            return Deserializer.Deserialize<SiteConfig?>(text) ?? new SiteConfig();
+            var config = Deserializer.Deserialize<SiteConfig?>(text) ?? new SiteConfig();
+            // `key: ~` sets a string to null despite its type; optional text becomes empty, folders are checked in Validate.
+            return config with { Description = config.Description ?? string.Empty, Author = config.Author ?? string.Empty };
         }
         catch (YamlException ex)
         {
@@ -72,7 +83,56 @@ public static class SiteConfigLoader
             ok = false;
         }
 
+        foreach (var (key, value) in new[]
+                 {
+                     ("language", config.Language), ("content_dir", config.ContentDir), ("seeds_dir", config.SeedsDir),
+                     ("templates_dir", config.TemplatesDir), ("output_dir", config.OutputDir),
+                 })
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                diagnostics.Error(DiagnosticCodes.ConfigValue, $"'{key}' must not be empty; leave the key out to use the default.",
+                    KeyLocation(config.SourcePath, text, key));
+                ok = false;
+            }
+        }
+
+        if (!ok)
+        {
+            return false;
+        }
+
+        if (OverlapsSources(config) is { } overlapped)
+        {
+            diagnostics.Error(DiagnosticCodes.ConfigValue,
+                $"'output_dir' must be a folder of its own: publishing replaces it whole, and it overlaps {overlapped}.",
+                KeyLocation(config.SourcePath, text, "output_dir"));
+            ok = false;
+        }
+
         return ok;
+    }
+
+    /// <summary>Names the source folder the output folder equals, contains or sits in, if any.</summary>
+    private static string? OverlapsSources(SiteConfig config)
+    {
+        var output = config.OutputPath.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        (string Name, string Path)[] sources =
+        [
+            ("the dossier folder", config.RootDirectory), ("content_dir", config.ContentPath),
+            ("seeds_dir", config.SeedsPath), ("templates_dir", config.TemplatesPath),
+        ];
+        foreach (var (name, path) in sources)
+        {
+            var source = path.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+            var inside = name != "the dossier folder" && output.StartsWith(source, StringComparison.Ordinal);
+            if (source.StartsWith(output, StringComparison.Ordinal) || inside)
+            {
+                return name;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The line of a top-level key, for diagnostics about its value.</summary>

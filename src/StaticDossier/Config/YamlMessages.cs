@@ -24,6 +24,16 @@ internal static partial class YamlMessages
             return $"Duplicate key: {Trim(inner)}";
         }
 
+        if (inner.Contains("No node deserializer was able to deserialize the node into type System.String", StringComparison.Ordinal))
+        {
+            return "Expected a single text value here, not a list or a mapping. Quote the value if it contains ':' or starts with '[' or '{'.";
+        }
+
+        if (ExpectedGot().Match(inner) is { Success: true } shape)
+        {
+            return $"Expected {Shape(shape.Groups[1].Value)} here, got {Shape(shape.Groups[2].Value)}.";
+        }
+
         return $"Invalid YAML: {Trim(inner)}";
     }
 
@@ -40,6 +50,17 @@ internal static partial class YamlMessages
         var cut = message.LastIndexOf("): ", StringComparison.Ordinal);
         return cut >= 0 ? message[(cut + 3)..] : message;
     }
+
+    private static string Shape(string yamlEvent) => yamlEvent switch
+    {
+        "SequenceStart" => "a list (e.g. [a, b])",
+        "MappingStart" => "a mapping (key: value lines)",
+        "Scalar" => "a single value",
+        _ => yamlEvent,
+    };
+
+    [GeneratedRegex("Expected '(\\w+)', got '(\\w+)'")]
+    private static partial Regex ExpectedGot();
 
     [GeneratedRegex("Property '([^']+)' not found on type")]
     private static partial Regex UnknownProperty();

@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
 using StaticDossier.Config;
 using StaticDossier.Diagnostics;
 using YamlDotNet.Core;
@@ -7,12 +9,18 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace StaticDossier.Content;
 
 /// <summary>Splits a content file into front matter and body and checks the front matter. No I/O.</summary>
-public static class ContentPageParser
+public static partial class ContentPageParser
 {
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .WithDuplicateKeyChecking()
         .Build();
+
+    /// <summary>What each front matter key holds, in words, for messages about wrong types.</summary>
+    private static readonly Dictionary<string, string> ExpectedShapes = typeof(FrontMatter)
+        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Where(p => p.CanWrite)
+        .ToDictionary(p => UnderscoredNamingConvention.Instance.Apply(p.Name), p => Describe(p.PropertyType), StringComparer.Ordinal);
 
     /// <summary>Parses <paramref name="text"/> read from <paramref name="path"/>; null with diagnostics when unusable.</summary>
     public static ContentPage? Parse(string path, string text, DiagnosticBag diagnostics)
@@ -23,7 +31,15 @@ public static class ContentPageParser
             text = text[1..];
         }
 
-        if (!text.StartsWith("---\n", StringComparison.Ordinal))
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            diagnostics.Error(DiagnosticCodes.FrontMatterMissing,
+                "Content page is empty. A page starts with a line '---', the YAML keys (at least 'title'), then another '---'.",
+                SourceLocation.InFile(path));
+            return null;
+        }
+
+        if (OpeningFence(text) is not { } open)
         {
             diagnostics.Error(DiagnosticCodes.FrontMatterMissing,
                 "Content page has no front matter. Start the file with a line '---', the YAML keys, then another '---'.",
@@ -31,7 +47,7 @@ public static class ContentPageParser
             return null;
         }
 
-        var close = FindClosingFence(text);
+        var close = FindClosingFence(text, open);
         if (close < 0)
         {
             diagnostics.Error(DiagnosticCodes.FrontMatterMissing,
@@ -40,45 +56,117 @@ public static class ContentPageParser
             return null;
         }
 
-        var yaml = text[4..close];
-        var bodyStart = close + 4 <= text.Length ? close + 4 : text.Length;
-        var bodyStartLine = 1 + text[..bodyStart].Count(c => c == '\n');
-        FrontMatter? meta;
+        var yaml = text[open..close];
+        var bodyStart = text.IndexOf('\n', close) is var eol and >= 0 ? eol + 1 : text.Length;
+        var bodyStartLine = 1 + text.AsSpan(0, bodyStart).Count('\n');
+        var meta = Deserialize(path, yaml, diagnostics);
+        if (meta is null || !Validate(path, yaml, meta, diagnostics))
+        {
+            return null;
+        }
+
+        var body = text[bodyStart..];
+        if (SecondFrontMatter(body) is { } offset)
+        {
+            var line = bodyStartLine + body.AsSpan(0, offset).Count('\n');
+            diagnostics.Error(DiagnosticCodes.FrontMatterDuplicate,
+                "A second front matter block starts here. Merge its keys into the first block at the top of the file and delete it.",
+                new SourceLocation(path, line, 1));
+            return null;
+        }
+
+        if (meta.Slug is { } slug && Slugger.Slugify(slug) != slug)
+        {
+            diagnostics.Warning(DiagnosticCodes.FrontMatterSlugRewritten,
+                $"'slug' may hold only lower-case letters, digits and hyphens; '{Printable(slug)}' is published as '{Slugger.Slugify(slug)}'.",
+                KeyLocation(path, yaml, "slug"));
+        }
+
+        return new ContentPage(path, meta, body.TrimStart('\n'), bodyStartLine);
+    }
+
+    private static FrontMatter? Deserialize(string path, string yaml, DiagnosticBag diagnostics)
+    {
         try
         {
-            meta = Deserializer.Deserialize<FrontMatter?>(yaml) ?? new FrontMatter();
+            return Deserializer.Deserialize<FrontMatter?>(yaml) ?? new FrontMatter();
         }
         catch (YamlException ex)
         {
             // The YAML starts on line 2 of the file, after the opening fence.
-            diagnostics.Error(DiagnosticCodes.FrontMatterInvalid, YamlMessages.Describe(ex, typeof(FrontMatter)),
-                new SourceLocation(path, (int)ex.Start.Line + 1, (int)ex.Start.Column));
+            var location = new SourceLocation(path, (int)ex.Start.Line + 1, (int)ex.Start.Column);
+            var message = Describe(ex, KeyOnLine(yaml, (int)ex.Start.Line));
+            diagnostics.Error(DiagnosticCodes.FrontMatterInvalid, message, location);
             return null;
         }
-
-        if (!Validate(path, yaml, meta, diagnostics))
-        {
-            return null;
-        }
-
-        return new ContentPage(path, meta, text[bodyStart..].TrimStart('\n'), bodyStartLine);
     }
 
-    private static int FindClosingFence(string text)
+    /// <summary>Names the key whose value has the wrong type, when the failure is about a type.</summary>
+    private static string Describe(YamlException ex, string? key)
     {
-        var at = 3;
-        while ((at = text.IndexOf("\n---", at, StringComparison.Ordinal)) >= 0)
+        var described = YamlMessages.Describe(ex, typeof(FrontMatter));
+        if (key is null || !ExpectedShapes.TryGetValue(key, out var shape))
         {
-            var end = at + 4;
-            if (end == text.Length || text[end] == '\n')
+            return described;
+        }
+
+        if (ex.InnerException is { } inner)
+        {
+            return $"'{key}' must be {shape}: {inner.Message.TrimEnd('.')}.";
+        }
+
+        return described.StartsWith("Expected ", StringComparison.Ordinal) ? $"'{key}' must be {shape}. {described}" : described;
+    }
+
+    /// <summary>The offset just past the opening '---' line, or null when the file does not start with one.</summary>
+    private static int? OpeningFence(string text)
+    {
+        var eol = text.IndexOf('\n');
+        var first = eol < 0 ? text : text[..eol];
+        return first.TrimEnd() == "---" && eol >= 0 ? eol + 1 : null;
+    }
+
+    /// <summary>The offset of the closing '---' line (trailing spaces allowed), or -1.</summary>
+    private static int FindClosingFence(string text, int from)
+    {
+        var at = from;
+        while (at <= text.Length)
+        {
+            var eol = text.IndexOf('\n', at);
+            var line = eol < 0 ? text[at..] : text[at..eol];
+            if (line.TrimEnd() == "---")
             {
-                return at + 1;
+                return at;
             }
 
-            at = end;
+            if (eol < 0)
+            {
+                return -1;
+            }
+
+            at = eol + 1;
         }
 
         return -1;
+    }
+
+    /// <summary>The offset of a second fenced block of YAML keys at the top of the body, or null.</summary>
+    private static int? SecondFrontMatter(string body)
+    {
+        var offset = 0;
+        while (offset < body.Length && body[offset] == '\n')
+        {
+            offset++;
+        }
+
+        var rest = body[offset..];
+        if (OpeningFence(rest) is not { } open)
+        {
+            return null;
+        }
+
+        var close = FindClosingFence(rest, open);
+        return close > open && YamlKeyLine().IsMatch(rest[open..close]) ? offset : null;
     }
 
     private static bool Validate(string path, string yaml, FrontMatter meta, DiagnosticBag diagnostics)
@@ -93,23 +181,134 @@ public static class ContentPageParser
         if (meta.Date is not null && meta.ParsedDate is null)
         {
             diagnostics.Error(DiagnosticCodes.FrontMatterValue,
-                $"'date' must be a real date written YYYY-MM-DD; got '{meta.Date}'. Leave it out when the date is unknown.",
+                $"'date' must be a real date written YYYY-MM-DD; got '{Printable(meta.Date)}'. Leave it out when the date is unknown.",
                 KeyLocation(path, yaml, "date"));
             ok = false;
         }
 
         if (meta.Language is { } lang && !IsLanguageTag(lang))
         {
-            diagnostics.Error(DiagnosticCodes.FrontMatterValue, $"'language' must be a BCP 47 tag such as 'en' or 'vi'; got '{lang}'.",
+            diagnostics.Error(DiagnosticCodes.FrontMatterValue, $"'language' must be a BCP 47 tag such as 'en' or 'vi'; got '{Printable(lang)}'.",
                 KeyLocation(path, yaml, "language"));
             ok = false;
+        }
+
+        if (meta.RemovedBlocks is < 0)
+        {
+            diagnostics.Error(DiagnosticCodes.FrontMatterValue, "'removed_blocks' cannot be negative.", KeyLocation(path, yaml, "removed_blocks"));
+            ok = false;
+        }
+
+        foreach (var (key, items) in new[] { ("tags", meta.Tags), ("people", meta.People) })
+        {
+            if (items is not null && items.Any(string.IsNullOrWhiteSpace))
+            {
+                diagnostics.Error(DiagnosticCodes.FrontMatterValue, $"'{key}' has an empty item; remove it.", KeyLocation(path, yaml, key));
+                ok = false;
+            }
+        }
+
+        foreach (var (key, value) in TextValues(meta))
+        {
+            if (BadCharacter(value) is { } bad)
+            {
+                diagnostics.Error(DiagnosticCodes.FrontMatterValue,
+                    $"'{key}' contains {bad}, which cannot be published. Remove it (YAML escapes such as \\u0000 or \\uD800 in quoted strings produce these).",
+                    KeyLocation(path, yaml, key));
+                ok = false;
+            }
         }
 
         return ok;
     }
 
+    private static IEnumerable<(string Key, string Value)> TextValues(FrontMatter meta)
+    {
+        (string, string?)[] single =
+        [
+            ("title", meta.Title), ("date", meta.Date), ("language", meta.Language), ("source", meta.Source), ("byline", meta.Byline),
+            ("url", meta.Url), ("slug", meta.Slug), ("summary", meta.Summary), ("seed", meta.Seed), ("seed_sha256", meta.SeedSha256),
+        ];
+        foreach (var (key, value) in single)
+        {
+            if (value is not null)
+            {
+                yield return (key, value);
+            }
+        }
+
+        foreach (var (key, list) in new[] { ("tags", meta.Tags), ("people", meta.People) })
+        {
+            foreach (var item in list ?? [])
+            {
+                if (item is not null)
+                {
+                    yield return (key, item);
+                }
+            }
+        }
+    }
+
+    /// <summary>Describes the first character no page may carry (controls, lone surrogates, non-characters), or null.</summary>
+    private static string? BadCharacter(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            if (char.IsSurrogate(c))
+            {
+                return $"a lone surrogate U+{(int)c:X4}";
+            }
+
+            if ((char.IsControl(c) && c is not ('\n' or '\t')) || c is '\uFFFE' or '\uFFFF')
+            {
+                return $"the control character U+{(int)c:X4}";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Shortens and defangs a value quoted in a message.</summary>
+    private static string Printable(string value)
+    {
+        var clean = new string([.. value.Select(c => char.IsControl(c) || char.IsSurrogate(c) ? '?' : c)]);
+        return clean.Length > 60 ? clean[..60] + "…" : clean;
+    }
+
+    private static string Describe(Type type)
+    {
+        var t = Nullable.GetUnderlyingType(type) ?? type;
+        return t == typeof(bool) ? "true or false"
+            : t == typeof(int) ? "a whole number"
+            : t == typeof(List<string>) ? "a list of text, e.g. [a, b]"
+            : "text";
+    }
+
     private static bool IsLanguageTag(string tag) =>
         tag.Length is >= 2 and <= 35 && tag.Split('-').All(p => p.Length is >= 1 and <= 8 && p.All(char.IsAsciiLetterOrDigit));
+
+    /// <summary>The top-level key written on 1-based YAML line <paramref name="line"/>, or on the nearest line above it.</summary>
+    private static string? KeyOnLine(string yaml, int line)
+    {
+        var lines = yaml.Split('\n');
+        for (var i = Math.Min(line, lines.Length) - 1; i >= 0; i--)
+        {
+            var match = YamlKeyLine().Match(lines[i]);
+            if (match.Success)
+            {
+                return match.Groups[1].Value;
+            }
+        }
+
+        return null;
+    }
 
     private static SourceLocation KeyLocation(string path, string yaml, string key)
     {
@@ -124,4 +323,7 @@ public static class ContentPageParser
 
         return new SourceLocation(path, 1, 1);
     }
+
+    [GeneratedRegex(@"^([a-z][a-z0-9_]*)[ \t]*:(?:[ \t]|$)", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex YamlKeyLine();
 }

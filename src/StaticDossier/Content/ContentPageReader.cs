@@ -1,12 +1,14 @@
-using System.Text;
 using StaticDossier.Diagnostics;
+using StaticDossier.IO;
 
 namespace StaticDossier.Content;
 
 /// <summary>Reads every content page under <c>content/</c>. Files and folders starting with '_' or '.' are not pages.</summary>
 public sealed class ContentPageReader
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
+    /// <summary>Pages larger than this are refused: a news article is a few hundred kilobytes at most.</summary>
+    public const long MaxPageBytes = 8 * 1024 * 1024;
+
     private readonly string _root;
 
     /// <summary>Creates a reader whose display paths are relative to <paramref name="root"/>.</summary>
@@ -34,23 +36,43 @@ public sealed class ContentPageReader
     public ContentPage? Read(string file, DiagnosticBag diagnostics)
     {
         var display = Path.GetRelativePath(_root, Path.GetFullPath(file)).Replace('\\', '/');
-        string text;
+        byte[] bytes;
         try
         {
-            text = StrictUtf8.GetString(File.ReadAllBytes(file));
+            var length = new FileInfo(file).Length;
+            if (length > MaxPageBytes)
+            {
+                diagnostics.Error(DiagnosticCodes.ContentUnreadable,
+                    $"Content page is {length:N0} bytes; the limit is {MaxPageBytes:N0}. Is this really one article?", SourceLocation.InFile(display));
+                return null;
+            }
+
+            bytes = File.ReadAllBytes(file);
         }
-        catch (DecoderFallbackException)
-        {
-            diagnostics.Error(DiagnosticCodes.ContentUnreadable, "Content page is not valid UTF-8.", SourceLocation.InFile(display));
-            return null;
-        }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             diagnostics.Error(DiagnosticCodes.ContentUnreadable, $"Cannot read content page: {ex.Message}", SourceLocation.InFile(display));
             return null;
         }
 
-        return ContentPageParser.Parse(display, text, diagnostics);
+        if (bytes.AsSpan().IndexOf((byte)0) >= 0)
+        {
+            diagnostics.Error(DiagnosticCodes.ContentUnreadable,
+                "Content page looks binary (it contains NUL bytes). Content pages are UTF-8 Markdown.", SourceLocation.InFile(display));
+            return null;
+        }
+
+        var invalidAt = Utf8Text.FirstInvalidByte(bytes);
+        if (invalidAt >= 0)
+        {
+            var (line, column) = Utf8Text.PositionOf(bytes, invalidAt);
+            diagnostics.Error(DiagnosticCodes.ContentUnreadable,
+                $"Content page is not valid UTF-8 (byte 0x{bytes[invalidAt]:X2}). Content pages must be saved as UTF-8.",
+                new SourceLocation(display, line, column));
+            return null;
+        }
+
+        return ContentPageParser.Parse(display, Utf8Text.Decode(bytes), diagnostics);
     }
 
     private static bool IsHidden(string relative) =>

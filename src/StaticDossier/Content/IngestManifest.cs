@@ -29,7 +29,18 @@ public sealed class IngestManifest
         try
         {
             var loaded = JsonSerializer.Deserialize<IngestManifest>(File.ReadAllText(path), Options);
-            return loaded is null ? new IngestManifest() : new IngestManifest { Entries = new(loaded.Entries, StringComparer.Ordinal) };
+            // An entry naming anything but a file in the content folder itself ("../x", "a/b") is not ingest's
+            // own; following it could overwrite a file outside content/.
+            var entries = new SortedDictionary<string, IngestRecord>(StringComparer.Ordinal);
+            foreach (var (seed, record) in loaded?.Entries ?? [])
+            {
+                if (record?.Content is { } content && IsPlainFileName(content))
+                {
+                    entries[seed] = record;
+                }
+            }
+
+            return new IngestManifest { Entries = entries };
         }
         catch (JsonException)
         {
@@ -37,6 +48,10 @@ public sealed class IngestManifest
             return new IngestManifest();
         }
     }
+
+    private static bool IsPlainFileName(string name) =>
+        name.Length > 0 && name == Path.GetFileName(name) && name.IndexOfAny(['/', '\\']) < 0 && name is not ("." or "..")
+        && name.EndsWith(".md", StringComparison.Ordinal);
 
     /// <summary>Saves atomically.</summary>
     public void Save(string contentDir) =>

@@ -23,7 +23,32 @@ public sealed record Diagnostic(DiagnosticSeverity Severity, string Code, string
             DiagnosticSeverity.Warning => "warning",
             _ => "info",
         };
-        var where = Location.Path.Length == 0 ? "dossier" : Location.ToString();
-        return $"{where}: {severity} {Code}: {Message}";
+        var where = Location.Path.Length == 0 ? "dossier" : (Location with { Path = Printable(Location.Path) }).ToString();
+        return $"{where}: {severity} {Code}: {Printable(Message)}";
+    }
+
+    /// <summary>Messages quote hostile input (keys, values, file names): control characters are shown as
+    /// <c>\u001B</c> so that no escape sequence reaches the terminal and one diagnostic stays one line.</summary>
+    private static string Printable(string text)
+    {
+        if (!text.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029'))
+        {
+            return text;
+        }
+
+        var sb = new System.Text.StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) || c is '\u2028' or '\u2029')
+            {
+                sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
     }
 }

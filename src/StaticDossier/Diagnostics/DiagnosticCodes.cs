@@ -34,6 +34,12 @@ public static class DiagnosticCodes
     public const string FrontMatterValue = "SD0303";
     /// <summary>A content file cannot be read.</summary>
     public const string ContentUnreadable = "SD0304";
+    /// <summary>A content page has a second front matter block.</summary>
+    public const string FrontMatterDuplicate = "SD0305";
+    /// <summary>A front matter 'slug' is not a slug and was rewritten.</summary>
+    public const string FrontMatterSlugRewritten = "SD0306";
+    /// <summary>A page's Markdown cannot be rendered (nesting too deep).</summary>
+    public const string ContentMarkdownUnrenderable = "SD0307";
 
     /// <summary>A template is missing.</summary>
     public const string TemplateMissing = "SD0401";

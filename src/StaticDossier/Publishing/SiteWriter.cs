@@ -1,35 +1,55 @@
+using System.Diagnostics;
 using StaticDossier.Rendering;
 
 namespace StaticDossier.Publishing;
 
 /// <summary>Writes the finished site to a temporary sibling folder, then swaps it in: a failed or
-/// interrupted build leaves the previous site as it was.</summary>
+/// interrupted build leaves the previous site as it was. Nothing is written outside the output folder,
+/// and a folder that holds anything but a site (sources, a repository) is never replaced.</summary>
 public static class SiteWriter
 {
+    private const string StagingTag = ".staging-";
+    private const string PreviousTag = ".previous-";
+
+    /// <summary>Names whose presence shows a folder is a dossier or a repository, not a built site.</summary>
+    private static readonly string[] SourceMarkers = ["site.yml", ".git", ".ingest"];
+
+    private static readonly string[] SourceExtensions = [".md", ".sbn", ".seed.yml", ".csproj", ".sln"];
+
     /// <summary>Publishes <paramref name="files"/> as the whole content of <paramref name="outputDir"/>.</summary>
+    /// <exception cref="InvalidOperationException">A path leaves the output folder, or the folder is not a site.</exception>
+    /// <exception cref="IOException">The disk refused.</exception>
     public static void Write(string outputDir, IReadOnlyList<OutputFile> files)
     {
         var full = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
-        var parent = Path.GetDirectoryName(full)!;
+        var parent = Path.GetDirectoryName(full)
+            ?? throw new InvalidOperationException($"Refusing to publish to the root folder '{full}'.");
         var name = Path.GetFileName(full);
         Directory.CreateDirectory(parent);
-        var staging = Path.Combine(parent, $".{name}.staging-{Environment.ProcessId}");
-        var previous = Path.Combine(parent, $".{name}.previous-{Environment.ProcessId}");
+        Recover(parent, name, full);
+        var targets = Targets(files);
+        if (Directory.Exists(full) && FindSource(full, files) is { } source)
+        {
+            throw new InvalidOperationException(
+                $"Refusing to replace '{full}': it holds '{Path.GetRelativePath(full, source)}', so it is not a built site. Choose another output_dir.");
+        }
+
+        var staging = Path.Combine(parent, $".{name}{StagingTag}{Environment.ProcessId}");
+        var previous = Path.Combine(parent, $".{name}{PreviousTag}{Environment.ProcessId}");
         DeleteIfExists(staging);
+        DeleteIfExists(previous);
         try
         {
-            foreach (var file in files)
+            Directory.CreateDirectory(staging);
+            for (var i = 0; i < files.Count; i++)
             {
-                var target = Path.GetFullPath(Path.Combine(staging, file.OutputPath));
-                if (!target.StartsWith(staging + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-                {
-                    throw new InvalidOperationException($"Refusing to write '{file.OutputPath}' outside the output folder.");
-                }
-
+                var target = Path.Combine(staging, targets[i]);
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.WriteAllBytes(target, file.Bytes);
+                File.WriteAllBytes(target, files[i].Bytes);
             }
 
+            // Between these two moves the output folder is briefly absent; Recover() puts the previous
+            // site back if a run is killed exactly there.
             if (Directory.Exists(full))
             {
                 Directory.Move(full, previous);
@@ -48,6 +68,112 @@ public static class SiteWriter
 
             throw;
         }
+    }
+
+    /// <summary>Checks every output path before anything is written: relative, no '..', no duplicates.</summary>
+    private static string[] Targets(IReadOnlyList<OutputFile> files)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var targets = new string[files.Count];
+        for (var i = 0; i < files.Count; i++)
+        {
+            var path = files[i].OutputPath;
+            var segments = path.Split('/');
+            if (path.Length == 0 || path.Contains('\\', StringComparison.Ordinal) || path.Contains('\0', StringComparison.Ordinal)
+                || Path.IsPathRooted(path) || segments.Any(s => s is "" or "." or ".."))
+            {
+                throw new InvalidOperationException($"Refusing to write '{path}': output paths stay inside the output folder.");
+            }
+
+            // Case-insensitive: the site must also publish whole to a case-insensitive disk or web host.
+            if (!seen.Add(path))
+            {
+                throw new InvalidOperationException($"Refusing to write '{path}' twice.");
+            }
+
+            targets[i] = Path.Combine(segments);
+        }
+
+        return targets;
+    }
+
+    /// <summary>Cleans up after a run that was killed: a lost swap is undone (the previous site comes back),
+    /// and leftovers of dead runs go. Safe to call at any time.</summary>
+    public static void Recover(string outputDir)
+    {
+        var full = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
+        if (Path.GetDirectoryName(full) is { } parent && Directory.Exists(parent))
+        {
+            Recover(parent, Path.GetFileName(full), full);
+        }
+    }
+
+    private static void Recover(string parent, string name, string full)
+    {
+        var leftovers = Directory.EnumerateDirectories(parent, $".{name}.*")
+            .Select(dir => (Dir: dir, Pid: PidOf(Path.GetFileName(dir), name)))
+            .Where(x => x.Pid is { } pid && pid != Environment.ProcessId && !IsAlive(pid))
+            .Select(x => x.Dir)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        foreach (var dir in leftovers)
+        {
+            if (!Directory.Exists(full) && Path.GetFileName(dir).Contains(PreviousTag, StringComparison.Ordinal))
+            {
+                Directory.Move(dir, full);
+            }
+            else
+            {
+                DeleteIfExists(dir);
+            }
+        }
+    }
+
+    private static int? PidOf(string folder, string name)
+    {
+        foreach (var tag in new[] { StagingTag, PreviousTag })
+        {
+            var prefix = $".{name}{tag}";
+            if (folder.StartsWith(prefix, StringComparison.Ordinal) && int.TryParse(folder.AsSpan(prefix.Length), out var pid))
+            {
+                return pid;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The first file or folder (three levels deep at most) showing <paramref name="dir"/> holds sources:
+    /// one that looks like a source and that the new site does not publish again (a site may publish a .md file).</summary>
+    private static string? FindSource(string dir, IReadOnlyList<OutputFile> files)
+    {
+        var published = files.Select(f => f.OutputPath).ToHashSet(StringComparer.Ordinal);
+        var options = new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 3, IgnoreInaccessible = true, AttributesToSkip = 0 };
+        return Directory.EnumerateFileSystemEntries(dir, "*", options)
+            .FirstOrDefault(entry =>
+            {
+                var entryName = Path.GetFileName(entry);
+                var looksLikeSource = SourceMarkers.Contains(entryName, StringComparer.Ordinal)
+                                      || SourceExtensions.Any(ext => entryName.EndsWith(ext, StringComparison.OrdinalIgnoreCase));
+                return looksLikeSource && !published.Contains(Path.GetRelativePath(dir, entry).Replace('\\', '/'));
+            });
     }
 
     private static void DeleteIfExists(string dir)

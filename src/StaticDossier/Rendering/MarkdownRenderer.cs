@@ -1,5 +1,6 @@
 using Ganss.Xss;
 using Markdig;
+using StaticDossier.Diagnostics;
 
 namespace StaticDossier.Rendering;
 
@@ -15,7 +16,24 @@ public sealed class MarkdownRenderer
     private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
 
     /// <summary>Renders <paramref name="markdown"/> to sanitised HTML.</summary>
+    /// <exception cref="ArgumentException">Markdig refuses the input (nesting deeper than 128 levels).</exception>
     public string Render(string markdown) => _sanitizer.Sanitize(Markdown.ToHtml(markdown, _pipeline));
+
+    /// <summary>Renders <paramref name="markdown"/>; Markdown that Markdig refuses (e.g. 128 nested '&gt;' or '[')
+    /// is reported at <paramref name="location"/> and gives null.</summary>
+    public string? Render(string markdown, SourceLocation location, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return Render(markdown);
+        }
+        catch (ArgumentException ex)
+        {
+            diagnostics.Error(DiagnosticCodes.ContentMarkdownUnrenderable,
+                $"Markdown cannot be rendered: {ex.Message} Look for a long run of '>', '[' or list indentation.", location);
+            return null;
+        }
+    }
 
     private static HtmlSanitizer CreateSanitizer()
     {
@@ -30,6 +48,15 @@ public sealed class MarkdownRenderer
         sanitizer.AllowedAttributes.Add("class");
         sanitizer.AllowedAttributes.Remove("style");
         sanitizer.AllowedTags.Remove("form");
+        // A link may lead off the site, but nothing may load from off it: a remote image is a tracking pixel
+        // and breaks the archive offline.
+        sanitizer.FilterUrl += (_, e) =>
+        {
+            if (e.Tag.LocalName != "a" && e.SanitizedUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out Uri? _))
+            {
+                e.SanitizedUrl = null;
+            }
+        };
         return sanitizer;
     }
 }

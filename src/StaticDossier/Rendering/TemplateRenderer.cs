@@ -14,6 +14,7 @@ public sealed class TemplateRenderer
     private readonly string _displayDir;
     private readonly Dictionary<string, Template?> _templates = new(StringComparer.Ordinal);
     private readonly TemplateFolderLoader _loader;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _reportedPartialErrors = new(StringComparer.Ordinal);
 
     /// <summary>Creates a renderer for the templates in <paramref name="templatesDir"/>.</summary>
     public TemplateRenderer(string templatesDir, string displayDir)
@@ -68,6 +69,20 @@ public sealed class TemplateRenderer
         {
             return template.Render(context);
         }
+        catch (ScriptParserRuntimeException ex)
+        {
+            // A broken partial: report its own file and line (once, not once per page).
+            foreach (var message in ex.ParserMessages)
+            {
+                var location = Location(message.Span) with { Path = Display(message.Span.FileName) };
+                if (_reportedPartialErrors.TryAdd($"{location}|{message.Message}", 0))
+                {
+                    diagnostics.Error(DiagnosticCodes.TemplateSyntax, message.Message, location);
+                }
+            }
+
+            return null;
+        }
         catch (ScriptRuntimeException ex)
         {
             diagnostics.Error(DiagnosticCodes.TemplateRuntime, $"{ex.OriginalMessage} (while rendering {outputPath})", Location(ex.Span));
@@ -108,6 +123,21 @@ public sealed class TemplateRenderer
             _templates[name] = template;
             return template;
         }
+    }
+
+    /// <summary>A template path as diagnostics show it: relative to the dossier, like the page templates.</summary>
+    private string Display(string? fileName)
+    {
+        if (string.IsNullOrEmpty(fileName))
+        {
+            return string.Empty;
+        }
+
+        var root = Path.GetFullPath(_templatesDir);
+        var full = Path.GetFullPath(fileName, root);
+        return full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            ? $"{_displayDir}/{Path.GetRelativePath(root, full).Replace('\\', '/')}"
+            : fileName;
     }
 
     internal static SourceLocation Location(SourceSpan span) =>

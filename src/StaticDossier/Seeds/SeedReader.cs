@@ -74,13 +74,13 @@ public sealed class SeedReader
 
             bytes = File.ReadAllBytes(file);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             diagnostics.Error(DiagnosticCodes.SeedUnreadable, $"Cannot read seed: {ex.Message}", SourceLocation.InFile(display));
             return null;
         }
 
-        var text = SeedDecoder.Decode(bytes, display, diagnostics);
+        var text = SeedDecoder.Decode(bytes, display, diagnostics, kind.Value);
         if (text is null)
         {
             return null;
@@ -114,7 +114,14 @@ public sealed class SeedReader
 
         try
         {
-            return SidecarDeserializer.Deserialize<SeedMetadata?>(File.ReadAllText(sidecar, Encoding.UTF8));
+            var text = File.ReadAllText(sidecar, Encoding.UTF8);
+            var meta = SidecarDeserializer.Deserialize<SeedMetadata?>(text);
+            return meta is null ? null : SidecarValidator.Validate(meta, text, Display(sidecar), diagnostics);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(DiagnosticCodes.SeedSidecarInvalid, $"Cannot read seed sidecar: {ex.Message}", SourceLocation.InFile(Display(sidecar)));
+            return null;
         }
         catch (YamlException ex)
         {

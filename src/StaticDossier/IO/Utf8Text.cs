@@ -1,0 +1,51 @@
+using System.Buffers;
+using System.Text;
+
+namespace StaticDossier.IO;
+
+/// <summary>Strict UTF-8 checks that can say where a file stops being UTF-8.</summary>
+internal static class Utf8Text
+{
+    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The index of the first byte that breaks UTF-8, or -1 when all of <paramref name="bytes"/> is valid.</summary>
+    public static int FirstInvalidByte(ReadOnlySpan<byte> bytes)
+    {
+        var at = 0;
+        while (at < bytes.Length)
+        {
+            if (Rune.DecodeFromUtf8(bytes[at..], out _, out var consumed) != OperationStatus.Done)
+            {
+                return at;
+            }
+
+            at += consumed;
+        }
+
+        return -1;
+    }
+
+    /// <summary>Decodes bytes already checked with <see cref="FirstInvalidByte"/>.</summary>
+    public static string Decode(ReadOnlySpan<byte> bytes) => Strict.GetString(bytes);
+
+    /// <summary>1-based line and column (in characters) of byte <paramref name="index"/>.</summary>
+    public static (int Line, int Column) PositionOf(ReadOnlySpan<byte> bytes, int index)
+    {
+        var line = 1;
+        var column = 1;
+        for (var i = 0; i < index && i < bytes.Length; i++)
+        {
+            if (bytes[i] == (byte)'\n')
+            {
+                line++;
+                column = 1;
+            }
+            else if ((bytes[i] & 0xC0) != 0x80)
+            {
+                column++;
+            }
+        }
+
+        return (line, column);
+    }
+}
