@@ -1,0 +1,45 @@
+namespace StaticDossier.Cleaning;
+
+/// <summary>Classifies each block by its own shape (jusText's idea): length, stop-word density, sentence ending,
+/// link density. Context (what surrounds a block) is the rules' job.</summary>
+internal static class BlockClassifier
+{
+    public static void Classify(IReadOnlyList<Block> blocks, string language)
+    {
+        // Vietnamese syllables are short and its stop list is smaller: scale the thresholds.
+        var stopHigh = language == "vi" ? 0.22 : 0.30;
+        var stopLow = language == "vi" ? 0.15 : 0.22;
+        foreach (var b in blocks)
+        {
+            var (words, stop) = TextShape.Count(b.Text, language);
+            b.Words = words;
+            b.StopDensity = words == 0 ? 0 : stop / (double)words;
+            var len = b.Text.Length;
+            var sentence = TextShape.EndsSentence(b.Text);
+            BlockClass c;
+            if (b.LinkDensity > 0.5)
+            {
+                c = BlockClass.Bad;
+            }
+            else if ((len >= 150 && b.StopDensity >= stopLow) || (len >= 70 && b.StopDensity >= stopHigh && sentence))
+            {
+                c = BlockClass.Good;
+            }
+            else if ((len >= 50 && b.StopDensity >= stopLow) || (words >= 8 && sentence && b.StopDensity >= stopLow * 0.6))
+            {
+                c = BlockClass.NearGood;
+            }
+            else
+            {
+                c = BlockClass.Short;
+            }
+
+            if (c > BlockClass.Bad && b.LinkDensity > 0.25)
+            {
+                c--;
+            }
+
+            b.Class = c;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using AngleSharp.Dom;
+
+namespace StaticDossier.Cleaning.Rules;
+
+/// <summary>Saved pages: the article lives in one element. Every block votes for its ancestors (prose for,
+/// link lists and navigation against) and the element with the best balance wins; blocks outside it go.
+/// Also decides which navigation-like ancestors are real (one holding most of the prose is a false alarm).</summary>
+internal sealed class ContainerRule : INoiseRule
+{
+    public string Name => "container";
+
+    public void Apply(CleaningContext context)
+    {
+        if (context.IsTextDump)
+        {
+            return;
+        }
+
+        var good = new Dictionary<IElement, int>();
+        var total = 0;
+        foreach (var b in context.Blocks)
+        {
+            if (b.Class == BlockClass.Good && b.Kept != false)
+            {
+                total += b.Text.Length;
+                for (var e = b.Container; e is not null; e = e.ParentElement)
+                {
+                    good[e] = good.GetValueOrDefault(e) + b.Text.Length;
+                }
+            }
+        }
+
+        context.IsRealNoise = e => good.GetValueOrDefault(e) < total / 2;
+
+        var score = new Dictionary<IElement, double>();
+        foreach (var b in context.Blocks)
+        {
+            if (b.Kept == false)
+            {
+                continue;
+            }
+
+            var w = Weight(b, context);
+            for (var e = b.Container; e is not null; e = e.ParentElement)
+            {
+                score[e] = score.GetValueOrDefault(e) + w;
+            }
+        }
+
+        IElement? best = null;
+        var bestScore = double.MinValue;
+        foreach (var (e, s) in score)
+        {
+            if (s > bestScore || (s == bestScore && best is not null && best.Contains(e)))
+            {
+                best = e;
+                bestScore = s;
+            }
+        }
+
+        if (best is null || best.LocalName is "body" or "html")
+        {
+            return;
+        }
+
+        context.Container = best;
+        var name = Describe(best);
+        foreach (var b in context.Blocks)
+        {
+            if (b.Container is not null && !best.Contains(b.Container))
+            {
+                b.Decide(false, "noise", $"outside the article's element {name}", Name);
+            }
+        }
+    }
+
+    private static double Weight(Block b, CleaningContext context)
+    {
+        if (b.NoisyAncestor is { } n && context.IsRealNoise(n))
+        {
+            return b.NoiseHint!.StartsWith('<') || b.NoiseHint.StartsWith("role", StringComparison.Ordinal) ? -b.Text.Length : 0;
+        }
+
+        return b.Class switch
+        {
+            BlockClass.Good => b.Text.Length,
+            BlockClass.NearGood => b.Text.Length * 0.5,
+            BlockClass.Short => -5,
+            _ => -b.Text.Length * 0.5,
+        };
+    }
+
+    internal static string Describe(IElement e)
+    {
+        var s = "<" + e.LocalName;
+        if (e.Id is { Length: > 0 } id)
+        {
+            s += " id=\"" + id + "\"";
+        }
+
+        if (e.GetAttribute("class") is { Length: > 0 } cls)
+        {
+            s += " class=\"" + (cls.Length > 40 ? cls[..40] + "…" : cls) + "\"";
+        }
+
+        return s + ">";
+    }
+}

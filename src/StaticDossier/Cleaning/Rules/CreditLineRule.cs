@@ -1,0 +1,71 @@
+namespace StaticDossier.Cleaning.Rules;
+
+/// <summary>Byline and source lines (<c>Hải Minh</c>, <c>chinhphu.vn</c>, <c>By Jane Roe</c>) become metadata.
+/// A credit after the article's prose also ends the article when less prose follows it than precedes it
+/// (what follows is then other stories' teasers).</summary>
+internal sealed class CreditLineRule : INoiseRule
+{
+    public string Name => "credit";
+
+    public void Apply(CleaningContext context)
+    {
+        var blocks = context.Blocks;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var b = blocks[i];
+            if (b.IsDecided || b.Words > 10)
+            {
+                continue;
+            }
+
+            var afterProse = i > 0 && blocks[i - 1].Class == BlockClass.Good;
+            var credit = Credits.Read(b.Text, bareNameAllowed: afterProse && context.IsTextDump);
+            if (credit.Kind == Credits.Kind.None)
+            {
+                continue;
+            }
+
+            Record(context, b, credit, Name);
+            var before = context.GoodChars(0, i);
+            if (before == 0 || context.GoodChars(i + 1, blocks.Count) >= before)
+            {
+                continue;
+            }
+
+            // Credits at the article's foot: the prose above is the article, the rest is other stories.
+            var j = i + 1;
+            for (; j < blocks.Count && Credits.Read(blocks[j].Text, bareNameAllowed: true).Kind != Credits.Kind.None; j++)
+            {
+                Record(context, blocks[j], Credits.Read(blocks[j].Text, true), Name);
+            }
+
+            if (!afterProse)
+            {
+                continue;
+            }
+
+            context.EndIndex ??= i;
+            for (; j < blocks.Count; j++)
+            {
+                blocks[j].Decide(false, "noise", $"after the article's credit line at line {b.Line}", Name);
+            }
+
+            return;
+        }
+    }
+
+    /// <summary>Records a credit line as metadata and removes it from the body.</summary>
+    public static void Record(CleaningContext context, Block block, (Credits.Kind Kind, string Value) credit, string rule)
+    {
+        if (credit.Kind == Credits.Kind.Source)
+        {
+            context.Source ??= credit.Value;
+            block.Decide(false, "source", $"source credit ({credit.Value})", rule);
+        }
+        else
+        {
+            context.Byline ??= credit.Value;
+            block.Decide(false, "byline", $"byline ({credit.Value})", rule);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+namespace StaticDossier.Cleaning.Rules;
+
+/// <summary>Drops a block that repeats an earlier one (duplicated captions, a lede printed twice),
+/// exactly or nearly (four fifths of its words shared).</summary>
+internal sealed class DuplicateBlockRule : INoiseRule
+{
+    public string Name => "duplicate";
+
+    public void Apply(CleaningContext context)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var long_ = new List<(HashSet<string> Words, int Line)>();
+        foreach (var b in context.Blocks)
+        {
+            if (b.Words < 3)
+            {
+                continue;
+            }
+
+            var key = TextShape.Key(b.Text);
+            if (seen.TryGetValue(key, out var line))
+            {
+                b.Decide(false, "duplicate", $"repeats the block at line {line}", Name);
+                continue;
+            }
+
+            seen[key] = b.Line;
+            if (b.Words >= 15 && b.Class >= BlockClass.NearGood)
+            {
+                var words = TextShape.Words(b.Text).ToHashSet(StringComparer.Ordinal);
+                foreach (var (other, otherLine) in long_)
+                {
+                    var shared = words.Count(other.Contains);
+                    if (shared >= 0.8 * (words.Count + other.Count - shared))
+                    {
+                        b.Decide(false, "duplicate", $"nearly repeats the block at line {otherLine}", Name);
+                        break;
+                    }
+                }
+
+                long_.Add((words, b.Line));
+            }
+        }
+    }
+}

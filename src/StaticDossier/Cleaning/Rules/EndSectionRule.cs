@@ -1,0 +1,55 @@
+namespace StaticDossier.Cleaning.Rules;
+
+/// <summary>A heading such as "Other News", "Trending", "XEM THÊM TIN" or "Related" opens a list of other stories.
+/// When less prose follows it than precedes it, the article has ended; otherwise only the heading and the
+/// short items under it go.</summary>
+internal sealed class EndSectionRule : INoiseRule
+{
+    public string Name => "end-section";
+
+    public void Apply(CleaningContext context)
+    {
+        var blocks = context.Blocks;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var b = blocks[i];
+            if (b.IsDecided || b.Words > 6 || !IsEndHeading(b.Text))
+            {
+                continue;
+            }
+
+            var before = context.GoodChars(0, i);
+            b.Decide(false, "noise", $"heading of a list of other stories ('{b.Text}')", Name);
+            if (before > 0 && context.GoodChars(i + 1, blocks.Count) < before)
+            {
+                context.EndIndex ??= i;
+                for (var j = i + 1; j < blocks.Count; j++)
+                {
+                    blocks[j].Decide(false, "noise", $"under '{b.Text}' (line {b.Line}), after the article", Name);
+                }
+
+                return;
+            }
+
+            for (var j = i + 1; j < blocks.Count && blocks[j].Class < BlockClass.Good; j++)
+            {
+                blocks[j].Decide(false, "noise", $"item under '{b.Text}' (line {b.Line})", Name);
+            }
+        }
+    }
+
+    private static bool IsEndHeading(string text)
+    {
+        var key = TextShape.Key(text);
+        foreach (var heading in Lexicon.EndSectionHeadings)
+        {
+            if (key == heading || (key.StartsWith(heading, StringComparison.Ordinal) && key.Length <= heading.Length + 12
+                && heading.Length >= 7))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,42 @@
+namespace StaticDossier.Cleaning.Rules;
+
+/// <summary>Three or more short lines in a row (menus, tag lists, teaser headlines) are not prose.</summary>
+internal sealed class ShortItemRunRule : INoiseRule
+{
+    public string Name => "short-run";
+
+    public void Apply(CleaningContext context)
+    {
+        var run = new List<Block>();
+        foreach (var b in context.Blocks)
+        {
+            if (b.IsDecided)
+            {
+                continue;
+            }
+
+            if (b.Class <= BlockClass.Short)
+            {
+                run.Add(b);
+                continue;
+            }
+
+            Flush(run);
+        }
+
+        Flush(run);
+    }
+
+    private void Flush(List<Block> run)
+    {
+        if (run.Count >= 3)
+        {
+            foreach (var b in run)
+            {
+                b.Decide(false, "noise", $"one of {run.Count} short lines in a row", Name);
+            }
+        }
+
+        run.Clear();
+    }
+}

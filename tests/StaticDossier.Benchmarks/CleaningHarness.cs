@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using StaticDossier.Cleaning;
+using StaticDossier.Seeds;
+
+namespace StaticDossier.Benchmarks;
+
+/// <summary>
+/// Cleaning quality and speed on the extraction benchmark (../shared/eval/aeb-dev).
+/// <c>cleaning score OUT [EVAL]</c> writes each page's cleaned body as plain text to OUT/html and OUT/text, for
+/// <c>python3 ../shared/eval/score.py OUT/html --gold ../shared/eval/aeb-dev/gold --out /tmp/score</c>.
+/// <c>cleaning speed [EVAL] [SECONDS]</c> measures pages per second on one thread for each kind.
+/// </summary>
+internal static class CleaningHarness
+{
+    public static int Run(string[] args)
+    {
+        var mode = args.Length > 0 ? args[0] : "score";
+        if (mode == "explain")
+        {
+            var file = args[1];
+            var kind = file.EndsWith(".html", StringComparison.OrdinalIgnoreCase) ? SeedKind.Html : SeedKind.TextDump;
+            Console.Write(DecisionReport.Explain(Clean(new SeedDocument(file, kind, File.ReadAllText(file), string.Empty)), 140));
+            return 0;
+        }
+
+        var eval = mode == "score" ? (args.Length > 2 ? args[2] : DefaultEval()) : (args.Length > 1 ? args[1] : DefaultEval());
+        var html = Load(Path.Combine(eval, "html"), "*.html", SeedKind.Html);
+        var text = Load(Path.Combine(eval, "text"), "*.txt", SeedKind.TextDump);
+        if (mode == "score")
+        {
+            var output = args.Length > 1 ? args[1] : "/tmp/cleaning-out";
+            Write(html, Path.Combine(output, "html"));
+            Write(text, Path.Combine(output, "text"));
+            Console.WriteLine($"wrote {html.Count} html and {text.Count} text bodies under {output}");
+            return 0;
+        }
+
+        var seconds = mode == "speed" && args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
+        Speed("html", html, seconds);
+        Speed("text", text, seconds);
+        return 0;
+    }
+
+    private static string DefaultEval()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !Directory.Exists(Path.Combine(dir.FullName, "..", "shared", "eval", "aeb-dev")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir is null ? "../shared/eval/aeb-dev" : Path.Combine(dir.FullName, "..", "shared", "eval", "aeb-dev");
+    }
+
+    private static List<SeedDocument> Load(string folder, string pattern, SeedKind kind) =>
+        Directory.GetFiles(folder, pattern).Order(StringComparer.Ordinal)
+            .Select(f => new SeedDocument(f, kind, File.ReadAllText(f), string.Empty)).ToList();
+
+    private static CleanedDocument Clean(SeedDocument seed) =>
+        seed.Kind == SeedKind.Html ? HtmlCleaner.CleanWith(seed, null) : TextDumpCleaner.CleanWith(seed, null);
+
+    private static void Write(List<SeedDocument> seeds, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var seed in seeds)
+        {
+            var cleaned = Clean(seed);
+            var body = string.Join("\n\n", cleaned.Decisions.Where(d => d.Kept).Select(d => d.Text));
+            File.WriteAllText(Path.Combine(folder, seed.Id + ".txt"), body + "\n");
+        }
+    }
+
+    private static void Speed(string name, List<SeedDocument> seeds, double seconds)
+    {
+        foreach (var seed in seeds)
+        {
+            Clean(seed);
+        }
+
+        var bytes = seeds.Sum(s => (long)s.Text.Length);
+        var pages = 0;
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            foreach (var seed in seeds)
+            {
+                Clean(seed);
+            }
+
+            pages += seeds.Count;
+        }
+
+        var rate = pages / clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"{name}: {rate:F0} pages/s on one thread ({seeds.Count} pages, {bytes / seeds.Count / 1024} KiB average, {1000 / rate:F2} ms/page)");
+    }
+}
