@@ -36,7 +36,8 @@ internal static class ArticleCleaner
         var meta = new ArticleMetadata
         {
             Date = context.Date,
-            Language = language,
+            Language = language != LanguageDetector.Other ? language
+                : document.DocumentElement.GetAttribute("lang") is { Length: >= 2 } lang ? lang.Split('-')[0].ToLowerInvariant() : "en",
             Source = context.Source,
             Byline = context.Byline,
         };

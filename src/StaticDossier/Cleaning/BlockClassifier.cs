@@ -14,6 +14,12 @@ internal static class BlockClassifier
             var (words, stop) = TextShape.Count(b.Text, language);
             b.Words = words;
             b.StopDensity = words == 0 ? 0 : stop / (double)words;
+            if (language == LanguageDetector.Other)
+            {
+                // No stop list for this language: judge by length and sentence shape alone.
+                b.StopDensity = TextShape.EndsSentence(b.Text) || b.Text.Length >= 150 ? stopHigh : 0;
+            }
+
             var len = b.Text.Length;
             var sentence = TextShape.EndsSentence(b.Text);
             BlockClass c;

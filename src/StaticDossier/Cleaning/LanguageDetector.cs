@@ -4,14 +4,15 @@ namespace StaticDossier.Cleaning;
 /// Vietnamese outlets write names with them).</summary>
 internal static class LanguageDetector
 {
-    /// <summary>"vi" or "en" (the default when the text gives no evidence).</summary>
+    /// <summary>"vi" or "en", or <see cref="Other"/> when neither list's stop words fill the text.</summary>
     public static string Detect(IEnumerable<string> texts)
     {
-        int vi = 0, en = 0;
+        int vi = 0, en = 0, all = 0;
         foreach (var text in texts)
         {
             foreach (var word in TextShape.Words(text))
             {
+                all++;
                 if (Lexicon.VietnameseStopWords.Contains(word))
                 {
                     vi++;
@@ -23,8 +24,11 @@ internal static class LanguageDetector
             }
         }
 
-        return vi > en ? "vi" : "en";
+        return Math.Max(vi, en) < all * 0.08 ? Other : vi > en ? "vi" : "en";
     }
+
+    /// <summary>Neither English nor Vietnamese: stop-word signals are unavailable.</summary>
+    public const string Other = "und";
 
     /// <summary>Detects from one text.</summary>
     public static string Detect(string text) => Detect([text]);
