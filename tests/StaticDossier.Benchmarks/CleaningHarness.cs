@@ -15,6 +15,14 @@ internal static class CleaningHarness
     public static int Run(string[] args)
     {
         var mode = args.Length > 0 ? args[0] : "score";
+        foreach (var tune in (Environment.GetEnvironmentVariable("TUNE") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var kv = tune.Split('=');
+            var field = typeof(StaticDossier.Cleaning.CleanedDocument).Assembly.GetType("StaticDossier.Cleaning.Rules.MainRunRule")!
+                .GetField(kv[0], System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!;
+            field.SetValue(null, double.Parse(kv[1], System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         if (mode == "explain")
         {
             var file = args[1];

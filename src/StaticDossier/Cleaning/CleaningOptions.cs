@@ -21,6 +21,7 @@ internal sealed record CleaningOptions
             new CreditLineRule(),
             new EndSectionRule(),
             new RepeatedAcrossSeedsRule(),
+            new BoilerplateRule(),
             new ContainerRule(),
             new SemanticNoiseRule(),
             new LinkDensityRule(),

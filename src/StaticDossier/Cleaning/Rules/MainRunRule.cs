@@ -7,6 +7,12 @@ internal sealed class MainRunRule : INoiseRule
 {
     public string Name => "main-run";
 
+    internal static double TeaserShare = 0.4;
+    internal static double ShortCost = 10;
+    internal static double ShortLengthCost = 0.3;
+    internal static double TextShortCost = 30;
+    internal static double TextShortLengthCost = 1;
+
     public void Apply(CleaningContext context)
     {
         var open = context.Blocks.Where(b => !b.IsDecided).ToList();
@@ -15,6 +21,8 @@ internal sealed class MainRunRule : INoiseRule
             return;
         }
 
+        var shortCost = context.IsTextDump ? TextShortCost : ShortCost;
+        var shortLengthCost = context.IsTextDump ? TextShortLengthCost : ShortLengthCost;
         var weights = new double[open.Count];
         var streak = 0;
         for (var i = 0; i < open.Count; i++)
@@ -23,7 +31,9 @@ internal sealed class MainRunRule : INoiseRule
             switch (b.Class)
             {
                 case BlockClass.Good:
-                    weights[i] = b.Text.Length;
+                    // Prose right after a short line (headline, author) is the teaser pattern; an article's
+                    // paragraphs mostly follow one another.
+                    weights[i] = i > 0 && open[i - 1].Class <= BlockClass.Short ? b.Text.Length * TeaserShare : b.Text.Length;
                     streak = 0;
                     break;
                 case BlockClass.NearGood:
@@ -32,7 +42,7 @@ internal sealed class MainRunRule : INoiseRule
                     break;
                 default:
                     streak++;
-                    weights[i] = -(10 * streak) - (b.Class == BlockClass.Bad ? b.Text.Length : 0);
+                    weights[i] = -(shortCost * streak) - (b.Class == BlockClass.Bad ? b.Text.Length : b.Text.Length * shortLengthCost);
                     break;
             }
         }
