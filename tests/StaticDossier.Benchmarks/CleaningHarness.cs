@@ -18,7 +18,7 @@ internal static class CleaningHarness
         foreach (var tune in (Environment.GetEnvironmentVariable("TUNE") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
             var kv = tune.Split('=');
-            var field = typeof(StaticDossier.Cleaning.CleanedDocument).Assembly.GetType("StaticDossier.Cleaning.Rules.MainRunRule")!
+            var field = typeof(StaticDossier.Cleaning.CleanedDocument).Assembly.GetType("StaticDossier.Cleaning.Rules." + (kv[0].StartsWith("Sibling", StringComparison.Ordinal) ? "ContainerRule" : "MainRunRule"))!
                 .GetField(kv[0], System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!;
             field.SetValue(null, double.Parse(kv[1], System.Globalization.CultureInfo.InvariantCulture));
         }
@@ -75,6 +75,8 @@ internal static class CleaningHarness
             var cleaned = Clean(seed);
             var body = string.Join("\n\n", cleaned.Decisions.Where(d => d.Kept).Select(d => d.Text));
             File.WriteAllText(Path.Combine(folder, seed.Id + ".txt"), body + "\n");
+            File.WriteAllLines(Path.Combine(folder, seed.Id + ".decisions"),
+                cleaned.Decisions.Select(d => $"{d.Line}\t{(d.Kept ? 1 : 0)}\t{d.Role}\t{d.Rule}\t{d.Reason}\t{d.Text}"));
         }
     }
 

@@ -51,7 +51,7 @@ internal static class TextShape
             c = t.Length > 0 ? t[^1] : ' ';
         }
 
-        return c is '.' or '!' or '?' or '…' or ':';
+        return c is '.' or '!' or '?' or '…' or ':' or '。' or '！' or '？' or '」' or '؟' or '।';
     }
 
     /// <summary>Content words (not stop words, at least 3 letters) for lexical overlap.</summary>

@@ -7,6 +7,8 @@ namespace StaticDossier.Cleaning.Rules;
 /// Also decides which navigation-like ancestors are real (one holding most of the prose is a false alarm).</summary>
 internal sealed class ContainerRule : INoiseRule
 {
+    internal static double SiblingShare = 0.2;
+
     public string Name => "container";
 
     public void Apply(CleaningContext context)
@@ -65,9 +67,23 @@ internal sealed class ContainerRule : INoiseRule
 
         context.Container = best;
         var name = Describe(best);
+
+        // Articles split over sibling elements (standfirst, body parts): siblings with prose of their own join in.
+        var included = new List<IElement> { best };
+        if (best.ParentElement is { } parent)
+        {
+            foreach (var sibling in parent.Children)
+            {
+                if (sibling != best && score.GetValueOrDefault(sibling) >= Math.Max(SiblingShare * bestScore, 100))
+                {
+                    included.Add(sibling);
+                }
+            }
+        }
+
         foreach (var b in context.Blocks)
         {
-            if (b.Container is not null && !best.Contains(b.Container))
+            if (b.Container is not null && !included.Any(e => e.Contains(b.Container)))
             {
                 b.Decide(false, "noise", $"outside the article's element {name}", Name);
             }

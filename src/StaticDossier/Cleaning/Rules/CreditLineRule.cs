@@ -25,7 +25,19 @@ internal sealed class CreditLineRule : INoiseRule
                 continue;
             }
 
+            var next = i + 1 < blocks.Count ? blocks[i + 1] : null;
+            var nextCredit = next is null ? Credits.Kind.None : Credits.Read(next.Text, bareNameAllowed: false).Kind;
+            if (credit.Kind == Credits.Kind.Byline && !b.Text.Contains(' ', StringComparison.Ordinal) is false
+                && next is not null && next.Class >= BlockClass.NearGood && nextCredit == Credits.Kind.None
+                && !b.Text.StartsWith("By ", StringComparison.OrdinalIgnoreCase))
+            {
+                // A bare name before prose is a subheading more often than a byline.
+                continue;
+            }
+
             Record(context, b, credit, Name);
+            var explicitCredit = credit.Kind == Credits.Kind.Source || nextCredit != Credits.Kind.None
+                || b.Text.StartsWith("By ", StringComparison.OrdinalIgnoreCase);
             var before = context.GoodChars(0, i);
             if (before == 0 || context.GoodChars(i + 1, blocks.Count) >= before)
             {
@@ -39,7 +51,7 @@ internal sealed class CreditLineRule : INoiseRule
                 Record(context, blocks[j], Credits.Read(blocks[j].Text, true), Name);
             }
 
-            if (!afterProse)
+            if (!afterProse || !explicitCredit)
             {
                 continue;
             }

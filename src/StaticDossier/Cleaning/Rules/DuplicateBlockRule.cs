@@ -10,6 +10,7 @@ internal sealed class DuplicateBlockRule : INoiseRule
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var long_ = new List<(HashSet<string> Words, int Line)>();
+        string? previous = null;
         foreach (var b in context.Blocks)
         {
             if (b.Words < 3)
@@ -18,7 +19,11 @@ internal sealed class DuplicateBlockRule : INoiseRule
             }
 
             var key = TextShape.Key(b.Text);
-            if (seen.TryGetValue(key, out var line))
+            var adjacent = key == previous;
+            previous = key;
+
+            // Short lines legitimately recur (recipes, tables); a repeat counts when adjacent or long.
+            if (seen.TryGetValue(key, out var line) && (adjacent || b.Words >= 12))
             {
                 b.Decide(false, "duplicate", $"repeats the block at line {line}", Name);
                 continue;

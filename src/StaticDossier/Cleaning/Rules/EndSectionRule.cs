@@ -20,7 +20,8 @@ internal sealed class EndSectionRule : INoiseRule
 
             var before = context.GoodChars(0, i);
             b.Decide(false, "noise", $"heading of a list of other stories ('{b.Text}')", Name);
-            if (before > 0 && context.GoodChars(i + 1, blocks.Count) < before)
+            // Saved pages mark their other-stories lists with links and containers; there a heading alone is weak.
+            if (context.IsTextDump && before > 0 && context.GoodChars(i + 1, blocks.Count) < before)
             {
                 context.EndIndex ??= i;
                 for (var j = i + 1; j < blocks.Count; j++)
@@ -31,7 +32,7 @@ internal sealed class EndSectionRule : INoiseRule
                 return;
             }
 
-            for (var j = i + 1; j < blocks.Count && blocks[j].Class < BlockClass.Good; j++)
+            for (var j = i + 1; j < blocks.Count && blocks[j].Class <= BlockClass.Short; j++)
             {
                 blocks[j].Decide(false, "noise", $"item under '{b.Text}' (line {b.Line})", Name);
             }
