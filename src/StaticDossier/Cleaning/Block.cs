@@ -22,7 +22,21 @@ internal sealed class Block
     public int Line { get; }
 
     /// <summary>Whitespace-normalised text; a rule may trim a prefix or suffix it moves to metadata.</summary>
-    public string Text { get; set; }
+    public string Text
+    {
+        get => _text;
+        set
+        {
+            _text = value;
+            _key = null;
+        }
+    }
+
+    private string _text = string.Empty;
+    private string? _key;
+
+    /// <summary>Lower-cased words joined by spaces, for equality tests across blocks.</summary>
+    public string Key => _key ??= TextShape.Key(_text);
 
     /// <summary>Element name the text sits in (<c>p</c>, <c>h2</c>, <c>li</c>, ...); <c>line</c> for a dump line.</summary>
     public string Tag { get; }

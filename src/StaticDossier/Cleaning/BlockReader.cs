@@ -141,13 +141,26 @@ internal sealed class BlockReader
                 NoisyAncestor = noisy,
                 NoiseHint = hint,
                 AfterGap = container.HasAttribute("data-gap"),
-                InFigure = container.Closest("figure, figcaption") is not null,
+                InFigure = InFigure(container),
             });
         }
 
         _text.Clear();
         _linkChars = 0;
         _pendingSpace = false;
+    }
+
+    private static bool InFigure(IElement? e)
+    {
+        for (; e is not null; e = e.ParentElement)
+        {
+            if (e.LocalName is "figure" or "figcaption")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // The deepest ancestor-or-self that looks like page furniture, cached per element.

@@ -47,7 +47,7 @@ internal static class TextDumpReader
                 element.SetAttribute("data-gap", string.Empty);
             }
 
-            element.TextContent = line.ToString();
+            element.AppendChild(document.CreateTextNode(line.ToString()));
             body.AppendChild(element);
             gap = false;
             bullet = false;

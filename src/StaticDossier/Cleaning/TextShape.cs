@@ -19,21 +19,47 @@ internal static class TextShape
     private static readonly char[] TrimChars =
         ['.', ',', ';', ':', '!', '?', '"', '\'', '“', '”', '‘', '’', '(', ')', '[', ']', '«', '»', '…', '-', '–', '—', '|', '/', '*'];
 
-    /// <summary>Counts words and stop words.</summary>
+    /// <summary>Counts words and stop words without allocating (the classifier's hot loop).</summary>
     public static (int Words, int Stop) Count(string text, string language)
     {
-        int words = 0, stop = 0;
-        foreach (var w in Words(text))
+        var stopWords = (language == "vi" ? Lexicon.VietnameseStopWords : Lexicon.EnglishStopWords).GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[24];
+        int words = 0, stop = 0, i = 0;
+        while (i < text.Length)
         {
-            words++;
-            if (Lexicon.IsStopWord(language, w))
+            while (i < text.Length && !IsWordChar(text[i]))
             {
-                stop++;
+                i++;
+            }
+
+            var start = i;
+            while (i < text.Length && (IsWordChar(text[i]) || ((text[i] is '\'' or '’') && i + 1 < text.Length && char.IsLetter(text[i + 1]))))
+            {
+                i++;
+            }
+
+            var length = i - start;
+            if (length == 0)
+            {
+                continue;
+            }
+
+            words++;
+            if (length <= buffer.Length)
+            {
+                var word = buffer[..length];
+                text.AsSpan(start, length).ToLowerInvariant(word);
+                if (stopWords.Contains(word))
+                {
+                    stop++;
+                }
             }
         }
 
         return (words, stop);
     }
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark;
 
     /// <summary>True when the text ends like a sentence.</summary>
     public static bool EndsSentence(string text)
@@ -69,6 +95,29 @@ internal static class TextShape
         return set;
     }
 
-    /// <summary>Whitespace-collapsed, lower-cased text for equality tests.</summary>
-    public static string Key(string text) => string.Join(' ', Words(text));
+    /// <summary>Lower-cased words separated by single spaces (punctuation dropped), for equality tests.</summary>
+    public static string Key(string text)
+    {
+        var sb = new System.Text.StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text)
+        {
+            if (IsWordChar(c))
+            {
+                if (space && sb.Length > 0)
+                {
+                    sb.Append(' ');
+                }
+
+                sb.Append(char.ToLowerInvariant(c));
+                space = false;
+            }
+            else
+            {
+                space = true;
+            }
+        }
+
+        return sb.ToString();
+    }
 }

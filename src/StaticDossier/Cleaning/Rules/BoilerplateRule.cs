@@ -1,24 +1,41 @@
-using System.Text.RegularExpressions;
+using System.Buffers;
 
 namespace StaticDossier.Cleaning.Rules;
 
 /// <summary>Legal and service boilerplate (copyright lines, trademark notices, cookie and privacy notices,
-/// comment-policy notes) reads like prose but belongs to the site, not the article.</summary>
-internal sealed partial class BoilerplateRule : INoiseRule
+/// newsletter pitches) reads like prose but belongs to the site, not the article.</summary>
+internal sealed class BoilerplateRule : INoiseRule
 {
+    private static readonly SearchValues<string> Phrases = SearchValues.Create(
+    [
+        "all rights reserved", "registered trademark", "cookie policy", "cookie settings", "privacy policy",
+        "terms of use", "terms of service", "terms and conditions", "subscribe to our newsletter", 
+    ], StringComparison.OrdinalIgnoreCase);
+
+    private static int Find(string text)
+    {
+        var at = text.AsSpan().IndexOfAny(Phrases);
+        var copyright = text.IndexOf('©', StringComparison.Ordinal);
+        if (copyright >= 0 && (at < 0 || copyright < at))
+        {
+            at = copyright;
+        }
+
+        return at >= 0 ? at : text.IndexOf("bản quyền thuộc", StringComparison.OrdinalIgnoreCase);
+    }
+
     public string Name => "boilerplate";
 
     public void Apply(CleaningContext context)
     {
         foreach (var b in context.Blocks)
         {
-            if (!b.IsDecided && b.Words <= 80 && Boilerplate().Match(b.Text) is { Success: true } m)
+            if (!b.IsDecided && b.Words <= 80 && Find(b.Text) is var at and >= 0)
             {
-                b.Decide(false, "noise", $"site boilerplate ('{m.Value}')", Name);
+                var end = b.Text.IndexOf(' ', Math.Min(b.Text.Length, at + 4));
+                var phrase = b.Text[at..(end < 0 ? b.Text.Length : end)];
+                b.Decide(false, "noise", $"site boilerplate ('{phrase}…')", Name);
             }
         }
     }
-
-    [GeneratedRegex(@"©|\(c\) \d{4}|\ball rights reserved\b|\bregistered trademarks?\b|\bcookies? (policy|settings)\b|\bprivacy policy\b|\bterms (of (use|service)|and conditions)\b|\bsubscribe to (our|the) newsletter\b|\bbản quyền\b|\bghi rõ nguồn\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Boilerplate();
 }

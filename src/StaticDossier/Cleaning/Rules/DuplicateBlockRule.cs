@@ -18,7 +18,7 @@ internal sealed class DuplicateBlockRule : INoiseRule
                 continue;
             }
 
-            var key = TextShape.Key(b.Text);
+            var key = b.Key;
             var adjacent = key == previous;
             previous = key;
 
@@ -32,10 +32,24 @@ internal sealed class DuplicateBlockRule : INoiseRule
             seen[key] = b.Line;
             if (b.Words >= 15 && b.Class >= BlockClass.NearGood)
             {
-                var words = TextShape.Words(b.Text).ToHashSet(StringComparer.Ordinal);
+                var words = b.Key.Split(' ').ToHashSet(StringComparer.Ordinal);
                 foreach (var (other, otherLine) in long_)
                 {
-                    var shared = words.Count(other.Contains);
+                    // Sets whose sizes differ by more than a fifth cannot share four fifths of their union.
+                    if (other.Count < 0.8 * words.Count || words.Count < 0.8 * other.Count)
+                    {
+                        continue;
+                    }
+
+                    var shared = 0;
+                    foreach (var w in words)
+                    {
+                        if (other.Contains(w))
+                        {
+                            shared++;
+                        }
+                    }
+
                     if (shared >= 0.8 * (words.Count + other.Count - shared))
                     {
                         b.Decide(false, "duplicate", $"nearly repeats the block at line {otherLine}", Name);

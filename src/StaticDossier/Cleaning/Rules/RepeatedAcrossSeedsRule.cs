@@ -14,7 +14,7 @@ internal sealed class RepeatedAcrossSeedsRule : INoiseRule
 
         foreach (var b in context.Blocks)
         {
-            if (!b.IsDecided && context.SharedLines.Contains(TextShape.Key(b.Text)))
+            if (!b.IsDecided && context.SharedLines.Contains(b.Key))
             {
                 b.Decide(false, "noise", "repeated in other seeds of the same outlet", Name);
             }

@@ -58,10 +58,10 @@ internal sealed class TitleRule : INoiseRule
         {
             context.Title = best.Text;
             best.Decide(false, "title", "headline (shares most words with the opening paragraphs)", Name, overrule: true);
-            var key = TextShape.Key(best.Text);
+            var key = best.Key;
             foreach (var b in blocks)
             {
-                if (b != best && TextShape.Key(b.Text) == key)
+                if (b != best && b.Key == key)
                 {
                     b.Decide(false, "title", "repeats the headline", Name, overrule: true);
                 }
