@@ -3,13 +3,14 @@ namespace StaticDossier.Cleaning.Rules;
 /// <summary>Byline and source lines (<c>Hải Minh</c>, <c>chinhphu.vn</c>, <c>By Jane Roe</c>) become metadata.
 /// A credit after the article's prose also ends the article when less prose follows it than precedes it
 /// (what follows is then other stories' teasers).</summary>
-internal sealed class CreditLineRule : INoiseRule
+internal sealed partial class CreditLineRule : INoiseRule
 {
     public string Name => "credit";
 
     public void Apply(CleaningContext context)
     {
         var blocks = context.Blocks;
+        FindDatelineSource(context);
         for (var i = 0; i < blocks.Count; i++)
         {
             var b = blocks[i];
@@ -18,7 +19,7 @@ internal sealed class CreditLineRule : INoiseRule
                 continue;
             }
 
-            var afterProse = i > 0 && blocks[i - 1].Class == BlockClass.Good;
+            var afterProse = i > 0 && blocks[i - 1].Class >= BlockClass.NearGood;
             var credit = Credits.Read(b.Text, bareNameAllowed: afterProse && context.IsTextDump);
             if (credit.Kind == Credits.Kind.None)
             {
@@ -65,6 +66,22 @@ internal sealed class CreditLineRule : INoiseRule
             return;
         }
     }
+
+    // "Hanoi (VNA) – …": the agency in a lede's dateline is the source.
+    private static void FindDatelineSource(CleaningContext context)
+    {
+        foreach (var b in context.Blocks.Take(20))
+        {
+            if (b.Class >= BlockClass.NearGood && DatelineAgency().Match(b.Text) is { Success: true } m)
+            {
+                context.Source ??= m.Groups["src"].Value;
+                return;
+            }
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\p{Lu}[\p{L} .'-]{1,30}\s*\((?<src>\p{Lu}{2,10}(/\p{Lu}{2,10})?)\)\s*[–—-]")]
+    private static partial System.Text.RegularExpressions.Regex DatelineAgency();
 
     /// <summary>Records a credit line as metadata and removes it from the body.</summary>
     public static void Record(CleaningContext context, Block block, (Credits.Kind Kind, string Value) credit, string rule)

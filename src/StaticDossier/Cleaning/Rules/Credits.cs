@@ -44,7 +44,7 @@ internal static partial class Credits
     private static bool IsName(string text, int max)
     {
         var words = text.Split([' ', ',', '&'], StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length < 2 || words.Length > max)
+        if (words.Length < 2 || words.Length > max || Lexicon.EndSectionHeadings.Contains(TextShape.Key(text)))
         {
             return false;
         }

@@ -118,6 +118,12 @@ internal sealed class TitleRule : INoiseRule
             }
         }
 
+        // Never end on a function word ("… and Russia in").
+        while (taken.Count > 3 && Lexicon.IsStopWord("en", taken[^1].ToLowerInvariant()))
+        {
+            taken.RemoveAt(taken.Count - 1);
+        }
+
         return string.Join(' ', taken);
     }
 }
