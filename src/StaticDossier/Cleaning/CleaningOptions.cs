@@ -15,8 +15,8 @@ internal sealed record CleaningOptions
         [
             new HtmlMetadataRule(),
             new DuplicateBlockRule(),
-            new DateLineRule(),
             new CaptionRule(),
+            new DateLineRule(),
             new EndOfArticleRule(),
             new EndSectionRule(),
             new CreditLineRule(),

@@ -83,7 +83,7 @@ internal static partial class DateFinder
             ? new DateOnly(year, month, day)
             : null;
 
-    [GeneratedRegex(@"\b(?<y>(19|20)\d\d)[-/.](?<m>\d\d)[-/.](?<d>\d\d)\b")]
+    [GeneratedRegex(@"\b(?<y>(19|20)\d\d)[-/.](?<m>\d\d)[-/.](?<d>\d\d)(?!\d)")]
     private static partial Regex Iso();
 
     [GeneratedRegex(@"\b(?<a>\d{1,2})[/.-](?<b>\d{1,2})[/.-](?<y>(19|20)\d\d)\b")]

@@ -16,7 +16,8 @@ internal sealed partial class DateLineRule : INoiseRule
         var firstGood = FirstGood(blocks);
         foreach (var b in blocks)
         {
-            if (DateFinder.Find(b.Text, monthFirst) is not { } found)
+            // Captions were decided first: a file photo's date is not the article's.
+            if (b.IsDecided || DateFinder.Find(b.Text, monthFirst) is not { } found)
             {
                 continue;
             }

@@ -21,7 +21,8 @@ internal sealed class EndSectionRule : INoiseRule
             var before = context.GoodChars(0, i);
             b.Decide(false, "noise", $"heading of a list of other stories ('{b.Text}')", Name);
             // Saved pages mark their other-stories lists with links and containers; there a heading alone is weak.
-            if (context.IsTextDump && before > 0 && context.GoodChars(i + 1, blocks.Count) < before)
+            if (context.IsTextDump && before > 0 && context.GoodChars(i + 1, blocks.Count) < before / 2
+                && (i + 1 >= blocks.Count || blocks[i + 1].Class < BlockClass.Good))
             {
                 context.EndIndex ??= i;
                 for (var j = i + 1; j < blocks.Count; j++)

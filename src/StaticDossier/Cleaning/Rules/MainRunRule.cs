@@ -8,10 +8,14 @@ internal sealed class MainRunRule : INoiseRule
     public string Name => "main-run";
 
     internal static double TeaserShare = 0.4;
+    internal static double ListShare = 0.8;
     internal static double ShortCost = 10;
     internal static double ShortLengthCost = 0.3;
     internal static double TextShortCost = 30;
     internal static double TextShortLengthCost = 1;
+
+    internal static double Coherence = 0.5;
+    internal static double MaxGap = 4;
 
     public void Apply(CleaningContext context)
     {
@@ -25,20 +29,24 @@ internal sealed class MainRunRule : INoiseRule
         var shortLengthCost = context.IsTextDump ? TextShortLengthCost : ShortLengthCost;
         var weights = new double[open.Count];
         var streak = 0;
+        var seenProse = false;
         for (var i = 0; i < open.Count; i++)
         {
             var b = open[i];
             switch (b.Class)
             {
                 case BlockClass.Good:
-                    // Prose right after a short line (headline, author) is the teaser pattern; an article's
-                    // paragraphs mostly follow one another.
-                    weights[i] = i > 0 && open[i - 1].Class <= BlockClass.Short ? b.Text.Length * TeaserShare : b.Text.Length;
+                    // Teaser shape: one or two short lines (headline, author) between pieces of prose.
+                    // After a longer list the discount is milder: the list, not the prose, was the interruption.
+                    weights[i] = !seenProse || streak == 0 ? b.Text.Length
+                        : streak <= 2 ? b.Text.Length * TeaserShare : b.Text.Length * ListShare;
+                    seenProse = true;
                     streak = 0;
                     break;
                 case BlockClass.NearGood:
                     weights[i] = b.Text.Length * 0.5;
                     streak = 0;
+                    seenProse = true;
                     break;
                 default:
                     streak++;
@@ -67,6 +75,7 @@ internal sealed class MainRunRule : INoiseRule
             }
         }
 
+        (bestStart, bestEnd) = Extend(open, bestStart, bestEnd, context.Language);
         for (var i = 0; i < open.Count; i++)
         {
             if (i < bestStart)
@@ -78,5 +87,56 @@ internal sealed class MainRunRule : INoiseRule
                 open[i].Decide(false, "noise", "after the article's main run of prose", Name);
             }
         }
+    }
+
+    // The run may stop at a short interruption (an ad slot, a tag list) inside the article. Prose just beyond it
+    // that shares the run's vocabulary (lexical coherence) is the same story; a teaser about another one is not.
+    private static (int Start, int End) Extend(List<Block> open, int start, int end, string language)
+    {
+        if (end < start)
+        {
+            return (start, end);
+        }
+
+        var vocabulary = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = start; i <= end; i++)
+        {
+            vocabulary.UnionWith(TextShape.ContentWords(open[i].Text, language));
+        }
+
+        bool Coherent(Block b)
+        {
+            var words = TextShape.ContentWords(b.Text, language);
+            return words.Count > 0 && words.Count(vocabulary.Contains) >= Coherence * words.Count;
+        }
+
+        for (var i = end + 1; i < open.Count && i - end - 1 <= MaxGap; i++)
+        {
+            if (open[i].Class >= BlockClass.NearGood)
+            {
+                if (!Coherent(open[i]))
+                {
+                    break;
+                }
+
+                end = i;
+                vocabulary.UnionWith(TextShape.ContentWords(open[i].Text, language));
+            }
+        }
+
+        for (var i = start - 1; i >= 0 && start - i - 1 <= MaxGap; i--)
+        {
+            if (open[i].Class >= BlockClass.NearGood)
+            {
+                if (!Coherent(open[i]))
+                {
+                    break;
+                }
+
+                start = i;
+            }
+        }
+
+        return (start, end);
     }
 }

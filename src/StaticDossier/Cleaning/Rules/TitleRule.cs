@@ -25,7 +25,8 @@ internal sealed class TitleRule : INoiseRule
         for (var i = Math.Max(0, limit - 40); i < limit; i++)
         {
             var b = blocks[i];
-            if (b.Words is < 2 or > 30 || b.Role is "date" or "caption" or "duplicate" or "byline" or "source")
+            if (b.Words is < 2 or > 30 || b.Role is "date" or "caption" or "duplicate" or "byline" or "source"
+                || (b.Words > 15 && TextShape.EndsSentence(b.Text)))
             {
                 continue;
             }
@@ -71,9 +72,16 @@ internal sealed class TitleRule : INoiseRule
         {
             context.Title = metaTitle;
         }
-        else if (firstGood is not null)
+        else if (context.IsTextDump && blocks.Count > 1 && blocks[0] is { Words: >= 4 and <= 25 } first
+                 && !TextShape.EndsSentence(first.Text) && first.Role is "body" or "noise")
         {
-            context.Title = FromLede(firstGood.Text);
+            // A dump's first line, shaped like a headline, is the headline even when it shares few words.
+            context.Title = first.Text;
+            first.Decide(false, "title", "first line, shaped like a headline", Name, overrule: true);
+        }
+        else if (blocks.FirstOrDefault(b => !b.IsDecided && b.Class >= BlockClass.NearGood) is { } lede)
+        {
+            context.Title = FromLede(lede.Text);
         }
     }
 
