@@ -19,7 +19,9 @@ internal sealed class MainRunRule : INoiseRule
 
     public void Apply(CleaningContext context)
     {
-        var open = context.Blocks.Where(b => !b.IsDecided).ToList();
+        // Link lists and furniture already removed still separate runs (a teaser's link headline splits its
+        // summary from the article), so they stay in the sequence as interruptions.
+        var open = context.Blocks.Where(b => !b.IsDecided || b.Rule is "link-density" or "semantic").ToList();
         if (open.Count == 0)
         {
             return;
@@ -33,7 +35,7 @@ internal sealed class MainRunRule : INoiseRule
         for (var i = 0; i < open.Count; i++)
         {
             var b = open[i];
-            switch (b.Class)
+            switch (b.IsDecided ? BlockClass.Bad : b.Class)
             {
                 case BlockClass.Good:
                     // Teaser shape: one or two short lines (headline, author) between pieces of prose.
@@ -76,6 +78,11 @@ internal sealed class MainRunRule : INoiseRule
         }
 
         (bestStart, bestEnd) = Extend(open, bestStart, bestEnd, context.Language);
+        if (!context.IsTextDump)
+        {
+            KeepListsInTheBody(open, bestStart, bestEnd);
+        }
+
         for (var i = 0; i < open.Count; i++)
         {
             if (i < bestStart)
@@ -85,6 +92,38 @@ internal sealed class MainRunRule : INoiseRule
             else if (i > bestEnd)
             {
                 open[i].Decide(false, "noise", "after the article's main run of prose", Name);
+            }
+        }
+    }
+
+    // Saved pages: lines and list items beside the article's paragraphs, in the same element, are part of it
+    // (a list of tour dates, a table of results), even though they are too short to carry a run.
+    private void KeepListsInTheBody(List<Block> open, int start, int end)
+    {
+        var bodies = new HashSet<AngleSharp.Dom.IElement>();
+        for (var i = start; i <= end; i++)
+        {
+            if (open[i].Class == BlockClass.Good && open[i].Container?.ParentElement is { } parent)
+            {
+                bodies.Add(parent);
+            }
+        }
+
+        for (var i = 0; i < open.Count; i++)
+        {
+            var b = open[i];
+            if ((i >= start && i <= end) || b.IsDecided || b.Class == BlockClass.Bad)
+            {
+                continue;
+            }
+
+            for (var (e, depth) = (b.Container?.ParentElement, 0); e is not null && depth < 3; (e, depth) = (e.ParentElement, depth + 1))
+            {
+                if (bodies.Contains(e))
+                {
+                    b.Decide(true, "body", "line or list item in the article's own element", Name);
+                    break;
+                }
             }
         }
     }
