@@ -23,7 +23,7 @@ internal static class BlockClassifier
             var len = b.Text.Length;
             var sentence = TextShape.EndsSentence(b.Text);
             BlockClass c;
-            if (b.LinkDensity > 0.5)
+            if (b.LinkDensity > (words >= 20 && sentence ? 0.75 : 0.5))
             {
                 c = BlockClass.Bad;
             }

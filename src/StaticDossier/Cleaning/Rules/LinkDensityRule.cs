@@ -9,7 +9,7 @@ internal sealed class LinkDensityRule : INoiseRule
     {
         foreach (var b in context.Blocks)
         {
-            if (!b.IsDecided && b.LinkDensity > 0.5)
+            if (!b.IsDecided && b.Class == BlockClass.Bad && b.LinkDensity > 0.5)
             {
                 b.Decide(false, "noise", $"link text is {b.LinkDensity:P0} of the block", Name);
             }
