@@ -8,6 +8,7 @@ namespace StaticDossier.Cleaning.Rules;
 internal sealed class ContainerRule : INoiseRule
 {
     internal static double SiblingShare = 0.2;
+    internal static double FalseAlarmShare = 0.25;
 
     public string Name => "container";
 
@@ -18,21 +19,23 @@ internal sealed class ContainerRule : INoiseRule
             return;
         }
 
-        var good = new Dictionary<IElement, int>();
-        var total = 0;
+        // A furniture-like name on an element holding most of the page's text (<body class="has-sidebar">) is a
+        // false alarm; on a footer holding a tenth of it, it is furniture even when its legal text reads as prose.
+        var text = new Dictionary<IElement, (int All, int Good)>();
+        int total = 0, totalGood = 0;
         foreach (var b in context.Blocks)
         {
-            if (b.Class == BlockClass.Good && b.Kept != false)
+            var good = b.Class == BlockClass.Good && b.Kept != false ? b.Text.Length : 0;
+            total += b.Text.Length;
+            totalGood += good;
+            for (var e = b.Container; e is not null; e = e.ParentElement)
             {
-                total += b.Text.Length;
-                for (var e = b.Container; e is not null; e = e.ParentElement)
-                {
-                    good[e] = good.GetValueOrDefault(e) + b.Text.Length;
-                }
+                var (all, g) = text.GetValueOrDefault(e);
+                text[e] = (all + b.Text.Length, g + good);
             }
         }
 
-        context.IsRealNoise = e => good.GetValueOrDefault(e) < total / 2;
+        context.IsRealNoise = e => text.GetValueOrDefault(e) is var t && (t.Good < totalGood / 2 || t.All < total * FalseAlarmShare);
 
         var score = new Dictionary<IElement, double>();
         foreach (var b in context.Blocks)
