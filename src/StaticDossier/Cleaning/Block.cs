@@ -59,6 +59,9 @@ internal sealed class Block
     /// <summary>Inside a figure or caption element.</summary>
     public bool InFigure { get; init; }
 
+    /// <summary>Text length with CJK characters counted as three (set by the classifier).</summary>
+    public int Length { get; set; }
+
     /// <summary>Word count.</summary>
     public int Words { get; set; }
 

@@ -20,7 +20,7 @@ internal static class BlockClassifier
                 b.StopDensity = TextShape.EndsSentence(b.Text) || b.Text.Length >= 150 ? stopHigh : 0;
             }
 
-            var len = b.Text.Length;
+            var len = b.Length = EffectiveLength(b.Text);
             var sentence = TextShape.EndsSentence(b.Text);
             BlockClass c;
             if (b.LinkDensity > (words >= 20 && sentence ? 0.75 : 0.5))
@@ -47,5 +47,20 @@ internal static class BlockClassifier
 
             b.Class = c;
         }
+    }
+
+    // Chinese, Japanese and Korean pack a word into one or two characters: count each as three.
+    private static int EffectiveLength(string text)
+    {
+        var length = text.Length;
+        foreach (var c in text)
+        {
+            if (c is >= '\u3040' and <= '\u30ff' or >= '\u4e00' and <= '\u9fff' or >= '\uac00' and <= '\ud7af')
+            {
+                length += 2;
+            }
+        }
+
+        return length;
     }
 }

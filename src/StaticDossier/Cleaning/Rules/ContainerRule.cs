@@ -25,13 +25,13 @@ internal sealed class ContainerRule : INoiseRule
         int total = 0, totalGood = 0;
         foreach (var b in context.Blocks)
         {
-            var good = b.Class == BlockClass.Good && b.Kept != false ? b.Text.Length : 0;
-            total += b.Text.Length;
+            var good = b.Class == BlockClass.Good && b.Kept != false ? b.Length : 0;
+            total += b.Length;
             totalGood += good;
             for (var e = b.Container; e is not null; e = e.ParentElement)
             {
                 var (all, g) = text.GetValueOrDefault(e);
-                text[e] = (all + b.Text.Length, g + good);
+                text[e] = (all + b.Length, g + good);
             }
         }
 
@@ -97,15 +97,15 @@ internal sealed class ContainerRule : INoiseRule
     {
         if (b.NoisyAncestor is { } n && context.IsRealNoise(n))
         {
-            return b.NoiseHint!.StartsWith('<') || b.NoiseHint.StartsWith("role", StringComparison.Ordinal) ? -b.Text.Length : 0;
+            return b.NoiseHint!.StartsWith('<') || b.NoiseHint.StartsWith("role", StringComparison.Ordinal) ? -b.Length : 0;
         }
 
         return b.Class switch
         {
-            BlockClass.Good => b.Text.Length,
-            BlockClass.NearGood => b.Text.Length * 0.5,
+            BlockClass.Good => b.Length,
+            BlockClass.NearGood => b.Length * 0.5,
             BlockClass.Short => -5,
-            _ => -b.Text.Length * 0.5,
+            _ => -b.Length * 0.5,
         };
     }
 

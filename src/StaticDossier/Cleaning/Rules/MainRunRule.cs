@@ -40,19 +40,19 @@ internal sealed class MainRunRule : INoiseRule
                 case BlockClass.Good:
                     // Teaser shape: one or two short lines (headline, author) between pieces of prose.
                     // After a longer list the discount is milder: the list, not the prose, was the interruption.
-                    weights[i] = !seenProse || streak == 0 ? b.Text.Length
-                        : streak <= 2 ? b.Text.Length * TeaserShare : b.Text.Length * ListShare;
+                    weights[i] = !seenProse || streak == 0 ? b.Length
+                        : streak <= 2 ? b.Length * TeaserShare : b.Length * ListShare;
                     seenProse = true;
                     streak = 0;
                     break;
                 case BlockClass.NearGood:
-                    weights[i] = b.Text.Length * 0.5;
+                    weights[i] = b.Length * 0.5;
                     streak = 0;
                     seenProse = true;
                     break;
                 default:
                     streak++;
-                    weights[i] = -(shortCost * streak) - (b.Class == BlockClass.Bad ? b.Text.Length : b.Text.Length * shortLengthCost);
+                    weights[i] = -(shortCost * streak) - (b.Class == BlockClass.Bad ? b.Length : b.Length * shortLengthCost);
                     break;
             }
         }
