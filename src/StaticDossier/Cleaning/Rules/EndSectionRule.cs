@@ -3,7 +3,7 @@ namespace StaticDossier.Cleaning.Rules;
 /// <summary>A heading such as "Other News", "Trending", "XEM THÊM TIN" or "Related" opens a list of other stories.
 /// When less prose follows it than precedes it, the article has ended; otherwise only the heading and the
 /// short items under it go.</summary>
-internal sealed class EndSectionRule : INoiseRule
+internal sealed partial class EndSectionRule : INoiseRule
 {
     public string Name => "end-section";
 
@@ -13,12 +13,26 @@ internal sealed class EndSectionRule : INoiseRule
         for (var i = 0; i < blocks.Count; i++)
         {
             var b = blocks[i];
-            if (b.IsDecided || b.Words > 6 || !IsEndHeading(b.Text))
+            var comments = b.Words <= 12 && CommentsHeading().IsMatch(b.Text);
+            if (b.IsDecided || (!comments && (b.Words > 6 || !IsEndHeading(b.Text))))
             {
                 continue;
             }
 
             var before = context.GoodChars(0, i);
+            if (comments && before > 0)
+            {
+                // Readers' comments can outweigh the article, so their heading ends it whatever follows.
+                b.Decide(false, "noise", $"heading of readers' comments ('{b.Text}')", Name);
+                context.EndIndex ??= i;
+                for (var j = i + 1; j < blocks.Count; j++)
+                {
+                    blocks[j].Decide(false, "noise", $"readers' comments under line {b.Line}", Name);
+                }
+
+                return;
+            }
+
             b.Decide(false, "noise", $"heading of a list of other stories ('{b.Text}')", Name);
             // Saved pages mark their other-stories lists with links and containers; there a heading alone is weak.
             if (context.IsTextDump && before > 0 && context.GoodChars(i + 1, blocks.Count) < before / 2
@@ -54,4 +68,7 @@ internal sealed class EndSectionRule : INoiseRule
 
         return false;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d+\s+(comments?|responses?|replies|bình luận)\b|(leave a (comment|reply)|join the discussion|comments? \(\d+\)|show comments|view comments|bình luận \(\d+\)))", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex CommentsHeading();
 }
