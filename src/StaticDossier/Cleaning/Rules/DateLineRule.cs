@@ -12,7 +12,8 @@ internal sealed partial class DateLineRule : INoiseRule
     public void Apply(CleaningContext context)
     {
         var blocks = context.Blocks;
-        var monthFirst = context.Language == "en";
+        // Day first: the dossier's outlets (Vietnamese, British, agency English) write 29/05/2020.
+        const bool monthFirst = false;
         var firstGood = FirstGood(blocks);
         foreach (var b in blocks)
         {
