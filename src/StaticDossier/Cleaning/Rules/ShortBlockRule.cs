@@ -4,6 +4,8 @@ namespace StaticDossier.Cleaning.Rules;
 /// short line without a full stop followed by prose. Other short lines ("Advertisement", "Share") go.</summary>
 internal sealed class ShortBlockRule : INoiseRule
 {
+    internal static double SentenceWords = 2;
+
     public string Name => "short";
 
     public void Apply(CleaningContext context)
@@ -18,10 +20,16 @@ internal sealed class ShortBlockRule : INoiseRule
             }
 
             var next = i + 1 < open.Count ? open[i + 1] : null;
+            var previous = i > 0 ? open[i - 1] : null;
             var beforeProse = next is not null && next.Class >= BlockClass.NearGood;
+            var afterProse = previous is not null && previous.Class >= BlockClass.NearGood && previous.Kept != false;
             if (beforeProse && b.Words >= 2 && (b.IsHeading || !TextShape.EndsSentence(b.Text) || b.Text.EndsWith(':')))
             {
                 b.Decide(true, "heading", "subheading before a paragraph", Name);
+            }
+            else if (beforeProse && afterProse && TextShape.EndsSentence(b.Text) && b.Words >= SentenceWords)
+            {
+                b.Decide(true, "body", "short sentence between paragraphs", Name);
             }
             else
             {
