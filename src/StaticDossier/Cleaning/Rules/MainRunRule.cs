@@ -8,6 +8,7 @@ internal sealed class MainRunRule : INoiseRule
     public string Name => "main-run";
 
     internal static double TeaserShare = 0.4;
+    internal static double ListLineWords = 2;
     internal static double ListShare = 0.8;
     internal static double ShortCost = 10;
     internal static double ShortLengthCost = 0.3;
@@ -112,7 +113,8 @@ internal sealed class MainRunRule : INoiseRule
         for (var i = 0; i < open.Count; i++)
         {
             var b = open[i];
-            if ((i >= start && i <= end) || b.IsDecided || b.Class == BlockClass.Bad)
+            var listLike = b.Tag is "li" or "dd" or "dt" or "td" or "th" or "pre" or "blockquote" || b.IsHeading;
+            if ((i >= start && i <= end) || b.IsDecided || b.Class == BlockClass.Bad || (!listLike && b.Words < ListLineWords))
             {
                 continue;
             }
