@@ -59,6 +59,12 @@ internal sealed class TitleRule : INoiseRule
         {
             context.Title = best.Text;
             best.Decide(false, "title", "headline (shares most words with the opening paragraphs)", Name, overrule: true);
+            // What sits above the headline (menus, other stories' headlines) is not the article.
+            for (var i = 0; i < best.Index; i++)
+            {
+                blocks[i].Decide(false, "noise", $"above the headline at line {best.Line}", Name);
+            }
+
             var key = best.Key;
             foreach (var b in blocks)
             {
