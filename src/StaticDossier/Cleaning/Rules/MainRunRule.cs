@@ -8,6 +8,7 @@ internal sealed class MainRunRule : INoiseRule
     public string Name => "main-run";
 
     internal static double TeaserShare = 0.4;
+    internal static double Truncated = 1;
     internal static double ListLineWords = 2;
     internal static double ListShare = 0.8;
     internal static double ShortCost = 10;
@@ -36,7 +37,9 @@ internal sealed class MainRunRule : INoiseRule
         for (var i = 0; i < open.Count; i++)
         {
             var b = open[i];
-            switch (b.IsDecided ? BlockClass.Bad : b.Class)
+            // A summary cut short ("…", "...") is a teaser for another page.
+            var truncated = Truncated > 0 && (b.Text.EndsWith("...", StringComparison.Ordinal) || b.Text.EndsWith('…'));
+            switch (b.IsDecided || truncated ? BlockClass.Bad : b.Class)
             {
                 case BlockClass.Good:
                     // Teaser shape: one or two short lines (headline, author) between pieces of prose.
