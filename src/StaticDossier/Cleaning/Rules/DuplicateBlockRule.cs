@@ -9,7 +9,7 @@ internal sealed class DuplicateBlockRule : INoiseRule
     public void Apply(CleaningContext context)
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var long_ = new List<(HashSet<string> Words, int Line)>();
+        var long_ = new List<(HashSet<string> Words, Block Block)>();
         string? previous = null;
         foreach (var b in context.Blocks)
         {
@@ -33,7 +33,7 @@ internal sealed class DuplicateBlockRule : INoiseRule
             if (b.Words >= 15 && b.Class >= BlockClass.NearGood)
             {
                 var words = b.Key.Split(' ').ToHashSet(StringComparer.Ordinal);
-                foreach (var (other, otherLine) in long_)
+                foreach (var (other, first) in long_)
                 {
                     // Sets whose sizes differ by more than a fifth cannot share four fifths of their union.
                     if (other.Count < 0.8 * words.Count || words.Count < 0.8 * other.Count)
@@ -52,12 +52,21 @@ internal sealed class DuplicateBlockRule : INoiseRule
 
                     if (shared >= 0.8 * (words.Count + other.Count - shared))
                     {
-                        b.Decide(false, "duplicate", $"nearly repeats the block at line {otherLine}", Name);
+                        // A standfirst repeated as the first paragraph: the fuller copy (with its dateline) stays.
+                        if (b.Text.Length > first.Text.Length && !first.IsDecided)
+                        {
+                            first.Decide(false, "duplicate", $"nearly repeated, more fully, by the block at line {b.Line}", Name);
+                        }
+                        else
+                        {
+                            b.Decide(false, "duplicate", $"nearly repeats the block at line {first.Line}", Name);
+                        }
+
                         break;
                     }
                 }
 
-                long_.Add((words, b.Line));
+                long_.Add((words, b));
             }
         }
     }
