@@ -31,6 +31,24 @@ internal sealed class CleaningContext
     /// <summary>Saved pages: the element holding the article, when one was found.</summary>
     public IElement? Container { get; set; }
 
+    /// <summary>Saved pages: the elements that directly hold the article's paragraphs.</summary>
+    public HashSet<IElement> BodyElements { get; } = [];
+
+    /// <summary>True when <paramref name="block"/> sits beside the article's paragraphs (within three levels).</summary>
+    public bool BesideBody(Block block)
+    {
+        var depth = 0;
+        for (var e = block.Container?.ParentElement; e is not null && depth < 3; e = e.ParentElement, depth++)
+        {
+            if (BodyElements.Contains(e))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>False for a navigation-like ancestor that holds most of the prose (a class name that lies).</summary>
     public Func<IElement, bool> IsRealNoise { get; set; } = static _ => true;
 

@@ -84,7 +84,7 @@ internal sealed class MainRunRule : INoiseRule
         (bestStart, bestEnd) = Extend(open, bestStart, bestEnd, context.Language);
         if (!context.IsTextDump)
         {
-            KeepListsInTheBody(open, bestStart, bestEnd);
+            KeepListsInTheBody(context, open, bestStart, bestEnd);
         }
 
         for (var i = 0; i < open.Count; i++)
@@ -102,14 +102,13 @@ internal sealed class MainRunRule : INoiseRule
 
     // Saved pages: lines and list items beside the article's paragraphs, in the same element, are part of it
     // (a list of tour dates, a table of results), even though they are too short to carry a run.
-    private void KeepListsInTheBody(List<Block> open, int start, int end)
+    private void KeepListsInTheBody(CleaningContext context, List<Block> open, int start, int end)
     {
-        var bodies = new HashSet<AngleSharp.Dom.IElement>();
         for (var i = start; i <= end; i++)
         {
-            if (open[i].Class == BlockClass.Good && open[i].Container?.ParentElement is { } parent)
+            if (open[i].Class == BlockClass.Good && !open[i].IsDecided && open[i].Container?.ParentElement is { } parent)
             {
-                bodies.Add(parent);
+                context.BodyElements.Add(parent);
             }
         }
 
@@ -122,13 +121,9 @@ internal sealed class MainRunRule : INoiseRule
                 continue;
             }
 
-            for (var (e, depth) = (b.Container?.ParentElement, 0); e is not null && depth < 3; (e, depth) = (e.ParentElement, depth + 1))
+            if (context.BesideBody(b))
             {
-                if (bodies.Contains(e))
-                {
-                    b.Decide(true, "body", "line or list item in the article's own element", Name);
-                    break;
-                }
+                b.Decide(true, "body", "line or list item in the article's own element", Name);
             }
         }
     }

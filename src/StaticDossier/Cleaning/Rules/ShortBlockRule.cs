@@ -31,6 +31,10 @@ internal sealed class ShortBlockRule : INoiseRule
             {
                 b.Decide(true, "body", "short sentence between paragraphs", Name);
             }
+            else if (!context.IsTextDump && b.Words >= 2 && context.BesideBody(b))
+            {
+                b.Decide(true, "body", "short line in the article's own element", Name);
+            }
             else
             {
                 b.Decide(false, "noise", "short line that is not a subheading", Name);

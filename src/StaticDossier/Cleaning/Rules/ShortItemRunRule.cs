@@ -15,6 +15,14 @@ internal sealed class ShortItemRunRule : INoiseRule
                 continue;
             }
 
+            if (!context.IsTextDump && b.Words >= 2 && context.BesideBody(b))
+            {
+                // Saved pages: short lines in the article's own element are its lists and Q&A, not a menu.
+                Flush(run);
+                b.Decide(true, "body", "short line in the article's own element", Name);
+                continue;
+            }
+
             if (b.Class <= BlockClass.Short)
             {
                 run.Add(b);
