@@ -15,7 +15,7 @@ internal sealed class ShortItemRunRule : INoiseRule
                 continue;
             }
 
-            if (!context.IsTextDump && b.Words >= 2 && context.BesideBody(b))
+            if (!context.IsTextDump && b.Class <= BlockClass.Short && b.Words >= 2 && context.BesideBody(b))
             {
                 // Saved pages: short lines in the article's own element are its lists and Q&A, not a menu.
                 Flush(run);
