@@ -18,7 +18,7 @@ internal static class CleaningHarness
         foreach (var tune in (Environment.GetEnvironmentVariable("TUNE") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
             var kv = tune.Split('=');
-            var field = typeof(StaticDossier.Cleaning.CleanedDocument).Assembly.GetType("StaticDossier.Cleaning.Rules." + (kv[0] is "SiblingShare" or "FalseAlarmShare" ? "ContainerRule" : kv[0] == "SentenceWords" ? "ShortBlockRule" : "MainRunRule"))!
+            var field = typeof(StaticDossier.Cleaning.CleanedDocument).Assembly.GetType("StaticDossier.Cleaning.Rules." + (kv[0] is "SiblingShare" or "FalseAlarmShare" ? "ContainerRule" : kv[0] == "SentenceWords" ? "ShortBlockRule" : kv[0] == "PitchWords" ? "BoilerplateRule" : "MainRunRule"))!
                 .GetField(kv[0], System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!;
             field.SetValue(null, double.Parse(kv[1], System.Globalization.CultureInfo.InvariantCulture));
         }

@@ -12,6 +12,8 @@ internal sealed class BoilerplateRule : INoiseRule
         "terms of use", "terms of service", "terms and conditions", "subscribe to our newsletter", 
     ], StringComparison.OrdinalIgnoreCase);
 
+    internal static double PitchWords = 40;
+
     private static int Find(string text)
     {
         var at = text.AsSpan().IndexOfAny(Phrases);
@@ -24,13 +26,21 @@ internal sealed class BoilerplateRule : INoiseRule
         return at >= 0 ? at : text.IndexOf("bản quyền thuộc", StringComparison.OrdinalIgnoreCase);
     }
 
+    // Service pitches around an article: only in short blocks, since a story may well be about a newsletter.
+    private static readonly SearchValues<string> Pitches = SearchValues.Create(
+    [
+        "newsletter", "sign up for", "subscribe to", "subscribe now", "follow us on", "follow her on", "follow him on",
+        "may be reached at", "can be reached at", "have a tip?", "join our", "download our app", "đăng ký nhận tin",
+    ], StringComparison.OrdinalIgnoreCase);
+
     public string Name => "boilerplate";
 
     public void Apply(CleaningContext context)
     {
         foreach (var b in context.Blocks)
         {
-            if (!b.IsDecided && b.Words <= 80 && Find(b.Text) is var at and >= 0)
+            if (!b.IsDecided && b.Words <= 80 && (Find(b.Text) is var at and >= 0
+                || (b.Words <= PitchWords && (at = b.Text.AsSpan().IndexOfAny(Pitches)) >= 0)))
             {
                 var end = b.Text.IndexOf(' ', Math.Min(b.Text.Length, at + 4));
                 var phrase = b.Text[at..(end < 0 ? b.Text.Length : end)];
