@@ -10,18 +10,10 @@ internal static class LanguageDetector
         int vi = 0, en = 0, all = 0;
         foreach (var text in texts)
         {
-            foreach (var word in TextShape.Words(text))
-            {
-                all++;
-                if (Lexicon.VietnameseStopWords.Contains(word))
-                {
-                    vi++;
-                }
-                else if (Lexicon.EnglishStopWords.Contains(word))
-                {
-                    en++;
-                }
-            }
+            var (words, english, vietnamese) = TextShape.CountBoth(text);
+            all += words;
+            en += english;
+            vi += vietnamese;
         }
 
         return Math.Max(vi, en) < all * 0.08 ? Other : vi > en ? "vi" : "en";

@@ -22,9 +22,17 @@ internal static class TextShape
     /// <summary>Counts words and stop words without allocating (the classifier's hot loop).</summary>
     public static (int Words, int Stop) Count(string text, string language)
     {
-        var stopWords = (language == "vi" ? Lexicon.VietnameseStopWords : Lexicon.EnglishStopWords).GetAlternateLookup<ReadOnlySpan<char>>();
+        var (words, en, vi) = CountBoth(text, language != "vi", language == "vi");
+        return (words, language == "vi" ? vi : en);
+    }
+
+    /// <summary>Counts words, English stop words and Vietnamese stop words in one pass.</summary>
+    public static (int Words, int English, int Vietnamese) CountBoth(string text, bool english = true, bool vietnamese = true)
+    {
+        var enWords = Lexicon.EnglishStopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var viWords = Lexicon.VietnameseStopWords.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> buffer = stackalloc char[24];
-        int words = 0, stop = 0, i = 0;
+        int words = 0, en = 0, vi = 0, i = 0;
         while (i < text.Length)
         {
             while (i < text.Length && !IsWordChar(text[i]))
@@ -49,14 +57,18 @@ internal static class TextShape
             {
                 var word = buffer[..length];
                 text.AsSpan(start, length).ToLowerInvariant(word);
-                if (stopWords.Contains(word))
+                if (english && enWords.Contains(word))
                 {
-                    stop++;
+                    en++;
+                }
+                else if (vietnamese && viWords.Contains(word))
+                {
+                    vi++;
                 }
             }
         }
 
-        return (words, stop);
+        return (words, en, vi);
     }
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark;

@@ -13,7 +13,7 @@ internal sealed class MainRunRule : INoiseRule
     internal static double ListShare = 0.8;
     internal static double ShortCost = 10;
     internal static double ShortLengthCost = 0.3;
-    internal static double TextShortCost = 30;
+    internal static double TextShortCost = 25;
     internal static double TextShortLengthCost = 1;
 
     internal static double Coherence = 0.5;
