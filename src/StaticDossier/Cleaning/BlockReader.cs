@@ -195,7 +195,8 @@ internal sealed class BlockReader
         }
 
         var names = (e.GetAttribute("class") + " " + e.Id).ToLowerInvariant();
-        if (names.Length < 2)
+        // Embedded posts and quotes (a tweet in a "social-media-embed") are part of the story.
+        if (names.Length < 2 || names.Contains("embed", StringComparison.Ordinal) || names.Contains("tweet", StringComparison.Ordinal))
         {
             return null;
         }
