@@ -40,6 +40,12 @@ internal sealed partial class DateLineRule : INoiseRule
                 continue;
             }
 
+            if (!nearTop && b.Index > firstGood && InsideProse(blocks, b.Index))
+            {
+                // A dated line between two paragraphs (an embedded post's signature) is content.
+                continue;
+            }
+
             b.Decide(false, "date", $"date line ({found.Date:yyyy-MM-dd})", Name);
             if (nearTop)
             {
@@ -50,6 +56,12 @@ internal sealed partial class DateLineRule : INoiseRule
                 }
             }
         }
+    }
+
+    private static bool InsideProse(IReadOnlyList<Block> blocks, int index)
+    {
+        static bool Prose(Block b) => b.Class == BlockClass.Good && !b.IsDecided;
+        return index > 0 && index + 1 < blocks.Count && Prose(blocks[index - 1]) && Prose(blocks[index + 1]);
     }
 
     private static int FirstGood(IReadOnlyList<Block> blocks)
