@@ -32,9 +32,14 @@ internal static partial class Credits
             return (Kind.Source, s.Groups["v"].Value.Trim().TrimEnd('.'));
         }
 
-        if (ByLabel().Match(t) is { Success: true } by && IsName(by.Groups["v"].Value, 8))
+        if (ByLabel().Match(t) is { Success: true } by)
         {
-            return (Kind.Byline, by.Groups["v"].Value.Trim());
+            // "By Tess Bonn - 11/19/19 06:56 AM EST": the name ends at the first separator.
+            var name = by.Groups["v"].Value.Split([" - ", " – ", " — ", " | ", ", ", " on "], 2, StringSplitOptions.None)[0].Trim();
+            if (IsName(name, 8))
+            {
+                return (Kind.Byline, name);
+            }
         }
 
         return bareNameAllowed && IsName(t, 4) ? (Kind.Byline, t) : (Kind.None, string.Empty);
