@@ -85,6 +85,10 @@ internal sealed class MainRunRule : INoiseRule
         if (!context.IsTextDump)
         {
             KeepListsInTheBody(context, open, bestStart, bestEnd);
+            if (Standfirst > 0)
+            {
+                DropStandfirst(context, open, bestStart, bestEnd);
+            }
         }
 
         for (var i = 0; i < open.Count; i++)
@@ -124,6 +128,32 @@ internal sealed class MainRunRule : INoiseRule
             if (context.BesideBody(b))
             {
                 b.Decide(true, "body", "line or list item in the article's own element", Name);
+            }
+        }
+    }
+
+    internal static double Standfirst = 1;
+
+    // Saved pages: prose above the article's body element, in another element (a dek, a summary box), is the
+    // page's standfirst, which the headline area owns.
+    private void DropStandfirst(CleaningContext context, List<Block> open, int start, int end)
+    {
+        for (var i = start; i <= end; i++)
+        {
+            var b = open[i];
+            if (b.IsDecided)
+            {
+                continue;
+            }
+
+            if (b.Container?.ParentElement is { } parent && context.BodyElements.Contains(parent))
+            {
+                return;
+            }
+
+            if (!context.BesideBody(b))
+            {
+                b.Decide(false, "standfirst", "summary above the article's body element", Name);
             }
         }
     }
