@@ -11,7 +11,7 @@ internal static class ArticleCleaner
     public static CleanedDocument Clean(SeedDocument seed, IDocument document, bool isTextDump, CleaningOptions options,
         IReadOnlySet<string>? sharedLines = null)
     {
-        var blocks = BlockReader.Read(document);
+        var blocks = BlockReader.Read(document, isTextDump);
         var language = LanguageDetector.Detect(blocks.Where(b => b.Text.Length >= 60).Select(b => b.Text));
         BlockClassifier.Classify(blocks, language);
         var context = new CleaningContext(document, blocks, isTextDump, language) { SharedLines = sharedLines ?? NoLines };

@@ -17,8 +17,9 @@ internal sealed partial class DateLineRule : INoiseRule
         var firstGood = FirstGood(blocks);
         foreach (var b in blocks)
         {
-            // Captions were decided first: a file photo's date is not the article's.
-            if (b.IsDecided || DateFinder.Find(b.Text, monthFirst) is not { } found)
+            // Captions were decided first: a file photo's date is not the article's. Long blocks only matter
+            // when a date label opens them.
+            if (b.IsDecided || (b.Words > 16 && !LeadingLabel().IsMatch(b.Text)) || DateFinder.Find(b.Text, monthFirst) is not { } found)
             {
                 continue;
             }

@@ -158,11 +158,32 @@ internal sealed class MainRunRule : INoiseRule
         }
     }
 
+    private static bool HasCandidate(List<Block> open, int start, int end)
+    {
+        for (var i = end + 1; i < open.Count && i - end - 1 <= MaxGap; i++)
+        {
+            if (open[i].Class >= BlockClass.NearGood && !open[i].IsDecided)
+            {
+                return true;
+            }
+        }
+
+        for (var i = start - 1; i >= 0 && start - i - 1 <= MaxGap; i--)
+        {
+            if (open[i].Class >= BlockClass.NearGood && !open[i].IsDecided)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // The run may stop at a short interruption (an ad slot, a tag list) inside the article. Prose just beyond it
     // that shares the run's vocabulary (lexical coherence) is the same story; a teaser about another one is not.
     private static (int Start, int End) Extend(List<Block> open, int start, int end, string language)
     {
-        if (end < start)
+        if (end < start || !HasCandidate(open, start, end))
         {
             return (start, end);
         }
