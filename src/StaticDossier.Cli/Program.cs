@@ -9,6 +9,7 @@ root.Subcommands.Add(BuildCommand.Create());
 root.Subcommands.Add(AllCommand.Create());
 root.Subcommands.Add(SnapshotCommand.Create());
 root.Subcommands.Add(VerifyCommand.Create());
+root.Subcommands.Add(ExplainCommand.Create());
 
 // `dossier` alone does what `dossier all` does.
 root.SetAction(parse => AllCommand.Run(parse));

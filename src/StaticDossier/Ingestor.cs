@@ -23,8 +23,7 @@ public sealed class Ingestor
     {
         var report = new IngestReport();
         var seeds = new SeedReader(_config.RootDirectory).ReadAll(_config.SeedsPath, diagnostics);
-        var cleaned = new CleanedDocument[seeds.Count];
-        Parallel.For(0, seeds.Count, i => cleaned[i] = _cleaner.Clean(seeds[i], diagnostics));
+        var cleaned = _cleaner.CleanAll(seeds, diagnostics);
 
         var contentDir = _config.ContentPath;
         Directory.CreateDirectory(contentDir);
@@ -34,6 +33,7 @@ public sealed class Ingestor
         {
             var outcome = IngestOne(doc, contentDir, manifest, claimed, force, diagnostics);
             report.Count(outcome);
+            WriteRemovalAudit(doc, contentDir, manifest);
         }
 
         manifest.Save(contentDir);
@@ -104,6 +104,15 @@ public sealed class Ingestor
 
         manifest.Entries[doc.Seed.Path] = new IngestRecord(relative, doc.Seed.Sha256, generatedSha);
         return existed ? IngestOutcome.Updated : IngestOutcome.Created;
+    }
+
+    // The detail behind front matter's removed_blocks, for a curator to audit or reverse.
+    private static void WriteRemovalAudit(CleanedDocument doc, string contentDir, IngestManifest manifest)
+    {
+        var folder = Path.Combine(contentDir, ".ingest", "removed");
+        Directory.CreateDirectory(folder);
+        var content = manifest.Entries.TryGetValue(doc.Seed.Path, out var record) ? record.Content : string.Empty;
+        AtomicFile.WriteAllText(Path.Combine(folder, RemovalAudit.FileNameFor(doc)), RemovalAudit.Format(doc, content));
     }
 
     private static bool IsUntouched(string path, IngestRecord record) =>

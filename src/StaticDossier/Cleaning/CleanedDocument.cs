@@ -39,4 +39,5 @@ public sealed record ArticleMetadata
 /// <param name="Kept">True when the block is in the article body.</param>
 /// <param name="Role">What the block is: body, title, date, noise, ...</param>
 /// <param name="Reason">Why it was kept or removed, for <c>dossier explain</c>.</param>
-public sealed record BlockDecision(int Line, string Text, bool Kept, string Role, string Reason);
+/// <param name="Rule">The cleaning rule that decided.</param>
+public sealed record BlockDecision(int Line, string Text, bool Kept, string Role, string Reason, string Rule = "");

@@ -4,35 +4,24 @@ namespace StaticDossier.Cleaning;
 /// Vietnamese outlets write names with them).</summary>
 internal static class LanguageDetector
 {
-    private static readonly HashSet<string> Vietnamese = new(StringComparer.Ordinal)
+    /// <summary>"vi" or "en", or <see cref="Other"/> when neither list's stop words fill the text.</summary>
+    public static string Detect(IEnumerable<string> texts)
     {
-        "và", "của", "các", "những", "là", "được", "trong", "cho", "với", "có", "không", "đã", "này", "một", "người",
-        "về", "để", "hai", "tại", "nước", "cũng", "khi", "đến", "từ", "theo", "như", "sẽ", "việc", "nhằm", "đó",
-    };
-
-    private static readonly HashSet<string> English = new(StringComparer.Ordinal)
-    {
-        "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "was", "by", "his", "her",
-        "it", "at", "from", "are", "be", "has", "have", "its", "this", "an", "which", "their", "said", "will",
-    };
-
-    /// <summary>"vi" or "en" (the default when the text gives no evidence).</summary>
-    public static string Detect(string text)
-    {
-        int vi = 0, en = 0;
-        foreach (var raw in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        int vi = 0, en = 0, all = 0;
+        foreach (var text in texts)
         {
-            var word = raw.Trim('.', ',', ';', ':', '"', '“', '”', '(', ')').ToLowerInvariant();
-            if (Vietnamese.Contains(word))
-            {
-                vi++;
-            }
-            else if (English.Contains(word))
-            {
-                en++;
-            }
+            var (words, english, vietnamese) = TextShape.CountBoth(text);
+            all += words;
+            en += english;
+            vi += vietnamese;
         }
 
-        return vi > en ? "vi" : "en";
+        return Math.Max(vi, en) < all * 0.08 ? Other : vi > en ? "vi" : "en";
     }
+
+    /// <summary>Neither English nor Vietnamese: stop-word signals are unavailable.</summary>
+    public const string Other = "und";
+
+    /// <summary>Detects from one text.</summary>
+    public static string Detect(string text) => Detect([text]);
 }

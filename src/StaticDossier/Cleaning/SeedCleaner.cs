@@ -6,13 +6,21 @@ namespace StaticDossier.Cleaning;
 /// <summary>Cleans any seed, choosing the cleaner for its kind.</summary>
 public sealed class SeedCleaner
 {
-    private readonly TextDumpCleaner _text = new();
-    private readonly HtmlCleaner _html = new();
+    /// <summary>Takes the article out of <paramref name="seed"/>, on its own.</summary>
+    public CleanedDocument Clean(SeedDocument seed, DiagnosticBag diagnostics) => Clean(seed, diagnostics, null);
 
-    /// <summary>Takes the article out of <paramref name="seed"/>.</summary>
-    public CleanedDocument Clean(SeedDocument seed, DiagnosticBag diagnostics)
+    /// <summary>Cleans every seed, letting lines repeated across seeds of one outlet count as boilerplate.</summary>
+    public IReadOnlyList<CleanedDocument> CleanAll(IReadOnlyList<SeedDocument> seeds, DiagnosticBag diagnostics)
     {
-        var cleaned = seed.Kind == SeedKind.Html ? _html.Clean(seed, diagnostics) : _text.Clean(seed, diagnostics);
+        var shared = RepeatedLines.Find(seeds);
+        var cleaned = new CleanedDocument[seeds.Count];
+        Parallel.For(0, seeds.Count, i => cleaned[i] = Clean(seeds[i], diagnostics, shared.GetValueOrDefault(seeds[i].Path)));
+        return cleaned;
+    }
+
+    internal CleanedDocument Clean(SeedDocument seed, DiagnosticBag diagnostics, IReadOnlySet<string>? sharedLines)
+    {
+        var cleaned = seed.Kind == SeedKind.Html ? HtmlCleaner.CleanWith(seed, sharedLines) : TextDumpCleaner.CleanWith(seed, sharedLines);
         if (string.IsNullOrWhiteSpace(cleaned.MarkdownBody))
         {
             diagnostics.Warning(DiagnosticCodes.SeedNoArticle, "Cleaning found no article text in this seed.", SourceLocation.InFile(seed.Path));

@@ -277,8 +277,12 @@ public sealed class SnapshotTests(SnapshotFixture snapshot) : IClassFixture<Snap
         var bytes = ZipWriter.ToBytes(Bag);
         var path = dossier.PathOf("damaged.zip");
 
-        // Damage the middle of the archive: compressed data of some payload file.
-        bytes[bytes.Length / 3] ^= 0xFF;
+        // Damage the compressed data of one payload file: its local header is followed directly by its
+        // name and (ZipWriter writes no extra fields) its data.
+        var name = System.Text.Encoding.UTF8.GetBytes(Bag.Name + "/data/site/index.html");
+        var at = bytes.AsSpan().IndexOf(name);
+        Assert.True(at > 0);
+        bytes[at + name.Length + 8] ^= 0xFF;
         File.WriteAllBytes(path, bytes);
         var diagnostics = new DiagnosticBag();
         using var source = BagReader.Open(path, diagnostics);

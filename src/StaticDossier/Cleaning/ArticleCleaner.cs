@@ -1,0 +1,47 @@
+using AngleSharp.Dom;
+using StaticDossier.Seeds;
+
+namespace StaticDossier.Cleaning;
+
+/// <summary>The one pipeline both seed kinds share: DOM → blocks → classification → rules → article.</summary>
+internal static class ArticleCleaner
+{
+    private static readonly HashSet<string> NoLines = new(StringComparer.Ordinal);
+
+    public static CleanedDocument Clean(SeedDocument seed, IDocument document, bool isTextDump, CleaningOptions options,
+        IReadOnlySet<string>? sharedLines = null)
+    {
+        var blocks = BlockReader.Read(document, isTextDump);
+        var language = LanguageDetector.Detect(blocks.Where(b => b.Text.Length >= 60).Select(b => b.Text));
+        BlockClassifier.Classify(blocks, language);
+        var context = new CleaningContext(document, blocks, isTextDump, language) { SharedLines = sharedLines ?? NoLines };
+        foreach (var rule in options.Rules)
+        {
+            rule.Apply(context);
+        }
+
+        var body = new List<string>();
+        var decisions = new List<BlockDecision>(blocks.Count);
+        foreach (var b in blocks)
+        {
+            b.Decide(true, "body", "prose in the article's main run", "default");
+            if (b.Kept == true)
+            {
+                body.Add(b.Role == "heading" ? "## " + b.Text : b.Text);
+            }
+
+            decisions.Add(new BlockDecision(b.Line, b.Text, b.Kept == true, b.Role, b.Reason, b.Rule));
+        }
+
+        var meta = new ArticleMetadata
+        {
+            Date = context.Date,
+            Language = language != LanguageDetector.Other ? language
+                : document.DocumentElement.GetAttribute("lang") is { Length: >= 2 } lang ? lang.Split('-')[0].ToLowerInvariant() : "en",
+            Source = context.Source,
+            Byline = context.Byline,
+        };
+        var title = string.IsNullOrWhiteSpace(context.Title) ? seed.Id : context.Title;
+        return new CleanedDocument(seed, title, MarkdownText.JoinParagraphs(body), meta, decisions);
+    }
+}

@@ -1,0 +1,224 @@
+using System.Text;
+using AngleSharp.Dom;
+
+namespace StaticDossier.Cleaning;
+
+/// <summary>Walks a DOM and cuts it into text blocks at block-level elements, recording for each block
+/// its link text, its container and any navigation-like ancestor.</summary>
+internal sealed class BlockReader
+{
+    private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal)
+    {
+        "script", "style", "noscript", "template", "svg", "iframe", "button", "select", "input", "textarea", "option",
+        "head", "link", "meta", "object", "embed", "canvas", "map", "video", "audio", "img", "picture", "source", "math",
+    };
+
+    private static readonly HashSet<string> BlockTags = new(StringComparer.Ordinal)
+    {
+        "p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "h1", "h2", "h3", "h4", "h5", "h6",
+        "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "table", "thead", "tbody", "tfoot", "tr", "td", "th",
+        "figure", "figcaption", "form", "fieldset", "address", "hr", "body", "center", "details", "summary", "caption",
+        "menu", "dialog", "hgroup", "legend",
+    };
+
+    private static readonly HashSet<string> SemanticNoise = new(StringComparer.Ordinal) { "nav", "aside", "footer", "menu", "dialog" };
+
+    private readonly List<Block> _blocks = [];
+    private readonly Stack<IElement> _containers = new();
+    private readonly Dictionary<IElement, (IElement? Noisy, string? Hint)> _noise = [];
+    private readonly StringBuilder _text = new();
+    private int _linkChars;
+    private int _linkDepth;
+    private bool _pendingSpace;
+    private bool _isTextDump;
+
+    /// <summary>The blocks of <paramref name="document"/> in reading order.</summary>
+    public static List<Block> Read(IDocument document, bool isTextDump = false)
+    {
+        var reader = new BlockReader { _isTextDump = isTextDump };
+        var body = document.Body ?? document.DocumentElement;
+        reader._containers.Push(body);
+        reader.Walk(body);
+        reader.Flush();
+        return reader._blocks;
+    }
+
+    private void Walk(INode node)
+    {
+        for (var child = node.FirstChild; child is not null; child = child.NextSibling)
+        {
+            if (child is IText t)
+            {
+                Append(t.Data);
+            }
+            else if (child is IElement e)
+            {
+                var name = e.LocalName;
+                if (!_isTextDump && (Skipped.Contains(name) || IsHidden(e)))
+                {
+                    continue;
+                }
+
+                if (name == "br")
+                {
+                    Flush();
+                    continue;
+                }
+
+                if (BlockTags.Contains(name))
+                {
+                    Flush();
+                    _containers.Push(e);
+                    Walk(e);
+                    Flush();
+                    _containers.Pop();
+                }
+                else if (name == "a")
+                {
+                    _linkDepth++;
+                    Walk(e);
+                    _linkDepth--;
+                }
+                else
+                {
+                    Walk(e);
+                }
+            }
+        }
+    }
+
+    private static bool IsHidden(IElement e) =>
+        e.HasAttribute("hidden")
+        || (e.GetAttribute("style") is { } style && (style.Contains("display:none", StringComparison.OrdinalIgnoreCase)
+            || style.Contains("display: none", StringComparison.OrdinalIgnoreCase)))
+        || (e.GetAttribute("aria-hidden") == "true" && e.LocalName != "body");
+
+    private void Append(string data)
+    {
+        foreach (var c in data)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                _pendingSpace = _text.Length > 0;
+                continue;
+            }
+
+            if (_pendingSpace)
+            {
+                _text.Append(' ');
+                if (_linkDepth > 0)
+                {
+                    _linkChars++;
+                }
+
+                _pendingSpace = false;
+            }
+
+            _text.Append(c);
+            if (_linkDepth > 0)
+            {
+                _linkChars++;
+            }
+        }
+
+        if (data.Length > 0 && char.IsWhiteSpace(data[^1]))
+        {
+            _pendingSpace = _text.Length > 0;
+        }
+    }
+
+    private void Flush()
+    {
+        if (_text.Length > 0)
+        {
+            var container = _containers.Peek();
+            // A dump's DOM is ours: one element per line, no markup signals to look for.
+            var (noisy, hint) = _isTextDump ? (null, null) : NoiseOf(container);
+            var line = container.GetAttribute("data-line") is { } dl
+                ? int.Parse(dl, System.Globalization.CultureInfo.InvariantCulture)
+                : container.SourceReference?.Position.Line ?? 0;
+            _blocks.Add(new Block(_blocks.Count, line, _text.ToString(), container.LocalName, container)
+            {
+                LinkChars = _linkChars,
+                NoisyAncestor = noisy,
+                NoiseHint = hint,
+                AfterGap = container.HasAttribute("data-gap"),
+                InFigure = !_isTextDump && InFigure(container),
+            });
+        }
+
+        _text.Clear();
+        _linkChars = 0;
+        _pendingSpace = false;
+    }
+
+    private static bool InFigure(IElement? e)
+    {
+        for (; e is not null; e = e.ParentElement)
+        {
+            if (e.LocalName is "figure" or "figcaption")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The deepest ancestor-or-self that looks like page furniture, cached per element.
+    private (IElement? Noisy, string? Hint) NoiseOf(IElement? element)
+    {
+        if (element is null || element.LocalName is "body" or "html")
+        {
+            return (null, null);
+        }
+
+        if (_noise.TryGetValue(element, out var cached))
+        {
+            return cached;
+        }
+
+        var own = OwnNoise(element);
+        var result = own is null ? NoiseOf(element.ParentElement) : (element, own);
+        _noise[element] = result;
+        return result;
+    }
+
+    private static string? OwnNoise(IElement e)
+    {
+        if (SemanticNoise.Contains(e.LocalName))
+        {
+            return "<" + e.LocalName + ">";
+        }
+
+        if (e.GetAttribute("role") is "navigation" or "complementary" or "contentinfo" or "banner" or "menu" or "search")
+        {
+            return "role=" + e.GetAttribute("role");
+        }
+
+        var names = (e.GetAttribute("class") + " " + e.Id).ToLowerInvariant();
+        // Embedded posts and quotes (a tweet in a "social-media-embed") are part of the story.
+        if (names.Length < 2 || names.Contains("embed", StringComparison.Ordinal) || names.Contains("tweet", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        foreach (var fragment in Lexicon.NoiseNameFragments)
+        {
+            if (names.Contains(fragment, StringComparison.Ordinal))
+            {
+                return "class/id '" + fragment + "'";
+            }
+        }
+
+        foreach (var token in names.Split([' ', '-', '_'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (Lexicon.NoiseNameTokens.Contains(token))
+            {
+                return "class/id '" + token + "'";
+            }
+        }
+
+        return null;
+    }
+}

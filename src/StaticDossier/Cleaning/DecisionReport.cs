@@ -1,0 +1,29 @@
+using System.Globalization;
+using System.Text;
+
+namespace StaticDossier.Cleaning;
+
+/// <summary>Formats cleaning decisions for people: <c>dossier explain</c> and the removal audit sidecar.</summary>
+public static class DecisionReport
+{
+    /// <summary>One line per block: line number, kept/removed, role, rule and reason, then the text (shortened).</summary>
+    public static string Explain(CleanedDocument doc, int width = 100)
+    {
+        var sb = new StringBuilder();
+        var m = doc.Metadata;
+        sb.Append(CultureInfo.InvariantCulture, $"seed:     {doc.Seed.Path}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"title:    {doc.Title}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"date:     {m.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "(not stated)"}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"language: {m.Language}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"source:   {m.Source ?? "(not stated)"}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"byline:   {m.Byline ?? "(not stated)"}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"blocks:   {doc.Decisions.Count} ({doc.Decisions.Count - doc.RemovedCount} kept, {doc.RemovedCount} removed)\n\n");
+        foreach (var d in doc.Decisions)
+        {
+            var text = d.Text.Length > width ? d.Text[..width] + "…" : d.Text;
+            sb.Append(CultureInfo.InvariantCulture, $"{d.Line,5} {(d.Kept ? "KEEP" : "DROP")} {d.Role,-9} [{d.Rule}] {d.Reason}\n      {text}\n");
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,54 @@
+using StaticDossier.Seeds;
+
+namespace StaticDossier.Cleaning;
+
+/// <summary>Lines that recur across seeds of one outlet (menus, slogans, "Other News" lists): boilerplate by
+/// repetition. Seeds group by their sidecar URL's host; seeds without one form one group.</summary>
+internal static class RepeatedLines
+{
+    /// <summary>A line is shared once this many seeds of the same outlet carry it.</summary>
+    public const int MinSeeds = 3;
+
+    /// <summary>For each seed path, the normalised lines it shares with other seeds of its outlet.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlySet<string>> Find(IReadOnlyList<SeedDocument> seeds)
+    {
+        var result = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        foreach (var group in seeds.Where(s => s.Kind == SeedKind.TextDump).GroupBy(Outlet, StringComparer.Ordinal))
+        {
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            var perSeed = group.Select(s => (Seed: s, Lines: Lines(s.Text))).ToList();
+            foreach (var (_, lines) in perSeed)
+            {
+                foreach (var line in lines)
+                {
+                    counts[line] = counts.GetValueOrDefault(line) + 1;
+                }
+            }
+
+            foreach (var (seed, lines) in perSeed)
+            {
+                result[seed.Path] = lines.Where(l => counts[l] >= MinSeeds).ToHashSet(StringComparer.Ordinal);
+            }
+        }
+
+        return result;
+    }
+
+    private static string Outlet(SeedDocument seed) =>
+        Uri.TryCreate(seed.Sidecar?.Url, UriKind.Absolute, out var uri) ? uri.Host : string.Empty;
+
+    private static HashSet<string> Lines(string text)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var line in text.Split('\n'))
+        {
+            var key = TextShape.Key(line);
+            if (key.Length > 0)
+            {
+                set.Add(key);
+            }
+        }
+
+        return set;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Buffers;
+
+namespace StaticDossier.Cleaning.Rules;
+
+/// <summary>Legal and service boilerplate (copyright lines, trademark notices, cookie and privacy notices,
+/// newsletter pitches) reads like prose but belongs to the site, not the article.</summary>
+internal sealed class BoilerplateRule : INoiseRule
+{
+    private static readonly SearchValues<string> Phrases = SearchValues.Create(
+    [
+        "all rights reserved", "registered trademark", "cookie policy", "cookie settings", "privacy policy",
+        "terms of use", "terms of service", "terms and conditions", "subscribe to our newsletter", 
+    ], StringComparison.OrdinalIgnoreCase);
+
+    internal static double PitchWords = 40;
+
+    private static int Find(string text)
+    {
+        var at = text.AsSpan().IndexOfAny(Phrases);
+        var copyright = text.IndexOf('©', StringComparison.Ordinal);
+        if (copyright >= 0 && (at < 0 || copyright < at))
+        {
+            at = copyright;
+        }
+
+        return at >= 0 ? at : text.IndexOf("bản quyền thuộc", StringComparison.OrdinalIgnoreCase);
+    }
+
+    // Service pitches around an article: only in short blocks, since a story may well be about a newsletter.
+    private static readonly SearchValues<string> Pitches = SearchValues.Create(
+    [
+        "newsletter", "sign up for", "subscribe to", "subscribe now", "follow us on", "follow her on", "follow him on",
+        "may be reached at", "can be reached at", "have a tip?", "join our", "download our app", "đăng ký nhận tin",
+    ], StringComparison.OrdinalIgnoreCase);
+
+    public string Name => "boilerplate";
+
+    public void Apply(CleaningContext context)
+    {
+        foreach (var b in context.Blocks)
+        {
+            if (!b.IsDecided && b.Words <= 80 && (Find(b.Text) is var at and >= 0
+                || (b.Words <= PitchWords && (at = b.Text.AsSpan().IndexOfAny(Pitches)) >= 0)))
+            {
+                var end = b.Text.IndexOf(' ', Math.Min(b.Text.Length, at + 4));
+                var phrase = b.Text[at..(end < 0 ? b.Text.Length : end)];
+                b.Decide(false, "noise", $"site boilerplate ('{phrase}…')", Name);
+            }
+        }
+    }
+}

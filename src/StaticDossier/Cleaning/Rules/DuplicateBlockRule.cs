@@ -1,0 +1,73 @@
+namespace StaticDossier.Cleaning.Rules;
+
+/// <summary>Drops a block that repeats an earlier one (duplicated captions, a lede printed twice),
+/// exactly or nearly (four fifths of its words shared).</summary>
+internal sealed class DuplicateBlockRule : INoiseRule
+{
+    public string Name => "duplicate";
+
+    public void Apply(CleaningContext context)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var long_ = new List<(HashSet<string> Words, Block Block)>();
+        string? previous = null;
+        foreach (var b in context.Blocks)
+        {
+            if (b.Words < 3)
+            {
+                continue;
+            }
+
+            var key = b.Key;
+            var adjacent = key == previous;
+            previous = key;
+
+            // Short lines legitimately recur (recipes, tables); a repeat counts when adjacent or long.
+            if (seen.TryGetValue(key, out var line) && (adjacent || b.Words >= 12))
+            {
+                b.Decide(false, "duplicate", $"repeats the block at line {line}", Name);
+                continue;
+            }
+
+            seen[key] = b.Line;
+            if (b.Words >= 15 && b.Class >= BlockClass.NearGood)
+            {
+                var words = b.Key.Split(' ').ToHashSet(StringComparer.Ordinal);
+                foreach (var (other, first) in long_)
+                {
+                    // Sets whose sizes differ by more than a fifth cannot share four fifths of their union.
+                    if (other.Count < 0.8 * words.Count || words.Count < 0.8 * other.Count)
+                    {
+                        continue;
+                    }
+
+                    var shared = 0;
+                    foreach (var w in words)
+                    {
+                        if (other.Contains(w))
+                        {
+                            shared++;
+                        }
+                    }
+
+                    if (shared >= 0.8 * (words.Count + other.Count - shared))
+                    {
+                        // A standfirst repeated as the first paragraph: the fuller copy (with its dateline) stays.
+                        if (b.Text.Length > first.Text.Length && !first.IsDecided)
+                        {
+                            first.Decide(false, "duplicate", $"nearly repeated, more fully, by the block at line {b.Line}", Name);
+                        }
+                        else
+                        {
+                            b.Decide(false, "duplicate", $"nearly repeats the block at line {first.Line}", Name);
+                        }
+
+                        break;
+                    }
+                }
+
+                long_.Add((words, b));
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+namespace StaticDossier.Cleaning.Rules;
+
+/// <summary>A heading such as "Other News", "Trending", "XEM THÊM TIN" or "Related" opens a list of other stories.
+/// When less prose follows it than precedes it, the article has ended; otherwise only the heading and the
+/// short items under it go.</summary>
+internal sealed partial class EndSectionRule : INoiseRule
+{
+    public string Name => "end-section";
+
+    public void Apply(CleaningContext context)
+    {
+        var blocks = context.Blocks;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var b = blocks[i];
+            var comments = b.Words <= 12 && CommentsHeading().IsMatch(b.Text);
+            if (b.IsDecided || (!comments && (b.Words > 6 || !IsEndHeading(b.Text))))
+            {
+                continue;
+            }
+
+            var before = context.GoodChars(0, i);
+            if (comments && before > 0)
+            {
+                // Readers' comments can outweigh the article, so their heading ends it whatever follows.
+                b.Decide(false, "noise", $"heading of readers' comments ('{b.Text}')", Name);
+                context.EndIndex ??= i;
+                for (var j = i + 1; j < blocks.Count; j++)
+                {
+                    blocks[j].Decide(false, "noise", $"readers' comments under line {b.Line}", Name);
+                }
+
+                return;
+            }
+
+            b.Decide(false, "noise", $"heading of a list of other stories ('{b.Text}')", Name);
+            // Saved pages mark their other-stories lists with links and containers; there a heading alone is weak.
+            if (context.IsTextDump && before > 0 && context.GoodChars(i + 1, blocks.Count) < before / 2
+                && (i + 1 >= blocks.Count || blocks[i + 1].Class < BlockClass.Good))
+            {
+                context.EndIndex ??= i;
+                for (var j = i + 1; j < blocks.Count; j++)
+                {
+                    blocks[j].Decide(false, "noise", $"under '{b.Text}' (line {b.Line}), after the article", Name);
+                }
+
+                return;
+            }
+
+            for (var j = i + 1; j < blocks.Count && blocks[j].Class <= BlockClass.Short; j++)
+            {
+                blocks[j].Decide(false, "noise", $"item under '{b.Text}' (line {b.Line})", Name);
+            }
+        }
+    }
+
+    private static bool IsEndHeading(string text)
+    {
+        var key = TextShape.Key(text);
+        foreach (var heading in Lexicon.EndSectionHeadings)
+        {
+            if (key == heading || (key.StartsWith(heading, StringComparison.Ordinal) && key.Length <= heading.Length + 12
+                && heading.Length >= 7))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d+\s+(comments?|responses?|replies|bình luận)\b|(leave a (comment|reply)|join the discussion|comments? \(\d+\)|show comments|view comments|bình luận \(\d+\)))", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex CommentsHeading();
+}

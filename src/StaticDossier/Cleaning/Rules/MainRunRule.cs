@@ -1,0 +1,232 @@
+namespace StaticDossier.Cleaning.Rules;
+
+/// <summary>The article is one run of prose. Each undecided block scores for (good prose, by its length) or
+/// against (short or link-heavy lines, each one in a row costing more than the last, so a menu or a comment
+/// header splits runs); the best-scoring contiguous run is the article and the rest goes.</summary>
+internal sealed class MainRunRule : INoiseRule
+{
+    public string Name => "main-run";
+
+    internal static double TeaserShare = 0.4;
+    internal static double Truncated = 1;
+    internal static double ListLineWords = 2;
+    internal static double ListShare = 0.8;
+    internal static double ShortCost = 10;
+    internal static double ShortLengthCost = 0.3;
+    internal static double TextShortCost = 25;
+    internal static double TextShortLengthCost = 1;
+
+    internal static double Coherence = 0.5;
+    internal static double MaxGap = 4;
+
+    public void Apply(CleaningContext context)
+    {
+        // Link lists and furniture already removed still separate runs (a teaser's link headline splits its
+        // summary from the article), so they stay in the sequence as interruptions.
+        var open = context.Blocks.Where(b => !b.IsDecided || b.Rule is "link-density" or "semantic").ToList();
+        if (open.Count == 0)
+        {
+            return;
+        }
+
+        var shortCost = context.IsTextDump ? TextShortCost : ShortCost;
+        var shortLengthCost = context.IsTextDump ? TextShortLengthCost : ShortLengthCost;
+        var weights = new double[open.Count];
+        var streak = 0;
+        var seenProse = false;
+        for (var i = 0; i < open.Count; i++)
+        {
+            var b = open[i];
+            // A summary cut short ("…", "...") is a teaser for another page.
+            var truncated = Truncated > 0 && (b.Text.EndsWith("...", StringComparison.Ordinal) || b.Text.EndsWith('…'));
+            switch (b.IsDecided || truncated ? BlockClass.Bad : b.Class)
+            {
+                case BlockClass.Good:
+                    // Teaser shape: one or two short lines (headline, author) between pieces of prose.
+                    // After a longer list the discount is milder: the list, not the prose, was the interruption.
+                    weights[i] = !seenProse || streak == 0 ? b.Length
+                        : streak <= 2 ? b.Length * TeaserShare : b.Length * ListShare;
+                    seenProse = true;
+                    streak = 0;
+                    break;
+                case BlockClass.NearGood:
+                    weights[i] = b.Length * 0.5;
+                    streak = 0;
+                    seenProse = true;
+                    break;
+                default:
+                    streak++;
+                    weights[i] = -(shortCost * streak) - (b.Class == BlockClass.Bad ? b.Length : b.Length * shortLengthCost);
+                    break;
+            }
+        }
+
+        // Kadane: best-scoring contiguous run.
+        double best = double.MinValue, current = 0;
+        int bestStart = 0, bestEnd = -1, start = 0;
+        for (var i = 0; i < weights.Length; i++)
+        {
+            if (current <= 0)
+            {
+                current = 0;
+                start = i;
+            }
+
+            current += weights[i];
+            if (current > best)
+            {
+                best = current;
+                bestStart = start;
+                bestEnd = i;
+            }
+        }
+
+        (bestStart, bestEnd) = Extend(open, bestStart, bestEnd, context.Language);
+        if (!context.IsTextDump)
+        {
+            KeepListsInTheBody(context, open, bestStart, bestEnd);
+            if (Standfirst > 0)
+            {
+                DropStandfirst(context, open, bestStart, bestEnd);
+            }
+        }
+
+        for (var i = 0; i < open.Count; i++)
+        {
+            if (i < bestStart)
+            {
+                open[i].Decide(false, "noise", "before the article's main run of prose", Name);
+            }
+            else if (i > bestEnd)
+            {
+                open[i].Decide(false, "noise", "after the article's main run of prose", Name);
+            }
+        }
+    }
+
+    // Saved pages: lines and list items beside the article's paragraphs, in the same element, are part of it
+    // (a list of tour dates, a table of results), even though they are too short to carry a run.
+    private void KeepListsInTheBody(CleaningContext context, List<Block> open, int start, int end)
+    {
+        for (var i = start; i <= end; i++)
+        {
+            if (open[i].Class == BlockClass.Good && !open[i].IsDecided && open[i].Container?.ParentElement is { } parent)
+            {
+                context.BodyElements.Add(parent);
+            }
+        }
+
+        for (var i = 0; i < open.Count; i++)
+        {
+            var b = open[i];
+            var listLike = b.Tag is "li" or "dd" or "dt" or "td" or "th" or "pre" or "blockquote" || b.IsHeading;
+            if ((i >= start && i <= end) || b.IsDecided || b.Class == BlockClass.Bad || (!listLike && b.Words < ListLineWords))
+            {
+                continue;
+            }
+
+            if (context.BesideBody(b))
+            {
+                b.Decide(true, "body", "line or list item in the article's own element", Name);
+            }
+        }
+    }
+
+    internal static double Standfirst = 1;
+
+    // Saved pages: prose above the article's body element, in another element (a dek, a summary box), is the
+    // page's standfirst, which the headline area owns.
+    private void DropStandfirst(CleaningContext context, List<Block> open, int start, int end)
+    {
+        for (var i = start; i <= end; i++)
+        {
+            var b = open[i];
+            if (b.IsDecided)
+            {
+                continue;
+            }
+
+            if (b.Container?.ParentElement is { } parent && context.BodyElements.Contains(parent))
+            {
+                return;
+            }
+
+            if (!context.BesideBody(b))
+            {
+                b.Decide(false, "standfirst", "summary above the article's body element", Name);
+            }
+        }
+    }
+
+    private static bool HasCandidate(List<Block> open, int start, int end)
+    {
+        for (var i = end + 1; i < open.Count && i - end - 1 <= MaxGap; i++)
+        {
+            if (open[i].Class >= BlockClass.NearGood && !open[i].IsDecided)
+            {
+                return true;
+            }
+        }
+
+        for (var i = start - 1; i >= 0 && start - i - 1 <= MaxGap; i--)
+        {
+            if (open[i].Class >= BlockClass.NearGood && !open[i].IsDecided)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The run may stop at a short interruption (an ad slot, a tag list) inside the article. Prose just beyond it
+    // that shares the run's vocabulary (lexical coherence) is the same story; a teaser about another one is not.
+    private static (int Start, int End) Extend(List<Block> open, int start, int end, string language)
+    {
+        if (end < start || !HasCandidate(open, start, end))
+        {
+            return (start, end);
+        }
+
+        var vocabulary = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = start; i <= end; i++)
+        {
+            vocabulary.UnionWith(TextShape.ContentWords(open[i].Text, language));
+        }
+
+        bool Coherent(Block b)
+        {
+            var words = TextShape.ContentWords(b.Text, language);
+            return words.Count > 0 && words.Count(vocabulary.Contains) >= Coherence * words.Count;
+        }
+
+        for (var i = end + 1; i < open.Count && i - end - 1 <= MaxGap; i++)
+        {
+            if (open[i].Class >= BlockClass.NearGood)
+            {
+                if (!Coherent(open[i]))
+                {
+                    break;
+                }
+
+                end = i;
+                vocabulary.UnionWith(TextShape.ContentWords(open[i].Text, language));
+            }
+        }
+
+        for (var i = start - 1; i >= 0 && start - i - 1 <= MaxGap; i--)
+        {
+            if (open[i].Class >= BlockClass.NearGood)
+            {
+                if (!Coherent(open[i]))
+                {
+                    break;
+                }
+
+                start = i;
+            }
+        }
+
+        return (start, end);
+    }
+}

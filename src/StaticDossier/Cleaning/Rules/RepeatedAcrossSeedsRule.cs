@@ -1,0 +1,23 @@
+namespace StaticDossier.Cleaning.Rules;
+
+/// <summary>A line that other seeds of the same outlet also carry (menus, slogans, footers) is boilerplate.</summary>
+internal sealed class RepeatedAcrossSeedsRule : INoiseRule
+{
+    public string Name => "repeated";
+
+    public void Apply(CleaningContext context)
+    {
+        if (context.SharedLines.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var b in context.Blocks)
+        {
+            if (!b.IsDecided && context.SharedLines.Contains(b.Key))
+            {
+                b.Decide(false, "noise", "repeated in other seeds of the same outlet", Name);
+            }
+        }
+    }
+}

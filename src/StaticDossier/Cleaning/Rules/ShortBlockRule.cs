@@ -1,0 +1,44 @@
+namespace StaticDossier.Cleaning.Rules;
+
+/// <summary>A short block inside the article stays only when it reads as a subheading: a heading element, or a
+/// short line without a full stop followed by prose. Other short lines ("Advertisement", "Share") go.</summary>
+internal sealed class ShortBlockRule : INoiseRule
+{
+    internal static double SentenceWords = 2;
+
+    public string Name => "short";
+
+    public void Apply(CleaningContext context)
+    {
+        var open = context.Blocks.Where(b => !b.IsDecided).ToList();
+        for (var i = 0; i < open.Count; i++)
+        {
+            var b = open[i];
+            if (b.Class > BlockClass.Short)
+            {
+                continue;
+            }
+
+            var next = i + 1 < open.Count ? open[i + 1] : null;
+            var previous = i > 0 ? open[i - 1] : null;
+            var beforeProse = next is not null && next.Class >= BlockClass.NearGood;
+            var afterProse = previous is not null && previous.Class >= BlockClass.NearGood && previous.Kept != false;
+            if (beforeProse && b.Words >= 2 && (b.IsHeading || !TextShape.EndsSentence(b.Text) || b.Text.EndsWith(':')))
+            {
+                b.Decide(true, "heading", "subheading before a paragraph", Name);
+            }
+            else if (beforeProse && afterProse && TextShape.EndsSentence(b.Text) && b.Words >= SentenceWords)
+            {
+                b.Decide(true, "body", "short sentence between paragraphs", Name);
+            }
+            else if (!context.IsTextDump && b.Words >= 2 && context.BesideBody(b))
+            {
+                b.Decide(true, "body", "short line in the article's own element", Name);
+            }
+            else
+            {
+                b.Decide(false, "noise", "short line that is not a subheading", Name);
+            }
+        }
+    }
+}

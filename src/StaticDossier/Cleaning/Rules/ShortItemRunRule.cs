@@ -1,0 +1,50 @@
+namespace StaticDossier.Cleaning.Rules;
+
+/// <summary>Three or more short lines in a row (menus, tag lists, teaser headlines) are not prose.</summary>
+internal sealed class ShortItemRunRule : INoiseRule
+{
+    public string Name => "short-run";
+
+    public void Apply(CleaningContext context)
+    {
+        var run = new List<Block>();
+        foreach (var b in context.Blocks)
+        {
+            if (b.IsDecided)
+            {
+                continue;
+            }
+
+            if (!context.IsTextDump && b.Class <= BlockClass.Short && b.Words >= 2 && context.BesideBody(b))
+            {
+                // Saved pages: short lines in the article's own element are its lists and Q&A, not a menu.
+                Flush(run);
+                b.Decide(true, "body", "short line in the article's own element", Name);
+                continue;
+            }
+
+            if (b.Class <= BlockClass.Short)
+            {
+                run.Add(b);
+                continue;
+            }
+
+            Flush(run);
+        }
+
+        Flush(run);
+    }
+
+    private void Flush(List<Block> run)
+    {
+        if (run.Count >= 3)
+        {
+            foreach (var b in run)
+            {
+                b.Decide(false, "noise", $"one of {run.Count} short lines in a row", Name);
+            }
+        }
+
+        run.Clear();
+    }
+}

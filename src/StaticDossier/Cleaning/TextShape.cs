@@ -1,0 +1,135 @@
+namespace StaticDossier.Cleaning;
+
+/// <summary>Word-level measures of a block's text: words, stop words, sentence shape, content words.</summary>
+internal static class TextShape
+{
+    /// <summary>Lower-cased words with surrounding punctuation trimmed.</summary>
+    public static IEnumerable<string> Words(string text)
+    {
+        foreach (var raw in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var w = raw.Trim(TrimChars);
+            if (w.Length > 0)
+            {
+                yield return w.ToLowerInvariant();
+            }
+        }
+    }
+
+    private static readonly char[] TrimChars =
+        ['.', ',', ';', ':', '!', '?', '"', '\'', '“', '”', '‘', '’', '(', ')', '[', ']', '«', '»', '…', '-', '–', '—', '|', '/', '*'];
+
+    /// <summary>Counts words and stop words without allocating (the classifier's hot loop).</summary>
+    public static (int Words, int Stop) Count(string text, string language)
+    {
+        var (words, en, vi) = CountBoth(text, language != "vi", language == "vi");
+        return (words, language == "vi" ? vi : en);
+    }
+
+    /// <summary>Counts words, English stop words and Vietnamese stop words in one pass.</summary>
+    public static (int Words, int English, int Vietnamese) CountBoth(string text, bool english = true, bool vietnamese = true)
+    {
+        var enWords = Lexicon.EnglishStopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var viWords = Lexicon.VietnameseStopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[24];
+        int words = 0, en = 0, vi = 0, i = 0;
+        while (i < text.Length)
+        {
+            while (i < text.Length && !IsWordChar(text[i]))
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < text.Length && (IsWordChar(text[i]) || ((text[i] is '\'' or '’') && i + 1 < text.Length && char.IsLetter(text[i + 1]))))
+            {
+                i++;
+            }
+
+            var length = i - start;
+            if (length == 0)
+            {
+                continue;
+            }
+
+            words++;
+            if (length <= buffer.Length)
+            {
+                var word = buffer[..length];
+                text.AsSpan(start, length).ToLowerInvariant(word);
+                if (english && enWords.Contains(word))
+                {
+                    en++;
+                }
+                else if (vietnamese && viWords.Contains(word))
+                {
+                    vi++;
+                }
+            }
+        }
+
+        return (words, en, vi);
+    }
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark;
+
+    /// <summary>True when the text ends like a sentence.</summary>
+    public static bool EndsSentence(string text)
+    {
+        var t = text.TrimEnd();
+        if (t.Length == 0)
+        {
+            return false;
+        }
+
+        var c = t[^1];
+        if (c is '"' or '”' or '’' or ')' or '»' or '\'')
+        {
+            t = t[..^1].TrimEnd();
+            c = t.Length > 0 ? t[^1] : ' ';
+        }
+
+        return c is '.' or '!' or '?' or '…' or ':' or '。' or '！' or '？' or '」' or '؟' or '।';
+    }
+
+    /// <summary>Content words (not stop words, at least 3 letters) for lexical overlap.</summary>
+    public static HashSet<string> ContentWords(string text, string language)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var w in Words(text))
+        {
+            if (w.Length >= 3 && !Lexicon.IsStopWord(language, w) && !Lexicon.IsStopWord("en", w))
+            {
+                set.Add(w);
+            }
+        }
+
+        return set;
+    }
+
+    /// <summary>Lower-cased words separated by single spaces (punctuation dropped), for equality tests.</summary>
+    public static string Key(string text)
+    {
+        var sb = new System.Text.StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text)
+        {
+            if (IsWordChar(c))
+            {
+                if (space && sb.Length > 0)
+                {
+                    sb.Append(' ');
+                }
+
+                sb.Append(char.ToLowerInvariant(c));
+                space = false;
+            }
+            else
+            {
+                space = true;
+            }
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using StaticDossier.Cleaning;
+using StaticDossier.Seeds;
+
+namespace StaticDossier.Benchmarks;
+
+/// <summary>
+/// Cleaning quality and speed on the extraction benchmark (../shared/eval/aeb-dev).
+/// <c>cleaning score OUT [EVAL]</c> writes each page's cleaned body as plain text to OUT/html and OUT/text, for
+/// <c>python3 ../shared/eval/score.py OUT/html --gold ../shared/eval/aeb-dev/gold --out /tmp/score</c>.
+/// <c>cleaning speed [EVAL] [SECONDS]</c> measures pages per second on one thread for each kind (wall clock and
+/// CPU time; on a shared machine set <c>DOTNET_TieredCompilation=0</c> so the warm-up reaches optimised code).
+/// <c>cleaning explain FILE</c> prints the decisions for one page; <c>cleaning profile</c> times each rule.
+/// </summary>
+internal static class CleaningHarness
+{
+    public static int Run(string[] args)
+    {
+        var mode = args.Length > 0 ? args[0] : "score";
+        foreach (var tune in (Environment.GetEnvironmentVariable("TUNE") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var kv = tune.Split('=');
+            var field = typeof(StaticDossier.Cleaning.CleanedDocument).Assembly.GetType("StaticDossier.Cleaning.Rules." + (kv[0] is "SiblingShare" or "FalseAlarmShare" ? "ContainerRule" : kv[0] == "SentenceWords" ? "ShortBlockRule" : kv[0] == "PitchWords" ? "BoilerplateRule" : "MainRunRule"))!
+                .GetField(kv[0], System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!;
+            field.SetValue(null, double.Parse(kv[1], System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (mode == "explain")
+        {
+            var file = args[1];
+            var kind = file.EndsWith(".html", StringComparison.OrdinalIgnoreCase) ? SeedKind.Html : SeedKind.TextDump;
+            Console.Write(DecisionReport.Explain(Clean(new SeedDocument(file, kind, File.ReadAllText(file), string.Empty)), 140));
+            return 0;
+        }
+
+        var eval = mode == "score" ? (args.Length > 2 ? args[2] : DefaultEval()) : (args.Length > 1 ? args[1] : DefaultEval());
+        var html = Load(Path.Combine(eval, "html"), "*.html", SeedKind.Html);
+        var text = Load(Path.Combine(eval, "text"), "*.txt", SeedKind.TextDump);
+        if (mode == "score")
+        {
+            var output = args.Length > 1 ? args[1] : "/tmp/cleaning-out";
+            Write(html, Path.Combine(output, "html"));
+            Write(text, Path.Combine(output, "text"));
+            Console.WriteLine($"wrote {html.Count} html and {text.Count} text bodies under {output}");
+            return 0;
+        }
+
+        var seconds = mode == "speed" && args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
+        if (mode == "profile")
+        {
+            var empty = new AngleSharp.Html.Parser.HtmlParser();
+            Time("text: empty document x10", () => { for (var i = 0; i < 10; i++) { foreach (var s in text) { using var d = empty.ParseDocument(string.Empty); } } });
+            Time("text: read into DOM", () => { foreach (var s in text) { using var d = TextDumpReader.Read(s.Text); } });
+            Time("text: DOM+blocks", () => { foreach (var s in text) { using var d = TextDumpReader.Read(s.Text); BlockReader.Read(d); } });
+            var parser = new AngleSharp.Html.Parser.HtmlParser(new AngleSharp.Html.Parser.HtmlParserOptions { IsKeepingSourceReferences = true });
+            RuleTimes("text", text, s => TextDumpReader.Read(s.Text), true);
+            RuleTimes("html", html, s => parser.ParseDocument(s.Text), false);
+            Time("html: parse", () => { foreach (var s in html) { using var d = parser.ParseDocument(s.Text); } });
+            Time("html: parse+blocks", () => { foreach (var s in html) { using var d = parser.ParseDocument(s.Text); BlockReader.Read(d); } });
+            return 0;
+        }
+
+        Speed("html", html, seconds);
+        Speed("text", text, seconds);
+        return 0;
+    }
+
+    private static string DefaultEval()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !Directory.Exists(Path.Combine(dir.FullName, "..", "shared", "eval", "aeb-dev")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir is null ? "../shared/eval/aeb-dev" : Path.Combine(dir.FullName, "..", "shared", "eval", "aeb-dev");
+    }
+
+    private static List<SeedDocument> Load(string folder, string pattern, SeedKind kind) =>
+        Directory.GetFiles(folder, pattern).Order(StringComparer.Ordinal)
+            .Select(f => new SeedDocument(f, kind, File.ReadAllText(f), string.Empty)).ToList();
+
+    private static CleanedDocument Clean(SeedDocument seed) =>
+        seed.Kind == SeedKind.Html ? HtmlCleaner.CleanWith(seed, null) : TextDumpCleaner.CleanWith(seed, null);
+
+    private static void Write(List<SeedDocument> seeds, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var seed in seeds)
+        {
+            var cleaned = Clean(seed);
+            var body = string.Join("\n\n", cleaned.Decisions.Where(d => d.Kept).Select(d => d.Text));
+            File.WriteAllText(Path.Combine(folder, seed.Id + ".txt"), body + "\n");
+            File.WriteAllLines(Path.Combine(folder, seed.Id + ".decisions"),
+                cleaned.Decisions.Select(d => $"{d.Line}\t{(d.Kept ? 1 : 0)}\t{d.Role}\t{d.Rule}\t{d.Reason}\t{d.Text}"));
+        }
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+
+    private static void RuleTimes(string name, List<SeedDocument> seeds, Func<SeedDocument, AngleSharp.Dom.IDocument> read, bool dump)
+    {
+        var times = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        var counting = false;
+        void Add(string k, Stopwatch w) => times[k] = times.GetValueOrDefault(k) + (counting ? w.Elapsed : TimeSpan.Zero);
+        for (var round = 0; round < 4; round++)
+        {
+            counting = round > 0;
+            foreach (var seed in seeds)
+            {
+                var w = Stopwatch.StartNew();
+                using var doc = read(seed);
+                Add("read", w);
+                w.Restart();
+                var blocks = BlockReader.Read(doc);
+                Add("blocks", w);
+                w.Restart();
+                var language = LanguageDetector.Detect(blocks.Where(b => b.Text.Length >= 60).Select(b => b.Text));
+                BlockClassifier.Classify(blocks, language);
+                Add("classify", w);
+                var context = new CleaningContext(doc, blocks, dump, language);
+                foreach (var rule in CleaningOptions.Default.Rules)
+                {
+                    w.Restart();
+                    rule.Apply(context);
+                    Add(rule.Name, w);
+                }
+            }
+        }
+
+        foreach (var (k, v) in times.OrderByDescending(kv => kv.Value))
+        {
+            Console.WriteLine($"{name} {k,-14} {v.TotalMilliseconds / (3 * seeds.Count):F3} ms/page");
+        }
+    }
+
+    private static void Time(string name, Action action)
+    {
+        action();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        action();
+        action();
+        Console.WriteLine($"{name}: {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / 182:F2} CPU ms/page");
+    }
+
+    private static void Speed(string name, List<SeedDocument> seeds, double seconds)
+    {
+        // Warm up for a while: tiered JIT promotes hot methods on a background thread, which a busy machine starves.
+        var warm = Stopwatch.StartNew();
+        while (warm.Elapsed.TotalSeconds < Math.Min(3, seconds))
+        {
+            foreach (var seed in seeds)
+            {
+                Clean(seed);
+            }
+        }
+
+        var bytes = seeds.Sum(s => (long)s.Text.Length);
+        var pages = 0;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            foreach (var seed in seeds)
+            {
+                Clean(seed);
+            }
+
+            pages += seeds.Count;
+        }
+
+        var rate = pages / clock.Elapsed.TotalSeconds;
+        // On a shared machine the thread waits for a core; CPU time is what one core actually spent.
+        var cpuRate = pages / (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        Console.WriteLine($"{name}: {rate:F0} pages/s wall clock, {cpuRate:F0} pages per CPU-second, one thread " +
+                          $"({seeds.Count} pages, {bytes / seeds.Count / 1024} KiB average; load average {LoadAverage()})");
+    }
+}

@@ -1,0 +1,109 @@
+using StaticDossier.Cleaning;
+using StaticDossier.Diagnostics;
+using StaticDossier.Seeds;
+using StaticDossier.Tests.Support;
+
+namespace StaticDossier.Tests.Cleaning;
+
+/// <summary>The five real seeds: every kept and every dropped block is pinned in
+/// <c>TestFiles/cleaning/seeds/ID.expected.txt</c>, and the facts a reader relies on are asserted here by name.</summary>
+public sealed class RealSeedCleaningTests
+{
+    private static readonly Lazy<IReadOnlyDictionary<string, CleanedDocument>> Cleaned = new(() =>
+    {
+        var seeds = new SeedReader(RepoPaths.Root).ReadAll(RepoPaths.Seeds, new DiagnosticBag());
+        return new SeedCleaner().CleanAll(seeds, new DiagnosticBag()).ToDictionary(c => c.Seed.Id[..3], StringComparer.Ordinal);
+    });
+
+    private static CleanedDocument Seed(string number) => Cleaned.Value[number];
+
+    private static IEnumerable<string> Kept(string number) => Seed(number).Decisions.Where(d => d.Kept).Select(d => d.Text);
+
+    public static TheoryData<string> SeedIds() => new(Directory.GetFiles(RepoPaths.Seeds, "*.txt").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!);
+
+    [Theory]
+    [MemberData(nameof(SeedIds))]
+    public void EveryBlockDecisionMatchesTheGoldenFile(string seedId)
+    {
+        var doc = Cleaned.Value[seedId[..3]];
+        CleaningGolden.Verify(Path.Combine(CleaningGolden.Folder, "seeds", seedId + ".expected.txt"), CleaningGolden.Format(doc));
+    }
+
+    [Fact]
+    public void TitlesAreTheHeadlines()
+    {
+        Assert.Equal("Russia asked to open humanitarian corridors for Vietnamese people in Ukraine", Seed("000").Title);
+        Assert.Equal("Vietnamese, Russian foreign ministers hold phone talks on Ukraine situation", Seed("001").Title);
+        Assert.Equal("Many Vietnamese Civil Society Groups Support Ukraine", Seed("002").Title);
+        Assert.Equal("Việt Nam mong muốn môi trường quốc tế hòa bình, ổn định", Seed("003").Title);
+    }
+
+    [Fact]
+    public void TitleOfADumpWithoutAHeadlineComesFromTheLede() =>
+        Assert.Equal("Prime Minister Phạm Minh Chính has called for stronger cooperation between Việt Nam and Russia", Seed("004").Title);
+
+    [Fact]
+    public void DatesComeFromWhatThePageStatesAndAreLeftOutWithoutAYear()
+    {
+        Assert.Null(Seed("000").Metadata.Date); // "Mar 15" has no year
+        Assert.Null(Seed("001").Metadata.Date); // "March 15" has no year
+        Assert.Null(Seed("002").Metadata.Date); // "Feb. 25, 2022" is a file photo's caption
+        Assert.Equal(new DateOnly(2020, 5, 29), Seed("003").Metadata.Date);
+        Assert.Equal(new DateOnly(2026, 3, 5), Seed("004").Metadata.Date);
+    }
+
+    [Fact]
+    public void LanguageComesFromStopWordsNotDiacritics()
+    {
+        Assert.Equal("en", Seed("004").Metadata.Language);
+        Assert.Equal("vi", Seed("003").Metadata.Language);
+        Assert.Equal("en", Seed("000").Metadata.Language);
+    }
+
+    [Fact]
+    public void SourceAndBylineBecomeMetadataAndLeaveTheBody()
+    {
+        Assert.Equal("chinhphu.vn", Seed("003").Metadata.Source);
+        Assert.Equal("Hải Minh", Seed("003").Metadata.Byline);
+        Assert.Equal("VNA/VNS", Seed("004").Metadata.Source);
+        Assert.Equal("VNA", Seed("001").Metadata.Source);
+        Assert.DoesNotContain("chinhphu.vn", Kept("003"));
+        Assert.DoesNotContain("Hải Minh", Kept("003"));
+        Assert.DoesNotContain(Kept("004"), t => t.Contains("VNA/VNS", StringComparison.Ordinal));
+        Assert.DoesNotContain(Kept("004"), t => t.Contains("2026-03-05", StringComparison.Ordinal));
+        Assert.DoesNotContain(Kept("003"), t => t.Contains("20:44", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TeasersAfterTheEndOfTheArticleAreDropped()
+    {
+        Assert.EndsWith("production, and business.", Kept("001").Last(), StringComparison.Ordinal);
+        Assert.StartsWith("Nhân dịp này", Kept("003").Last(), StringComparison.Ordinal);
+        Assert.StartsWith("Many Vietnamese people have settled", Kept("000").Last(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CaptionsAndDuplicatedCaptionsAreDropped()
+    {
+        Assert.DoesNotContain(Kept("000"), t => t.Contains("Photos: VNA", StringComparison.Ordinal));
+        Assert.DoesNotContain(Kept("002"), t => t.StartsWith("FILE", StringComparison.Ordinal));
+        Assert.DoesNotContain(Kept("003"), t => t.Contains("Ảnh: VGP", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AccessibilityLinksAndBreakingNewsAreNotTheArticle()
+    {
+        Assert.DoesNotContain("Accessibility links", Kept("002"));
+        Assert.DoesNotContain("Breaking News", Kept("002"));
+    }
+
+    [Fact]
+    public void EveryParagraphOfTheArticlesIsKept()
+    {
+        Assert.Equal(17, Kept("002").Count());
+        Assert.Equal(14, Kept("004").Count());
+        Assert.Equal(9, Kept("003").Count());
+        Assert.Equal(11, Kept("000").Count());
+        Assert.Equal(8, Kept("001").Count());
+    }
+}
