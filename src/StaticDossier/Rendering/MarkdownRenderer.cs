@@ -17,6 +17,10 @@ public sealed class MarkdownRenderer
     /// <summary>Renders <paramref name="markdown"/> to sanitised HTML.</summary>
     public string Render(string markdown) => _sanitizer.Sanitize(Markdown.ToHtml(markdown, _pipeline));
 
+    /// <summary>The text of <paramref name="markdown"/> without markup, whitespace collapsed.</summary>
+    public string ToPlainText(string markdown) =>
+        string.Join(' ', Markdown.ToPlainText(markdown, _pipeline).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
     private static HtmlSanitizer CreateSanitizer()
     {
         var sanitizer = new HtmlSanitizer();

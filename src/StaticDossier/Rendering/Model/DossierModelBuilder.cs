@@ -1,0 +1,234 @@
+using System.Globalization;
+using StaticDossier.Config;
+using StaticDossier.Content;
+using StaticDossier.Diagnostics;
+
+namespace StaticDossier.Rendering.Model;
+
+/// <summary>Turns content pages into linked article views and index terms. Pure: no I/O, no clock.</summary>
+internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer markdown)
+{
+    /// <summary>Share of word triples two bodies have in common at or above which they are reported as the
+    /// same story told twice (the shorter body's triples; unrelated reports share under 0.04).</summary>
+    internal const double NearDuplicate = 0.1;
+
+    /// <summary>Cosine at or above which two bodies are related even without shared people or tags.</summary>
+    internal const double Similar = 0.2;
+
+    private const int MaxRelated = 5;
+    private const int SummaryLength = 240;
+
+    private readonly TermMatcher _people = new(config.People);
+    private readonly TermMatcher _tags = new(config.Tags);
+
+    public DossierModel Build(IReadOnlyList<ContentPage> pages, DiagnosticBag diagnostics)
+    {
+        var views = new ArticleView[pages.Count];
+        Parallel.For(0, pages.Count, i => views[i] = ToView(pages[i]));
+        var articles = Timeline.Sort(Unique(views, diagnostics));
+
+        var peopleNames = articles.Select(a => _people.Match(a.Page.Meta.People, a.Title + "\n" + a.PlainText)).ToList();
+        var tagNames = articles.Select(a => _tags.Match(a.Page.Meta.Tags, a.Title + "\n" + a.PlainText)).ToList();
+        var people = Links("people", peopleNames.SelectMany(n => n));
+        var tags = Links("tags", tagNames.SelectMany(n => n));
+        var sources = Links("sources", articles.Select(a => a.Source).OfType<string>());
+        var languages = articles.Select(a => a.Language).Distinct(StringComparer.Ordinal)
+            .ToDictionary(l => l, l => new TermLink(LanguageNames.Of(l), $"languages/{Slugger.Slugify(l)}.html"), StringComparer.Ordinal);
+
+        for (var i = 0; i < articles.Count; i++)
+        {
+            articles[i] = articles[i] with
+            {
+                People = [.. peopleNames[i].Select(n => people[n]).Distinct()],
+                Tags = [.. tagNames[i].Select(n => tags[n]).Distinct()],
+                SourceLink = articles[i].Source is { } s ? sources[s] : null,
+                LanguageLink = languages[articles[i].Language],
+            };
+        }
+
+        var similarity = new TextSimilarity([.. articles.Select(a => a.Title + "\n" + a.PlainText)]);
+        var chronological = articles.Where(a => a.Date is not null).Reverse().ToList();
+        var related = Enumerable.Range(0, articles.Count).Select(i => Related(articles, i, similarity)).ToList();
+        for (var i = 0; i < articles.Count; i++)
+        {
+            var position = chronological.IndexOf(articles[i]);
+            articles[i] = articles[i] with
+            {
+                Related = related[i],
+                Earlier = position > 0 ? chronological[position - 1].ToLink() : null,
+                Later = position >= 0 && position + 1 < chronological.Count ? chronological[position + 1].ToLink() : null,
+            };
+        }
+
+        Taxonomy Index(string key, string title, Func<ArticleView, IEnumerable<TermLink>> termsOf, Func<TermLink, string?>? language = null) =>
+            new(key, title, $"{key}/index.html", [.. articles
+                .SelectMany(a => termsOf(a).Select(t => (Term: t, Article: a)))
+                .GroupBy(x => x.Term)
+                .Select(g => new Term(g.Key.Name, g.Key.Url, language?.Invoke(g.Key), [.. g.Select(x => x.Article.ToLink())]))
+                .OrderBy(t => SortKey(t.Name), StringComparer.Ordinal)
+                .ThenBy(t => t.Name, StringComparer.Ordinal)]);
+
+        var languageOf = languages.ToDictionary(kv => kv.Value, kv => kv.Key);
+        return new DossierModel(articles,
+        [
+            Index("people", "People", a => a.People),
+            Index("tags", "Tags", a => a.Tags),
+            Index("sources", "Sources", a => a.SourceLink is { } s ? [s] : []),
+            Index("languages", "Languages", a => a.LanguageLink is { } l ? [l] : []),
+        ]);
+    }
+
+    private ArticleView ToView(ContentPage page)
+    {
+        var date = page.Meta.ParsedDate;
+        var plain = markdown.ToPlainText(page.MarkdownBody);
+        var url = SiteUrls.Article(page.Slug);
+        var language = page.Meta.Language ?? config.Language;
+        var view = new ArticleView
+        {
+            Page = page,
+            Title = page.Meta.Title,
+            Url = url,
+            Date = date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DateDisplay = date?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
+            Language = language,
+            LanguageName = LanguageNames.Of(language),
+            Source = string.IsNullOrWhiteSpace(page.Meta.Source) ? null : page.Meta.Source.Trim(),
+            Byline = page.Meta.Byline,
+            SourceUrl = Uri.TryCreate(page.Meta.Url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" ? u.AbsoluteUri : null,
+            Body = new RawHtml(markdown.Render(page.MarkdownBody)),
+            Seed = page.Meta.Seed,
+            SeedSha256 = page.Meta.SeedSha256,
+            RemovedBlocks = page.Meta.RemovedBlocks,
+            PlainText = plain,
+            Summary = string.IsNullOrWhiteSpace(page.Meta.Summary) ? Shorten(plain) : page.Meta.Summary.Trim(),
+            AbsoluteUrl = SiteUrls.Absolute(config.BaseUrl, url),
+        };
+        return view with { Citation = Cite(view) };
+    }
+
+    private string Cite(ArticleView a)
+    {
+        var parts = new List<string>();
+        if (a.Byline is not null)
+        {
+            parts.Add(a.Byline.Trim() + ".");
+        }
+
+        parts.Add($"“{a.Title.TrimEnd('.')}.”");
+        parts.Add((a.Source is null ? string.Empty : a.Source + ", ") + (a.DateDisplay ?? "undated") + ".");
+        if (a.SourceUrl is not null)
+        {
+            parts.Add(a.SourceUrl + ".");
+        }
+
+        parts.Add($"Archived in {config.Title}: {a.AbsoluteUrl}");
+        return string.Join(' ', parts);
+    }
+
+    private static List<ArticleView> Unique(IEnumerable<ArticleView> views, DiagnosticBag diagnostics)
+    {
+        var byUrl = new Dictionary<string, ArticleView>(StringComparer.Ordinal);
+        var unique = new List<ArticleView>();
+        foreach (var view in views)
+        {
+            if (byUrl.TryGetValue(view.Url, out var first))
+            {
+                diagnostics.Error(DiagnosticCodes.DuplicateOutputPath,
+                    $"'{view.Page.Path}' and '{first.Page.Path}' would both be published as '{view.Url}'. Give one a 'slug' in its front matter.",
+                    SourceLocation.InFile(view.Page.Path));
+                continue;
+            }
+
+            byUrl[view.Url] = view;
+            unique.Add(view);
+        }
+
+        return unique;
+    }
+
+    /// <summary>One link per distinct slug; names that slug alike share the first name's page.</summary>
+    private static Dictionary<string, TermLink> Links(string folder, IEnumerable<string> names)
+    {
+        var bySlug = new Dictionary<string, TermLink>(StringComparer.Ordinal);
+        var byName = new Dictionary<string, TermLink>(StringComparer.Ordinal);
+        foreach (var name in names.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var slug = Slugger.Slugify(name);
+            if (!bySlug.TryGetValue(slug, out var link))
+            {
+                link = new TermLink(name, $"{folder}/{slug}.html");
+                bySlug[slug] = link;
+            }
+
+            byName[name] = link;
+        }
+
+        return byName;
+    }
+
+    private static List<ArticleLink> Related(List<ArticleView> articles, int index, TextSimilarity similarity)
+    {
+        var me = articles[index];
+        var candidates = new List<(double Score, ArticleLink Link)>();
+        for (var j = 0; j < articles.Count; j++)
+        {
+            if (j == index)
+            {
+                continue;
+            }
+
+            var other = articles[j];
+            var cosine = similarity.Cosine(index, j);
+            var shared = similarity.Containment(index, j);
+            var sharedPeople = me.People.Intersect(other.People).Select(p => p.Name).ToList();
+            var sharedTags = me.Tags.Intersect(other.Tags).Select(t => t.Name).ToList();
+            if (shared < NearDuplicate && cosine < Similar && sharedPeople.Count == 0 && sharedTags.Count == 0)
+            {
+                continue;
+            }
+
+            var reasons = new List<string>();
+            if (shared >= NearDuplicate)
+            {
+                reasons.Add("same story");
+            }
+            else if (cosine >= Similar)
+            {
+                reasons.Add("similar text");
+            }
+
+            if (sharedPeople.Count > 0)
+            {
+                reasons.Add("people: " + string.Join(", ", sharedPeople));
+            }
+
+            if (sharedTags.Count > 0)
+            {
+                reasons.Add("tags: " + string.Join(", ", sharedTags));
+            }
+
+            var score = (shared * 20) + (cosine * 5) + (2 * sharedPeople.Count) + sharedTags.Count;
+            candidates.Add((score, other.ToLink(string.Join("; ", reasons))));
+        }
+
+        return [.. candidates
+            .OrderByDescending(c => c.Score)
+            .ThenBy(c => c.Link.Url, StringComparer.Ordinal)
+            .Take(MaxRelated)
+            .Select(c => c.Link)];
+    }
+
+    private static string SortKey(string name) => TermMatcher.Key(name);
+
+    private static string Shorten(string text)
+    {
+        if (text.Length <= SummaryLength)
+        {
+            return text;
+        }
+
+        var cut = text.LastIndexOf(' ', SummaryLength);
+        return text[..(cut > SummaryLength / 2 ? cut : SummaryLength)] + "…";
+    }
+}

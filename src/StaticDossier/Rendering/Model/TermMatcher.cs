@@ -1,0 +1,79 @@
+using System.Text;
+using StaticDossier.Config;
+using StaticDossier.Content;
+
+namespace StaticDossier.Rendering.Model;
+
+/// <summary>Finds curated terms (people, tags) in front matter and in article text. Matching is on whole
+/// words, ignoring case and diacritics, so "Sergei Lavrov", "Sergey Lavrov" and "Lavrov" meet on one name.</summary>
+internal sealed class TermMatcher
+{
+    private readonly List<(string Key, string Name)> _spellings;
+    private readonly Dictionary<string, string> _byKey;
+
+    public TermMatcher(IEnumerable<TermConfig> terms)
+    {
+        _spellings = [];
+        _byKey = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var term in terms)
+        {
+            foreach (var spelling in (term.Aliases ?? []).Prepend(term.Name))
+            {
+                var key = Key(spelling);
+                if (key.Length > 0 && _byKey.TryAdd(key, term.Name))
+                {
+                    _spellings.Add((key, term.Name));
+                }
+            }
+        }
+
+        // Longest first, so "Sergei Lavrov" is seen before "Lavrov" (both lead to the same name anyway).
+        _spellings.Sort((a, b) => b.Key.Length != a.Key.Length ? b.Key.Length.CompareTo(a.Key.Length) : string.CompareOrdinal(a.Key, b.Key));
+    }
+
+    /// <summary>The canonical names for <paramref name="declared"/> (front matter) plus every curated term
+    /// found in <paramref name="text"/>; ordinal order, no duplicates. A declared name that is not curated
+    /// is kept as written.</summary>
+    public List<string> Match(IEnumerable<string>? declared, string text)
+    {
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var name in declared ?? [])
+        {
+            if (!string.IsNullOrWhiteSpace(name))
+            {
+                names.Add(_byKey.TryGetValue(Key(name), out var canonical) ? canonical : name.Trim());
+            }
+        }
+
+        var haystack = " " + Key(text) + " ";
+        foreach (var (key, name) in _spellings)
+        {
+            if (!names.Contains(name) && haystack.Contains(" " + key + " ", StringComparison.Ordinal))
+            {
+                names.Add(name);
+            }
+        }
+
+        return [.. names];
+    }
+
+    /// <summary>Folds diacritics and case, and turns every run of non-letters into one space.</summary>
+    internal static string Key(string text)
+    {
+        var folded = Slugger.Fold(text);
+        var sb = new StringBuilder(folded.Length);
+        foreach (var c in folded)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else if (sb.Length > 0 && sb[^1] != ' ')
+            {
+                sb.Append(' ');
+            }
+        }
+
+        return sb.ToString().TrimEnd();
+    }
+}
