@@ -115,6 +115,18 @@ public sealed class SiteInChromiumTests(BrowserSite site) : IClassFixture<Browse
         }
 
         await context.CloseAsync();
+
+        // Readers whose system prefers a dark scheme get other colours; they must meet AA too.
+        var dark = await site.Browser!.NewContextAsync(new() { BypassCSP = true, ColorScheme = ColorScheme.Dark });
+        var darkPage = await dark.NewPageAsync();
+        foreach (var path in new[] { "index.html", "search.html?q=Lavrov", articles.First() })
+        {
+            await darkPage.GotoAsync(UrlWithQuery(path));
+            var result = await darkPage.RunAxe();
+            found.AddRange(result.Violations.Select(v => $"{path} (dark): {v.Id} ({v.Impact}) {v.Help}: {string.Join(", ", v.Nodes.Select(n => n.Html))}"));
+        }
+
+        await dark.CloseAsync();
         Assert.True(found.Count == 0, string.Join('\n', found));
     }
 
