@@ -4,6 +4,7 @@
 var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
 {
     // Each harness registers itself here: ["name"] = Harness.Run,
+    ["render"] = StaticDossier.Benchmarks.RenderHarness.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

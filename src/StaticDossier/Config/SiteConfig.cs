@@ -14,8 +14,8 @@ public sealed record SiteConfig
     /// <summary>Absolute URL the site is published at; feeds and sitemaps need it. Required.</summary>
     public string BaseUrl { get; init; } = string.Empty;
 
-    /// <summary>The home page's introduction (Markdown). When empty, <c>content/_index.md</c> is used if it
-    /// exists, else <see cref="Description"/>.</summary>
+    /// <summary>The home page's introduction (Markdown). The body of <c>content/_index.md</c>, when that
+    /// file exists, takes precedence; when both are empty the home page shows <see cref="Description"/>.</summary>
     public string Intro { get; init; } = string.Empty;
 
     /// <summary>Default language (BCP 47) of the site's own pages.</summary>

@@ -40,6 +40,7 @@ internal static class AtomFeedRenderer
         {
             Summary = new TextSyndicationContent(a.Summary),
         };
+        item.AttributeExtensions.Add(new XmlQualifiedName("lang", "http://www.w3.org/XML/1998/namespace"), a.Language);
         if (Day(a.Date) is { } published)
         {
             item.PublishDate = published;

@@ -15,5 +15,11 @@ internal static class Json
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public static readonly JsonSerializerOptions Indented = new(Compact) { WriteIndented = true, IndentSize = 2 };
+    /// <summary>For downloads: indented, and every key present in every record, null or not.</summary>
+    public static readonly JsonSerializerOptions Indented = new(Compact)
+    {
+        WriteIndented = true,
+        IndentSize = 2,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never,
+    };
 }

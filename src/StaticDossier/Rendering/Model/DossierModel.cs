@@ -15,9 +15,8 @@ public sealed record Taxonomy(string Key, string Title, string Url, IReadOnlyLis
 /// <summary>A person, tag, source or language, with the articles that have it.</summary>
 /// <param name="Name">What it is called on the site.</param>
 /// <param name="Url">Path of its page.</param>
-/// <param name="Language">The language the name is written in, when it is a language page; else null.</param>
 /// <param name="Articles">Its articles, newest first.</param>
-public sealed record Term(string Name, string Url, string? Language, IReadOnlyList<ArticleLink> Articles)
+public sealed record Term(string Name, string Url, IReadOnlyList<ArticleLink> Articles)
 {
     /// <summary>How many articles have it.</summary>
     public int Count => Articles.Count;

@@ -48,10 +48,12 @@ internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer ma
 
         var similarity = new TextSimilarity([.. articles.Select(a => a.Title + "\n" + a.PlainText)]);
         var chronological = articles.Where(a => a.Date is not null).Reverse().ToList();
-        var related = Enumerable.Range(0, articles.Count).Select(i => Related(articles, i, similarity)).ToList();
+        var positions = chronological.Select((a, i) => (a.Url, i)).ToDictionary(x => x.Url, x => x.i, StringComparer.Ordinal);
+        var related = new List<ArticleLink>[articles.Count];
+        Parallel.For(0, articles.Count, i => related[i] = Related(articles, i, similarity));
         for (var i = 0; i < articles.Count; i++)
         {
-            var position = chronological.IndexOf(articles[i]);
+            var position = positions.GetValueOrDefault(articles[i].Url, -1);
             articles[i] = articles[i] with
             {
                 Related = related[i],
@@ -60,15 +62,14 @@ internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer ma
             };
         }
 
-        Taxonomy Index(string key, string title, Func<ArticleView, IEnumerable<TermLink>> termsOf, Func<TermLink, string?>? language = null) =>
+        Taxonomy Index(string key, string title, Func<ArticleView, IEnumerable<TermLink>> termsOf) =>
             new(key, title, $"{key}/index.html", [.. articles
                 .SelectMany(a => termsOf(a).Select(t => (Term: t, Article: a)))
                 .GroupBy(x => x.Term)
-                .Select(g => new Term(g.Key.Name, g.Key.Url, language?.Invoke(g.Key), [.. g.Select(x => x.Article.ToLink())]))
+                .Select(g => new Term(g.Key.Name, g.Key.Url, [.. g.Select(x => x.Article.ToLink())]))
                 .OrderBy(t => SortKey(t.Name), StringComparer.Ordinal)
                 .ThenBy(t => t.Name, StringComparer.Ordinal)]);
 
-        var languageOf = languages.ToDictionary(kv => kv.Value, kv => kv.Key);
         return new DossierModel(articles,
         [
             Index("people", "People", a => a.People),
