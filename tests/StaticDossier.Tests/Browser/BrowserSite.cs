@@ -60,3 +60,10 @@ public sealed class BrowserSite : IAsyncLifetime
         _dossier.Dispose();
     }
 }
+
+/// <summary>Browser test classes share one build and one Chromium, and run one after another.</summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserTestGroup : ICollectionFixture<BrowserSite>
+{
+    public const string Name = "Browser";
+}

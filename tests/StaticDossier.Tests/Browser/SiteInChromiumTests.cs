@@ -4,7 +4,8 @@ using Microsoft.Playwright;
 namespace StaticDossier.Tests.Browser;
 
 /// <summary>The built site as a reader meets it: opened from disk in headless Chromium.</summary>
-public sealed class SiteInChromiumTests(BrowserSite site) : IClassFixture<BrowserSite>
+[Collection(BrowserTestGroup.Name)]
+public sealed class SiteInChromiumTests(BrowserSite site)
 {
     private static readonly string[] AxePages =
     [
