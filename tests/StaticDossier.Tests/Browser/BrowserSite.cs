@@ -38,6 +38,8 @@ public sealed class BrowserSite : IAsyncLifetime
             TitleBySeed[Path.GetFileName(meta.Seed!)[..3]] = meta.Title;
         }
 
+        // CI machines are small and shared; allow slow pages rather than flaky failures.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
