@@ -41,4 +41,19 @@ public sealed class TermMatcherTests
         var names = People.Match(["sergei lavrov", "Nguyễn Văn A"], "No names in this text.");
         Assert.Equal(["Nguyễn Văn A", "Sergey Lavrov"], names);
     }
+
+    [Fact]
+    public void WarnsWhenTwoPeopleClaimTheSameSpelling()
+    {
+        var diagnostics = new StaticDossier.Diagnostics.DiagnosticBag();
+        var matcher = new TermMatcher(
+        [
+            new TermConfig { Name = "Nguyễn Văn A", Aliases = ["Nguyen A"] },
+            new TermConfig { Name = "Nguyễn Thị A", Aliases = ["Nguyễn A"] },
+        ], diagnostics);
+        var warning = Assert.Single(diagnostics);
+        Assert.Equal(StaticDossier.Diagnostics.DiagnosticSeverity.Warning, warning.Severity);
+        Assert.Contains("Nguyễn A", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(["Nguyễn Văn A"], matcher.Match(null, "Nguyen A spoke."));
+    }
 }

@@ -18,17 +18,16 @@ internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer ma
     private const int MaxRelated = 5;
     private const int SummaryLength = 240;
 
-    private readonly TermMatcher _people = new(config.People);
-    private readonly TermMatcher _tags = new(config.Tags);
-
     public DossierModel Build(IReadOnlyList<ContentPage> pages, DiagnosticBag diagnostics)
     {
+        var peopleMatcher = new TermMatcher(config.People, diagnostics, config.SourcePath, "people");
+        var tagMatcher = new TermMatcher(config.Tags, diagnostics, config.SourcePath, "tags");
         var views = new ArticleView[pages.Count];
         Parallel.For(0, pages.Count, i => views[i] = ToView(pages[i]));
         var articles = Timeline.Sort(Unique(views, diagnostics));
 
-        var peopleNames = articles.Select(a => _people.Match(a.Page.Meta.People, a.Title + "\n" + a.PlainText)).ToList();
-        var tagNames = articles.Select(a => _tags.Match(a.Page.Meta.Tags, a.Title + "\n" + a.PlainText)).ToList();
+        var peopleNames = articles.Select(a => peopleMatcher.Match(a.Page.Meta.People, a.Title + "\n" + a.PlainText)).ToList();
+        var tagNames = articles.Select(a => tagMatcher.Match(a.Page.Meta.Tags, a.Title + "\n" + a.PlainText)).ToList();
         var people = Links("people", peopleNames.SelectMany(n => n));
         var tags = Links("tags", tagNames.SelectMany(n => n));
         var sources = Links("sources", articles.Select(a => a.Source).OfType<string>());

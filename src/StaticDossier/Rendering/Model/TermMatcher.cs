@@ -1,6 +1,7 @@
 using System.Text;
 using StaticDossier.Config;
 using StaticDossier.Content;
+using StaticDossier.Diagnostics;
 
 namespace StaticDossier.Rendering.Model;
 
@@ -11,7 +12,9 @@ internal sealed class TermMatcher
     private readonly List<(string Key, string Name)> _spellings;
     private readonly Dictionary<string, string> _byKey;
 
-    public TermMatcher(IEnumerable<TermConfig> terms)
+    /// <summary>Builds the matcher; a spelling claimed by two terms stays with the first and, when
+    /// <paramref name="diagnostics"/> is given, is reported as a warning against <paramref name="source"/>.</summary>
+    public TermMatcher(IEnumerable<TermConfig> terms, DiagnosticBag? diagnostics = null, string source = "site.yml", string key = "people")
     {
         _spellings = [];
         _byKey = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -19,10 +22,21 @@ internal sealed class TermMatcher
         {
             foreach (var spelling in (term.Aliases ?? []).Prepend(term.Name))
             {
-                var key = Key(spelling);
-                if (key.Length > 0 && _byKey.TryAdd(key, term.Name))
+                var folded = Key(spelling);
+                if (folded.Length == 0)
                 {
-                    _spellings.Add((key, term.Name));
+                    continue;
+                }
+
+                if (_byKey.TryAdd(folded, term.Name))
+                {
+                    _spellings.Add((folded, term.Name));
+                }
+                else if (_byKey[folded] != term.Name)
+                {
+                    diagnostics?.Warning(DiagnosticCodes.ConfigValue,
+                        $"'{spelling}' in '{key}' belongs to both '{_byKey[folded]}' and '{term.Name}' (case and diacritics are ignored); it leads to '{_byKey[folded]}'.",
+                        SourceLocation.InFile(source));
                 }
             }
         }
