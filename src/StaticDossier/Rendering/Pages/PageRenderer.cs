@@ -43,9 +43,9 @@ internal sealed class PageRenderer(SiteConfig config, TemplateRenderer templates
 /// <param name="Language">Language of the site's own pages.</param>
 /// <param name="BaseUrl">Absolute URL the site is published at.</param>
 /// <param name="Author">The curators.</param>
-public sealed record SiteView(string Title, string Description, string Language, string BaseUrl, string Author);
+internal sealed record SiteView(string Title, string Description, string Language, string BaseUrl, string Author);
 
 /// <summary>A <c>&lt;meta name content&gt;</c> pair, e.g. Dublin Core.</summary>
 /// <param name="Name">The name attribute.</param>
 /// <param name="Content">The content attribute.</param>
-public sealed record MetaTag(string Name, string Content);
+internal sealed record MetaTag(string Name, string Content);
