@@ -8,14 +8,6 @@ namespace StaticDossier.Rendering.Model;
 /// <summary>Turns content pages into linked article views and index terms. Pure: no I/O, no clock.</summary>
 internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer markdown)
 {
-    /// <summary>Share of word triples two bodies have in common at or above which they are reported as the
-    /// same story told twice (the shorter body's triples; unrelated reports share under 0.04).</summary>
-    internal const double NearDuplicate = 0.1;
-
-    /// <summary>Cosine at or above which two bodies are related even without shared people or tags.</summary>
-    internal const double Similar = 0.2;
-
-    private const int MaxRelated = 5;
     private const int SummaryLength = 240;
 
     public DossierModel Build(IReadOnlyList<ContentPage> pages, DiagnosticBag diagnostics)
@@ -49,7 +41,7 @@ internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer ma
         var chronological = articles.Where(a => a.Date is not null).Reverse().ToList();
         var positions = chronological.Select((a, i) => (a.Url, i)).ToDictionary(x => x.Url, x => x.i, StringComparer.Ordinal);
         var related = new List<ArticleLink>[articles.Count];
-        Parallel.For(0, articles.Count, i => related[i] = Related(articles, i, similarity));
+        Parallel.For(0, articles.Count, i => related[i] = RelatedArticles.For(articles, i, similarity));
         for (var i = 0; i < articles.Count; i++)
         {
             var position = positions.GetValueOrDefault(articles[i].Url, -1);
@@ -165,58 +157,6 @@ internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer ma
         }
 
         return byName;
-    }
-
-    private static List<ArticleLink> Related(List<ArticleView> articles, int index, TextSimilarity similarity)
-    {
-        var me = articles[index];
-        var candidates = new List<(double Score, ArticleLink Link)>();
-        for (var j = 0; j < articles.Count; j++)
-        {
-            if (j == index)
-            {
-                continue;
-            }
-
-            var other = articles[j];
-            var cosine = similarity.Cosine(index, j);
-            var shared = similarity.Containment(index, j);
-            var sharedPeople = me.People.Intersect(other.People).Select(p => p.Name).ToList();
-            var sharedTags = me.Tags.Intersect(other.Tags).Select(t => t.Name).ToList();
-            if (shared < NearDuplicate && cosine < Similar && sharedPeople.Count == 0 && sharedTags.Count == 0)
-            {
-                continue;
-            }
-
-            var reasons = new List<string>();
-            if (shared >= NearDuplicate)
-            {
-                reasons.Add("same story");
-            }
-            else if (cosine >= Similar)
-            {
-                reasons.Add("similar text");
-            }
-
-            if (sharedPeople.Count > 0)
-            {
-                reasons.Add("people: " + string.Join(", ", sharedPeople));
-            }
-
-            if (sharedTags.Count > 0)
-            {
-                reasons.Add("tags: " + string.Join(", ", sharedTags));
-            }
-
-            var score = (shared * 20) + (cosine * 5) + (2 * sharedPeople.Count) + sharedTags.Count;
-            candidates.Add((score, other.ToLink(string.Join("; ", reasons))));
-        }
-
-        return [.. candidates
-            .OrderByDescending(c => c.Score)
-            .ThenBy(c => c.Link.Url, StringComparer.Ordinal)
-            .Take(MaxRelated)
-            .Select(c => c.Link)];
     }
 
     private static string SortKey(string name) => TermMatcher.Key(name);
