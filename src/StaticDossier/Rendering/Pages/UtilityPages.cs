@@ -21,6 +21,7 @@ internal static class UtilityPages
     public static OutputFile? NotFound(PageRenderer pages, DiagnosticBag diagnostics)
     {
         var model = pages.NewModel(SitemapRenderer.NotFoundPath);
+        model.SetValue("canonical", null, true);
         return pages.Render("404.sbn", model, SitemapRenderer.NotFoundPath, diagnostics);
     }
 }
