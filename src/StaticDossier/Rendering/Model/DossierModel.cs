@@ -16,7 +16,8 @@ internal sealed record Taxonomy(string Key, string Title, string Url, IReadOnlyL
 /// <param name="Name">What it is called on the site.</param>
 /// <param name="Url">Path of its page.</param>
 /// <param name="Articles">Its articles, newest first.</param>
-internal sealed record Term(string Name, string Url, IReadOnlyList<ArticleLink> Articles)
+/// <param name="Aliases">Other spellings from site.yml that lead here.</param>
+internal sealed record Term(string Name, string Url, IReadOnlyList<ArticleLink> Articles, IReadOnlyList<string> Aliases)
 {
     /// <summary>How many articles have it.</summary>
     public int Count => Articles.Count;

@@ -53,11 +53,15 @@ internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer ma
             };
         }
 
+        var aliases = config.People.Concat(config.Tags)
+            .GroupBy(t => t.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.SelectMany(t => t.Aliases ?? []).Distinct(StringComparer.Ordinal)], StringComparer.Ordinal);
+
         Taxonomy Index(string key, string title, Func<ArticleView, IEnumerable<TermLink>> termsOf) =>
             new(key, title, $"{key}/index.html", [.. articles
                 .SelectMany(a => termsOf(a).Select(t => (Term: t, Article: a)))
                 .GroupBy(x => x.Term)
-                .Select(g => new Term(g.Key.Name, g.Key.Url, [.. g.Select(x => x.Article.ToLink())]))
+                .Select(g => new Term(g.Key.Name, g.Key.Url, [.. g.Select(x => x.Article.ToLink())], key is "people" or "tags" ? aliases.GetValueOrDefault(g.Key.Name, []) : []))
                 .OrderBy(t => SortKey(t.Name), StringComparer.Ordinal)
                 .ThenBy(t => t.Name, StringComparer.Ordinal)]);
 
