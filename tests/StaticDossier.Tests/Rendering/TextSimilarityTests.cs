@@ -12,7 +12,7 @@ public sealed class TextSimilarityTests
     [Fact]
     public void TwoReportsOfTheSameCallShareManyWordTriples()
     {
-        var similarity = new TextSimilarity([CallA, CallB, Other, Fourth]);
+        var similarity = new TextSimilarity([.. new[] { CallA, CallB, Other, Fourth }.Select(TermMatcher.Key)]);
         Assert.True(similarity.Containment(0, 1) >= 0.25, similarity.Containment(0, 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(similarity.Containment(0, 2) < 0.05);
         Assert.True(similarity.Cosine(0, 1) > similarity.Cosine(0, 2));
@@ -22,8 +22,8 @@ public sealed class TextSimilarityTests
     [Fact]
     public void IsSymmetricAndRepeatable()
     {
-        var first = new TextSimilarity([CallA, CallB, Other]);
-        var second = new TextSimilarity([CallA, CallB, Other]);
+        var first = new TextSimilarity([.. new[] { CallA, CallB, Other }.Select(TermMatcher.Key)]);
+        var second = new TextSimilarity([.. new[] { CallA, CallB, Other }.Select(TermMatcher.Key)]);
         Assert.Equal(first.Cosine(0, 1), first.Cosine(1, 0));
         Assert.Equal(first.Containment(0, 1), first.Containment(1, 0));
         Assert.Equal(first.Cosine(0, 1), second.Cosine(0, 1));

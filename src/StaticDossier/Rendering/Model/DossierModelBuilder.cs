@@ -18,8 +18,10 @@ internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer ma
         Parallel.For(0, pages.Count, i => views[i] = ToView(pages[i]));
         var articles = Timeline.Sort(Unique(views, diagnostics));
 
-        var peopleNames = articles.Select(a => peopleMatcher.Match(a.Page.Meta.People, a.Title + "\n" + a.PlainText)).ToList();
-        var tagNames = articles.Select(a => tagMatcher.Match(a.Page.Meta.Tags, a.Title + "\n" + a.PlainText)).ToList();
+        var keys = new string[articles.Count];
+        Parallel.For(0, articles.Count, i => keys[i] = TermMatcher.Key(articles[i].Title + "\n" + articles[i].PlainText));
+        var peopleNames = articles.Select((a, i) => peopleMatcher.MatchKey(a.Page.Meta.People, keys[i])).ToList();
+        var tagNames = articles.Select((a, i) => tagMatcher.MatchKey(a.Page.Meta.Tags, keys[i])).ToList();
         var people = Links("people", peopleNames.SelectMany(n => n));
         var tags = Links("tags", tagNames.SelectMany(n => n));
         var sources = Links("sources", articles.Select(a => a.Source).OfType<string>());
@@ -37,7 +39,7 @@ internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer ma
             };
         }
 
-        var similarity = new TextSimilarity([.. articles.Select(a => a.Title + "\n" + a.PlainText)]);
+        var similarity = new TextSimilarity(keys);
         var chronological = articles.Where(a => a.Date is not null).Reverse().ToList();
         var positions = chronological.Select((a, i) => (a.Url, i)).ToDictionary(x => x.Url, x => x.i, StringComparer.Ordinal);
         var related = new List<ArticleLink>[articles.Count];

@@ -13,10 +13,12 @@ internal static class RelatedArticles
 
     public const int MaxRelated = 5;
 
+    /// <summary>The related articles of <c>articles[index]</c>. Scores every other article cheaply and
+    /// writes reasons only for the few it keeps, since a large dossier has millions of pairs.</summary>
     public static List<ArticleLink> For(List<ArticleView> articles, int index, TextSimilarity similarity)
     {
         var me = articles[index];
-        var candidates = new List<(double Score, ArticleLink Link)>();
+        var best = new List<(double Score, int Index, double Shared, double Cosine)>(MaxRelated + 1);
         for (var j = 0; j < articles.Count; j++)
         {
             if (j == index)
@@ -25,43 +27,84 @@ internal static class RelatedArticles
             }
 
             var other = articles[j];
+            var people = CountShared(me.People, other.People);
+            var tags = CountShared(me.Tags, other.Tags);
             var cosine = similarity.Cosine(index, j);
             var shared = similarity.Containment(index, j);
-            var sharedPeople = me.People.Intersect(other.People).Select(p => p.Name).ToList();
-            var sharedTags = me.Tags.Intersect(other.Tags).Select(t => t.Name).ToList();
-            if (shared < NearDuplicate && cosine < Similar && sharedPeople.Count == 0 && sharedTags.Count == 0)
+            if (shared < NearDuplicate && cosine < Similar && people == 0 && tags == 0)
             {
                 continue;
             }
 
-            var reasons = new List<string>();
-            if (shared >= NearDuplicate)
-            {
-                reasons.Add("same story");
-            }
-            else if (cosine >= Similar)
-            {
-                reasons.Add("similar text");
-            }
-
-            if (sharedPeople.Count > 0)
-            {
-                reasons.Add("people: " + string.Join(", ", sharedPeople));
-            }
-
-            if (sharedTags.Count > 0)
-            {
-                reasons.Add("tags: " + string.Join(", ", sharedTags));
-            }
-
-            var score = (shared * 20) + (cosine * 5) + (2 * sharedPeople.Count) + sharedTags.Count;
-            candidates.Add((score, other.ToLink(string.Join("; ", reasons))));
+            var score = (shared * 20) + (cosine * 5) + (2 * people) + tags;
+            Keep(best, (score, j, shared, cosine), articles);
         }
 
-        return [.. candidates
-            .OrderByDescending(c => c.Score)
-            .ThenBy(c => c.Link.Url, StringComparer.Ordinal)
-            .Take(MaxRelated)
-            .Select(c => c.Link)];
+        return [.. best.Select(b => articles[b.Index].ToLink(Reason(me, articles[b.Index], b.Shared, b.Cosine)))];
+    }
+
+    /// <summary>Keeps the strongest <see cref="MaxRelated"/>, ties broken by URL so the choice never depends on order.</summary>
+    private static void Keep(List<(double Score, int Index, double Shared, double Cosine)> best, (double Score, int Index, double Shared, double Cosine) candidate, List<ArticleView> articles)
+    {
+        var at = best.FindIndex(b => candidate.Score > b.Score ||
+            (candidate.Score == b.Score && string.CompareOrdinal(articles[candidate.Index].Url, articles[b.Index].Url) < 0));
+        if (at < 0)
+        {
+            at = best.Count;
+        }
+
+        if (at < MaxRelated)
+        {
+            best.Insert(at, candidate);
+            if (best.Count > MaxRelated)
+            {
+                best.RemoveAt(MaxRelated);
+            }
+        }
+    }
+
+    private static string Reason(ArticleView me, ArticleView other, double shared, double cosine)
+    {
+        var reasons = new List<string>();
+        if (shared >= NearDuplicate)
+        {
+            reasons.Add("same story");
+        }
+        else if (cosine >= Similar)
+        {
+            reasons.Add("similar text");
+        }
+
+        var people = me.People.Intersect(other.People).Select(p => p.Name).ToList();
+        if (people.Count > 0)
+        {
+            reasons.Add("people: " + string.Join(", ", people));
+        }
+
+        var tags = me.Tags.Intersect(other.Tags).Select(t => t.Name).ToList();
+        if (tags.Count > 0)
+        {
+            reasons.Add("tags: " + string.Join(", ", tags));
+        }
+
+        return string.Join("; ", reasons);
+    }
+
+    private static int CountShared(IReadOnlyList<TermLink> a, IReadOnlyList<TermLink> b)
+    {
+        var count = 0;
+        foreach (var x in a)
+        {
+            foreach (var y in b)
+            {
+                if (string.Equals(x.Url, y.Url, StringComparison.Ordinal))
+                {
+                    count++;
+                    break;
+                }
+            }
+        }
+
+        return count;
     }
 }

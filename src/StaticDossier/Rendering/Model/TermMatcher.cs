@@ -48,7 +48,10 @@ internal sealed class TermMatcher
     /// <summary>The canonical names for <paramref name="declared"/> (front matter) plus every curated term
     /// found in <paramref name="text"/>; ordinal order, no duplicates. A declared name that is not curated
     /// is kept as written.</summary>
-    public List<string> Match(IEnumerable<string>? declared, string text)
+    public List<string> Match(IEnumerable<string>? declared, string text) => MatchKey(declared, Key(text));
+
+    /// <summary>As <see cref="Match"/>, for text already folded by <see cref="Key"/>.</summary>
+    public List<string> MatchKey(IEnumerable<string>? declared, string key)
     {
         var names = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var name in declared ?? [])
@@ -59,10 +62,10 @@ internal sealed class TermMatcher
             }
         }
 
-        var haystack = " " + Key(text) + " ";
-        foreach (var (key, name) in _spellings)
+        var haystack = " " + key + " ";
+        foreach (var (spelling, name) in _spellings)
         {
-            if (!names.Contains(name) && haystack.Contains(" " + key + " ", StringComparison.Ordinal))
+            if (!names.Contains(name) && haystack.Contains(" " + spelling + " ", StringComparison.Ordinal))
             {
                 names.Add(name);
             }

@@ -8,23 +8,48 @@ namespace StaticDossier.Rendering.Model;
 internal sealed class TextSimilarity
 {
     private const int ShingleSize = 3;
-    private readonly List<(int[] Ids, double[] Weights)> _vectors;
-    private readonly List<int[]> _shingles;
+    private readonly (int[] Ids, double[] Weights)[] _vectors;
+    private readonly long[][] _shingles;
 
-    public TextSimilarity(IReadOnlyList<string> texts)
+    /// <summary>Prepares <paramref name="keys"/>: texts already folded by <see cref="TermMatcher.Key"/>
+    /// (lower case, no diacritics, words separated by single spaces).</summary>
+    public TextSimilarity(IReadOnlyList<string> keys)
     {
         var wordIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var shingleIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var words = texts.Select(t => TermMatcher.Key(t).Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
-        var counts = words.Select(w => Count(w, wordIds)).ToList();
-        var documentFrequency = new int[wordIds.Count];
-        foreach (var id in counts.SelectMany(c => c.Keys))
+        var words = new int[keys.Count][];
+        for (var d = 0; d < keys.Count; d++)
         {
-            documentFrequency[id]++;
+            var split = keys[d].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            words[d] = new int[split.Length];
+            for (var w = 0; w < split.Length; w++)
+            {
+                if (!wordIds.TryGetValue(split[w], out var id))
+                {
+                    id = wordIds.Count;
+                    wordIds[split[w]] = id;
+                }
+
+                words[d][w] = id;
+            }
         }
 
-        _vectors = [.. counts.Select(c => Weigh(c, documentFrequency, texts.Count))];
-        _shingles = [.. words.Select(w => Shingles(w, shingleIds))];
+        var documentFrequency = new int[wordIds.Count];
+        var counts = words.Select(Count).ToArray();
+        foreach (var (ids, _) in counts)
+        {
+            foreach (var id in ids)
+            {
+                documentFrequency[id]++;
+            }
+        }
+
+        _vectors = new (int[], double[])[keys.Count];
+        _shingles = new long[keys.Count][];
+        Parallel.For(0, keys.Count, d =>
+        {
+            _vectors[d] = Weigh(counts[d], documentFrequency, keys.Count);
+            _shingles[d] = Shingles(words[d]);
+        });
     }
 
     /// <summary>Cosine of the two documents' TF-IDF word vectors, 0 to 1.</summary>
@@ -79,52 +104,63 @@ internal sealed class TextSimilarity
         return smaller == 0 ? 0 : Math.Round((double)shared / smaller, 6);
     }
 
-    private static SortedDictionary<int, int> Count(string[] words, Dictionary<string, int> ids)
+    /// <summary>Distinct word ids in ascending order, with how often each occurs.</summary>
+    private static (int[] Ids, int[] Counts) Count(int[] words)
     {
-        var counts = new SortedDictionary<int, int>();
-        foreach (var word in words)
+        var sorted = (int[])words.Clone();
+        Array.Sort(sorted);
+        var ids = new List<int>();
+        var counts = new List<int>();
+        foreach (var id in sorted)
         {
-            var id = Id(ids, word);
-            counts[id] = counts.GetValueOrDefault(id) + 1;
-        }
-
-        return counts;
-    }
-
-    private static int[] Shingles(string[] words, Dictionary<string, int> ids)
-    {
-        var shingles = new SortedSet<int>();
-        for (var i = 0; i + ShingleSize <= words.Length; i++)
-        {
-            shingles.Add(Id(ids, string.Join(' ', words, i, ShingleSize)));
-        }
-
-        return [.. shingles];
-    }
-
-    private static int Id(Dictionary<string, int> ids, string feature)
-    {
-        if (!ids.TryGetValue(feature, out var id))
-        {
-            id = ids.Count;
-            ids[feature] = id;
-        }
-
-        return id;
-    }
-
-    private static (int[] Ids, double[] Weights) Weigh(SortedDictionary<int, int> counts, int[] documentFrequency, int documents)
-    {
-        var ids = new List<int>(counts.Count);
-        var weights = new List<double>(counts.Count);
-        foreach (var (id, count) in counts)
-        {
-            // A word found in every document says nothing about which two belong together.
-            var idf = Math.Log((double)documents / documentFrequency[id]);
-            if (idf > 0)
+            if (ids.Count > 0 && ids[^1] == id)
+            {
+                counts[^1]++;
+            }
+            else
             {
                 ids.Add(id);
-                weights.Add((1 + Math.Log(count)) * idf);
+                counts.Add(1);
+            }
+        }
+
+        return ([.. ids], [.. counts]);
+    }
+
+    /// <summary>Word triples as numbers (three 21-bit word ids), sorted and distinct.</summary>
+    private static long[] Shingles(int[] words)
+    {
+        var shingles = new long[Math.Max(0, words.Length - ShingleSize + 1)];
+        for (var i = 0; i < shingles.Length; i++)
+        {
+            shingles[i] = ((long)(words[i] & 0x1FFFFF) << 42) | ((long)(words[i + 1] & 0x1FFFFF) << 21) | (long)(words[i + 2] & 0x1FFFFF);
+        }
+
+        Array.Sort(shingles);
+        var distinct = shingles.Length == 0 ? 0 : 1;
+        for (var i = 1; i < shingles.Length; i++)
+        {
+            if (shingles[i] != shingles[distinct - 1])
+            {
+                shingles[distinct++] = shingles[i];
+            }
+        }
+
+        return shingles[..distinct];
+    }
+
+    private static (int[] Ids, double[] Weights) Weigh((int[] Ids, int[] Counts) counts, int[] documentFrequency, int documents)
+    {
+        var ids = new List<int>(counts.Ids.Length);
+        var weights = new List<double>(counts.Ids.Length);
+        for (var i = 0; i < counts.Ids.Length; i++)
+        {
+            // A word found in every document says nothing about which two belong together.
+            var idf = Math.Log((double)documents / documentFrequency[counts.Ids[i]]);
+            if (idf > 0)
+            {
+                ids.Add(counts.Ids[i]);
+                weights.Add((1 + Math.Log(counts.Counts[i])) * idf);
             }
         }
 
