@@ -28,4 +28,21 @@ public sealed class TextSimilarityTests
         Assert.Equal(first.Containment(0, 1), first.Containment(1, 0));
         Assert.Equal(first.Cosine(0, 1), second.Cosine(0, 1));
     }
+
+    [Fact]
+    public void PostingsGiveTheSameValuesAsPairwiseComparison()
+    {
+        var similarity = new TextSimilarity([.. new[] { CallA, CallB, Other, Fourth }.Select(TermMatcher.Key)]);
+        for (var a = 0; a < similarity.Documents; a++)
+        {
+            var dot = new double[similarity.Documents];
+            var shared = new int[similarity.Documents];
+            similarity.Accumulate(a, dot, shared);
+            for (var b = 0; b < similarity.Documents; b++)
+            {
+                Assert.Equal(similarity.Cosine(a, b), TextSimilarity.CosineOf(dot[b]), 6);
+                Assert.Equal(similarity.Containment(a, b), similarity.ContainmentOf(a, b, shared[b]));
+            }
+        }
+    }
 }

@@ -13,15 +13,18 @@ internal static class RelatedArticles
 
     public const int MaxRelated = 5;
 
-    /// <summary>The related articles of <c>articles[index]</c>. Scores every other article cheaply and
-    /// writes reasons only for the few it keeps, since a large dossier has millions of pairs.</summary>
+    /// <summary>The related articles of <c>articles[index]</c>. Only articles sharing a word, a word triple,
+    /// a person or a tag are scored, and reasons are written only for the few kept.</summary>
     public static List<ArticleLink> For(List<ArticleView> articles, int index, TextSimilarity similarity)
     {
         var me = articles[index];
+        var dot = new double[articles.Count];
+        var sharedTriples = new int[articles.Count];
+        similarity.Accumulate(index, dot, sharedTriples);
         var best = new List<(double Score, int Index, double Shared, double Cosine)>(MaxRelated + 1);
         for (var j = 0; j < articles.Count; j++)
         {
-            if (j == index)
+            if (j == index || (dot[j] == 0 && sharedTriples[j] == 0 && me.People.Count + me.Tags.Count == 0))
             {
                 continue;
             }
@@ -29,8 +32,8 @@ internal static class RelatedArticles
             var other = articles[j];
             var people = CountShared(me.People, other.People);
             var tags = CountShared(me.Tags, other.Tags);
-            var cosine = similarity.Cosine(index, j);
-            var shared = similarity.Containment(index, j);
+            var cosine = TextSimilarity.CosineOf(dot[j]);
+            var shared = similarity.ContainmentOf(index, j, sharedTriples[j]);
             if (shared < NearDuplicate && cosine < Similar && people == 0 && tags == 0)
             {
                 continue;
