@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using Ganss.Xss;
 using Markdig;
 
@@ -11,6 +12,9 @@ public sealed class MarkdownRenderer
         .UseAdvancedExtensions()
         .DisableHtml()
         .Build();
+
+    /// <summary>Put before every id in rendered content, so content ids never equal the page's own.</summary>
+    public const string BodyIdPrefix = "body-";
 
     private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
 
@@ -34,6 +38,25 @@ public sealed class MarkdownRenderer
         sanitizer.AllowedAttributes.Add("class");
         sanitizer.AllowedAttributes.Remove("style");
         sanitizer.AllowedTags.Remove("form");
+        // Heading ids from content live beside the page's own (main, related-heading …): prefix them, and
+        // the body's links to them, so a seed's "# Main" cannot hijack the skip link or clash with an anchor.
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is not IElement element)
+            {
+                return;
+            }
+
+            if (element.Id is { Length: > 0 } id)
+            {
+                element.Id = BodyIdPrefix + id;
+            }
+
+            if (element.LocalName == "a" && element.GetAttribute("href") is { } href && href.StartsWith('#') && href.Length > 1)
+            {
+                element.SetAttribute("href", "#" + BodyIdPrefix + href[1..]);
+            }
+        };
         return sanitizer;
     }
 }

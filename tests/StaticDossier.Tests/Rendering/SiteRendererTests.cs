@@ -73,4 +73,20 @@ public sealed class SiteRendererTests
         Assert.Null(StaticDossier.Config.SiteConfigLoader.Load(dossier.SiteYml, second));
         Assert.Contains(second, d => d.Code == DiagnosticCodes.ConfigInvalid && d.Message.Contains("alias", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void HeadingIdsFromContentCannotClashWithThePagesOwn()
+    {
+        using var dossier = new TempDossier(withSeeds: false);
+        dossier.Write("content/x.md", "---\ntitle: X\n---\n\n[Jump](#main)\n\n# Main\n\n## Related heading\n\nText.\n");
+        var diagnostics = new DiagnosticBag();
+        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics), string.Join('\n', diagnostics));
+        var doc = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(dossier.Site, "articles", "x.html")));
+        Assert.Single(doc.QuerySelectorAll("[id='main']"));
+        Assert.Equal("MAIN", doc.GetElementById("main")!.TagName);
+        Assert.NotNull(doc.GetElementById("body-main"));
+        Assert.Equal("#body-main", doc.QuerySelector(".body a")!.GetAttribute("href"));
+        var ids = doc.QuerySelectorAll("[id]").Select(e => e.Id).ToList();
+        Assert.Equal(ids.Distinct().Count(), ids.Count);
+    }
 }
