@@ -14,6 +14,9 @@ public sealed class SiteBuilder
     /// <summary>Creates a builder for <paramref name="config"/>.</summary>
     public SiteBuilder(SiteConfig config) => _config = config;
 
+    /// <summary>Markdown → sanitised HTML for article bodies; the incremental builder passes a cached one.</summary>
+    internal Func<string, string>? BodyRenderer { get; init; }
+
     /// <summary>Builds the site in memory; null when errors were reported.</summary>
     public IReadOnlyList<OutputFile>? Render(DiagnosticBag diagnostics)
     {
@@ -28,7 +31,7 @@ public sealed class SiteBuilder
             return null;
         }
 
-        var files = new SiteRenderer(_config).Render(pages, index, diagnostics);
+        var files = new SiteRenderer(_config) { BodyRenderer = BodyRenderer }.Render(pages, index, diagnostics);
         if (files is null)
         {
             return null;

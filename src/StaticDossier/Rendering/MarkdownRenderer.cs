@@ -22,8 +22,18 @@ public sealed class MarkdownRenderer
     public string Render(string markdown) => _sanitizer.Sanitize(Markdown.ToHtml(markdown, _pipeline));
 
     /// <summary>The text of <paramref name="markdown"/> without markup, whitespace collapsed.</summary>
-    public string ToPlainText(string markdown) =>
-        string.Join(' ', Markdown.ToPlainText(markdown, _pipeline).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    public string ToPlainText(string markdown)
+    {
+        try
+        {
+            return string.Join(' ', Markdown.ToPlainText(markdown, _pipeline).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        }
+        catch (ArgumentException)
+        {
+            // Markdig refuses absurd nesting; rendering the body reports it, and search simply has no text for it.
+            return string.Empty;
+        }
+    }
 
     private static HtmlSanitizer CreateSanitizer()
     {

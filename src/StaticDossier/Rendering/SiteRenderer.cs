@@ -17,11 +17,14 @@ public sealed class SiteRenderer
     /// <summary>Creates a renderer for <paramref name="config"/>.</summary>
     public SiteRenderer(SiteConfig config) => _config = config;
 
+    /// <summary>Markdown → sanitised HTML for article bodies; a caching builder may pass its own.</summary>
+    internal Func<string, string>? BodyRenderer { get; init; }
+
     /// <summary>Renders the site; null when errors were reported. <paramref name="index"/> is
     /// <c>content/_index.md</c>, whose body becomes the home page's introduction.</summary>
     public IReadOnlyList<OutputFile>? Render(IReadOnlyList<ContentPage> pages, ContentPage? index, DiagnosticBag diagnostics)
     {
-        var dossier = new DossierModelBuilder(_config, _markdown).Build(pages, diagnostics);
+        var dossier = new DossierModelBuilder(_config, _markdown, BodyRenderer).Build(pages, diagnostics);
         if (diagnostics.HasErrors)
         {
             return null;

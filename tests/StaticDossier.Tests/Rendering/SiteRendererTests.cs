@@ -89,4 +89,17 @@ public sealed class SiteRendererTests
         var ids = doc.QuerySelectorAll("[id]").Select(e => e.Id).ToList();
         Assert.Equal(ids.Distinct().Count(), ids.Count);
     }
+
+    [Fact]
+    public void ACachingBuilderCanSupplyTheBodyHtml()
+    {
+        using var dossier = new TempDossier(withSeeds: false);
+        dossier.Write("content/x.md", "---\ntitle: X\n---\n\nOriginal.\n");
+        var seen = new List<string>();
+        var builder = new SiteBuilder(Dossier.Config(dossier)) { BodyRenderer = md => { seen.Add(md); return "<p>from cache</p>"; } };
+        var diagnostics = new DiagnosticBag();
+        Assert.True(builder.Build(diagnostics), string.Join('\n', diagnostics));
+        Assert.Contains("<p>from cache</p>", File.ReadAllText(Path.Combine(dossier.Site, "articles", "x.html")), StringComparison.Ordinal);
+        Assert.Equal(["Original.\n"], seen);
+    }
 }

@@ -6,7 +6,7 @@ using StaticDossier.Diagnostics;
 namespace StaticDossier.Rendering.Model;
 
 /// <summary>Turns content pages into linked article views and index terms. Pure: no I/O, no clock.</summary>
-internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer markdown)
+internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer markdown, Func<string, string>? bodyRenderer = null)
 {
     private const int SummaryLength = 240;
 
@@ -94,7 +94,7 @@ internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer ma
             Source = string.IsNullOrWhiteSpace(page.Meta.Source) ? null : page.Meta.Source.Trim(),
             Byline = page.Meta.Byline,
             SourceUrl = Uri.TryCreate(page.Meta.Url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" ? u.AbsoluteUri : null,
-            Body = new RawHtml(markdown.Render(page.MarkdownBody)),
+            Body = new RawHtml(bodyRenderer is null ? markdown.Render(page.MarkdownBody) : bodyRenderer(page.MarkdownBody)),
             Seed = page.Meta.Seed,
             SeedSha256 = page.Meta.SeedSha256,
             RemovedBlocks = page.Meta.RemovedBlocks,
