@@ -102,4 +102,16 @@ public sealed class SiteRendererTests
         Assert.Contains("<p>from cache</p>", File.ReadAllText(Path.Combine(dossier.Site, "articles", "x.html")), StringComparison.Ordinal);
         Assert.Equal(["Original.\n"], seen);
     }
+
+    [Fact]
+    public void ControlCharactersFromASeedDoNotBreakTheFeed()
+    {
+        using var dossier = new TempDossier(withSeeds: false);
+        dossier.Write("content/x.md", "---\ntitle: \"Bad\\x0E title\\x01\"\nbyline: \"B\\x0Bob\"\n---\n\nBody \u000E with \u0001 controls and a lone \\uD800 surrogate.\n");
+        var diagnostics = new DiagnosticBag();
+        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics), string.Join('\n', diagnostics));
+        using var reader = System.Xml.XmlReader.Create(Path.Combine(dossier.Site, "feed.xml"));
+        var feed = System.ServiceModel.Syndication.SyndicationFeed.Load(reader);
+        Assert.Equal("Bad title", Assert.Single(feed.Items).Title.Text);
+    }
 }

@@ -17,13 +17,13 @@ internal static class AtomFeedRenderer
         var home = new Uri(SiteUrls.Absolute(config.BaseUrl, "index.html"));
         var self = new Uri(SiteUrls.Absolute(config.BaseUrl, Path));
         var updated = model.Articles.Select(a => Day(a.Date)).OfType<DateTimeOffset>().DefaultIfEmpty(DateTimeOffset.UnixEpoch).Max();
-        var feed = new SyndicationFeed(config.Title, config.Description, home, self.AbsoluteUri, updated)
+        var feed = new SyndicationFeed(XmlText.Clean(config.Title), XmlText.Clean(config.Description), home, self.AbsoluteUri, updated)
         {
             Language = config.Language,
             Items = [.. model.Articles.Select(a => Entry(a, updated))],
         };
         feed.Links.Add(SyndicationLink.CreateSelfLink(self, "application/atom+xml"));
-        feed.Authors.Add(new SyndicationPerson { Name = string.IsNullOrWhiteSpace(config.Author) ? config.Title : config.Author });
+        feed.Authors.Add(new SyndicationPerson { Name = XmlText.Clean(string.IsNullOrWhiteSpace(config.Author) ? config.Title : config.Author) });
 
         using var stream = new MemoryStream();
         using (var writer = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
@@ -36,11 +36,11 @@ internal static class AtomFeedRenderer
 
     private static SyndicationItem Entry(ArticleView a, DateTimeOffset fallback)
     {
-        var item = new SyndicationItem(a.Title, SyndicationContent.CreateHtmlContent(a.Body.Value), new Uri(a.AbsoluteUrl), a.AbsoluteUrl, Day(a.Date) ?? fallback)
+        var item = new SyndicationItem(XmlText.Clean(a.Title), SyndicationContent.CreateHtmlContent(XmlText.Clean(a.Body.Value)), new Uri(a.AbsoluteUrl), a.AbsoluteUrl, Day(a.Date) ?? fallback)
         {
-            Summary = new TextSyndicationContent(a.Summary),
+            Summary = new TextSyndicationContent(XmlText.Clean(a.Summary)),
         };
-        item.AttributeExtensions.Add(new XmlQualifiedName("lang", "http://www.w3.org/XML/1998/namespace"), a.Language);
+        item.AttributeExtensions.Add(new XmlQualifiedName("lang", "http://www.w3.org/XML/1998/namespace"), XmlText.Clean(a.Language));
         if (Day(a.Date) is { } published)
         {
             item.PublishDate = published;
@@ -48,12 +48,12 @@ internal static class AtomFeedRenderer
 
         if (a.Byline is not null)
         {
-            item.Authors.Add(new SyndicationPerson { Name = a.Byline });
+            item.Authors.Add(new SyndicationPerson { Name = XmlText.Clean(a.Byline) });
         }
 
         foreach (var tag in a.Tags)
         {
-            item.Categories.Add(new SyndicationCategory(tag.Name));
+            item.Categories.Add(new SyndicationCategory(XmlText.Clean(tag.Name)));
         }
 
         return item;
