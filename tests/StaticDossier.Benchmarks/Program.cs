@@ -6,6 +6,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     // Each harness registers itself here: ["name"] = Harness.Run,
     ["snapshot"] = StaticDossier.Benchmarks.SnapshotHarness.Run,
     ["cleaning"] = StaticDossier.Benchmarks.CleaningHarness.Run,
+    ["render"] = StaticDossier.Benchmarks.RenderHarness.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

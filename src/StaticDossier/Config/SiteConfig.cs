@@ -14,11 +14,23 @@ public sealed record SiteConfig
     /// <summary>Absolute URL the site is published at; feeds and sitemaps need it. Required.</summary>
     public string BaseUrl { get; init; } = string.Empty;
 
+    /// <summary>The home page's introduction (Markdown). The body of <c>content/_index.md</c>, when that
+    /// file exists, takes precedence; when both are empty the home page shows <see cref="Description"/>.</summary>
+    public string Intro { get; init; } = string.Empty;
+
     /// <summary>Default language (BCP 47) of the site's own pages.</summary>
     public string Language { get; init; } = "en";
 
     /// <summary>Who curates the dossier (feed author, bag source organisation).</summary>
     public string Author { get; init; } = string.Empty;
+
+    /// <summary>Curated people, with aliases. Each gets a page listing the articles that name them in
+    /// front matter (<c>people:</c>) or in their text.</summary>
+    public List<TermConfig> People { get; init; } = [];
+
+    /// <summary>Curated tags, with aliases. An article gets a tag when its front matter lists it or its
+    /// text contains the tag's name or an alias.</summary>
+    public List<TermConfig> Tags { get; init; } = [];
 
     /// <summary>Folder of curated Markdown, relative to site.yml.</summary>
     public string ContentDir { get; init; } = "content";

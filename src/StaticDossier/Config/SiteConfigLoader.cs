@@ -97,6 +97,16 @@ public static class SiteConfigLoader
             }
         }
 
+        foreach (var (key, terms) in new[] { ("people", config.People), ("tags", config.Tags) })
+        {
+            if (terms.Any(t => string.IsNullOrWhiteSpace(t.Name) || t.Aliases?.Any(string.IsNullOrWhiteSpace) != false))
+            {
+                diagnostics.Error(DiagnosticCodes.ConfigValue, $"Every entry of '{key}' needs a non-empty 'name', and aliases must not be empty.",
+                    KeyLocation(config.SourcePath, text, key));
+                ok = false;
+            }
+        }
+
         if (!ok)
         {
             return false;

@@ -43,4 +43,58 @@ public sealed record ArticleView
 
     /// <summary>How many blocks cleaning removed.</summary>
     public int? RemovedBlocks { get; init; }
+
+    /// <summary>The body as plain text, for search, similarity and the feed.</summary>
+    public string PlainText { get; init; } = string.Empty;
+
+    /// <summary>The front matter's summary, else the start of the body.</summary>
+    public string Summary { get; init; } = string.Empty;
+
+    /// <summary>The page's absolute URL under the site's base URL.</summary>
+    public string AbsoluteUrl { get; init; } = string.Empty;
+
+    /// <summary>The English name of <see cref="Language"/>.</summary>
+    public string LanguageName { get; init; } = string.Empty;
+
+    /// <summary>Tags: curated ones found in the text plus those in front matter.</summary>
+    public IReadOnlyList<TermLink> Tags { get; init; } = [];
+
+    /// <summary>People: curated ones found in the text plus those in front matter.</summary>
+    public IReadOnlyList<TermLink> People { get; init; } = [];
+
+    /// <summary>The outlet's index page, when the source is known.</summary>
+    public TermLink? SourceLink { get; init; }
+
+    /// <summary>The language's index page.</summary>
+    public TermLink? LanguageLink { get; init; }
+
+    /// <summary>Articles on the same story or naming the same people or tags, closest first.</summary>
+    public IReadOnlyList<ArticleLink> Related { get; init; } = [];
+
+    /// <summary>The article just before this one in time.</summary>
+    public ArticleLink? Earlier { get; init; }
+
+    /// <summary>The article just after this one in time.</summary>
+    public ArticleLink? Later { get; init; }
+
+    /// <summary>A ready-made citation, as plain text.</summary>
+    public string Citation { get; init; } = string.Empty;
+
+    /// <summary>A link to this article, for lists on other pages.</summary>
+    public ArticleLink ToLink(string? reason = null) => new(Title, Url, Language, Date, DateDisplay, Source, reason);
 }
+
+/// <summary>A link to an index page (a person, tag, source or language).</summary>
+/// <param name="Name">What the link says.</param>
+/// <param name="Url">Path from the site root.</param>
+public sealed record TermLink(string Name, string Url);
+
+/// <summary>A link to an article from another page.</summary>
+/// <param name="Title">Headline.</param>
+/// <param name="Url">Path from the site root.</param>
+/// <param name="Language">The article's language, for <c>lang</c> and <c>hreflang</c>.</param>
+/// <param name="Date">YYYY-MM-DD or null.</param>
+/// <param name="DateDisplay">The date for people, or null.</param>
+/// <param name="Source">The outlet, or null.</param>
+/// <param name="Reason">Why it is listed (related articles), or null.</param>
+public sealed record ArticleLink(string Title, string Url, string Language, string? Date, string? DateDisplay, string? Source, string? Reason);

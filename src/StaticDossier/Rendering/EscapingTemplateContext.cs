@@ -1,4 +1,4 @@
-using System.Net;
+using System.Text;
 using Scriban;
 using Scriban.Parsing;
 
@@ -12,6 +12,32 @@ internal sealed class EscapingTemplateContext : TemplateContext
     {
         null => this,
         RawHtml raw => base.Write(span, raw.Value),
-        _ => base.Write(span, WebUtility.HtmlEncode(ObjectToString(textAsObject))),
+        _ => base.Write(span, Escape(ObjectToString(textAsObject))),
     };
+
+    /// <summary>Escapes the five characters that matter in text and quoted attributes, and nothing else, so
+    /// Vietnamese letters stay readable in the page source.</summary>
+    internal static string Escape(string? text)
+    {
+        if (string.IsNullOrEmpty(text) || text.AsSpan().IndexOfAny("&<>\"'") < 0)
+        {
+            return text ?? string.Empty;
+        }
+
+        var sb = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            sb.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => c.ToString(),
+            });
+        }
+
+        return sb.ToString();
+    }
 }

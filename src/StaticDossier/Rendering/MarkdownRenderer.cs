@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using Ganss.Xss;
 using Markdig;
 using StaticDossier.Diagnostics;
@@ -12,6 +13,9 @@ public sealed class MarkdownRenderer
         .UseAdvancedExtensions()
         .DisableHtml()
         .Build();
+
+    /// <summary>Put before every id in rendered content, so content ids never equal the page's own.</summary>
+    public const string BodyIdPrefix = "body-";
 
     private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
 
@@ -35,6 +39,20 @@ public sealed class MarkdownRenderer
         }
     }
 
+    /// <summary>The text of <paramref name="markdown"/> without markup, whitespace collapsed.</summary>
+    public string ToPlainText(string markdown)
+    {
+        try
+        {
+            return string.Join(' ', Markdown.ToPlainText(markdown, _pipeline).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        }
+        catch (ArgumentException)
+        {
+            // Markdig refuses absurd nesting; rendering the body reports it, and search simply has no text for it.
+            return string.Empty;
+        }
+    }
+
     private static HtmlSanitizer CreateSanitizer()
     {
         var sanitizer = new HtmlSanitizer();
@@ -55,6 +73,26 @@ public sealed class MarkdownRenderer
             if (e.Tag.LocalName != "a" && e.SanitizedUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out Uri? _))
             {
                 e.SanitizedUrl = null;
+            }
+        };
+
+        // Heading ids from content live beside the page's own (main, related-heading …): prefix them, and
+        // the body's links to them, so a seed's "# Main" cannot hijack the skip link or clash with an anchor.
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is not IElement element)
+            {
+                return;
+            }
+
+            if (element.Id is { Length: > 0 } id)
+            {
+                element.Id = BodyIdPrefix + id;
+            }
+
+            if (element.LocalName == "a" && element.GetAttribute("href") is { } href && href.StartsWith('#') && href.Length > 1)
+            {
+                element.SetAttribute("href", "#" + BodyIdPrefix + href[1..]);
             }
         };
         return sanitizer;

@@ -10,6 +10,19 @@ public static class SiteUrls
         return string.Concat(Enumerable.Repeat("../", depth));
     }
 
+    /// <summary>The absolute URL of <paramref name="path"/> under <paramref name="baseUrl"/>; <c>index.html</c>
+    /// becomes its folder, as servers serve it.</summary>
+    public static string Absolute(string baseUrl, string path)
+    {
+        var root = baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/";
+        if (path == "index.html")
+        {
+            return root;
+        }
+
+        return root + (path.EndsWith("/index.html", StringComparison.Ordinal) ? path[..^"index.html".Length] : path);
+    }
+
     /// <summary>The output path of an article page.</summary>
     public static string Article(string slug) => $"articles/{slug}.html";
 }

@@ -29,8 +29,16 @@ internal static partial class HtmlSafetyAudit
                 problems.Add($"<{name}> element");
             }
 
-            // The templates' own script files are allowed; script written into the page never is.
-            if (name == "script" && (element.TextContent.Trim().Length > 0 || element.GetAttribute("src") is null))
+            // The templates' own script files are allowed; script written into the page never is. JSON-LD is
+            // data a browser never runs, but it must stay one inert block: nothing in it may close or comment it.
+            if (name == "script" && element.GetAttribute("type") == "application/ld+json")
+            {
+                if (element.GetAttribute("src") is not null || element.InnerHtml.Contains('<', StringComparison.Ordinal))
+                {
+                    problems.Add($"JSON-LD with markup inside: {Short(element.InnerHtml)}");
+                }
+            }
+            else if (name == "script" && (element.TextContent.Trim().Length > 0 || element.GetAttribute("src") is null))
             {
                 problems.Add($"inline <script>: {Short(element.TextContent)}");
             }
@@ -46,7 +54,10 @@ internal static partial class HtmlSafetyAudit
                 problems.Add($"<meta http-equiv=\"{equiv}\">");
             }
 
-            if (name == "link" && !(element.GetAttribute("rel") == "stylesheet" && IsLocal(element.GetAttribute("href"))))
+            // Stylesheets must be the site's own; canonical, feed and Dublin Core schema links are metadata that
+            // browsers do not fetch.
+            if (name == "link" && !(element.GetAttribute("rel") is "stylesheet" && IsLocal(element.GetAttribute("href")))
+                && element.GetAttribute("rel") is not ("canonical" or "alternate" or "schema.DC"))
             {
                 problems.Add($"<link> to {element.GetAttribute("href")}");
             }
@@ -76,7 +87,9 @@ internal static partial class HtmlSafetyAudit
         if (UrlAttributes.Contains(name))
         {
             var value = attr.Value;
-            var fetches = element.LocalName != "a";
+            // Metadata links (canonical, feed, Dublin Core schema) are never fetched; like <a>, they may point off-site.
+            var metadataLink = element.LocalName == "link" && element.GetAttribute("rel") is "canonical" or "alternate" or "schema.DC";
+            var fetches = element.LocalName != "a" && !metadataLink;
             if (!(fetches ? IsLocal(value) : IsLocal(value) || IsSafeLink(value)))
             {
                 problems.Add($"<{element.LocalName} {name}=\"{value}\">");

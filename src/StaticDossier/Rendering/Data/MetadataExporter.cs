@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CsvHelper;
+using StaticDossier.Rendering.Model;
+
+namespace StaticDossier.Rendering.Data;
+
+/// <summary>The whole dossier's metadata for download: <c>data/dossier.json</c> and <c>data/dossier.csv</c>,
+/// one record per article in timeline order.</summary>
+internal static class MetadataExporter
+{
+    public const string JsonPath = "data/dossier.json";
+    public const string CsvPath = "data/dossier.csv";
+
+    public static IEnumerable<OutputFile> Render(DossierModel model)
+    {
+        var records = model.Articles.Select(a => new ArticleRecord
+        {
+            Title = a.Title,
+            Date = a.Date,
+            Language = a.Language,
+            Source = a.Source,
+            Byline = a.Byline,
+            OriginalUrl = a.SourceUrl,
+            Page = a.AbsoluteUrl,
+            People = [.. a.People.Select(p => p.Name)],
+            Tags = [.. a.Tags.Select(t => t.Name)],
+            Summary = a.Summary,
+            Seed = a.Seed,
+            SeedSha256 = a.SeedSha256,
+            RemovedBlocks = a.RemovedBlocks,
+        }).ToList();
+
+        yield return new OutputFile(JsonPath, Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { articles = records }, Json.Indented) + "\n"));
+
+        using var stream = new MemoryStream();
+        // Seed text could start with '=' or '@'; a spreadsheet opening the CSV must not run it as a formula.
+        using (var csv = CsvWriter.Create(stream, CsvWriterOptions.Default with { Injection = CsvInjection.Escape }, leaveOpen: true))
+        {
+            csv.WriteHeader(["title", "date", "language", "source", "byline", "original_url", "page", "people", "tags", "seed", "seed_sha256", "removed_blocks"]);
+            foreach (var r in records)
+            {
+                csv.WriteRecord([r.Title, r.Date, r.Language, r.Source, r.Byline, r.OriginalUrl, r.Page,
+                    string.Join("; ", r.People), string.Join("; ", r.Tags), r.Seed, r.SeedSha256, r.RemovedBlocks?.ToString(CultureInfo.InvariantCulture)]);
+            }
+        }
+
+        yield return new OutputFile(CsvPath, stream.ToArray());
+    }
+
+    private sealed record ArticleRecord
+    {
+        public required string Title { get; init; }
+        public string? Date { get; init; }
+        public required string Language { get; init; }
+        public string? Source { get; init; }
+        public string? Byline { get; init; }
+        public string? OriginalUrl { get; init; }
+        public required string Page { get; init; }
+        public required IReadOnlyList<string> People { get; init; }
+        public required IReadOnlyList<string> Tags { get; init; }
+        public required string Summary { get; init; }
+        public string? Seed { get; init; }
+        public string? SeedSha256 { get; init; }
+        public int? RemovedBlocks { get; init; }
+    }
+}

@@ -1,0 +1,36 @@
+using System.Text;
+using System.Xml;
+using StaticDossier.Config;
+
+namespace StaticDossier.Rendering.Data;
+
+/// <summary><c>sitemap.xml</c> (sitemaps.org 0.9) listing every page but the 404 page, and <c>robots.txt</c> pointing to it.</summary>
+internal static class SitemapRenderer
+{
+    private const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    public static IEnumerable<OutputFile> Render(IEnumerable<string> pagePaths, SiteConfig config)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        {
+            writer.WriteStartDocument();
+            writer.WriteStartElement("urlset", Namespace);
+            foreach (var path in pagePaths.Where(p => p != NotFoundPath).Order(StringComparer.Ordinal))
+            {
+                writer.WriteStartElement("url", Namespace);
+                writer.WriteElementString("loc", Namespace, SiteUrls.Absolute(config.BaseUrl, path));
+                writer.WriteEndElement();
+            }
+
+            writer.WriteEndElement();
+            writer.WriteEndDocument();
+        }
+
+        yield return new OutputFile("sitemap.xml", stream.ToArray());
+        var robots = $"User-agent: *\nAllow: /\n\nSitemap: {SiteUrls.Absolute(config.BaseUrl, "sitemap.xml")}\n";
+        yield return new OutputFile("robots.txt", new UTF8Encoding(false).GetBytes(robots));
+    }
+
+    internal const string NotFoundPath = "404.html";
+}

@@ -1,0 +1,24 @@
+namespace StaticDossier.Rendering.Model;
+
+/// <summary>Everything the page generators need: the articles in timeline order and the index pages.</summary>
+/// <param name="Articles">Newest first, undated last.</param>
+/// <param name="Taxonomies">People, tags, sources and languages, in that order.</param>
+internal sealed record DossierModel(IReadOnlyList<ArticleView> Articles, IReadOnlyList<Taxonomy> Taxonomies);
+
+/// <summary>One kind of index (people, tags, sources, languages) and its terms.</summary>
+/// <param name="Key">Folder name and anchor, e.g. <c>people</c>.</param>
+/// <param name="Title">Heading, e.g. "People".</param>
+/// <param name="Url">Path of the kind's overview page.</param>
+/// <param name="Terms">Terms sorted by name, diacritics ignored.</param>
+internal sealed record Taxonomy(string Key, string Title, string Url, IReadOnlyList<Term> Terms);
+
+/// <summary>A person, tag, source or language, with the articles that have it.</summary>
+/// <param name="Name">What it is called on the site.</param>
+/// <param name="Url">Path of its page.</param>
+/// <param name="Articles">Its articles, newest first.</param>
+/// <param name="Aliases">Other spellings from site.yml that lead here.</param>
+internal sealed record Term(string Name, string Url, IReadOnlyList<ArticleLink> Articles, IReadOnlyList<string> Aliases)
+{
+    /// <summary>How many articles have it.</summary>
+    public int Count => Articles.Count;
+}

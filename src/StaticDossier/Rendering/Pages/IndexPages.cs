@@ -1,0 +1,28 @@
+using StaticDossier.Diagnostics;
+using StaticDossier.Rendering.Model;
+
+namespace StaticDossier.Rendering.Pages;
+
+/// <summary>For each taxonomy (people, tags, sources, languages) an overview page and one page per term.</summary>
+internal static class IndexPages
+{
+    public static IEnumerable<OutputFile?> Render(DossierModel dossier, PageRenderer pages, DiagnosticBag diagnostics)
+    {
+        foreach (var taxonomy in dossier.Taxonomies)
+        {
+            var overview = pages.NewModel(taxonomy.Url);
+            overview.SetValue("nav_current", taxonomy.Key, false);
+            overview.SetValue("taxonomy", taxonomy, true);
+            yield return pages.Render("terms.sbn", overview, taxonomy.Url, diagnostics);
+
+            foreach (var term in taxonomy.Terms)
+            {
+                var model = pages.NewModel(term.Url);
+                model.SetValue("nav_current", taxonomy.Key, false);
+                model.SetValue("taxonomy", taxonomy, true);
+                model.SetValue("term", term, true);
+                yield return pages.Render("term.sbn", model, term.Url, diagnostics);
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text;
+using Scriban.Runtime;
+using StaticDossier.Config;
+using StaticDossier.Diagnostics;
+
+namespace StaticDossier.Rendering.Pages;
+
+/// <summary>What every page generator shares: the site's settings, the templates, and the variables every
+/// template may use (<c>site</c>, <c>root</c>, <c>page_title</c>, <c>head</c> …).</summary>
+internal sealed class PageRenderer(SiteConfig config, TemplateRenderer templates)
+{
+    private static readonly UTF8Encoding Utf8 = new(false);
+
+    public SiteConfig Config => config;
+
+    /// <summary>A model for the page at <paramref name="outputPath"/>.</summary>
+    public ScriptObject NewModel(string outputPath)
+    {
+        var model = new ScriptObject();
+        model.SetValue("site", new SiteView(config.Title, config.Description, config.Language, config.BaseUrl, config.Author), true);
+        model.SetValue("root", SiteUrls.RootFrom(outputPath), true);
+        model.SetValue("output_path", outputPath, true);
+        model.SetValue("canonical", SiteUrls.Absolute(config.BaseUrl, outputPath), true);
+        model.SetValue("page_title", null, false);
+        model.SetValue("page_description", config.Description, false);
+        model.SetValue("page_scripts", Array.Empty<string>(), false);
+        model.SetValue("json_ld", null, true);
+        model.SetValue("dublin_core", Array.Empty<MetaTag>(), true);
+        model.SetValue("nav_current", string.Empty, false);
+        return model;
+    }
+
+    public OutputFile? Render(string template, ScriptObject model, string outputPath, DiagnosticBag diagnostics)
+    {
+        var html = templates.Render(template, model, outputPath, diagnostics);
+        return html is null ? null : new OutputFile(outputPath, Utf8.GetBytes(html));
+    }
+}
+
+/// <summary>The site settings templates see as <c>site</c>.</summary>
+/// <param name="Title">The dossier's title.</param>
+/// <param name="Description">Its one-paragraph description.</param>
+/// <param name="Language">Language of the site's own pages.</param>
+/// <param name="BaseUrl">Absolute URL the site is published at.</param>
+/// <param name="Author">The curators.</param>
+internal sealed record SiteView(string Title, string Description, string Language, string BaseUrl, string Author);
+
+/// <summary>A <c>&lt;meta name content&gt;</c> pair, e.g. Dublin Core.</summary>
+/// <param name="Name">The name attribute.</param>
+/// <param name="Content">The content attribute.</param>
+internal sealed record MetaTag(string Name, string Content);

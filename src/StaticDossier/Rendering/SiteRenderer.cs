@@ -1,0 +1,88 @@
+using StaticDossier.Config;
+using StaticDossier.Content;
+using StaticDossier.Diagnostics;
+using StaticDossier.Rendering.Data;
+using StaticDossier.Rendering.Model;
+using StaticDossier.Rendering.Pages;
+
+namespace StaticDossier.Rendering;
+
+/// <summary>Content pages + config + templates → every file of the site, in memory, sorted by path.
+/// Pure apart from reading <c>templates/</c>: no clock, no output folder, so it can be cached or run twice.</summary>
+public sealed class SiteRenderer
+{
+    private readonly SiteConfig _config;
+    private readonly MarkdownRenderer _markdown = new();
+
+    /// <summary>Creates a renderer for <paramref name="config"/>.</summary>
+    public SiteRenderer(SiteConfig config) => _config = config;
+
+    /// <summary>Markdown → sanitised HTML for article bodies; a caching builder may pass its own.</summary>
+    internal Func<string, string>? BodyRenderer { get; init; }
+
+    /// <summary>Renders the site; null when errors were reported. <paramref name="index"/> is
+    /// <c>content/_index.md</c>, whose body becomes the home page's introduction.</summary>
+    public IReadOnlyList<OutputFile>? Render(IReadOnlyList<ContentPage> pages, ContentPage? index, DiagnosticBag diagnostics)
+    {
+        var dossier = new DossierModelBuilder(_config, _markdown, BodyRenderer).Build(pages, diagnostics);
+        if (diagnostics.HasErrors)
+        {
+            return null;
+        }
+
+        var templates = new TemplateRenderer(_config.TemplatesPath, _config.RelativeToRoot(_config.TemplatesPath));
+        var renderer = new PageRenderer(_config, templates);
+        var files = new List<OutputFile?> { HomePage.Render(dossier, Intro(index, diagnostics), renderer, diagnostics) };
+        files.AddRange(ArticlePages.Render(dossier, renderer, diagnostics));
+        files.AddRange(IndexPages.Render(dossier, renderer, diagnostics));
+        files.Add(UtilityPages.Search(renderer, diagnostics));
+        files.Add(UtilityPages.NotFound(renderer, diagnostics));
+        files.Add(SearchIndexRenderer.Render(dossier));
+        files.Add(AtomFeedRenderer.Render(dossier, _config));
+        files.AddRange(MetadataExporter.Render(dossier));
+        files.AddRange(StaticAssets());
+        if (diagnostics.HasErrors)
+        {
+            return null;
+        }
+
+        var site = files.OfType<OutputFile>().ToList();
+        site.AddRange(SitemapRenderer.Render(site.Where(f => f.IsHtml).Select(f => f.OutputPath), _config));
+        ReportDuplicates(site, diagnostics);
+        site.Sort((a, b) => string.CompareOrdinal(a.OutputPath, b.OutputPath));
+        return diagnostics.HasErrors ? null : site;
+    }
+
+    private RawHtml Intro(ContentPage? index, DiagnosticBag diagnostics)
+    {
+        var markdown = index is not null && !string.IsNullOrWhiteSpace(index.MarkdownBody) ? index.MarkdownBody
+            : !string.IsNullOrWhiteSpace(_config.Intro) ? _config.Intro
+            : _config.Description;
+        var location = index is not null ? new SourceLocation(index.Path, index.BodyStartLine, 1) : SourceLocation.InFile(_config.SourcePath);
+        return new RawHtml(_markdown.Render(markdown, location, diagnostics) ?? string.Empty);
+    }
+
+    private static void ReportDuplicates(List<OutputFile> files, DiagnosticBag diagnostics)
+    {
+        foreach (var group in files.GroupBy(f => f.OutputPath, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            diagnostics.Error(DiagnosticCodes.DuplicateOutputPath,
+                $"Two outputs would be written to '{group.Key}' (a file in templates/assets/ may clash with a generated one).",
+                SourceLocation.InFile("_site/" + group.Key));
+        }
+    }
+
+    /// <summary>Everything under templates/assets/ is copied to assets/ as it is.</summary>
+    private IEnumerable<OutputFile> StaticAssets()
+    {
+        var assets = Path.Combine(_config.TemplatesPath, "assets");
+        if (!Directory.Exists(assets))
+        {
+            return [];
+        }
+
+        return Directory.EnumerateFiles(assets, "*", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .Select(f => new OutputFile("assets/" + Path.GetRelativePath(assets, f).Replace('\\', '/'), File.ReadAllBytes(f)));
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.Playwright;
+using StaticDossier.Diagnostics;
+using StaticDossier.Tests.Support;
+
+namespace StaticDossier.Tests.Browser;
+
+/// <summary>Search ranking on a small made-up dossier where folding alone would put the wrong article first.</summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed class SearchRankingTests(BrowserSite browser)
+{
+    [Fact]
+    public async Task ExactSpellingOutranksMoreFrequentFoldedMatches()
+    {
+        Assert.SkipUnless(BrowserSite.ChromiumInstalled, "Debian chromium (/usr/bin/chromium) is not installed.");
+        using var dossier = new TempDossier(withSeeds: false);
+        dossier.Write("content/accented.md", "---\ntitle: Accented\nlanguage: vi\n---\n\nTin từ Hà Nội hôm nay.\n");
+        dossier.Write("content/plain.md", "---\ntitle: Plain\n---\n\nHa Noi, Ha Noi and again Ha Noi: news from Ha Noi.\n");
+        dossier.Write("content/other.md", "---\ntitle: Other\n---\n\nNothing about the capital here.\n");
+        var diagnostics = new DiagnosticBag();
+        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics), string.Join('\n', diagnostics));
+
+        var context = await browser.Browser!.NewContextAsync();
+        var page = await context.NewPageAsync();
+        async Task<IReadOnlyList<string>> Search(string query)
+        {
+            await page.GotoAsync(new Uri(Path.Combine(dossier.Site, "search.html")).AbsoluteUri + "?q=" + Uri.EscapeDataString(query));
+            await Assertions.Expect(page.Locator("#search-status")).ToContainTextAsync("match");
+            return await page.Locator("#search-results > li > a").AllTextContentsAsync();
+        }
+
+        Assert.Equal(["Accented", "Plain"], await Search("Hà Nội"));
+        Assert.Equal(["Plain", "Accented"], await Search("ha noi"));
+        Assert.Equal(["Accented"], await Search("từ"));
+        Assert.Empty(await Search("zzz"));
+        await context.CloseAsync();
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text;
+using StaticDossier.Diagnostics;
+using StaticDossier.Publishing;
+using StaticDossier.Rendering;
+using StaticDossier.Tests.Support;
+
+namespace StaticDossier.Tests.Rendering;
+
+public sealed class LinkCheckerTests
+{
+    private static OutputFile Html(string path, string body) => new(path, Encoding.UTF8.GetBytes($"<!DOCTYPE html>\n<html><body>\n{body}\n</body></html>"));
+
+    [Fact]
+    public void AcceptsRelativeLinksAndAnchorsThatExist()
+    {
+        var diagnostics = new DiagnosticBag();
+        var count = LinkChecker.Check(
+        [
+            Html("index.html", "<a href=\"people/a.html#bio\">A</a> <a href=\"#top\" id=\"top\">top</a> <a href=\"https://example.org/x\">x</a>"),
+            Html("people/a.html", "<h1 id=\"bio\">A</h1><a href=\"../index.html\">home</a><a href=\"./\">here</a>"),
+            Html("people/index.html", "<p>People</p>"),
+        ], diagnostics);
+        Assert.Equal(5, count);
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public void ReportsAMissingFileWithItsPosition()
+    {
+        var diagnostics = new DiagnosticBag();
+        LinkChecker.Check([Html("index.html", "<p>\n  <a href=\"nowhere.html\">x</a></p>")], diagnostics);
+        var error = Assert.Single(diagnostics);
+        Assert.Equal(DiagnosticCodes.BrokenLink, error.Code);
+        Assert.Equal("_site/index.html", error.Location.Path);
+        Assert.Equal(4, error.Location.Line);
+    }
+
+    [Fact]
+    public void ReportsAMissingAnchorAndALinkThatLeavesTheSite()
+    {
+        var diagnostics = new DiagnosticBag();
+        LinkChecker.Check(
+        [
+            Html("index.html", "<a href=\"a.html#nope\">x</a> <a href=\"../outside.html\">y</a> <a href=\"/abs.html\">z</a>"),
+            Html("a.html", "<p id=\"yes\">a</p>"),
+        ], diagnostics);
+        Assert.Equal(3, diagnostics.Count(d => d.Code == DiagnosticCodes.BrokenLink));
+        Assert.Contains(diagnostics, d => d.Message.Contains("#nope", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ABrokenLinkInATemplateFailsTheBuildAndKeepsThePreviousSite()
+    {
+        using var dossier = new TempDossier(withSeeds: false);
+        dossier.Write("content/a.md", "---\ntitle: A\n---\n\nA.\n");
+        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(new DiagnosticBag()));
+        var before = File.ReadAllText(Path.Combine(dossier.Site, "index.html"));
+
+        dossier.Write("templates/404.sbn", "<a href=\"{{ root }}missing.html\">gone</a>");
+        var diagnostics = new DiagnosticBag();
+        Assert.False(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics));
+        Assert.Contains(diagnostics, d => d.Code == DiagnosticCodes.BrokenLink && d.Location.Path == "_site/404.html");
+        Assert.Equal(before, File.ReadAllText(Path.Combine(dossier.Site, "index.html")));
+    }
+}

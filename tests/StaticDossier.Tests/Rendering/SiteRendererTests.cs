@@ -1,0 +1,118 @@
+using System.Text.Json;
+using AngleSharp.Html.Parser;
+using StaticDossier.Diagnostics;
+using StaticDossier.Tests.Support;
+
+namespace StaticDossier.Tests.Rendering;
+
+public sealed class SiteRendererTests
+{
+    [Fact]
+    public void JsonLdCannotCloseItsScriptElement()
+    {
+        using var dossier = new TempDossier(withSeeds: false);
+        dossier.Write("content/x.md", "---\ntitle: \"</script><script>alert(1)</script> & <!--\"\nbyline: \"</SCRIPT>\"\n---\n\nBody.\n");
+        var diagnostics = new DiagnosticBag();
+        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics), string.Join('\n', diagnostics));
+        var html = File.ReadAllText(Path.Combine(dossier.Site, "articles", "x.html"));
+        var start = html.IndexOf("<script type=\"application/ld+json\">", StringComparison.Ordinal);
+        var end = html.IndexOf("</script>", start, StringComparison.OrdinalIgnoreCase);
+        var json = html[(start + "<script type=\"application/ld+json\">".Length)..end];
+        Assert.DoesNotContain("<", json, StringComparison.Ordinal);
+        using var parsed = JsonDocument.Parse(json);
+        Assert.Equal("</script><script>alert(1)</script> & <!--", parsed.RootElement.GetProperty("headline").GetString());
+        Assert.Equal(1, new HtmlParser().ParseDocument(html).QuerySelectorAll("script").Length);
+    }
+
+    [Fact]
+    public void IntroComesFromIndexPageWhenThereIsOne()
+    {
+        using var dossier = new TempDossier(withSeeds: false);
+        dossier.Write("content/a.md", "---\ntitle: A\n---\n\nA.\n");
+        dossier.Write("content/_index.md", "---\ntitle: Home\n---\n\nWelcome to *this* dossier.\n");
+        var diagnostics = new DiagnosticBag();
+        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics), string.Join('\n', diagnostics));
+        var home = File.ReadAllText(Path.Combine(dossier.Site, "index.html"));
+        Assert.Contains("Welcome to <em>this</em> dossier.", home, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(dossier.Site, "articles", "_index.html")));
+    }
+
+    [Fact]
+    public void FrontMatterPeopleAndTagsGetPagesAndSourcesAreIndexed()
+    {
+        using var dossier = new TempDossier(withSeeds: false);
+        dossier.Write("content/a.md", "---\ntitle: A\ndate: 2022-03-15\nsource: VnExpress\ntags: [Diplomacy]\npeople: [Sergei Lavrov, Someone Else]\n---\n\nText.\n");
+        dossier.Write("content/b.md", "---\ntitle: B\ndate: 2022-04-01\nsource: VnExpress\n---\n\nLavrov spoke.\n");
+        var diagnostics = new DiagnosticBag();
+        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics), string.Join('\n', diagnostics));
+        string Read(string p) => File.ReadAllText(Path.Combine(dossier.Site, p));
+        Assert.Contains("../articles/a.html", Read("people/sergey-lavrov.html"), StringComparison.Ordinal);
+        Assert.Contains("../articles/b.html", Read("people/sergey-lavrov.html"), StringComparison.Ordinal);
+        Assert.Contains("Someone Else", Read("people/someone-else.html"), StringComparison.Ordinal);
+        Assert.Contains("../articles/a.html", Read("tags/diplomacy.html"), StringComparison.Ordinal);
+        Assert.Contains("2 articles", Read("sources/index.html"), StringComparison.Ordinal);
+        var a = new HtmlParser().ParseDocument(Read("articles/a.html"));
+        Assert.Equal("b.html", a.QuerySelector(".pager a[rel=next]")!.GetAttribute("href")!.Split('/')[^1]);
+        Assert.Null(a.QuerySelector(".pager a[rel=prev]"));
+        Assert.Equal("../sources/vnexpress.html", a.QuerySelector(".facts a[href^='../sources/']")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void PeopleEntryWithAnUnknownKeyIsAConfigError()
+    {
+        using var dossier = new TempDossier(withSeeds: false);
+        File.AppendAllText(dossier.SiteYml, "\nfoo: 1\n");
+        var diagnostics = new DiagnosticBag();
+        Assert.Null(StaticDossier.Config.SiteConfigLoader.Load(dossier.SiteYml, diagnostics));
+        Assert.Contains(diagnostics, d => d.Code == DiagnosticCodes.ConfigInvalid);
+
+        var text = File.ReadAllText(dossier.SiteYml).Replace("\nfoo: 1\n", "\n", StringComparison.Ordinal)
+            .Replace("  - name: Phạm Bình Minh\n", "  - name: Phạm Bình Minh\n    alias: [Pham]\n", StringComparison.Ordinal);
+        File.WriteAllText(dossier.SiteYml, text);
+        var second = new DiagnosticBag();
+        Assert.Null(StaticDossier.Config.SiteConfigLoader.Load(dossier.SiteYml, second));
+        Assert.Contains(second, d => d.Code == DiagnosticCodes.ConfigInvalid && d.Message.Contains("alias", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void HeadingIdsFromContentCannotClashWithThePagesOwn()
+    {
+        using var dossier = new TempDossier(withSeeds: false);
+        dossier.Write("content/x.md", "---\ntitle: X\n---\n\n[Jump](#main)\n\n# Main\n\n## Related heading\n\nText.\n");
+        var diagnostics = new DiagnosticBag();
+        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics), string.Join('\n', diagnostics));
+        var doc = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(dossier.Site, "articles", "x.html")));
+        Assert.Single(doc.QuerySelectorAll("[id='main']"));
+        Assert.Equal("MAIN", doc.GetElementById("main")!.TagName);
+        Assert.NotNull(doc.GetElementById("body-main"));
+        Assert.Equal("#body-main", doc.QuerySelector(".body a")!.GetAttribute("href"));
+        var ids = doc.QuerySelectorAll("[id]").Select(e => e.Id).ToList();
+        Assert.Equal(ids.Distinct().Count(), ids.Count);
+    }
+
+    [Fact]
+    public void ACachingBuilderCanSupplyTheBodyHtml()
+    {
+        using var dossier = new TempDossier(withSeeds: false);
+        dossier.Write("content/x.md", "---\ntitle: X\n---\n\nOriginal.\n");
+        var seen = new List<string>();
+        var builder = new SiteBuilder(Dossier.Config(dossier)) { BodyRenderer = md => { seen.Add(md); return "<p>from cache</p>"; } };
+        var diagnostics = new DiagnosticBag();
+        Assert.True(builder.Build(diagnostics), string.Join('\n', diagnostics));
+        Assert.Contains("<p>from cache</p>", File.ReadAllText(Path.Combine(dossier.Site, "articles", "x.html")), StringComparison.Ordinal);
+        Assert.Equal(["Original.\n"], seen);
+    }
+
+    [Fact]
+    public void ControlCharactersFromASeedDoNotBreakTheFeed()
+    {
+        using var dossier = new TempDossier(withSeeds: false);
+        // Front matter refuses control characters (SD0303); a body may still carry them from a seed.
+        dossier.Write("content/x.md", "---\ntitle: Bad title\nsummary: Body with controls\n---\n\nBody \u000E with \u0001 controls and a lone \\uD800 surrogate.\n");
+        var diagnostics = new DiagnosticBag();
+        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics), string.Join('\n', diagnostics));
+        using var reader = System.Xml.XmlReader.Create(Path.Combine(dossier.Site, "feed.xml"));
+        var feed = System.ServiceModel.Syndication.SyndicationFeed.Load(reader);
+        Assert.Equal("Bad title", Assert.Single(feed.Items).Title.Text);
+    }
+}

@@ -1,0 +1,48 @@
+using StaticDossier.Rendering.Model;
+
+namespace StaticDossier.Tests.Rendering;
+
+public sealed class TextSimilarityTests
+{
+    private const string CallA = "Foreign Minister Bui Thanh Son told his Russian counterpart Sergey Lavrov in a phone conversation on March 15 that Vietnam hoped the parties would exercise restraint, reduce tensions and continue dialogue to find a long-term solution in accordance with international law.";
+    private const string CallB = "Hanoi (VNA) Minister Bui Thanh Son and Sergey Lavrov discussed Ukraine during a phone talk on March 15. He urged the parties to exercise restraint, reduce tensions and continue dialogue to find a long-term solution in line with international law.";
+    private const string Other = "The prime minister called for stronger cooperation in emergency response, early warning and search and rescue operations with the visiting delegation.";
+    private const string Fourth = "Civil society groups in Hanoi presented a letter of support to the Ukrainian embassy, condemning the invasion.";
+
+    [Fact]
+    public void TwoReportsOfTheSameCallShareManyWordTriples()
+    {
+        var similarity = new TextSimilarity([.. new[] { CallA, CallB, Other, Fourth }.Select(TermMatcher.Key)]);
+        Assert.True(similarity.Containment(0, 1) >= 0.25, similarity.Containment(0, 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(similarity.Containment(0, 2) < 0.05);
+        Assert.True(similarity.Cosine(0, 1) > similarity.Cosine(0, 2));
+        Assert.True(similarity.Cosine(0, 1) > similarity.Cosine(1, 3));
+    }
+
+    [Fact]
+    public void IsSymmetricAndRepeatable()
+    {
+        var first = new TextSimilarity([.. new[] { CallA, CallB, Other }.Select(TermMatcher.Key)]);
+        var second = new TextSimilarity([.. new[] { CallA, CallB, Other }.Select(TermMatcher.Key)]);
+        Assert.Equal(first.Cosine(0, 1), first.Cosine(1, 0));
+        Assert.Equal(first.Containment(0, 1), first.Containment(1, 0));
+        Assert.Equal(first.Cosine(0, 1), second.Cosine(0, 1));
+    }
+
+    [Fact]
+    public void PostingsGiveTheSameValuesAsPairwiseComparison()
+    {
+        var similarity = new TextSimilarity([.. new[] { CallA, CallB, Other, Fourth }.Select(TermMatcher.Key)]);
+        for (var a = 0; a < similarity.Documents; a++)
+        {
+            var dot = new double[similarity.Documents];
+            var shared = new int[similarity.Documents];
+            similarity.Accumulate(a, dot, shared);
+            for (var b = 0; b < similarity.Documents; b++)
+            {
+                Assert.Equal(similarity.Cosine(a, b), TextSimilarity.CosineOf(dot[b]), 6);
+                Assert.Equal(similarity.Containment(a, b), similarity.ContainmentOf(a, b, shared[b]));
+            }
+        }
+    }
+}
