@@ -4,6 +4,8 @@
 var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
 {
     // Each harness registers itself here: ["name"] = Harness.Run,
+    ["corpus"] = StaticDossier.Benchmarks.Corpus.CorpusWriter.Run,
+    ["phases"] = StaticDossier.Benchmarks.PhasesHarness.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using StaticDossier.Config;
+using StaticDossier.Content;
+using StaticDossier.Diagnostics;
+using StaticDossier.Publishing;
+using StaticDossier.Rendering;
+
+namespace StaticDossier.Benchmarks;
+
+/// <summary><c>phases &lt;site.yml&gt;</c>: times each build stage on its own, to find the hot path.</summary>
+internal static class PhasesHarness
+{
+    public static int Run(string[] args)
+    {
+        var diagnostics = new DiagnosticBag();
+        var config = SiteConfigLoader.Load(args.Length > 0 ? args[0] : "site.yml", diagnostics)!;
+        var clock = Stopwatch.StartNew();
+        var pages = new ContentPageReader(config.RootDirectory).ReadAll(config.ContentPath, diagnostics);
+        Report("read+parse content", clock, pages.Count);
+
+        var markdown = new MarkdownRenderer();
+        var html = new string[pages.Count];
+        Parallel.For(0, pages.Count, i => html[i] = Markdig.Markdown.ToHtml(pages[i].MarkdownBody));
+        Report("markdig only", clock, pages.Count);
+        Parallel.For(0, pages.Count, i => html[i] = markdown.Render(pages[i].MarkdownBody));
+        Report("markdig+sanitizer", clock, pages.Count);
+
+        var full = new SiteBuilder(config).Render(diagnostics)!;
+        Report("SiteBuilder.Render total", clock, full.Count);
+        LinkChecker.Check(full, diagnostics);
+        Report("LinkChecker alone", clock, full.Count);
+        var bytes = full.Sum(f => (long)f.Bytes.Length);
+        Console.WriteLine($"output: {full.Count} files, {bytes / 1024 / 1024} MiB; {diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error)} errors");
+        return 0;
+    }
+
+    private static void Report(string what, Stopwatch clock, int count)
+    {
+        Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{what,-28} {clock.ElapsedMilliseconds,7} ms  ({count} items)"));
+        clock.Restart();
+    }
+}
