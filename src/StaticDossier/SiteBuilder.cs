@@ -19,6 +19,9 @@ public sealed class SiteBuilder
     /// <summary>Creates a builder for <paramref name="config"/>.</summary>
     public SiteBuilder(SiteConfig config) => _config = config;
 
+    /// <summary>Markdown → sanitised HTML for article bodies; the incremental builder passes a cached one.</summary>
+    internal Func<string, string>? BodyRenderer { get; init; }
+
     /// <summary>Builds the site in memory; null when errors were reported.</summary>
     public IReadOnlyList<OutputFile>? Render(DiagnosticBag diagnostics)
     {
@@ -121,7 +124,7 @@ public sealed class SiteBuilder
             Source = page.Meta.Source,
             Byline = page.Meta.Byline,
             SourceUrl = Uri.TryCreate(page.Meta.Url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" ? u.AbsoluteUri : null,
-            Body = new RawHtml(_markdown.Render(page.MarkdownBody)),
+            Body = new RawHtml(BodyRenderer is null ? _markdown.Render(page.MarkdownBody) : BodyRenderer(page.MarkdownBody)),
             Seed = page.Meta.Seed,
             SeedSha256 = page.Meta.SeedSha256,
             RemovedBlocks = page.Meta.RemovedBlocks,

@@ -54,6 +54,8 @@ public sealed class TemplateRenderer
             StrictVariables = true,
             LoopLimit = 1_000_000,
             RecursiveLimit = 64,
+            // Scriban cuts any string over 1 MB to "...": a large dossier's index would be published truncated.
+            LimitToString = 0,
             // Includes resolve against templates/; nothing else on disk is reachable from a template.
             EnableRelaxedMemberAccess = false,
         };
