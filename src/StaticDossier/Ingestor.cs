@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using StaticDossier.Building;
 using StaticDossier.Cleaning;
 using StaticDossier.Config;
 using StaticDossier.Content;
@@ -18,22 +19,31 @@ public sealed class Ingestor
     /// <summary>Creates an ingestor for <paramref name="config"/>.</summary>
     public Ingestor(SiteConfig config) => _config = config;
 
+    /// <summary>Called with (seeds taken up, seeds in all) from several threads, for progress on long runs.</summary>
+    public Action<int, int>? Progress { get; init; }
+
     /// <summary>Ingests every seed. <paramref name="force"/> overwrites curated pages too.</summary>
     public IngestReport Run(DiagnosticBag diagnostics, bool force = false)
     {
         var report = new IngestReport();
         var seeds = new SeedReader(_config.RootDirectory).ReadAll(_config.SeedsPath, diagnostics);
-        var cleaned = new CleanedDocument[seeds.Count];
-        Parallel.For(0, seeds.Count, i => cleaned[i] = _cleaner.Clean(seeds[i], diagnostics));
-
         var contentDir = _config.ContentPath;
         Directory.CreateDirectory(contentDir);
         var manifest = IngestManifest.Load(contentDir);
+        var cleaned = new CleanedDocument?[seeds.Count];
+        var taken = 0;
+        Parallel.For(0, seeds.Count, i =>
+        {
+            Progress?.Invoke(Interlocked.Increment(ref taken), seeds.Count);
+            cleaned[i] = !force && IngestSkip.IsUnchanged(seeds[i], manifest, contentDir) ? null : _cleaner.Clean(seeds[i], diagnostics);
+        });
+
         var claimed = new HashSet<string>(manifest.Entries.Values.Select(e => e.Content), StringComparer.Ordinal);
         foreach (var doc in cleaned)
         {
-            var outcome = IngestOne(doc, contentDir, manifest, claimed, force, diagnostics);
+            var outcome = doc is null ? IngestOutcome.Unchanged : IngestOne(doc, contentDir, manifest, claimed, force, diagnostics);
             report.Count(outcome);
+            report.NotCleaned += doc is null ? 1 : 0;
         }
 
         manifest.Save(contentDir);
@@ -73,7 +83,7 @@ public sealed class Ingestor
             var currentSha = Sha256(current);
             if (currentSha == generatedSha)
             {
-                manifest.Entries[doc.Seed.Path] = new IngestRecord(relative, doc.Seed.Sha256, generatedSha);
+                manifest.Entries[doc.Seed.Path] = new IngestRecord(relative, doc.Seed.Sha256, generatedSha, IngestSkip.InputKey(doc.Seed));
                 return IngestOutcome.Unchanged;
             }
 
@@ -95,7 +105,7 @@ public sealed class Ingestor
 
         var existed = File.Exists(path);
         AtomicFile.WriteAllText(path, text);
-        manifest.Entries[doc.Seed.Path] = new IngestRecord(relative, doc.Seed.Sha256, generatedSha);
+        manifest.Entries[doc.Seed.Path] = new IngestRecord(relative, doc.Seed.Sha256, generatedSha, IngestSkip.InputKey(doc.Seed));
         return existed ? IngestOutcome.Updated : IngestOutcome.Created;
     }
 
@@ -140,10 +150,14 @@ public sealed class IngestReport
     /// <summary>How many seeds had <paramref name="outcome"/>.</summary>
     public int this[IngestOutcome outcome] => _counts.GetValueOrDefault(outcome);
 
+    /// <summary>Unchanged seeds that were not cleaned again (their page is still what the same cleaner made).</summary>
+    public int NotCleaned { get; internal set; }
+
     internal void Count(IngestOutcome outcome) => _counts[outcome] = this[outcome] + 1;
 
     /// <inheritdoc />
     public override string ToString() =>
         $"{this[IngestOutcome.Created]} created, {this[IngestOutcome.Updated]} updated, {this[IngestOutcome.Unchanged]} unchanged, " +
-        $"{this[IngestOutcome.KeptCurated]} curated kept, {this[IngestOutcome.SeedChanged]} changed seeds reported";
+        $"{this[IngestOutcome.KeptCurated]} curated kept, {this[IngestOutcome.SeedChanged]} changed seeds reported" +
+        (NotCleaned > 0 ? $" ({NotCleaned} unchanged seeds not cleaned again)" : string.Empty);
 }

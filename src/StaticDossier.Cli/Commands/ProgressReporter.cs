@@ -12,8 +12,11 @@ internal sealed class ProgressReporter
     private readonly Lock _lock = new();
     private readonly bool _interactive = !Console.IsOutputRedirected;
     private readonly Stopwatch _sinceDraw = Stopwatch.StartNew();
+    private readonly string _verb;
     private string? _phase;
     private bool _lineOpen;
+
+    public ProgressReporter(string verb = "build") => _verb = verb;
 
     public void Report(BuildProgress progress)
     {
@@ -25,7 +28,7 @@ internal sealed class ProgressReporter
             {
                 if (newPhase)
                 {
-                    Console.WriteLine($"build: {progress.Phase}…");
+                    Console.WriteLine($"{_verb}: {progress.Phase}…");
                 }
 
                 return;
@@ -38,13 +41,13 @@ internal sealed class ProgressReporter
 
             _sinceDraw.Restart();
             var count = progress.Total > 0 ? $" {progress.Done}/{progress.Total}" : progress.Done > 0 ? $" {progress.Done}" : string.Empty;
-            Console.Write($"\rbuild: {progress.Phase}{count}\u001b[K");
+            Console.Write($"\r{_verb}: {progress.Phase}{count}\u001b[K");
             _lineOpen = true;
         }
     }
 
-    /// <summary>Ends the in-place line and prints the summary.</summary>
-    public void Finish(BuildSummary summary, DiagnosticBag diagnostics, string outputPath)
+    /// <summary>Ends the in-place line.</summary>
+    public void Finish()
     {
         lock (_lock)
         {
@@ -54,16 +57,26 @@ internal sealed class ProgressReporter
                 _lineOpen = false;
             }
         }
+    }
 
+    /// <summary>Ends the in-place line and prints the summary.</summary>
+    public void Finish(BuildSummary summary, DiagnosticBag diagnostics, string outputPath)
+    {
+        Finish();
         Console.WriteLine(Summarise(summary, diagnostics, outputPath));
+    }
+
+    public static string Tally(DiagnosticBag diagnostics)
+    {
+        var warnings = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
+        var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+        return $"{warnings} warning{(warnings == 1 ? "" : "s")}, {errors} error{(errors == 1 ? "" : "s")}";
     }
 
     public static string Summarise(BuildSummary summary, DiagnosticBag diagnostics, string outputPath)
     {
         var seconds = summary.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
-        var warnings = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
-        var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
-        var tail = $"{warnings} warning{(warnings == 1 ? "" : "s")}, {errors} error{(errors == 1 ? "" : "s")}";
+        var tail = Tally(diagnostics);
         if (!summary.Succeeded)
         {
             return $"build: failed after {seconds} s; the previous site was left as it was ({tail})";
