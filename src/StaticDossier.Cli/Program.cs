@@ -7,6 +7,7 @@ root.Options.Add(CommonOptions.WarnAsError);
 root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(BuildCommand.Create());
 root.Subcommands.Add(AllCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
 
 // `dossier` alone does what `dossier all` does.
 root.SetAction(parse => AllCommand.Run(parse));
