@@ -15,6 +15,23 @@ internal static class PhasesHarness
         var diagnostics = new DiagnosticBag();
         var config = SiteConfigLoader.Load(args.Length > 0 ? args[0] : "site.yml", diagnostics)!;
         var clock = Stopwatch.StartNew();
+        if (args.Length > 1 && args[1] == "incremental")
+        {
+            var summary = new StaticDossier.Building.IncrementalBuilder(config)
+            {
+                UseCache = args.Length < 3,
+                Progress = p =>
+                {
+                    if (p.Done <= 1)
+                    {
+                        Report("until " + p.Phase, clock, p.Done);
+                    }
+                },
+            }.Build(diagnostics);
+            Report("until end", clock, summary.Files);
+            return 0;
+        }
+
         var pages = new ContentPageReader(config.RootDirectory).ReadAll(config.ContentPath, diagnostics);
         Report("read+parse content", clock, pages.Count);
 
@@ -27,6 +44,10 @@ internal static class PhasesHarness
 
         var full = new SiteBuilder(config).Render(diagnostics)!;
         Report("SiteBuilder.Render total", clock, full.Count);
+        var cached = new SiteBuilder(config) { BodyRenderer = b => html[0] }.Render(diagnostics)!;
+        Report("Render, bodies precomputed", clock, cached.Count);
+        var fingerprint = StaticDossier.Building.BuildFingerprint.Compute(config);
+        Report("fingerprint", clock, 1);
         LinkChecker.Check(full, diagnostics);
         Report("LinkChecker alone", clock, full.Count);
         var bytes = full.Sum(f => (long)f.Bytes.Length);
@@ -34,9 +55,14 @@ internal static class PhasesHarness
         return 0;
     }
 
+    private static TimeSpan _cpu;
+
     private static void Report(string what, Stopwatch clock, int count)
     {
-        Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{what,-28} {clock.ElapsedMilliseconds,7} ms  ({count} items)"));
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{what,-28} {clock.ElapsedMilliseconds,7} ms wall {(cpu - _cpu).TotalMilliseconds,7:0} ms CPU ({count} items)"));
+        _cpu = cpu;
         clock.Restart();
     }
 }

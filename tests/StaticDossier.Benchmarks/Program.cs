@@ -6,6 +6,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     // Each harness registers itself here: ["name"] = Harness.Run,
     ["corpus"] = StaticDossier.Benchmarks.Corpus.CorpusWriter.Run,
     ["phases"] = StaticDossier.Benchmarks.PhasesHarness.Run,
+    ["sanitizer"] = StaticDossier.Benchmarks.SanitizerProbe.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -1,3 +1,5 @@
+using AngleSharp;
+using AngleSharp.Html.Parser;
 using Ganss.Xss;
 using Markdig;
 
@@ -12,6 +14,12 @@ public sealed class MarkdownRenderer
         .DisableHtml()
         .Build();
 
+    private static readonly IConfiguration ParserConfiguration = Configuration.Default.WithCss();
+
+    // HtmlSanitizer's default factory sets up a new parser and browsing context for every call, which was half
+    // of a large build's sanitising time; one parser per thread gives byte-identical output.
+    private static readonly ThreadLocal<HtmlParser> Parsers = new(() => new HtmlParser(new HtmlParserOptions(), BrowsingContext.New(ParserConfiguration)));
+
     private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
 
     /// <summary>Renders <paramref name="markdown"/> to sanitised HTML.</summary>
@@ -19,7 +27,7 @@ public sealed class MarkdownRenderer
 
     private static HtmlSanitizer CreateSanitizer()
     {
-        var sanitizer = new HtmlSanitizer();
+        var sanitizer = new HtmlSanitizer { HtmlParserFactory = () => Parsers.Value! };
         sanitizer.AllowedSchemes.Clear();
         foreach (var scheme in new[] { "http", "https", "mailto" })
         {

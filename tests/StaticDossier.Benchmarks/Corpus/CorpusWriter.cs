@@ -27,18 +27,21 @@ internal static class CorpusWriter
         return 0;
     }
 
-    /// <summary>The repository the benchmark runs from (templates are copied from it).</summary>
+    /// <summary>The repository the benchmark runs from or in (templates are copied from it).</summary>
     public static string RepoRoot()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
         {
-            if (File.Exists(Path.Combine(dir.FullName, "StaticDossier.sln")))
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                return dir.FullName;
+                if (File.Exists(Path.Combine(dir.FullName, "StaticDossier.sln")))
+                {
+                    return dir.FullName;
+                }
             }
         }
 
-        throw new InvalidOperationException("Cannot find StaticDossier.sln above the benchmark's folder.");
+        throw new InvalidOperationException("Cannot find StaticDossier.sln above the benchmark's folder or the current folder.");
     }
 
     public static void WriteDossier(string dir, IReadOnlyList<GeneratedArticle> articles, bool withContent)
