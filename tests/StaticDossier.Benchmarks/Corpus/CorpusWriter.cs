@@ -88,12 +88,15 @@ internal static class CorpusWriter
     private static void WriteHugo(string dir, IReadOnlyList<GeneratedArticle> articles)
     {
         Recreate(dir);
-        const string common = """
+        const string site = """
             baseURL = "https://bench.example.org/"
             languageCode = "en"
             title = "Benchmark dossier"
             uglyURLs = true
             enableRobotsTXT = false
+
+            """;
+        const string tables = """
             [markup.goldmark.renderer]
               unsafe = false
             [taxonomies]
@@ -102,8 +105,11 @@ internal static class CorpusWriter
 
             """;
         // The full site the issue asks for: articles, index, tag and person pages, feed, sitemap.
-        File.WriteAllText(Path.Combine(dir, "hugo.toml"), common + """
+        // (TOML: top-level keys must come before the first table.)
+        File.WriteAllText(Path.Combine(dir, "hugo.toml"), site + """
             disableKinds = ["section", "robotsTXT", "404"]
+
+            """ + tables + """
             [outputs]
               home = ["HTML", "RSS"]
               taxonomy = ["HTML"]
@@ -111,8 +117,10 @@ internal static class CorpusWriter
 
             """, Utf8);
         // Only what StaticDossier's current templates produce (articles and the index), for a like-for-like figure.
-        File.WriteAllText(Path.Combine(dir, "hugo-core.toml"), common + """
+        File.WriteAllText(Path.Combine(dir, "hugo-core.toml"), site + """
             disableKinds = ["section", "taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+
+            """ + tables + """
             [outputs]
               home = ["HTML"]
 
