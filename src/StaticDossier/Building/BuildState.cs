@@ -59,10 +59,11 @@ internal sealed class BuildState
         }
     }
 
-    /// <summary>True when every recorded output is still on disk exactly as that build left it.</summary>
+    /// <summary>True when every recorded output is still on disk exactly as that build left it, and nothing else is
+    /// (a full build would remove a stray file).</summary>
     public bool OutputsIntact(string outputDir)
     {
-        if (!Directory.Exists(outputDir))
+        if (!Directory.Exists(outputDir) || Directory.EnumerateFiles(outputDir, "*", SearchOption.AllDirectories).Count() != Outputs.Count)
         {
             return false;
         }

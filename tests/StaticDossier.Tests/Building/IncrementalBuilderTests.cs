@@ -101,6 +101,18 @@ public sealed class IncrementalBuilderTests
     }
 
     [Fact]
+    public void StrayFileInTheOutputIsRemovedAsAFullBuildWould()
+    {
+        using var dossier = NewDossier();
+        Build(dossier);
+        File.WriteAllText(Path.Combine(dossier.Site, "articles", "stray.html"), "left behind");
+
+        var summary = Build(dossier);
+        Assert.False(summary.UpToDate);
+        Assert.False(File.Exists(Path.Combine(dossier.Site, "articles", "stray.html")));
+    }
+
+    [Fact]
     public void DeletedOutputFolderIsRebuilt()
     {
         using var dossier = NewDossier();
