@@ -39,19 +39,23 @@ public sealed class Ingestor
         });
 
         var claimed = new HashSet<string>(manifest.Entries.Values.Select(e => e.Content), StringComparer.Ordinal);
+        var writes = new List<(string Path, string Text)>();
         foreach (var doc in cleaned)
         {
-            var outcome = doc is null ? IngestOutcome.Unchanged : IngestOne(doc, contentDir, manifest, claimed, force, diagnostics);
+            var outcome = doc is null ? IngestOutcome.Unchanged : IngestOne(doc, contentDir, manifest, claimed, force, writes, diagnostics);
             report.Count(outcome);
             report.NotCleaned += doc is null ? 1 : 0;
         }
 
+        // Names were all decided above, so the pages (each written durably, which is slow) can go out in parallel;
+        // the manifest follows only once every page is on disk.
+        Parallel.ForEach(writes, w => AtomicFile.WriteAllText(w.Path, w.Text));
         manifest.Save(contentDir);
         return report;
     }
 
     private static IngestOutcome IngestOne(CleanedDocument doc, string contentDir, IngestManifest manifest,
-        HashSet<string> claimed, bool force, DiagnosticBag diagnostics)
+        HashSet<string> claimed, bool force, List<(string Path, string Text)> writes, DiagnosticBag diagnostics)
     {
         var text = ContentPageFactory.Format(doc);
         var generatedSha = Sha256(text);
@@ -104,7 +108,7 @@ public sealed class Ingestor
         }
 
         var existed = File.Exists(path);
-        AtomicFile.WriteAllText(path, text);
+        writes.Add((path, text));
         manifest.Entries[doc.Seed.Path] = new IngestRecord(relative, doc.Seed.Sha256, generatedSha, IngestSkip.InputKey(doc.Seed));
         return existed ? IngestOutcome.Updated : IngestOutcome.Created;
     }
