@@ -7,6 +7,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["corpus"] = StaticDossier.Benchmarks.Corpus.CorpusWriter.Run,
     ["phases"] = StaticDossier.Benchmarks.PhasesHarness.Run,
     ["sanitizer"] = StaticDossier.Benchmarks.SanitizerProbe.Run,
+    ["templates"] = StaticDossier.Benchmarks.TemplateProbe.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
