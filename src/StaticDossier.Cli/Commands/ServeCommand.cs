@@ -31,15 +31,18 @@ internal static class ServeCommand
         };
 
         var failed = false;
+        var output = "the output folder";
         var session = PreviewSession.Start(
             diagnostics =>
             {
                 var config = CommonOptions.LoadConfig(parse, diagnostics);
-                return config is null ? null : config with
+                config = config is null ? null : config with
                 {
                     ContentDir = parse.GetValue(Content) is { } c ? Path.GetFullPath(c) : config.ContentDir,
                     OutputDir = parse.GetValue(Out) is { } o ? Path.GetFullPath(o) : config.OutputDir,
                 };
+                output = config?.OutputPath ?? output;
+                return config;
             },
             parse.GetValue(Port),
             TimeSpan.FromMilliseconds(300),
@@ -50,7 +53,7 @@ internal static class ServeCommand
                     (d.Severity == DiagnosticSeverity.Error ? Console.Error : Console.Out).WriteLine(d.ToString());
                 }
 
-                Console.WriteLine(ProgressReporter.Summarise(summary, diagnostics, "the preview"));
+                Console.WriteLine(ProgressReporter.Summarise(summary, diagnostics, output));
                 failed = !summary.Succeeded;
             });
         if (session is null)
