@@ -50,6 +50,25 @@ internal static class PhasesHarness
         Report("fingerprint", clock, 1);
         LinkChecker.Check(full, diagnostics);
         Report("LinkChecker alone", clock, full.Count);
+        var probe = Path.Combine(Path.GetTempPath(), "phases-probe-" + Environment.ProcessId);
+        var written = StaticDossier.Building.IncrementalSiteWriter.Write(probe, full, null);
+        Report("write, nothing to reuse", clock, written.Written);
+        var state = new StaticDossier.Building.BuildState { Generator = StaticDossier.Building.BuildFingerprint.Generator, Outputs = written.Outputs };
+        written = StaticDossier.Building.IncrementalSiteWriter.Write(probe, full, state);
+        Report("write, all reused", clock, written.Unchanged);
+        state.Save(Path.GetTempPath());
+        Report("save build.json", clock, 1);
+        var cache = StaticDossier.Building.MarkdownCache.Empty();
+        foreach (var page in pages)
+        {
+            cache.Render(page.MarkdownBody);
+        }
+
+        Report("markdown cache fill (serial)", clock, pages.Count);
+        cache.Save(probe + "-cache");
+        Report("save markdown.bin", clock, 1);
+        Directory.Delete(probe, true);
+        Directory.Delete(probe + "-cache", true);
         var bytes = full.Sum(f => (long)f.Bytes.Length);
         Console.WriteLine($"output: {full.Count} files, {bytes / 1024 / 1024} MiB; {diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error)} errors");
         return 0;

@@ -8,6 +8,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["phases"] = StaticDossier.Benchmarks.PhasesHarness.Run,
     ["sanitizer"] = StaticDossier.Benchmarks.SanitizerProbe.Run,
     ["templates"] = StaticDossier.Benchmarks.TemplateProbe.Run,
+    ["writes"] = StaticDossier.Benchmarks.WriteProbe.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -36,13 +36,27 @@ internal static class BuildFingerprint
 
         var all = new StringBuilder();
         all.Append("generator ").Append(Generator).Append('\n');
-        all.Append("config ").Append(JsonSerializer.Serialize(config)).Append('\n');
+        all.Append("config ").Append(Settings(config)).Append('\n');
         for (var i = 0; i < files.Length; i++)
         {
             all.Append(files[i]).Append(' ').Append(hashes[i]).Append('\n');
         }
 
         return Sha256(Encoding.UTF8.GetBytes(all.ToString()));
+    }
+
+    /// <summary>The effective settings as text. Should a future setting not serialise, the fingerprint becomes
+    /// unique, which costs a full build but can never leave a stale site.</summary>
+    private static string Settings(SiteConfig config)
+    {
+        try
+        {
+            return JsonSerializer.Serialize(config);
+        }
+        catch (Exception ex) when (ex is NotSupportedException or JsonException or InvalidOperationException)
+        {
+            return Guid.NewGuid().ToString();
+        }
     }
 
     /// <summary>How many Markdown files content/ holds: the expected count for progress, not a promise.</summary>
