@@ -19,7 +19,7 @@ public sealed class TemplateRenderer
 
     // Scriban builds its ~200 built-in functions for every context unless given them; they are only read while
     // rendering, so one set per build (with the raw include installed once) serves every page.
-    private readonly Lazy<ScriptObject> Builtins = new(() =>
+    private readonly Lazy<ScriptObject> _builtins = new(() =>
     {
         var context = new TemplateContext();
         RawIncludes.Install(context);
@@ -66,7 +66,7 @@ public sealed class TemplateRenderer
             return null;
         }
 
-        var context = new EscapingTemplateContext(Builtins.Value)
+        var context = new EscapingTemplateContext(_builtins.Value)
         {
             TemplateLoader = _loader,
             StrictVariables = true,
