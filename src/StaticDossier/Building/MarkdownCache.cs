@@ -7,17 +7,25 @@ namespace StaticDossier.Building;
 
 /// <summary>Rendered article bodies keyed by the SHA-256 of their Markdown: Markdown → sanitised HTML is the
 /// costliest step of a build and depends on nothing but the text and the generator. Kept in
-/// <c>.{output}.cache/markdown.bin</c>; only the bodies the last build used are saved again.</summary>
+/// <c>.{output}.cache/markdown.bin</c>: a header naming the generator, then (key, html) records. New bodies are
+/// appended; the file is rewritten with only the bodies in use once too many stale ones have piled up.</summary>
 internal sealed class MarkdownCache
 {
     private const string FileName = "markdown.bin";
+    private const string Format = "staticdossier-markdown-cache-2";
     private readonly ConcurrentDictionary<string, string> _loaded;
     private readonly ConcurrentDictionary<string, string> _used = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _new = new(StringComparer.Ordinal);
     private readonly MarkdownRenderer _renderer = new();
+    private readonly bool _appendable;
     private int _hits;
     private int _misses;
 
-    private MarkdownCache(ConcurrentDictionary<string, string> loaded) => _loaded = loaded;
+    private MarkdownCache(ConcurrentDictionary<string, string> loaded, bool appendable)
+    {
+        _loaded = loaded;
+        _appendable = appendable;
+    }
 
     /// <summary>Called after each body, with how many have been rendered so far (for progress).</summary>
     public Action<int>? Rendered { get; init; }
@@ -29,35 +37,45 @@ internal sealed class MarkdownCache
     public int Misses => _misses;
 
     /// <summary>An empty cache.</summary>
-    public static MarkdownCache Empty(Action<int>? rendered = null) => new(new(StringComparer.Ordinal)) { Rendered = rendered };
+    public static MarkdownCache Empty(Action<int>? rendered = null) => new(new(StringComparer.Ordinal), false) { Rendered = rendered };
 
     /// <summary>Loads the cache in <paramref name="cacheDir"/>; empty when absent, damaged or from another generator.</summary>
     public static MarkdownCache Load(string cacheDir, Action<int>? rendered = null)
     {
         var path = Path.Combine(cacheDir, FileName);
         var entries = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var appendable = false;
         try
         {
             if (File.Exists(path))
             {
-                using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
-                if (reader.ReadString() == BuildFingerprint.Generator)
+                using var stream = File.OpenRead(path);
+                using var reader = new BinaryReader(stream, Encoding.UTF8);
+                if (reader.ReadString() == Format && reader.ReadString() == BuildFingerprint.Generator)
                 {
-                    var count = reader.ReadInt32();
-                    for (var i = 0; i < count; i++)
+                    while (stream.Position < stream.Length)
                     {
-                        entries[reader.ReadString()] = reader.ReadString();
+                        var key = reader.ReadString();
+                        if (!IsKey(key))
+                        {
+                            throw new FormatException("Damaged record.");
+                        }
+
+                        entries[key] = reader.ReadString();
                     }
+
+                    appendable = true;
                 }
             }
         }
         catch (Exception ex) when (ex is IOException or EndOfStreamException or FormatException)
         {
-            // A damaged cache only costs rendering again.
+            // A damaged cache (say, a torn append) only costs rendering again.
             entries.Clear();
+            appendable = false;
         }
 
-        return new MarkdownCache(entries) { Rendered = rendered };
+        return new MarkdownCache(entries, appendable) { Rendered = rendered };
     }
 
     /// <summary>The sanitised HTML of <paramref name="markdown"/>, from the cache when it has been rendered before.</summary>
@@ -71,6 +89,7 @@ internal sealed class MarkdownCache
         else
         {
             html = _renderer.Render(markdown);
+            _new[key] = html;
             Interlocked.Increment(ref _misses);
         }
 
@@ -79,27 +98,48 @@ internal sealed class MarkdownCache
         return html;
     }
 
-    /// <summary>Saves the bodies this build used, in key order so the file is deterministic; skipped when the
-    /// build used exactly what was loaded.</summary>
+    /// <summary>Saves what this build rendered: appended when the file is sound and mostly still in use, otherwise
+    /// rewritten (in key order, so it is deterministic) with only the bodies this build used.</summary>
     public void Save(string cacheDir)
     {
-        if (_misses == 0 && _used.Count == _loaded.Count)
+        var path = Path.Combine(cacheDir, FileName);
+        var stale = _loaded.Count - (_used.Count - _new.Count);
+        if (_appendable && File.Exists(path) && stale <= Math.Max(1000, _used.Count / 4))
         {
+            if (_new.IsEmpty)
+            {
+                return;
+            }
+
+            using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.None);
+            stream.Write(Records(_new, header: false));
+            stream.Flush(flushToDisk: true);
             return;
         }
 
+        AtomicFile.WriteAllBytes(path, Records(_used, header: true));
+    }
+
+    private static byte[] Records(ConcurrentDictionary<string, string> entries, bool header)
+    {
         using var buffer = new MemoryStream();
         using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
-            writer.Write(BuildFingerprint.Generator);
-            writer.Write(_used.Count);
-            foreach (var (key, html) in _used.OrderBy(e => e.Key, StringComparer.Ordinal))
+            if (header)
+            {
+                writer.Write(Format);
+                writer.Write(BuildFingerprint.Generator);
+            }
+
+            foreach (var (key, html) in entries.OrderBy(e => e.Key, StringComparer.Ordinal))
             {
                 writer.Write(key);
                 writer.Write(html);
             }
         }
 
-        AtomicFile.WriteAllBytes(Path.Combine(cacheDir, FileName), buffer.ToArray());
+        return buffer.ToArray();
     }
+
+    private static bool IsKey(string key) => key.Length == 64 && key.All(char.IsAsciiHexDigitLower);
 }
