@@ -10,6 +10,7 @@ root.Subcommands.Add(AllCommand.Create());
 root.Subcommands.Add(SnapshotCommand.Create());
 root.Subcommands.Add(VerifyCommand.Create());
 root.Subcommands.Add(ExplainCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
 
 // `dossier` alone does what `dossier all` does.
 root.SetAction(parse => AllCommand.Run(parse));

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using StaticDossier.Building;
 using StaticDossier.Cleaning;
 using StaticDossier.Config;
 using StaticDossier.Content;
@@ -18,42 +19,78 @@ public sealed class Ingestor
     /// <summary>Creates an ingestor for <paramref name="config"/>.</summary>
     public Ingestor(SiteConfig config) => _config = config;
 
+    /// <summary>Called with (seeds taken up, seeds in all) from several threads, for progress on long runs.</summary>
+    public Action<int, int>? Progress { get; init; }
+
     /// <summary>Ingests every seed. <paramref name="force"/> overwrites curated pages too.</summary>
     public IngestReport Run(DiagnosticBag diagnostics, bool force = false)
     {
         var report = new IngestReport();
         var seeds = new SeedReader(_config.RootDirectory).ReadAll(_config.SeedsPath, diagnostics);
-        var cleaned = _cleaner.CleanAll(seeds, diagnostics);
-
         var contentDir = _config.ContentPath;
         Directory.CreateDirectory(contentDir);
         var manifest = IngestManifest.Load(contentDir);
-        var claimed = new HashSet<string>(manifest.Entries.Values.Select(e => e.Content), StringComparer.Ordinal);
-        foreach (var doc in cleaned)
+
+        // Lines an outlet repeats across its seeds are boilerplate; they are part of each seed's input, so a seed
+        // whose outlet gained a page is cleaned again even if its own bytes did not change.
+        var shared = SeedCleaner.SharedLines(seeds);
+        var keys = new string[seeds.Count];
+        var cleaned = new CleanedDocument?[seeds.Count];
+        var taken = 0;
+        Parallel.For(0, seeds.Count, i =>
         {
-            var outcome = IngestOne(doc, contentDir, manifest, claimed, force, diagnostics);
-            report.Count(outcome);
-            WriteRemovalAudit(doc, contentDir, manifest);
+            Progress?.Invoke(Interlocked.Increment(ref taken), seeds.Count);
+            var sharedLines = shared.GetValueOrDefault(seeds[i].Path);
+            keys[i] = IngestSkip.InputKey(seeds[i], sharedLines);
+            cleaned[i] = !force && IngestSkip.IsUnchanged(seeds[i], keys[i], manifest, contentDir)
+                ? null
+                : _cleaner.Clean(seeds[i], diagnostics, sharedLines);
+        });
+
+        var claimed = new HashSet<string>(manifest.Entries.Values.Select(e => e.Content), StringComparer.Ordinal);
+        var writes = new List<(string Path, string Text)>();
+        var movedFrom = new List<string>();
+        for (var i = 0; i < seeds.Count; i++)
+        {
+            if (cleaned[i] is not { } doc)
+            {
+                report.Count(IngestOutcome.Unchanged);
+                report.NotCleaned++;
+                continue;
+            }
+
+            report.Count(IngestOne(doc, keys[i], contentDir, manifest, claimed, force, writes, movedFrom, diagnostics));
+            writes.Add(RemovalAuditFor(doc, contentDir, manifest));
+        }
+
+        // Names were all decided above, so the pages (each written durably, which is slow) can go out in parallel.
+        // Pages that moved to a new name lose their old file only once every new one is on disk, and the
+        // manifest follows last, so a run killed anywhere loses no article.
+        Directory.CreateDirectory(Path.Combine(contentDir, ".ingest", "removed"));
+        Parallel.ForEach(writes, w => AtomicFile.WriteAllText(w.Path, w.Text));
+        foreach (var old in movedFrom)
+        {
+            File.Delete(Path.Combine(contentDir, old));
         }
 
         manifest.Save(contentDir);
         return report;
     }
 
-    private static IngestOutcome IngestOne(CleanedDocument doc, string contentDir, IngestManifest manifest,
-        HashSet<string> claimed, bool force, DiagnosticBag diagnostics)
+    private static IngestOutcome IngestOne(CleanedDocument doc, string inputKey, string contentDir, IngestManifest manifest,
+        HashSet<string> claimed, bool force, List<(string Path, string Text)> writes, List<string> movedFrom, DiagnosticBag diagnostics)
     {
         var text = ContentPageFactory.Format(doc);
         var generatedSha = Sha256(text);
         manifest.Entries.TryGetValue(doc.Seed.Path, out var record);
         var relative = record?.Content ?? UniqueName(ContentPageFactory.FileNameFor(doc), doc.Seed.Id, contentDir, claimed);
-        string? movedFrom = null;
+        string? moved = null;
         if (record is not null && !force && IsUntouched(Path.Combine(contentDir, record.Content), record)
             && ContentPageFactory.FileNameFor(doc) is var wanted && wanted != record.Content)
         {
             // Better cleaning found a new title or date: an untouched page moves to its new name. The old
             // file goes only once the new one is written, so a run killed in between loses no article.
-            movedFrom = record.Content;
+            moved = record.Content;
             claimed.Remove(record.Content);
             relative = UniqueName(wanted, doc.Seed.Id, contentDir, claimed);
             record = null;
@@ -75,7 +112,7 @@ public sealed class Ingestor
             var currentSha = Sha256(current);
             if (currentSha == generatedSha)
             {
-                manifest.Entries[doc.Seed.Path] = new IngestRecord(relative, doc.Seed.Sha256, generatedSha);
+                manifest.Entries[doc.Seed.Path] = new IngestRecord(relative, doc.Seed.Sha256, generatedSha, inputKey);
                 return IngestOutcome.Unchanged;
             }
 
@@ -96,23 +133,21 @@ public sealed class Ingestor
         }
 
         var existed = File.Exists(path);
-        AtomicFile.WriteAllText(path, text);
-        if (movedFrom is not null)
+        writes.Add((path, text));
+        if (moved is not null)
         {
-            File.Delete(Path.Combine(contentDir, movedFrom));
+            movedFrom.Add(moved);
         }
 
-        manifest.Entries[doc.Seed.Path] = new IngestRecord(relative, doc.Seed.Sha256, generatedSha);
+        manifest.Entries[doc.Seed.Path] = new IngestRecord(relative, doc.Seed.Sha256, generatedSha, inputKey);
         return existed ? IngestOutcome.Updated : IngestOutcome.Created;
     }
 
     // The detail behind front matter's removed_blocks, for a curator to audit or reverse.
-    private static void WriteRemovalAudit(CleanedDocument doc, string contentDir, IngestManifest manifest)
+    private static (string Path, string Text) RemovalAuditFor(CleanedDocument doc, string contentDir, IngestManifest manifest)
     {
-        var folder = Path.Combine(contentDir, ".ingest", "removed");
-        Directory.CreateDirectory(folder);
         var content = manifest.Entries.TryGetValue(doc.Seed.Path, out var record) ? record.Content : string.Empty;
-        AtomicFile.WriteAllText(Path.Combine(folder, RemovalAudit.FileNameFor(doc)), RemovalAudit.Format(doc, content));
+        return (Path.Combine(contentDir, ".ingest", "removed", RemovalAudit.FileNameFor(doc)), RemovalAudit.Format(doc, content));
     }
 
     private static bool IsUntouched(string path, IngestRecord record) =>
@@ -156,10 +191,14 @@ public sealed class IngestReport
     /// <summary>How many seeds had <paramref name="outcome"/>.</summary>
     public int this[IngestOutcome outcome] => _counts.GetValueOrDefault(outcome);
 
+    /// <summary>Unchanged seeds that were not cleaned again (their page is still what the same cleaner made).</summary>
+    public int NotCleaned { get; internal set; }
+
     internal void Count(IngestOutcome outcome) => _counts[outcome] = this[outcome] + 1;
 
     /// <inheritdoc />
     public override string ToString() =>
         $"{this[IngestOutcome.Created]} created, {this[IngestOutcome.Updated]} updated, {this[IngestOutcome.Unchanged]} unchanged, " +
-        $"{this[IngestOutcome.KeptCurated]} curated kept, {this[IngestOutcome.SeedChanged]} changed seeds reported";
+        $"{this[IngestOutcome.KeptCurated]} curated kept, {this[IngestOutcome.SeedChanged]} changed seeds reported" +
+        (NotCleaned > 0 ? $" ({NotCleaned} unchanged seeds not cleaned again)" : string.Empty);
 }

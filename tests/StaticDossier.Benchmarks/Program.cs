@@ -7,6 +7,11 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["snapshot"] = StaticDossier.Benchmarks.SnapshotHarness.Run,
     ["cleaning"] = StaticDossier.Benchmarks.CleaningHarness.Run,
     ["render"] = StaticDossier.Benchmarks.RenderHarness.Run,
+    ["corpus"] = StaticDossier.Benchmarks.Corpus.CorpusWriter.Run,
+    ["phases"] = StaticDossier.Benchmarks.PhasesHarness.Run,
+    ["sanitizer"] = StaticDossier.Benchmarks.SanitizerProbe.Run,
+    ["templates"] = StaticDossier.Benchmarks.TemplateProbe.Run,
+    ["writes"] = StaticDossier.Benchmarks.WriteProbe.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Diagnostics;
+using StaticDossier.Building;
 using StaticDossier.Diagnostics;
 
 namespace StaticDossier.Cli.Commands;
@@ -9,12 +9,13 @@ internal static class BuildCommand
 {
     private static readonly Option<string?> Content = CommonOptions.Folder("--content", "Folder of content pages (default: content_dir in site.yml)");
     private static readonly Option<string?> Out = CommonOptions.Folder("--out", "Folder to write the site to (default: output_dir, _site)");
+    private static readonly Option<bool> NoCache = new("--no-cache") { Description = "Render every page from scratch, ignoring the build cache" };
 
     public static Command Create()
     {
         var command = new Command("build", "Render content pages into the static site; the previous site stays if the build fails.")
         {
-            Content, Out,
+            Content, Out, NoCache,
         };
         command.SetAction(Run);
         return command;
@@ -34,11 +35,9 @@ internal static class BuildCommand
             ContentDir = parse.GetValue(Content) is { } c ? Path.GetFullPath(c) : config.ContentDir,
             OutputDir = parse.GetValue(Out) is { } o ? Path.GetFullPath(o) : config.OutputDir,
         };
-        var clock = Stopwatch.StartNew();
-        var ok = new SiteBuilder(config).Build(diagnostics);
-        Console.WriteLine(ok
-            ? $"build: site written to {config.OutputPath} in {clock.ElapsedMilliseconds} ms"
-            : "build: failed; the previous site was left as it was");
-        return CommonOptions.Finish(parse, diagnostics, ok);
+        var progress = new ProgressReporter();
+        var summary = new IncrementalBuilder(config) { Progress = progress.Report, UseCache = !parse.GetValue(NoCache) }.Build(diagnostics);
+        progress.Finish(summary, diagnostics, config.OutputPath);
+        return CommonOptions.Finish(parse, diagnostics, summary.Succeeded);
     }
 }

@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using StaticDossier.Building;
 using StaticDossier.Diagnostics;
 
 namespace StaticDossier.Cli.Commands;
@@ -34,8 +37,12 @@ internal static class IngestCommand
             SeedsDir = parse.GetValue(Seeds) is { } s ? Path.GetFullPath(s) : config.SeedsDir,
             ContentDir = parse.GetValue(Content) is { } c ? Path.GetFullPath(c) : config.ContentDir,
         };
-        var report = new Ingestor(config).Run(diagnostics, parse.GetValue(Force));
-        Console.WriteLine($"ingest: {report}");
+        var clock = Stopwatch.StartNew();
+        var progress = new ProgressReporter("ingest");
+        var report = new Ingestor(config) { Progress = (done, total) => progress.Report(new BuildProgress("cleaning", done, total)) }
+            .Run(diagnostics, parse.GetValue(Force));
+        progress.Finish();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingest: {report} in {clock.Elapsed.TotalSeconds:0.00} s; {ProgressReporter.Tally(diagnostics)}"));
         return CommonOptions.Finish(parse, diagnostics);
     }
 }

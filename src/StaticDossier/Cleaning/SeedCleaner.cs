@@ -12,11 +12,14 @@ public sealed class SeedCleaner
     /// <summary>Cleans every seed, letting lines repeated across seeds of one outlet count as boilerplate.</summary>
     public IReadOnlyList<CleanedDocument> CleanAll(IReadOnlyList<SeedDocument> seeds, DiagnosticBag diagnostics)
     {
-        var shared = RepeatedLines.Find(seeds);
+        var shared = SharedLines(seeds);
         var cleaned = new CleanedDocument[seeds.Count];
         Parallel.For(0, seeds.Count, i => cleaned[i] = Clean(seeds[i], diagnostics, shared.GetValueOrDefault(seeds[i].Path)));
         return cleaned;
     }
+
+    /// <summary>For each seed (by path), the lines its outlet repeats across other seeds: boilerplate.</summary>
+    internal static IReadOnlyDictionary<string, IReadOnlySet<string>> SharedLines(IReadOnlyList<SeedDocument> seeds) => RepeatedLines.Find(seeds);
 
     internal CleanedDocument Clean(SeedDocument seed, DiagnosticBag diagnostics, IReadOnlySet<string>? sharedLines)
     {

@@ -62,7 +62,10 @@ public sealed class IngestManifest
 /// <param name="Content">The content file, relative to the content folder.</param>
 /// <param name="SeedSha256">The seed's hash at that time.</param>
 /// <param name="GeneratedSha256">The hash of the file ingest wrote.</param>
+/// <param name="InputSha256">Hash of the seed, its sidecar and the generator version, so that an unchanged seed is
+/// not cleaned again; absent in manifests from older versions (those seeds are simply cleaned once more).</param>
 public sealed record IngestRecord(
     [property: JsonPropertyName("content")] string Content,
     [property: JsonPropertyName("seed_sha256")] string SeedSha256,
-    [property: JsonPropertyName("generated_sha256")] string GeneratedSha256);
+    [property: JsonPropertyName("generated_sha256")] string GeneratedSha256,
+    [property: JsonPropertyName("input_sha256"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? InputSha256 = null);

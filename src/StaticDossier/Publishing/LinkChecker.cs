@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using AngleSharp.Html.Parser;
 using StaticDossier.Diagnostics;
 using StaticDossier.Rendering;
 
@@ -9,29 +8,24 @@ namespace StaticDossier.Publishing;
 /// <summary>Checks that every relative link and anchor in the built site resolves, before anything is published.</summary>
 public static partial class LinkChecker
 {
-    private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsKeepingSourceReferences = true });
-
     /// <summary>Reports each broken internal link in <paramref name="files"/>; returns how many links were checked.</summary>
     public static int Check(IReadOnlyList<OutputFile> files, DiagnosticBag diagnostics)
     {
         var paths = files.Select(f => f.OutputPath).ToHashSet(StringComparer.Ordinal);
         var html = files.Where(f => f.IsHtml).ToList();
+        var scanned = new ScannedPage[html.Count];
+        Parallel.For(0, html.Count, i => scanned[i] = HtmlLinkScanner.Scan(Encoding.UTF8.GetString(html[i].Bytes)));
         var ids = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        var links = new List<(string Page, string Href, int Line, int Column)>();
-        foreach (var file in html)
+        var links = new List<(int Page, string Href, int Offset)>();
+        for (var i = 0; i < html.Count; i++)
         {
-            using var doc = Parser.ParseDocument(Encoding.UTF8.GetString(file.Bytes));
-            ids[file.OutputPath] = doc.QuerySelectorAll("[id]").Select(e => e.Id!).ToHashSet(StringComparer.Ordinal);
-            foreach (var element in doc.QuerySelectorAll("a[href], link[href], script[src], img[src], source[src]"))
-            {
-                var href = element.GetAttribute("href") ?? element.GetAttribute("src")!;
-                var position = element.SourceReference?.Position;
-                links.Add((file.OutputPath, href, position?.Line ?? 0, position?.Column ?? 0));
-            }
+            ids[html[i].OutputPath] = scanned[i].Ids;
+            links.AddRange(scanned[i].Links.Select(l => (i, l.Href, l.Offset)));
         }
 
-        foreach (var (page, href, line, column) in links)
+        foreach (var (index, href, offset) in links)
         {
+            var page = html[index].OutputPath;
             if (IsExternal(href))
             {
                 continue;
@@ -47,18 +41,23 @@ public static partial class LinkChecker
             }
 
             var resolved = target.Length == 0 ? page : Resolve(page, Uri.UnescapeDataString(target));
-            var where = new SourceLocation("_site/" + page, line, column);
             if (resolved is null || !paths.Contains(resolved))
             {
-                diagnostics.Error(DiagnosticCodes.BrokenLink, $"Link '{href}' leads to no file in the site.", where);
+                diagnostics.Error(DiagnosticCodes.BrokenLink, $"Link '{href}' leads to no file in the site.", Where(html[index], offset));
             }
             else if (!string.IsNullOrEmpty(fragment) && ids.TryGetValue(resolved, out var targetIds) && !targetIds.Contains(fragment))
             {
-                diagnostics.Error(DiagnosticCodes.BrokenLink, $"Link '{href}' names anchor '#{fragment}', which '{resolved}' does not have.", where);
+                diagnostics.Error(DiagnosticCodes.BrokenLink, $"Link '{href}' names anchor '#{fragment}', which '{resolved}' does not have.", Where(html[index], offset));
             }
         }
 
         return links.Count;
+    }
+
+    private static SourceLocation Where(OutputFile page, int offset)
+    {
+        var (line, column) = HtmlLinkScanner.Position(Encoding.UTF8.GetString(page.Bytes), offset);
+        return new SourceLocation("_site/" + page.OutputPath, line, column);
     }
 
     private static bool IsExternal(string href) => href.StartsWith("//", StringComparison.Ordinal) || Scheme().IsMatch(href);

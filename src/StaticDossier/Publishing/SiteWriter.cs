@@ -16,11 +16,14 @@ public static class SiteWriter
 
     private static readonly string[] SourceExtensions = [".md", ".sbn", ".seed.yml", ".csproj", ".sln"];
 
-    /// <summary>Publishes <paramref name="files"/> as the whole content of <paramref name="outputDir"/>.</summary>
+    /// <summary>Publishes <paramref name="files"/> as the whole content of <paramref name="outputDir"/>.
+    /// <paramref name="writeFile"/> (called in parallel with a file's index and its staging path) may put a file in
+    /// place another way, e.g. by linking an unchanged file from the previous site; by default its bytes are written.</summary>
     /// <exception cref="InvalidOperationException">A path leaves the output folder, or the folder is not a site.</exception>
     /// <exception cref="IOException">The disk refused.</exception>
-    public static void Write(string outputDir, IReadOnlyList<OutputFile> files)
+    public static void Write(string outputDir, IReadOnlyList<OutputFile> files, Action<int, string>? writeFile = null)
     {
+        writeFile ??= (i, target) => File.WriteAllBytes(target, files[i].Bytes);
         var full = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
         var parent = Path.GetDirectoryName(full)
             ?? throw new InvalidOperationException($"Refusing to publish to the root folder '{full}'.");
@@ -41,12 +44,12 @@ public static class SiteWriter
         try
         {
             Directory.CreateDirectory(staging);
-            for (var i = 0; i < files.Count; i++)
+            foreach (var dir in targets.Select(t => Path.GetDirectoryName(Path.Combine(staging, t))!).Distinct(StringComparer.Ordinal))
             {
-                var target = Path.Combine(staging, targets[i]);
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.WriteAllBytes(target, files[i].Bytes);
+                Directory.CreateDirectory(dir);
             }
+
+            Parallel.For(0, files.Count, i => writeFile(i, Path.Combine(staging, targets[i])));
 
             // Between these two moves the output folder is briefly absent; Recover() puts the previous
             // site back if a run is killed exactly there.

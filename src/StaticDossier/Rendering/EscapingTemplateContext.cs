@@ -8,6 +8,15 @@ namespace StaticDossier.Rendering;
 /// (autoescaping as in Hugo's html/template).</summary>
 internal sealed class EscapingTemplateContext : TemplateContext
 {
+    public EscapingTemplateContext()
+    {
+    }
+
+    public EscapingTemplateContext(Scriban.Runtime.ScriptObject builtins)
+        : base(builtins)
+    {
+    }
+
     public override TemplateContext Write(SourceSpan span, object? textAsObject) => textAsObject switch
     {
         null => this,

@@ -1,4 +1,6 @@
 using AngleSharp.Dom;
+using AngleSharp;
+using AngleSharp.Html.Parser;
 using Ganss.Xss;
 using Markdig;
 using StaticDossier.Diagnostics;
@@ -16,6 +18,11 @@ public sealed class MarkdownRenderer
 
     /// <summary>Put before every id in rendered content, so content ids never equal the page's own.</summary>
     public const string BodyIdPrefix = "body-";
+    private static readonly IConfiguration ParserConfiguration = Configuration.Default.WithCss();
+
+    // HtmlSanitizer's default factory sets up a new parser and browsing context for every call, which was half
+    // of a large build's sanitising time; one parser per thread gives byte-identical output.
+    private static readonly ThreadLocal<HtmlParser> Parsers = new(() => new HtmlParser(new HtmlParserOptions(), BrowsingContext.New(ParserConfiguration)));
 
     private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
 
@@ -55,7 +62,7 @@ public sealed class MarkdownRenderer
 
     private static HtmlSanitizer CreateSanitizer()
     {
-        var sanitizer = new HtmlSanitizer();
+        var sanitizer = new HtmlSanitizer { HtmlParserFactory = () => Parsers.Value! };
         sanitizer.AllowedSchemes.Clear();
         foreach (var scheme in new[] { "http", "https", "mailto" })
         {

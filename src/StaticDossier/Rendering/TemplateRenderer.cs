@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -15,6 +16,23 @@ public sealed class TemplateRenderer
     private readonly Dictionary<string, Template?> _templates = new(StringComparer.Ordinal);
     private readonly TemplateFolderLoader _loader;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _reportedPartialErrors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Template> _includes = new(StringComparer.Ordinal);
+
+    // Scriban builds its ~200 built-in functions for every context unless given them; they are only read while
+    // rendering, so one set per build (with the raw include installed once) serves every page.
+    private readonly Lazy<ScriptObject> _builtins = new(() =>
+    {
+        var context = new TemplateContext();
+        RawIncludes.Install(context);
+        // Shared by every page, so no page may change them for the next (e.g. `date.format = ...`).
+        foreach (var value in context.BuiltinObject.Values.OfType<ScriptObject>())
+        {
+            value.IsReadOnly = true;
+        }
+
+        context.BuiltinObject.IsReadOnly = true;
+        return context.BuiltinObject;
+    });
 
     /// <summary>Creates a renderer for the templates in <paramref name="templatesDir"/>.</summary>
     public TemplateRenderer(string templatesDir, string displayDir)
@@ -49,16 +67,22 @@ public sealed class TemplateRenderer
             return null;
         }
 
-        var context = new EscapingTemplateContext
+        var context = new EscapingTemplateContext(_builtins.Value)
         {
             TemplateLoader = _loader,
             StrictVariables = true,
             LoopLimit = 1_000_000,
             RecursiveLimit = 64,
+            // Scriban cuts any string over 1 MB to "...": a large dossier's index would be published truncated.
+            LimitToString = 0,
             // Includes resolve against templates/; nothing else on disk is reachable from a template.
             EnableRelaxedMemberAccess = false,
         };
-        RawIncludes.Install(context);
+        foreach (var (path, parsed) in _includes)
+        {
+            context.CachedTemplates[path] = parsed;
+        }
+
         if (outer is not null)
         {
             context.PushGlobal(outer);
@@ -67,7 +91,14 @@ public sealed class TemplateRenderer
         context.PushGlobal(model);
         try
         {
-            return template.Render(context);
+            var html = template.Render(context);
+            foreach (var (path, parsed) in context.CachedTemplates)
+            {
+                // Parsed partials are immutable: later pages reuse them instead of reading and parsing them again.
+                _includes.TryAdd(path, parsed);
+            }
+
+            return html;
         }
         catch (ScriptParserRuntimeException ex)
         {

@@ -1,0 +1,88 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using StaticDossier.Config;
+
+namespace StaticDossier.Building;
+
+/// <summary>One hash over everything a build reads: every file under content/ and templates/, site.yml, the
+/// effective settings and the generator itself (this library and the libraries it calls). Equal fingerprints
+/// mean an equal site, so a no-change rebuild can stop here.</summary>
+internal static class BuildFingerprint
+{
+    private static readonly Lazy<string> GeneratorId = new(ComputeGeneratorId);
+
+    /// <summary>Identifies this exact build of the generator: any code or package change gives a new id.</summary>
+    public static string Generator => GeneratorId.Value;
+
+    /// <summary>The folders whose every file is an input of the build. A stage that starts reading another folder
+    /// must be added here, or a change there would not trigger a rebuild.</summary>
+    public static IEnumerable<string> InputFolders(SiteConfig config) => [config.ContentPath, config.TemplatesPath];
+
+    /// <summary>Hashes the inputs of <paramref name="config"/>'s build.</summary>
+    public static string Compute(SiteConfig config)
+    {
+        var files = InputFolders(config)
+            .Where(Directory.Exists)
+            .SelectMany(d => Directory.EnumerateFiles(d, "*", SearchOption.AllDirectories))
+            .Append(Path.GetFullPath(config.SourcePath))
+            .Where(File.Exists)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        var hashes = new string[files.Length];
+        Parallel.For(0, files.Length, i => hashes[i] = Sha256(File.ReadAllBytes(files[i])));
+
+        var all = new StringBuilder();
+        all.Append("generator ").Append(Generator).Append('\n');
+        all.Append("config ").Append(Settings(config)).Append('\n');
+        for (var i = 0; i < files.Length; i++)
+        {
+            all.Append(files[i]).Append(' ').Append(hashes[i]).Append('\n');
+        }
+
+        return Sha256(Encoding.UTF8.GetBytes(all.ToString()));
+    }
+
+    /// <summary>The effective settings as text. Should a future setting not serialise, the fingerprint becomes
+    /// unique, which costs a full build but can never leave a stale site.</summary>
+    private static string Settings(SiteConfig config)
+    {
+        try
+        {
+            return JsonSerializer.Serialize(config);
+        }
+        catch (Exception ex) when (ex is NotSupportedException or JsonException or InvalidOperationException)
+        {
+            return Guid.NewGuid().ToString();
+        }
+    }
+
+    /// <summary>How many Markdown files content/ holds: the expected count for progress, not a promise.</summary>
+    public static int CountPages(SiteConfig config) =>
+        Directory.Exists(config.ContentPath) ? Directory.EnumerateFiles(config.ContentPath, "*.md", SearchOption.AllDirectories).Count() : 0;
+
+    public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    public static string Sha256(string text) => Sha256(Encoding.UTF8.GetBytes(text));
+
+    private static string ComputeGeneratorId()
+    {
+        var self = typeof(BuildFingerprint).Assembly;
+        var ids = new List<string> { self.ManifestModule.ModuleVersionId.ToString() };
+        foreach (var name in self.GetReferencedAssemblies().OrderBy(n => n.Name, StringComparer.Ordinal))
+        {
+            try
+            {
+                ids.Add($"{name.Name} {Assembly.Load(name).ManifestModule.ModuleVersionId}");
+            }
+            catch (Exception ex) when (ex is FileNotFoundException or FileLoadException or BadImageFormatException)
+            {
+                ids.Add($"{name.FullName} unloaded");
+            }
+        }
+
+        return Sha256(string.Join('\n', ids))[..32];
+    }
+}

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using StaticDossier.Diagnostics;
+using StaticDossier.IO;
+
+namespace StaticDossier.Building;
+
+/// <summary>What the last successful build wrote, kept beside the output folder (<c>.{output}.cache/build.json</c>).</summary>
+internal sealed class BuildState
+{
+    private const string FileName = "build.json";
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = false };
+
+    /// <summary>The generator that wrote this state; another generator's state is ignored.</summary>
+    [JsonPropertyName("generator")]
+    public string Generator { get; init; } = string.Empty;
+
+    /// <summary>The fingerprint of the inputs of that build.</summary>
+    [JsonPropertyName("inputs")]
+    public string Inputs { get; init; } = string.Empty;
+
+    /// <summary>Every file of the published site.</summary>
+    [JsonPropertyName("outputs")]
+    public Dictionary<string, OutputRecord> Outputs { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>The warnings and notes that build reported, replayed when it is skipped.</summary>
+    [JsonPropertyName("diagnostics")]
+    public List<Diagnostic> Diagnostics { get; init; } = [];
+
+    /// <summary>Loads the state in <paramref name="cacheDir"/>; null when absent, damaged or from another generator.</summary>
+    public static BuildState? Load(string cacheDir)
+    {
+        var path = Path.Combine(cacheDir, FileName);
+        try
+        {
+            var state = File.Exists(path) ? JsonSerializer.Deserialize<BuildState>(File.ReadAllBytes(path), Options) : null;
+            return state is not null && state.Generator == BuildFingerprint.Generator
+                ? new BuildState { Generator = state.Generator, Inputs = state.Inputs, Outputs = new(state.Outputs, StringComparer.Ordinal), Diagnostics = state.Diagnostics }
+                : null;
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or NotSupportedException)
+        {
+            // A damaged cache only costs a full build.
+            return null;
+        }
+    }
+
+    /// <summary>Saves atomically.</summary>
+    public void Save(string cacheDir) =>
+        AtomicFile.WriteAllBytes(Path.Combine(cacheDir, FileName), JsonSerializer.SerializeToUtf8Bytes(this, Options));
+
+    /// <summary>Deletes the state, so that nothing is trusted until the next successful build.</summary>
+    public static void Forget(string cacheDir)
+    {
+        var path = Path.Combine(cacheDir, FileName);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>True when every recorded output is still on disk exactly as that build left it, and nothing else is
+    /// (a full build would remove a stray file).</summary>
+    public bool OutputsIntact(string outputDir)
+    {
+        if (!Directory.Exists(outputDir) || Directory.EnumerateFiles(outputDir, "*", SearchOption.AllDirectories).Count() != Outputs.Count)
+        {
+            return false;
+        }
+
+        var intact = true;
+        Parallel.ForEach(Outputs, (entry, loop) =>
+        {
+            if (!entry.Value.Matches(new FileInfo(Path.Combine(outputDir, entry.Key))))
+            {
+                intact = false;
+                loop.Stop();
+            }
+        });
+        return intact;
+    }
+}
+
+/// <summary>One published file: its hash, and the size and time it was written with, to notice a hand edit.</summary>
+internal sealed record OutputRecord(
+    [property: JsonPropertyName("sha256")] string Sha256,
+    [property: JsonPropertyName("length")] long Length,
+    [property: JsonPropertyName("mtime")] long LastWriteTicks)
+{
+    public bool Matches(FileInfo file) =>
+        file.Exists && file.Length == Length && file.LastWriteTimeUtc.Ticks == LastWriteTicks;
+}

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using StaticDossier.Config;
+using StaticDossier.Diagnostics;
+
+namespace StaticDossier.Building;
+
+/// <summary>Wraps <see cref="SiteBuilder"/> with a cache beside the output folder: when no input changed (content,
+/// templates, site.yml, settings, generator) and the published site is as the last build left it, nothing is done;
+/// otherwise the site is rendered with cached article bodies and only changed files are written. Correctness
+/// never rests on the cache: any input change renders every page again, and the cache is only trusted after a
+/// successful publish.</summary>
+public sealed class IncrementalBuilder
+{
+    private readonly SiteConfig _config;
+
+    /// <summary>Creates a builder for <paramref name="config"/>.</summary>
+    public IncrementalBuilder(SiteConfig config) => _config = config;
+
+    /// <summary>False to render everything from scratch and trust nothing from earlier builds.</summary>
+    public bool UseCache { get; init; } = true;
+
+    /// <summary>Reports progress; called from several threads.</summary>
+    public Action<BuildProgress>? Progress { get; init; }
+
+    /// <summary>The cache folder: a hidden sibling of the output folder, so it is never published.</summary>
+    public string CacheDirectory
+    {
+        get
+        {
+            var full = Path.GetFullPath(_config.OutputPath).TrimEnd(Path.DirectorySeparatorChar);
+            return Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.cache");
+        }
+    }
+
+    /// <summary>Builds (or confirms) the site; the previous site stays if anything fails.</summary>
+    public BuildSummary Build(DiagnosticBag diagnostics)
+    {
+        var clock = Stopwatch.StartNew();
+        var cacheDir = CacheDirectory;
+        Progress?.Invoke(new BuildProgress("fingerprint", 0, 0));
+        var inputs = BuildFingerprint.Compute(_config);
+        var previous = UseCache ? BuildState.Load(cacheDir) : null;
+        if (previous is not null && previous.Inputs == inputs && previous.OutputsIntact(_config.OutputPath))
+        {
+            foreach (var diagnostic in previous.Diagnostics)
+            {
+                diagnostics.Add(diagnostic);
+            }
+
+            return new BuildSummary { Succeeded = true, UpToDate = true, Files = previous.Outputs.Count, Unchanged = previous.Outputs.Count, Elapsed = clock.Elapsed };
+        }
+
+        var articles = BuildFingerprint.CountPages(_config);
+        void Rendered(int done) => Progress?.Invoke(new BuildProgress("render", done, articles));
+        var markdown = UseCache ? MarkdownCache.Load(cacheDir, Rendered) : MarkdownCache.Empty(Rendered);
+        var local = new DiagnosticBag();
+        var files = new SiteBuilder(_config) { BodyRenderer = markdown.Render }.Render(local);
+        foreach (var diagnostic in local)
+        {
+            diagnostics.Add(diagnostic);
+        }
+
+        if (files is null)
+        {
+            return new BuildSummary { Succeeded = false, Elapsed = clock.Elapsed };
+        }
+
+        Progress?.Invoke(new BuildProgress("write", 0, 0));
+        WriteResult written;
+        try
+        {
+            // The state is dropped first: should the swap fail half-way, no later build may trust it.
+            BuildState.Forget(cacheDir);
+            written = IncrementalSiteWriter.Write(_config.OutputPath, files, previous);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            diagnostics.Error(DiagnosticCodes.OutputWriteFailed, $"Could not write the site: {ex.Message}", SourceLocation.InFile(_config.OutputDir));
+            return new BuildSummary { Succeeded = false, Elapsed = clock.Elapsed };
+        }
+
+        try
+        {
+            Directory.CreateDirectory(cacheDir);
+            markdown.Save(cacheDir);
+            new BuildState
+            {
+                Generator = BuildFingerprint.Generator,
+                Inputs = inputs,
+                Outputs = written.Outputs,
+                Diagnostics = [.. local.Sorted()],
+            }.Save(cacheDir);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The site is published; without a cache the next build is simply a full one.
+            diagnostics.Warning(DiagnosticCodes.OutputWriteFailed, $"Could not save the build cache: {ex.Message}", SourceLocation.InFile(cacheDir));
+        }
+
+        return new BuildSummary
+        {
+            Succeeded = true,
+            Files = files.Count,
+            Written = written.Written,
+            Unchanged = written.Unchanged,
+            Removed = written.Removed,
+            CachedBodies = markdown.Hits,
+            RenderedBodies = markdown.Misses,
+            Elapsed = clock.Elapsed,
+        };
+    }
+}

@@ -1,0 +1,27 @@
+using System.Text.Json;
+using StaticDossier.Content;
+using StaticDossier.Seeds;
+
+namespace StaticDossier.Building;
+
+/// <summary>Lets ingest skip cleaning a seed when neither it, its sidecar nor the generator changed since the page
+/// was made, and the page is still exactly what ingest wrote: cleaning it again could only give the same page.</summary>
+internal static class IngestSkip
+{
+    /// <summary>Everything the cleaned page depends on besides the seed's own bytes, hashed with them.</summary>
+    public static string InputKey(SeedDocument seed, IReadOnlySet<string>? sharedLines) =>
+        BuildFingerprint.Sha256($"{BuildFingerprint.Generator}\n{seed.Sha256}\n{JsonSerializer.Serialize(seed.Sidecar)}\n" +
+                                string.Join('\n', (sharedLines ?? new HashSet<string>()).Order(StringComparer.Ordinal)));
+
+    /// <summary>True when <paramref name="seed"/> can be counted unchanged without cleaning it.</summary>
+    public static bool IsUnchanged(SeedDocument seed, string inputKey, IngestManifest manifest, string contentDir)
+    {
+        if (!manifest.Entries.TryGetValue(seed.Path, out var record) || record.InputSha256 != inputKey)
+        {
+            return false;
+        }
+
+        var path = Path.Combine(contentDir, record.Content);
+        return File.Exists(path) && Ingestor.Sha256(File.ReadAllText(path)) == record.GeneratedSha256;
+    }
+}

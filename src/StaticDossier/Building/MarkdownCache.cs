@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using System.Text;
+using StaticDossier.IO;
+using StaticDossier.Rendering;
+
+namespace StaticDossier.Building;
+
+/// <summary>Rendered article bodies keyed by the SHA-256 of their Markdown: Markdown → sanitised HTML is the
+/// costliest step of a build and depends on nothing but the text and the generator. Kept in
+/// <c>.{output}.cache/markdown.bin</c>: a header naming the generator, then (key, html) records. New bodies are
+/// appended; the file is rewritten with only the bodies in use once too many stale ones have piled up.</summary>
+internal sealed class MarkdownCache
+{
+    private const string FileName = "markdown.bin";
+    private const string Format = "staticdossier-markdown-cache-2";
+    private readonly ConcurrentDictionary<string, string> _loaded;
+    private readonly ConcurrentDictionary<string, string> _used = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _new = new(StringComparer.Ordinal);
+    private readonly MarkdownRenderer _renderer = new();
+    private readonly bool _appendable;
+    private int _hits;
+    private int _misses;
+
+    private MarkdownCache(ConcurrentDictionary<string, string> loaded, bool appendable)
+    {
+        _loaded = loaded;
+        _appendable = appendable;
+    }
+
+    /// <summary>Called after each body, with how many have been rendered so far (for progress).</summary>
+    public Action<int>? Rendered { get; init; }
+
+    /// <summary>Bodies taken from the cache.</summary>
+    public int Hits => _hits;
+
+    /// <summary>Bodies rendered afresh.</summary>
+    public int Misses => _misses;
+
+    /// <summary>An empty cache.</summary>
+    public static MarkdownCache Empty(Action<int>? rendered = null) => new(new(StringComparer.Ordinal), false) { Rendered = rendered };
+
+    /// <summary>Loads the cache in <paramref name="cacheDir"/>; empty when absent, damaged or from another generator.</summary>
+    public static MarkdownCache Load(string cacheDir, Action<int>? rendered = null)
+    {
+        var path = Path.Combine(cacheDir, FileName);
+        var entries = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var appendable = false;
+        try
+        {
+            if (File.Exists(path))
+            {
+                using var stream = File.OpenRead(path);
+                using var reader = new BinaryReader(stream, Encoding.UTF8);
+                if (reader.ReadString() == Format && reader.ReadString() == BuildFingerprint.Generator)
+                {
+                    while (stream.Position < stream.Length)
+                    {
+                        var key = reader.ReadString();
+                        if (!IsKey(key))
+                        {
+                            throw new FormatException("Damaged record.");
+                        }
+
+                        entries[key] = reader.ReadString();
+                    }
+
+                    appendable = true;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or EndOfStreamException or FormatException)
+        {
+            // A damaged cache (say, a torn append) only costs rendering again.
+            entries.Clear();
+            appendable = false;
+        }
+
+        return new MarkdownCache(entries, appendable) { Rendered = rendered };
+    }
+
+    /// <summary>The sanitised HTML of <paramref name="markdown"/>, from the cache when it has been rendered before.</summary>
+    public string Render(string markdown)
+    {
+        var key = BuildFingerprint.Sha256(markdown);
+        if (_loaded.TryGetValue(key, out var html))
+        {
+            Interlocked.Increment(ref _hits);
+        }
+        else
+        {
+            html = _renderer.Render(markdown);
+            _new[key] = html;
+            Interlocked.Increment(ref _misses);
+        }
+
+        _used[key] = html;
+        Rendered?.Invoke(_hits + _misses);
+        return html;
+    }
+
+    /// <summary>Saves what this build rendered: appended when the file is sound and mostly still in use, otherwise
+    /// rewritten (in key order, so it is deterministic) with only the bodies this build used.</summary>
+    public void Save(string cacheDir)
+    {
+        var path = Path.Combine(cacheDir, FileName);
+        var stale = _loaded.Count - (_used.Count - _new.Count);
+        if (_appendable && File.Exists(path) && stale <= Math.Max(1000, _used.Count / 4))
+        {
+            if (_new.IsEmpty)
+            {
+                return;
+            }
+
+            using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.None);
+            stream.Write(Records(_new, header: false));
+            stream.Flush(flushToDisk: true);
+            return;
+        }
+
+        AtomicFile.WriteAllBytes(path, Records(_used, header: true));
+    }
+
+    private static byte[] Records(ConcurrentDictionary<string, string> entries, bool header)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            if (header)
+            {
+                writer.Write(Format);
+                writer.Write(BuildFingerprint.Generator);
+            }
+
+            foreach (var (key, html) in entries.OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                writer.Write(key);
+                writer.Write(html);
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static bool IsKey(string key) => key.Length == 64 && key.All(char.IsAsciiHexDigitLower);
+}

@@ -1,0 +1,66 @@
+using StaticDossier.Building;
+using StaticDossier.Config;
+using StaticDossier.Diagnostics;
+
+namespace StaticDossier.Serving;
+
+/// <summary><c>dossier serve</c>: build, serve on 127.0.0.1, rebuild when an input changes, reload open pages.
+/// A failed rebuild leaves the last good site on screen and reports why.</summary>
+public sealed class PreviewSession : IAsyncDisposable
+{
+    private readonly Func<DiagnosticBag, SiteConfig?> _loadConfig;
+    private readonly Action<BuildSummary, DiagnosticBag> _report;
+    private readonly PreviewServer _server;
+    private readonly SiteWatcher _watcher;
+
+    private PreviewSession(SiteConfig config, Func<DiagnosticBag, SiteConfig?> loadConfig, int port, TimeSpan quiet, Action<BuildSummary, DiagnosticBag> report)
+    {
+        _loadConfig = loadConfig;
+        _report = report;
+        _server = new PreviewServer(config.OutputPath, port);
+        _watcher = new SiteWatcher(BuildFingerprint.InputFolders(config), [config.SourcePath], quiet, Rebuild);
+    }
+
+    /// <summary>The address to open.</summary>
+    public Uri Address => _server.Address;
+
+    internal PreviewServer Server => _server;
+
+    /// <summary>Builds once, then serves and watches. <paramref name="loadConfig"/> is called again for each
+    /// rebuild, so an edit to site.yml takes effect; <paramref name="report"/> hears about every build.</summary>
+    public static PreviewSession? Start(Func<DiagnosticBag, SiteConfig?> loadConfig, int port, TimeSpan quiet, Action<BuildSummary, DiagnosticBag> report)
+    {
+        var diagnostics = new DiagnosticBag();
+        var config = loadConfig(diagnostics);
+        if (config is null)
+        {
+            report(new BuildSummary { Succeeded = false }, diagnostics);
+            return null;
+        }
+
+        report(new IncrementalBuilder(config).Build(diagnostics), diagnostics);
+        var session = new PreviewSession(config, loadConfig, port, quiet, report);
+        session._server.Start();
+        return session;
+    }
+
+    private void Rebuild()
+    {
+        var diagnostics = new DiagnosticBag();
+        var config = _loadConfig(diagnostics);
+        var summary = config is null ? new BuildSummary { Succeeded = false } : new IncrementalBuilder(config).Build(diagnostics);
+        if (summary.Succeeded && !summary.UpToDate)
+        {
+            _server.NotifyRebuilt();
+        }
+
+        _report(summary, diagnostics);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        _watcher.Dispose();
+        await _server.DisposeAsync().ConfigureAwait(false);
+    }
+}

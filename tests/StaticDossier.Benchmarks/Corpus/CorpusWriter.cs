@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Text;
+
+namespace StaticDossier.Benchmarks.Corpus;
+
+/// <summary>Writes a generated corpus as three folders: a StaticDossier site (content/ ready to build), an ingest
+/// dossier (seeds/ only) and an equivalent Hugo site with a minimal theme of its own layouts.</summary>
+internal static class CorpusWriter
+{
+    private static readonly UTF8Encoding Utf8 = new(false);
+
+    /// <summary><c>corpus &lt;out-dir&gt; &lt;n&gt;</c></summary>
+    public static int Run(string[] args)
+    {
+        if (args.Length != 2 || !int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        {
+            Console.Error.WriteLine("usage: corpus <out-dir> <n>");
+            return 2;
+        }
+
+        var root = Path.GetFullPath(args[0]);
+        var articles = CorpusGenerator.Articles(n);
+        WriteDossier(Path.Combine(root, "dossier"), articles, withContent: true);
+        WriteDossier(Path.Combine(root, "ingest"), articles, withContent: false);
+        WriteHugo(Path.Combine(root, "hugo"), articles);
+        Console.WriteLine($"corpus: {n} articles and {n} seeds written under {root}");
+        return 0;
+    }
+
+    /// <summary>The repository the benchmark runs from or in (templates are copied from it).</summary>
+    public static string RepoRoot()
+    {
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "StaticDossier.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+
+        throw new InvalidOperationException("Cannot find StaticDossier.sln above the benchmark's folder or the current folder.");
+    }
+
+    public static void WriteDossier(string dir, IReadOnlyList<GeneratedArticle> articles, bool withContent)
+    {
+        Recreate(dir);
+        File.WriteAllText(Path.Combine(dir, "site.yml"), """
+            title: "Benchmark dossier"
+            description: "A generated corpus for timing StaticDossier."
+            base_url: "https://bench.example.org/"
+            language: en
+            author: "Benchmark"
+
+            """, Utf8);
+        CopyFolder(Path.Combine(RepoRoot(), "templates"), Path.Combine(dir, "templates"));
+        Directory.CreateDirectory(Path.Combine(dir, "content"));
+        Directory.CreateDirectory(Path.Combine(dir, "seeds"));
+        Parallel.ForEach(articles, a =>
+        {
+            if (withContent)
+            {
+                File.WriteAllText(Path.Combine(dir, "content", a.Slug + ".md"), DossierPage(a), Utf8);
+            }
+            else
+            {
+                File.WriteAllText(Path.Combine(dir, "seeds", $"{a.Index:D6}.txt"), CorpusGenerator.RawSeed(a), Utf8);
+            }
+        });
+    }
+
+    public static string DossierPage(GeneratedArticle a) =>
+        $"""
+        ---
+        title: {Quote(a.Title)}
+        date: {a.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}
+        language: {a.Language}
+        source: {Quote(a.Source)}
+        tags: [{string.Join(", ", a.Tags)}]
+        people: [{string.Join(", ", a.People)}]
+        ---
+
+        {a.Body}
+        """;
+
+    private static void WriteHugo(string dir, IReadOnlyList<GeneratedArticle> articles)
+    {
+        Recreate(dir);
+        const string site = """
+            baseURL = "https://bench.example.org/"
+            languageCode = "en"
+            title = "Benchmark dossier"
+            uglyURLs = true
+            enableRobotsTXT = false
+
+            """;
+        const string tables = """
+            [markup.goldmark.renderer]
+              unsafe = false
+            [taxonomies]
+              tag = "tags"
+              person = "people"
+
+            """;
+        // The full site the issue asks for: articles, index, tag and person pages, feed, sitemap.
+        // (TOML: top-level keys must come before the first table.)
+        File.WriteAllText(Path.Combine(dir, "hugo.toml"), site + """
+            disableKinds = ["section", "robotsTXT", "404"]
+
+            """ + tables + """
+            [outputs]
+              home = ["HTML", "RSS"]
+              taxonomy = ["HTML"]
+              term = ["HTML"]
+
+            """, Utf8);
+        // Only what StaticDossier's current templates produce (articles and the index), for a like-for-like figure.
+        File.WriteAllText(Path.Combine(dir, "hugo-core.toml"), site + """
+            disableKinds = ["section", "taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+
+            """ + tables + """
+            [outputs]
+              home = ["HTML"]
+
+            """, Utf8);
+        var layouts = Path.Combine(dir, "layouts", "_default");
+        Directory.CreateDirectory(layouts);
+        File.WriteAllText(Path.Combine(layouts, "baseof.html"), """
+            <!DOCTYPE html>
+            <html lang="{{ .Site.LanguageCode }}">
+            <head><meta charset="utf-8"><title>{{ if not .IsHome }}{{ .Title }} · {{ end }}{{ .Site.Title }}</title>
+            <link rel="stylesheet" href="{{ "assets/style.css" | relURL }}"></head>
+            <body><header class="site-header"><p class="site-title"><a href="{{ "" | relURL }}">{{ .Site.Title }}</a></p></header>
+            <main id="main">{{ block "main" . }}{{ end }}</main>
+            <footer class="site-footer"><p>Built with Hugo.</p></footer></body></html>
+
+            """, Utf8);
+        File.WriteAllText(Path.Combine(layouts, "single.html"), """
+            {{ define "main" }}<article lang="{{ .Params.language }}"><header><h1>{{ .Title }}</h1>
+            <p class="meta"><time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2 January 2006" }}</time> · <span class="source">{{ .Params.source }}</span></p>
+            <p class="terms">{{ range .GetTerms "tags" }}<a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a> {{ end }}{{ range .GetTerms "people" }}<a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a> {{ end }}</p></header>
+            <div class="body">{{ .Content }}</div></article>
+            <p><a href="{{ "" | relURL }}">← Back to the timeline</a></p>{{ end }}
+
+            """, Utf8);
+        File.WriteAllText(Path.Combine(layouts, "list.html"), """
+            {{ define "main" }}<h1>{{ .Title }}</h1><ul class="article-list">
+            {{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a></li>
+            {{ end }}</ul>{{ end }}
+
+            """, Utf8);
+        File.WriteAllText(Path.Combine(dir, "layouts", "index.html"), """
+            {{ define "main" }}<section class="timeline"><h2>Timeline</h2>
+            {{ range (where .Site.RegularPages "Section" "articles").GroupByDate "2006" }}<h3 id="year-{{ .Key }}">{{ .Key }}</h3><ul class="article-list">
+            {{ range .Pages }}<li><time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2 January 2006" }}</time> <a href="{{ .RelPermalink }}" hreflang="{{ .Params.language }}">{{ .Title }}</a> <span class="source">{{ .Params.source }}</span></li>
+            {{ end }}</ul>{{ end }}</section>{{ end }}
+
+            """, Utf8);
+        Directory.CreateDirectory(Path.Combine(dir, "static", "assets"));
+        File.Copy(Path.Combine(RepoRoot(), "templates", "assets", "style.css"), Path.Combine(dir, "static", "assets", "style.css"));
+        var content = Path.Combine(dir, "content", "articles");
+        Directory.CreateDirectory(content);
+        Parallel.ForEach(articles, a => File.WriteAllText(Path.Combine(content, a.Slug + ".md"), DossierPage(a), Utf8));
+    }
+
+    private static string Quote(string s) => "\"" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+
+    private static void Recreate(string dir)
+    {
+        if (Directory.Exists(dir))
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+
+        Directory.CreateDirectory(dir);
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# StaticDossier against Hugo on the same generated corpus, side by side, on this machine.
+#   tests/StaticDossier.Benchmarks/run-vs-hugo.sh [N ...]      (default: 1000 10000)
+# Needs: the .NET SDK, GNU time (/usr/bin/time) and Hugo (Debian: apt-get install -y --no-install-recommends hugo).
+# Env: WORK (scratch folder, default /tmp/sdbench), RUNS (repetitions of each timed step, default 2).
+# Every timed step is a fresh process, measured by /usr/bin/time: wall, CPU (user+sys), peak RSS.
+set -euo pipefail
+
+REPO=$(cd "$(dirname "$0")/../.." && pwd)
+WORK=${WORK:-/tmp/sdbench}
+RUNS=${RUNS:-2}
+SIZES=("$@")
+[ ${#SIZES[@]} -eq 0 ] && SIZES=(1000 10000)
+command -v hugo >/dev/null || { echo "hugo is not installed (apt-get install -y --no-install-recommends hugo)" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "GNU time is not installed (apt-get install -y time)" >&2; exit 2; }
+
+mkdir -p "$WORK"
+cd "$REPO"
+echo "# building dossier (Release, ReadyToRun) and the corpus generator" >&2
+dotnet publish "$REPO/src/StaticDossier.Cli" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+  -o "$WORK/bin/dossier" >/dev/null
+dotnet build "$REPO/tests/StaticDossier.Benchmarks" -c Release -o "$WORK/bin/bench" >/dev/null
+DOSSIER="$WORK/bin/dossier/dossier"
+BENCH="$WORK/bin/bench/StaticDossier.Benchmarks"
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "hugo: $(hugo version | cut -d' ' -f2); dotnet: $(dotnet --version); runs per step: $RUNS"
+echo
+printf '| %-6s | %-44s | %8s | %8s | %9s | %8s | %7s |\n' N step "wall s" "CPU s" "peak MiB" "pages" "pages/s"
+printf '|%s|\n' "--------|----------------------------------------------|----------|----------|-----------|----------|---------"
+
+# measure N label pages-dir command...: runs the command once under GNU time and prints a table row.
+measure() {
+  local n=$1 label=$2 pages_dir=$3; shift 3
+  local out="$WORK/time.txt"
+  /usr/bin/time -f '%e %U %S %M' -o "$out" "$@" >"$WORK/last.log" 2>&1 || { echo "FAILED: $label" >&2; tail -5 "$WORK/last.log" >&2; }
+  read -r wall user sys rss <"$out"
+  local pages=0
+  [ -d "$pages_dir" ] && pages=$(find "$pages_dir" -name '*.html' | wc -l)
+  awk -v n="$n" -v l="$label" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" -v p="$pages" 'BEGIN {
+    printf "| %-6s | %-44s | %8.2f | %8.2f | %9.0f | %8d | %7.0f |\n", n, l, w, u + s, r / 1024, p, (w > 0 ? p / w : 0) }'
+}
+
+for n in "${SIZES[@]}"; do
+  dir="$WORK/n$n"
+  "$BENCH" corpus "$dir" "$n" >/dev/null
+  site="$dir/dossier/_site"
+  for run in $(seq "$RUNS"); do
+    rm -rf "$site" "$dir/dossier/._site.cache"
+    measure "$n" "dossier build, full (run $run)" "$site" "$DOSSIER" build -c "$dir/dossier/site.yml"
+  done
+  for run in $(seq "$RUNS"); do
+    measure "$n" "dossier build, no change (run $run)" "$site" "$DOSSIER" build -c "$dir/dossier/site.yml"
+  done
+  for run in $(seq "$RUNS"); do
+    printf '\nA paragraph added for run %s.\n' "$run" >>"$dir/dossier/content/article-000001.md"
+    measure "$n" "dossier build, one article changed (run $run)" "$site" "$DOSSIER" build -c "$dir/dossier/site.yml"
+  done
+  for run in $(seq "$RUNS"); do
+    rm -rf "$dir/hugo/public" "$dir/hugo/resources"
+    measure "$n" "hugo, full site (run $run)" "$dir/hugo/public" hugo --quiet -s "$dir/hugo"
+  done
+  for run in $(seq "$RUNS"); do
+    rm -rf "$dir/hugo/public-core"
+    measure "$n" "hugo, articles+index only (run $run)" "$dir/hugo/public-core" hugo --quiet -s "$dir/hugo" --config "$dir/hugo/hugo-core.toml" -d "$dir/hugo/public-core"
+  done
+  for run in $(seq "$RUNS"); do
+    rm -rf "$dir/ingest/content" "$dir/ingest/_site" "$dir/ingest/._site.cache"
+    measure "$n" "dossier ingest, $n seeds (run $run)" "" "$DOSSIER" ingest -c "$dir/ingest/site.yml"
+  done
+  measure "$n" "dossier ingest, no change" "" "$DOSSIER" ingest -c "$dir/ingest/site.yml"
+done
+echo
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,67 @@
+using StaticDossier.Content;
+using StaticDossier.Diagnostics;
+using StaticDossier.Tests.Support;
+
+namespace StaticDossier.Tests.Building;
+
+public sealed class IngestSkipTests
+{
+    [Fact]
+    public void UnchangedSeedsAreNotCleanedAgain()
+    {
+        using var dossier = new TempDossier();
+        var first = Ingest(dossier);
+        Assert.Equal(0, first.NotCleaned);
+        var seeds = first[IngestOutcome.Created];
+        Assert.True(seeds > 0);
+
+        var second = Ingest(dossier);
+        Assert.Equal(seeds, second.NotCleaned);
+        Assert.Equal(seeds, second[IngestOutcome.Unchanged]);
+    }
+
+    [Fact]
+    public void ChangedSeedIsCleanedAgain()
+    {
+        using var dossier = new TempDossier();
+        var seeds = Ingest(dossier)[IngestOutcome.Created];
+        var seed = Directory.EnumerateFiles(dossier.PathOf("seeds"), "*.txt").Order(StringComparer.Ordinal).First();
+        File.AppendAllText(seed, "\nOne more closing paragraph that the reporter added later, long enough to be kept as body text.\n");
+
+        var second = Ingest(dossier);
+        Assert.Equal(seeds - 1, second.NotCleaned);
+        Assert.Equal(1, second[IngestOutcome.Updated]);
+    }
+
+    [Fact]
+    public void CuratedPageIsStillReportedAsCurated()
+    {
+        using var dossier = new TempDossier();
+        Ingest(dossier);
+        var manifest = IngestManifest.Load(dossier.Content);
+        var page = Path.Combine(dossier.Content, manifest.Entries.Values.First().Content);
+        File.AppendAllText(page, "\nA curator's note.\n");
+
+        var diagnostics = new DiagnosticBag();
+        var report = new Ingestor(Dossier.Config(dossier)).Run(diagnostics);
+        Assert.Equal(1, report[IngestOutcome.KeptCurated]);
+        Assert.Contains(diagnostics, d => d.Code == DiagnosticCodes.ContentCuratedKept);
+    }
+
+    [Fact]
+    public void ManifestRecordsWhatTheSkipRestsOn()
+    {
+        using var dossier = new TempDossier();
+        Ingest(dossier);
+        var manifest = IngestManifest.Load(dossier.Content);
+        Assert.All(manifest.Entries.Values, e => Assert.Matches("^[0-9a-f]{64}$", e.InputSha256!));
+    }
+
+    private static IngestReport Ingest(TempDossier dossier)
+    {
+        var diagnostics = new DiagnosticBag();
+        var report = new Ingestor(Dossier.Config(dossier)).Run(diagnostics);
+        Assert.False(diagnostics.HasErrors, string.Join('\n', diagnostics));
+        return report;
+    }
+}

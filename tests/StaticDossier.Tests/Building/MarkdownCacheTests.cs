@@ -1,0 +1,60 @@
+using StaticDossier.Building;
+using StaticDossier.Rendering;
+
+namespace StaticDossier.Tests.Building;
+
+public sealed class MarkdownCacheTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "dossier-mdcache-" + Guid.NewGuid().ToString("N"));
+
+    public MarkdownCacheTests() => Directory.CreateDirectory(_dir);
+
+    [Fact]
+    public void RendersOnceThenServesFromDisk()
+    {
+        var first = MarkdownCache.Load(_dir);
+        var html = first.Render("# Title\n\nSome *text*.");
+        Assert.Equal(new MarkdownRenderer().Render("# Title\n\nSome *text*."), html);
+        first.Save(_dir);
+
+        var second = MarkdownCache.Load(_dir);
+        Assert.Equal(html, second.Render("# Title\n\nSome *text*."));
+        Assert.Equal(1, second.Hits);
+        Assert.Equal(0, second.Misses);
+    }
+
+    [Fact]
+    public void AppendedBodiesAreReadBack()
+    {
+        var first = MarkdownCache.Load(_dir);
+        first.Render("one");
+        first.Save(_dir);
+        var second = MarkdownCache.Load(_dir);
+        second.Render("one");
+        second.Render("two");
+        second.Save(_dir);
+
+        var third = MarkdownCache.Load(_dir);
+        third.Render("one");
+        third.Render("two");
+        Assert.Equal(2, third.Hits);
+    }
+
+    [Fact]
+    public void TornFileIsDiscardedNotTrusted()
+    {
+        var first = MarkdownCache.Load(_dir);
+        first.Render("a body long enough to be cut in the middle of its HTML");
+        first.Save(_dir);
+        var path = Path.Combine(_dir, "markdown.bin");
+        var bytes = File.ReadAllBytes(path);
+        File.WriteAllBytes(path, bytes[..^10]);
+
+        var second = MarkdownCache.Load(_dir);
+        var html = second.Render("a body long enough to be cut in the middle of its HTML");
+        Assert.Equal(0, second.Hits);
+        Assert.Equal(new MarkdownRenderer().Render("a body long enough to be cut in the middle of its HTML"), html);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+}

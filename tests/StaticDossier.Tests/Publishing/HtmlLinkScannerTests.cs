@@ -1,0 +1,59 @@
+using StaticDossier.Diagnostics;
+using StaticDossier.Publishing;
+using StaticDossier.Rendering;
+
+namespace StaticDossier.Tests.Publishing;
+
+public sealed class HtmlLinkScannerTests
+{
+    [Fact]
+    public void FindsLinksAndIdsOfEveryKind()
+    {
+        var page = HtmlLinkScanner.Scan("""
+            <html><head><link rel=stylesheet href=assets/style.css><script src='app.js'></script></head>
+            <body><h2 id="intro">x</h2><A HREF="a.html#intro" id=top>a</A><img alt="" src="i.png"><source src="v.mp4">
+            </body></html>
+            """);
+        Assert.Equal(["assets/style.css", "app.js", "a.html#intro", "i.png", "v.mp4"], page.Links.Select(l => l.Href));
+        Assert.Equal(["intro", "top"], page.Ids.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void IgnoresCommentsScriptsAndTextThatLooksLikeTags()
+    {
+        var page = HtmlLinkScanner.Scan("""
+            <!-- <a href="commented.html"> --><script>var s = '<a href="in-script.html">';</script>
+            <p>1 &lt; 2 and <code>&lt;a href="escaped.html"&gt;</code> a < b</p><a href="real.html">r</a>
+            """);
+        Assert.Equal(["real.html"], page.Links.Select(l => l.Href));
+    }
+
+    [Fact]
+    public void DecodesEntitiesInAttributeValues()
+    {
+        var page = HtmlLinkScanner.Scan("<a href=\"a.html?x=1&amp;y=2#s%C3%A9\" id=\"caf&eacute;\">a</a>");
+        Assert.Equal("a.html?x=1&y=2#s%C3%A9", Assert.Single(page.Links).Href);
+        Assert.Contains("café", page.Ids);
+    }
+
+    [Fact]
+    public void FirstOfTwoSameNamedAttributesWins()
+    {
+        var page = HtmlLinkScanner.Scan("<a href=\"first.html\" href=\"second.html\">a</a>");
+        Assert.Equal("first.html", Assert.Single(page.Links).Href);
+    }
+
+    [Fact]
+    public void BrokenLinkIsReportedAtItsLineAndColumn()
+    {
+        var html = "<!DOCTYPE html>\n<p>\n  <a href=\"missing.html\">x</a>\n  <a href=\"index.html#top\">y</a><a href=\"index.html#nope\">z</a></p><i id=\"top\"></i>";
+        var diagnostics = new DiagnosticBag();
+        var checkedLinks = LinkChecker.Check([new OutputFile("index.html", System.Text.Encoding.UTF8.GetBytes(html))], diagnostics);
+
+        Assert.Equal(3, checkedLinks);
+        var errors = diagnostics.Sorted();
+        Assert.Equal(2, errors.Count);
+        Assert.Equal("_site/index.html(3,3): error SD0502: Link 'missing.html' leads to no file in the site.", errors[0].ToString());
+        Assert.Equal(new SourceLocation("_site/index.html", 4, 33), errors[1].Location);
+    }
+}

@@ -1,0 +1,58 @@
+using Scriban.Runtime;
+using StaticDossier.Diagnostics;
+using StaticDossier.Rendering;
+using StaticDossier.Tests.Support;
+
+namespace StaticDossier.Tests.Rendering;
+
+/// <summary>Pages share parsed partials and Scriban's built-in functions; no page may change what the next one sees.</summary>
+public sealed class TemplateRendererSharedStateTests
+{
+    [Theory]
+    [InlineData("{{ date.format = \"%Y\" }}")]
+    [InlineData("{{ string.upcase = null }}")]
+    [InlineData("{{ string = null }}")]
+    [InlineData("{{ $.date = null }}")]
+    public void PageCannotChangeBuiltinsForLaterPages(string mutation)
+    {
+        using var dossier = new TempDossier(withSeeds: false);
+        // A bare layout: these tests are about shared Scriban state, not about what the site's layout needs.
+        dossier.Write("templates/base.sbn", "{{ content }}");
+        dossier.Write("templates/first.sbn", mutation + "first");
+        dossier.Write("templates/second.sbn", "{{ date.parse \"2024-03-05\" }} {{ \"x\" | string.upcase }}");
+        var templates = new TemplateRenderer(dossier.PathOf("templates"), "templates");
+        var alone = new TemplateRenderer(dossier.PathOf("templates"), "templates").Render("second.sbn", Model(), "b.html", new DiagnosticBag());
+
+        templates.Render("first.sbn", Model(), "a.html", new DiagnosticBag());
+        var diagnostics = new DiagnosticBag();
+        var second = templates.Render("second.sbn", Model(), "b.html", diagnostics);
+
+        Assert.False(diagnostics.HasErrors, string.Join('\n', diagnostics));
+        Assert.Equal(alone, second);
+    }
+
+    [Fact]
+    public void EditedPartialIsSeenByTheNextBuild()
+    {
+        using var dossier = new TempDossier(withSeeds: false);
+        dossier.Write("templates/base.sbn", "{{ content }}");
+        dossier.Write("templates/page.sbn", "{{ include \"partials/_bit.sbn\" }}");
+        dossier.Write("templates/partials/_bit.sbn", "old partial");
+        var first = new TemplateRenderer(dossier.PathOf("templates"), "templates");
+        Assert.Contains("old partial", first.Render("page.sbn", Model(), "a.html", new DiagnosticBag()), StringComparison.Ordinal);
+        Assert.Contains("old partial", first.Render("page.sbn", Model(), "b.html", new DiagnosticBag()), StringComparison.Ordinal);
+
+        dossier.Write("templates/partials/_bit.sbn", "new partial");
+        var second = new TemplateRenderer(dossier.PathOf("templates"), "templates");
+        Assert.Contains("new partial", second.Render("page.sbn", Model(), "a.html", new DiagnosticBag()), StringComparison.Ordinal);
+    }
+
+    private static ScriptObject Model()
+    {
+        var model = new ScriptObject();
+        model.SetValue("site", new { Title = "T", Language = "en" }, true);
+        model.SetValue("root", string.Empty, true);
+        model.SetValue("page_title", null, false);
+        return model;
+    }
+}
