@@ -1,6 +1,5 @@
 using System.CommandLine;
 using StaticDossier.Building;
-using StaticDossier.Diagnostics;
 
 namespace StaticDossier.Cli.Commands;
 
@@ -21,15 +20,8 @@ internal static class BuildCommand
         return command;
     }
 
-    public static int Run(ParseResult parse)
+    public static int Run(ParseResult parse) => CommonOptions.WithConfig(parse, (config, diagnostics) =>
     {
-        var diagnostics = new DiagnosticBag();
-        var config = CommonOptions.LoadConfig(parse, diagnostics);
-        if (config is null)
-        {
-            return CommonOptions.Finish(parse, diagnostics);
-        }
-
         config = config with
         {
             ContentDir = parse.GetValue(Content) is { } c ? Path.GetFullPath(c) : config.ContentDir,
@@ -39,5 +31,5 @@ internal static class BuildCommand
         var summary = new IncrementalBuilder(config) { Progress = progress.Report, UseCache = !parse.GetValue(NoCache) }.Build(diagnostics);
         progress.Finish(summary, diagnostics, config.OutputPath);
         return CommonOptions.Finish(parse, diagnostics, summary.Succeeded);
-    }
+    });
 }

@@ -26,6 +26,14 @@ internal static class CommonOptions
     public static SiteConfig? LoadConfig(ParseResult parse, DiagnosticBag diagnostics) =>
         SiteConfigLoader.Load(parse.GetValue(Config)!, diagnostics);
 
+    /// <summary>Loads site.yml and runs <paramref name="body"/> with it; when site.yml is unusable, prints why and fails.</summary>
+    public static int WithConfig(ParseResult parse, Func<SiteConfig, DiagnosticBag, int> body)
+    {
+        var diagnostics = new DiagnosticBag();
+        var config = LoadConfig(parse, diagnostics);
+        return config is null ? Finish(parse, diagnostics) : body(config, diagnostics);
+    }
+
     /// <summary>Prints every diagnostic (errors to stderr) and returns the exit code.</summary>
     public static int Finish(ParseResult parse, DiagnosticBag diagnostics, bool succeeded = true)
     {

@@ -20,15 +20,8 @@ internal static class ExplainCommand
         return command;
     }
 
-    public static int Run(ParseResult parse)
+    public static int Run(ParseResult parse) => CommonOptions.WithConfig(parse, (config, diagnostics) =>
     {
-        var diagnostics = new DiagnosticBag();
-        var config = CommonOptions.LoadConfig(parse, diagnostics);
-        if (config is null)
-        {
-            return CommonOptions.Finish(parse, diagnostics);
-        }
-
         var file = Path.GetFullPath(parse.GetValue(Seed)!);
         var reader = new SeedReader(config.RootDirectory);
         var seed = reader.Read(file, diagnostics);
@@ -43,5 +36,5 @@ internal static class ExplainCommand
         }
 
         return CommonOptions.Finish(parse, diagnostics);
-    }
+    });
 }

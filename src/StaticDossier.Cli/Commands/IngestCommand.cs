@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using StaticDossier.Building;
-using StaticDossier.Diagnostics;
 
 namespace StaticDossier.Cli.Commands;
 
@@ -23,15 +22,8 @@ internal static class IngestCommand
         return command;
     }
 
-    public static int Run(ParseResult parse)
+    public static int Run(ParseResult parse) => CommonOptions.WithConfig(parse, (config, diagnostics) =>
     {
-        var diagnostics = new DiagnosticBag();
-        var config = CommonOptions.LoadConfig(parse, diagnostics);
-        if (config is null)
-        {
-            return CommonOptions.Finish(parse, diagnostics);
-        }
-
         config = config with
         {
             SeedsDir = parse.GetValue(Seeds) is { } s ? Path.GetFullPath(s) : config.SeedsDir,
@@ -44,5 +36,5 @@ internal static class IngestCommand
         progress.Finish();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingest: {report} in {clock.Elapsed.TotalSeconds:0.00} s; {ProgressReporter.Tally(diagnostics)}"));
         return CommonOptions.Finish(parse, diagnostics);
-    }
+    });
 }

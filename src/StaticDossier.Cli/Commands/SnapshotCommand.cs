@@ -29,15 +29,8 @@ internal static class SnapshotCommand
         return command;
     }
 
-    public static int Run(ParseResult parse)
+    public static int Run(ParseResult parse) => CommonOptions.WithConfig(parse, (config, diagnostics) =>
     {
-        var diagnostics = new DiagnosticBag();
-        var config = CommonOptions.LoadConfig(parse, diagnostics);
-        if (config is null)
-        {
-            return CommonOptions.Finish(parse, diagnostics);
-        }
-
         var date = ParseDate(parse.GetValue(BaggingDate), diagnostics);
         if (diagnostics.HasErrors)
         {
@@ -54,7 +47,7 @@ internal static class SnapshotCommand
             ? $"snapshot: {path} ({bag!.Payload.Count()} payload files, bag '{bag.Name}', {new FileInfo(path!).Length:N0} bytes, verified) in {clock.ElapsedMilliseconds} ms"
             : written ? $"snapshot: {path} was written but does not verify; do not archive it" : "snapshot: failed; no archive was written");
         return CommonOptions.Finish(parse, diagnostics, ok);
-    }
+    });
 
     // Read the archive back from disk before anyone trusts it: a fixity check at creation time.
     private static bool VerifyWritten(string path, DiagnosticBag diagnostics)
