@@ -45,4 +45,24 @@ public sealed class TextSimilarityTests
             }
         }
     }
+
+    [Fact]
+    public void CandidatesOfALargeDossierFindTheSameStoryAmongThousands()
+    {
+        // 3,000 filler articles drawn from a shared vocabulary, and the two reports of one call far apart.
+        var random = new Random(42);
+        var vocabulary = Enumerable.Range(0, 400).Select(i => $"word{i}").ToArray();
+        var texts = Enumerable.Range(0, 3000)
+            .Select(_ => string.Join(' ', Enumerable.Range(0, 120).Select(_ => vocabulary[random.Next(vocabulary.Length)])))
+            .ToList();
+        texts[17] = CallA;
+        texts[2950] = CallB;
+        var similarity = new TextSimilarity([.. texts.Select(TermMatcher.Key)]);
+
+        var candidates = similarity.Candidates(17, 64);
+        Assert.Contains(2950, candidates);
+        Assert.DoesNotContain(17, candidates);
+        Assert.Equal(candidates.Order(), candidates);
+        Assert.InRange(candidates.Count, 1, 64);
+    }
 }

@@ -13,37 +13,84 @@ internal static class RelatedArticles
 
     public const int MaxRelated = 5;
 
+    /// <summary>Up to this many articles, every article sharing any word is scored exactly; beyond it, the
+    /// text is compared exactly only with each article's likeliest candidates (see <see cref="TextSimilarity.Candidates"/>).</summary>
+    public const int ExactUpTo = 2000;
+
+    private const int TextCandidates = 64;
+
+    /// <summary>For each person and tag page (by URL), the indexes of the articles on it.</summary>
+    public static Dictionary<string, List<int>> TermIndex(List<ArticleView> articles)
+    {
+        var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < articles.Count; i++)
+        {
+            foreach (var term in articles[i].People.Concat(articles[i].Tags))
+            {
+                if (!index.TryGetValue(term.Url, out var list))
+                {
+                    list = [];
+                    index[term.Url] = list;
+                }
+
+                list.Add(i);
+            }
+        }
+
+        return index;
+    }
+
     /// <summary>The related articles of <c>articles[index]</c>. Only articles sharing a word, a word triple,
     /// a person or a tag are scored, and reasons are written only for the few kept.</summary>
-    public static List<ArticleLink> For(List<ArticleView> articles, int index, TextSimilarity similarity)
+    public static List<ArticleLink> For(List<ArticleView> articles, int index, TextSimilarity similarity, Dictionary<string, List<int>> terms)
     {
         var me = articles[index];
-        var dot = new double[articles.Count];
-        var sharedTriples = new int[articles.Count];
-        similarity.Accumulate(index, dot, sharedTriples);
         var best = new List<(double Score, int Index, double Shared, double Cosine)>(MaxRelated + 1);
-        for (var j = 0; j < articles.Count; j++)
+        if (articles.Count <= ExactUpTo)
         {
-            if (j == index || (dot[j] == 0 && sharedTriples[j] == 0 && me.People.Count + me.Tags.Count == 0))
+            var dot = new double[articles.Count];
+            var sharedTriples = new int[articles.Count];
+            similarity.Accumulate(index, dot, sharedTriples);
+            for (var j = 0; j < articles.Count; j++)
             {
-                continue;
+                if (j != index && (dot[j] != 0 || sharedTriples[j] != 0 || me.People.Count + me.Tags.Count > 0))
+                {
+                    Score(articles, index, j, TextSimilarity.CosineOf(dot[j]), similarity.ContainmentOf(index, j, sharedTriples[j]), best);
+                }
+            }
+        }
+        else
+        {
+            var text = similarity.Candidates(index, TextCandidates);
+            var candidates = new SortedSet<int>(text);
+            foreach (var term in me.People.Concat(me.Tags))
+            {
+                candidates.UnionWith(terms.GetValueOrDefault(term.Url) ?? []);
             }
 
-            var other = articles[j];
-            var people = CountShared(me.People, other.People);
-            var tags = CountShared(me.Tags, other.Tags);
-            var cosine = TextSimilarity.CosineOf(dot[j]);
-            var shared = similarity.ContainmentOf(index, j, sharedTriples[j]);
-            if (shared < NearDuplicate && cosine < Similar && people == 0 && tags == 0)
+            candidates.Remove(index);
+            foreach (var j in candidates)
             {
-                continue;
+                var (cosine, shared) = text.BinarySearch(j) >= 0 ? (similarity.Cosine(index, j), similarity.Containment(index, j)) : (0, 0);
+                Score(articles, index, j, cosine, shared, best);
             }
-
-            var score = (shared * 20) + (cosine * 5) + (2 * people) + tags;
-            Keep(best, (score, j, shared, cosine), articles);
         }
 
         return [.. best.Select(b => articles[b.Index].ToLink(Reason(me, articles[b.Index], b.Shared, b.Cosine)))];
+    }
+
+    private static void Score(List<ArticleView> articles, int index, int j, double cosine, double shared,
+        List<(double Score, int Index, double Shared, double Cosine)> best)
+    {
+        var people = CountShared(articles[index].People, articles[j].People);
+        var tags = CountShared(articles[index].Tags, articles[j].Tags);
+        if (shared < NearDuplicate && cosine < Similar && people == 0 && tags == 0)
+        {
+            return;
+        }
+
+        var score = (shared * 20) + (cosine * 5) + (2 * people) + tags;
+        Keep(best, (score, j, shared, cosine), articles);
     }
 
     /// <summary>Keeps the strongest <see cref="MaxRelated"/>, ties broken by URL so the choice never depends on order.</summary>

@@ -17,6 +17,7 @@ internal sealed class TextSimilarity
     /// (lower case, no diacritics, words separated by single spaces).</summary>
     public TextSimilarity(IReadOnlyList<string> keys)
     {
+        _topTerms = new(BuildTopTerms);
         var wordIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var words = new int[keys.Count][];
         for (var d = 0; d < keys.Count; d++)
@@ -101,6 +102,68 @@ internal sealed class TextSimilarity
                 shared[document]++;
             }
         }
+    }
+
+    /// <summary>For a large dossier: the (at most) <paramref name="max"/> documents most likely to be close to
+    /// <paramref name="a"/>, ascending, found through each document's few heaviest words and through word
+    /// triples that only a few documents share; their scores are then computed exactly. Walking every posting
+    /// of every word, as <see cref="Accumulate"/> does, is quadratic in the number of documents.</summary>
+    public List<int> Candidates(int a, int max)
+    {
+        var index = _topTerms.Value;
+        var estimate = new Dictionary<int, double>();
+        foreach (var (id, weight) in index.Top[a])
+        {
+            foreach (var (document, other) in index.Postings[id])
+            {
+                estimate[document] = estimate.GetValueOrDefault(document) + (weight * other);
+            }
+        }
+
+        foreach (var shingle in _shingles[a])
+        {
+            var postings = _shinglePostings[shingle];
+            if (postings.Count <= RareShingle)
+            {
+                foreach (var document in postings)
+                {
+                    // A shared rare triple outweighs any word overlap: it is how the same story shows.
+                    estimate[document] = estimate.GetValueOrDefault(document) + 1.0;
+                }
+            }
+        }
+
+        estimate.Remove(a);
+        var chosen = estimate.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(max).Select(kv => kv.Key).ToList();
+        chosen.Sort();
+        return chosen;
+    }
+
+    private const int TopTermsPerDocument = 24;
+    private const int RareShingle = 50;
+
+    private readonly Lazy<(List<(int Id, double Weight)>[] Top, List<(int Document, double Weight)>[] Postings)> _topTerms;
+
+    private (List<(int, double)>[], List<(int, double)>[]) BuildTopTerms()
+    {
+        var top = new List<(int Id, double Weight)>[_vectors.Length];
+        var postings = new List<(int, double)>[_wordPostings.Length];
+        for (var d = 0; d < _vectors.Length; d++)
+        {
+            var (ids, weights) = _vectors[d];
+            top[d] = [.. ids.Select((id, i) => (id, weights[i])).OrderByDescending(t => t.Item2).ThenBy(t => t.id).Take(TopTermsPerDocument)];
+            foreach (var (id, weight) in top[d])
+            {
+                (postings[id] ??= []).Add((d, weight));
+            }
+        }
+
+        for (var i = 0; i < postings.Length; i++)
+        {
+            postings[i] ??= [];
+        }
+
+        return (top, postings);
     }
 
     /// <summary>Rounded cosine from an <see cref="Accumulate"/> dot product.</summary>
