@@ -3,15 +3,17 @@ using StaticDossier.Seeds;
 
 namespace StaticDossier.Cleaning;
 
-/// <summary>The one pipeline both seed kinds share: DOM → blocks → classification → rules → article.</summary>
+/// <summary>The one pipeline both seed kinds share: DOM or dump → blocks → classification → rules → article.</summary>
 internal static class ArticleCleaner
 {
     private static readonly HashSet<string> NoLines = new(StringComparer.Ordinal);
 
-    public static CleanedDocument Clean(SeedDocument seed, IDocument document, bool isTextDump, CleaningOptions options,
+    /// <summary>Cleans the <paramref name="blocks"/> of a saved page's <paramref name="document"/>, or of a text dump
+    /// when <paramref name="document"/> is null.</summary>
+    public static CleanedDocument Clean(SeedDocument seed, IDocument? document, List<Block> blocks, CleaningOptions options,
         IReadOnlySet<string>? sharedLines = null)
     {
-        var blocks = BlockReader.Read(document, isTextDump);
+        var isTextDump = document is null;
         var language = LanguageDetector.Detect(blocks.Where(b => b.Text.Length >= 60).Select(b => b.Text));
         BlockClassifier.Classify(blocks, language);
         var context = new CleaningContext(document, blocks, isTextDump, language) { SharedLines = sharedLines ?? NoLines };
@@ -37,7 +39,7 @@ internal static class ArticleCleaner
         {
             Date = context.Date,
             Language = language != LanguageDetector.Other ? language
-                : document.DocumentElement.GetAttribute("lang") is { Length: >= 2 } lang ? lang.Split('-')[0].ToLowerInvariant() : "en",
+                : document?.DocumentElement.GetAttribute("lang") is { Length: >= 2 } lang ? lang.Split('-')[0].ToLowerInvariant() : "en",
             Source = context.Source,
             Byline = context.Byline,
         };
