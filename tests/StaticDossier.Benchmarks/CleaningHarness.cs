@@ -118,8 +118,7 @@ internal static class CleaningHarness
                 using var disposing = doc;
                 Add("read", w);
                 w.Restart();
-                var language = LanguageDetector.Detect(blocks.Where(b => b.Text.Length >= 60).Select(b => b.Text));
-                BlockClassifier.Classify(blocks, language);
+                var language = BlockClassifier.Classify(blocks);
                 Add("classify", w);
                 var context = new CleaningContext(doc, blocks, doc is null, language);
                 foreach (var rule in CleaningOptions.Default.Rules)

@@ -14,8 +14,7 @@ internal static class ArticleCleaner
         IReadOnlySet<string>? sharedLines = null)
     {
         var isTextDump = document is null;
-        var language = LanguageDetector.Detect(blocks.Where(b => b.Text.Length >= 60).Select(b => b.Text));
-        BlockClassifier.Classify(blocks, language);
+        var language = BlockClassifier.Classify(blocks);
         var context = new CleaningContext(document, blocks, isTextDump, language) { SharedLines = sharedLines ?? NoLines };
         foreach (var rule in options.Rules)
         {
