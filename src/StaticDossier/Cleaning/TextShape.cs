@@ -101,18 +101,21 @@ internal static class TextShape
     /// <summary>Lower-cased words separated by single spaces (punctuation dropped), for equality tests.</summary>
     public static string Key(string text)
     {
-        var sb = new System.Text.StringBuilder(text.Length);
+        // A key is never longer than its text: one buffer, no builder growth.
+        var rented = text.Length > 512 ? System.Buffers.ArrayPool<char>.Shared.Rent(text.Length) : null;
+        var buffer = rented is null ? stackalloc char[512] : rented;
+        var n = 0;
         var space = false;
         foreach (var c in text)
         {
             if (IsWordChar(c))
             {
-                if (space && sb.Length > 0)
+                if (space && n > 0)
                 {
-                    sb.Append(' ');
+                    buffer[n++] = ' ';
                 }
 
-                sb.Append(char.ToLowerInvariant(c));
+                buffer[n++] = char.ToLowerInvariant(c);
                 space = false;
             }
             else
@@ -121,6 +124,12 @@ internal static class TextShape
             }
         }
 
-        return sb.ToString();
+        var key = new string(buffer[..n]);
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return key;
     }
 }
