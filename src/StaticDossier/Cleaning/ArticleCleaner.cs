@@ -3,17 +3,18 @@ using StaticDossier.Seeds;
 
 namespace StaticDossier.Cleaning;
 
-/// <summary>The one pipeline both seed kinds share: DOM → blocks → classification → rules → article.</summary>
+/// <summary>The one pipeline both seed kinds share: DOM or dump → blocks → classification → rules → article.</summary>
 internal static class ArticleCleaner
 {
     private static readonly HashSet<string> NoLines = new(StringComparer.Ordinal);
 
-    public static CleanedDocument Clean(SeedDocument seed, IDocument document, bool isTextDump, CleaningOptions options,
+    /// <summary>Cleans the <paramref name="blocks"/> of a saved page's <paramref name="document"/>, or of a text dump
+    /// when <paramref name="document"/> is null.</summary>
+    public static CleanedDocument Clean(SeedDocument seed, IDocument? document, List<Block> blocks, CleaningOptions options,
         IReadOnlySet<string>? sharedLines = null)
     {
-        var blocks = BlockReader.Read(document, isTextDump);
-        var language = LanguageDetector.Detect(blocks.Where(b => b.Text.Length >= 60).Select(b => b.Text));
-        BlockClassifier.Classify(blocks, language);
+        var isTextDump = document is null;
+        var language = BlockClassifier.Classify(blocks);
         var context = new CleaningContext(document, blocks, isTextDump, language) { SharedLines = sharedLines ?? NoLines };
         foreach (var rule in options.Rules)
         {
@@ -37,7 +38,7 @@ internal static class ArticleCleaner
         {
             Date = context.Date,
             Language = language != LanguageDetector.Other ? language
-                : document.DocumentElement.GetAttribute("lang") is { Length: >= 2 } lang ? lang.Split('-')[0].ToLowerInvariant() : "en",
+                : document?.DocumentElement.GetAttribute("lang") is { Length: >= 2 } lang ? lang.Split('-')[0].ToLowerInvariant() : "en",
             Source = context.Source,
             Byline = context.Byline,
         };

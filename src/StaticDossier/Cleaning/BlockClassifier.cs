@@ -4,24 +4,48 @@ namespace StaticDossier.Cleaning;
 /// link density. Context (what surrounds a block) is the rules' job.</summary>
 internal static class BlockClassifier
 {
-    public static void Classify(IReadOnlyList<Block> blocks, string language)
+    /// <summary>Detects the page's language from its longer blocks, then classifies every block; returns the language.</summary>
+    public static string Classify(IReadOnlyList<Block> blocks)
+    {
+        // One count per block serves both the language guess and the classification.
+        var counts = new StopCounts[blocks.Count];
+        int all = 0, en = 0, vi = 0;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var c = counts[i] = TextShape.Count(blocks[i].Text);
+            if (blocks[i].Text.Length >= 60)
+            {
+                all += c.Words;
+                en += c.English;
+                vi += c.VietnameseOnly;
+            }
+        }
+
+        var language = LanguageDetector.FromCounts(all, en, vi);
+        Classify(blocks, counts, language);
+        return language;
+    }
+
+    private static void Classify(IReadOnlyList<Block> blocks, StopCounts[] counts, string language)
     {
         // Vietnamese syllables are short and its stop list is smaller: scale the thresholds.
         var stopHigh = language == "vi" ? 0.22 : 0.30;
         var stopLow = language == "vi" ? 0.15 : 0.22;
-        foreach (var b in blocks)
+        for (var i = 0; i < blocks.Count; i++)
         {
-            var (words, stop) = TextShape.Count(b.Text, language);
+            var b = blocks[i];
+            var words = counts[i].Words;
+            var stop = language == "vi" ? counts[i].Vietnamese : counts[i].English;
             b.Words = words;
             b.StopDensity = words == 0 ? 0 : stop / (double)words;
+            var sentence = TextShape.EndsSentence(b.Text);
             if (language == LanguageDetector.Other)
             {
                 // No stop list for this language: judge by length and sentence shape alone.
-                b.StopDensity = TextShape.EndsSentence(b.Text) || b.Text.Length >= 150 ? stopHigh : 0;
+                b.StopDensity = sentence || b.Text.Length >= 150 ? stopHigh : 0;
             }
 
             var len = b.Length = EffectiveLength(b.Text);
-            var sentence = TextShape.EndsSentence(b.Text);
             BlockClass c;
             if (b.LinkDensity > (words >= 20 && sentence ? 0.75 : 0.5))
             {

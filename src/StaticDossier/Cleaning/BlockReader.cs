@@ -30,12 +30,11 @@ internal sealed class BlockReader
     private int _linkChars;
     private int _linkDepth;
     private bool _pendingSpace;
-    private bool _isTextDump;
 
     /// <summary>The blocks of <paramref name="document"/> in reading order.</summary>
-    public static List<Block> Read(IDocument document, bool isTextDump = false)
+    public static List<Block> Read(IDocument document)
     {
-        var reader = new BlockReader { _isTextDump = isTextDump };
+        var reader = new BlockReader();
         var body = document.Body ?? document.DocumentElement;
         reader._containers.Push(body);
         reader.Walk(body);
@@ -54,7 +53,7 @@ internal sealed class BlockReader
             else if (child is IElement e)
             {
                 var name = e.LocalName;
-                if (!_isTextDump && (Skipped.Contains(name) || IsHidden(e)))
+                if (Skipped.Contains(name) || IsHidden(e))
                 {
                     continue;
                 }
@@ -132,8 +131,7 @@ internal sealed class BlockReader
         if (_text.Length > 0)
         {
             var container = _containers.Peek();
-            // A dump's DOM is ours: one element per line, no markup signals to look for.
-            var (noisy, hint) = _isTextDump ? (null, null) : NoiseOf(container);
+            var (noisy, hint) = NoiseOf(container);
             var line = container.GetAttribute("data-line") is { } dl
                 ? int.Parse(dl, System.Globalization.CultureInfo.InvariantCulture)
                 : container.SourceReference?.Position.Line ?? 0;
@@ -143,7 +141,7 @@ internal sealed class BlockReader
                 NoisyAncestor = noisy,
                 NoiseHint = hint,
                 AfterGap = container.HasAttribute("data-gap"),
-                InFigure = !_isTextDump && InFigure(container),
+                InFigure = InFigure(container),
             });
         }
 

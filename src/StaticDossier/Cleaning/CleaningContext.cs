@@ -5,7 +5,7 @@ namespace StaticDossier.Cleaning;
 /// <summary>What rules share while cleaning one page: its blocks, the DOM, and the metadata found so far.</summary>
 internal sealed class CleaningContext
 {
-    public CleaningContext(IDocument document, IReadOnlyList<Block> blocks, bool isTextDump, string language)
+    public CleaningContext(IDocument? document, IReadOnlyList<Block> blocks, bool isTextDump, string language)
     {
         Document = document;
         Blocks = blocks;
@@ -13,7 +13,8 @@ internal sealed class CleaningContext
         Language = language;
     }
 
-    public IDocument Document { get; }
+    /// <summary>Saved pages: the parsed page; null for a text dump.</summary>
+    public IDocument? Document { get; }
 
     public IReadOnlyList<Block> Blocks { get; }
 

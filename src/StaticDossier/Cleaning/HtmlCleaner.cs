@@ -16,6 +16,6 @@ public sealed class HtmlCleaner
     internal static CleanedDocument CleanWith(SeedDocument seed, IReadOnlySet<string>? sharedLines)
     {
         using var document = Parser.ParseDocument(seed.Text);
-        return ArticleCleaner.Clean(seed, document, isTextDump: false, CleaningOptions.Default, sharedLines);
+        return ArticleCleaner.Clean(seed, document, BlockReader.Read(document), CleaningOptions.Default, sharedLines);
     }
 }

@@ -10,14 +10,19 @@ internal static class LanguageDetector
         int vi = 0, en = 0, all = 0;
         foreach (var text in texts)
         {
-            var (words, english, vietnamese) = TextShape.CountBoth(text);
-            all += words;
-            en += english;
-            vi += vietnamese;
+            var counts = TextShape.Count(text);
+            all += counts.Words;
+            en += counts.English;
+            vi += counts.VietnameseOnly;
         }
 
-        return Math.Max(vi, en) < all * 0.08 ? Other : vi > en ? "vi" : "en";
+        return FromCounts(all, en, vi);
     }
+
+    /// <summary>The language of text with <paramref name="words"/> words, of which <paramref name="english"/> are English
+    /// stop words and <paramref name="vietnamese"/> Vietnamese ones not also English.</summary>
+    public static string FromCounts(int words, int english, int vietnamese) =>
+        Math.Max(vietnamese, english) < words * 0.08 ? Other : vietnamese > english ? "vi" : "en";
 
     /// <summary>Neither English nor Vietnamese: stop-word signals are unavailable.</summary>
     public const string Other = "und";

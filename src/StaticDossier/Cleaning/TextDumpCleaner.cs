@@ -3,7 +3,7 @@ using StaticDossier.Seeds;
 
 namespace StaticDossier.Cleaning;
 
-/// <summary>Cleans a browser's plain-text dump: read into a DOM of blocks, then the shared rules.</summary>
+/// <summary>Cleans a browser's plain-text dump: read into blocks, then the shared rules.</summary>
 public sealed class TextDumpCleaner
 {
     /// <summary>Cleans one text seed.</summary>
@@ -11,7 +11,7 @@ public sealed class TextDumpCleaner
 
     internal static CleanedDocument CleanWith(SeedDocument seed, IReadOnlySet<string>? sharedLines)
     {
-        using var document = TextDumpReader.Read(seed.Text);
-        return ArticleCleaner.Clean(seed, document, isTextDump: true, CleaningOptions.Default, sharedLines);
+        var blocks = TextDumpReader.Read(seed.Text);
+        return ArticleCleaner.Clean(seed, null, blocks, CleaningOptions.Default, sharedLines);
     }
 }

@@ -1,18 +1,17 @@
-using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
+using System.Text;
 
 namespace StaticDossier.Cleaning;
 
-/// <summary>Reads a plain-text dump into a DOM of blocks (one <c>p</c> or <c>li</c> per line, with its line number),
+/// <summary>Reads a plain-text dump straight into blocks (one <c>p</c> or <c>li</c> per line, with its line number),
 /// so dumps and saved pages share one set of rules.</summary>
 internal static class TextDumpReader
 {
-    private static readonly HtmlParser Parser = new();
-
-    public static IDocument Read(string text)
+    // Building an AngleSharp DOM only to walk it again cost about a third of a dump's cleaning time;
+    // the blocks here match what BlockReader made from that DOM, field for field.
+    public static List<Block> Read(string text)
     {
-        var document = Parser.ParseDocument(string.Empty);
-        var body = document.Body!;
+        var blocks = new List<Block>();
+        var sb = new StringBuilder();
         var lineNo = 0;
         var gap = false;
         var bullet = false;
@@ -40,19 +39,51 @@ internal static class TextDumpReader
                 line = line[2..].TrimStart();
             }
 
-            var element = document.CreateElement(isItem ? "li" : "p");
-            element.SetAttribute("data-line", lineNo.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            if (gap)
-            {
-                element.SetAttribute("data-gap", string.Empty);
-            }
-
-            element.AppendChild(document.CreateTextNode(line.ToString()));
-            body.AppendChild(element);
+            blocks.Add(new Block(blocks.Count, lineNo, Normalise(line, sb), isItem ? "li" : "p", null) { AfterGap = gap });
             gap = false;
             bullet = false;
         }
 
-        return document;
+        return blocks;
+    }
+
+    // Runs of whitespace inside a line become one space, as the DOM walk made them; the line is already trimmed.
+    private static string Normalise(ReadOnlySpan<char> line, StringBuilder sb)
+    {
+        var plain = true;
+        for (var i = 0; i < line.Length; i++)
+        {
+            if (char.IsWhiteSpace(line[i]) && (line[i] != ' ' || char.IsWhiteSpace(line[i + 1])))
+            {
+                plain = false;
+                break;
+            }
+        }
+
+        if (plain)
+        {
+            return line.ToString();
+        }
+
+        sb.Clear();
+        var space = false;
+        foreach (var c in line)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = true;
+                continue;
+            }
+
+            if (space)
+            {
+                sb.Append(' ');
+                space = false;
+            }
+
+            sb.Append(c);
+        }
+
+        return sb.ToString();
     }
 }

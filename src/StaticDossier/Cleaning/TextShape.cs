@@ -19,20 +19,13 @@ internal static class TextShape
     private static readonly char[] TrimChars =
         ['.', ',', ';', ':', '!', '?', '"', '\'', '“', '”', '‘', '’', '(', ')', '[', ']', '«', '»', '…', '-', '–', '—', '|', '/', '*'];
 
-    /// <summary>Counts words and stop words without allocating (the classifier's hot loop).</summary>
-    public static (int Words, int Stop) Count(string text, string language)
-    {
-        var (words, en, vi) = CountBoth(text, language != "vi", language == "vi");
-        return (words, language == "vi" ? vi : en);
-    }
-
-    /// <summary>Counts words, English stop words and Vietnamese stop words in one pass.</summary>
-    public static (int Words, int English, int Vietnamese) CountBoth(string text, bool english = true, bool vietnamese = true)
+    /// <summary>Counts words and the stop words of both lists in one pass, without allocating (the classifier's hot loop).</summary>
+    public static StopCounts Count(string text)
     {
         var enWords = Lexicon.EnglishStopWords.GetAlternateLookup<ReadOnlySpan<char>>();
         var viWords = Lexicon.VietnameseStopWords.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> buffer = stackalloc char[24];
-        int words = 0, en = 0, vi = 0, i = 0;
+        int words = 0, en = 0, viOnly = 0, vi = 0, i = 0;
         while (i < text.Length)
         {
             while (i < text.Length && !IsWordChar(text[i]))
@@ -57,21 +50,19 @@ internal static class TextShape
             {
                 var word = buffer[..length];
                 text.AsSpan(start, length).ToLowerInvariant(word);
-                if (english && enWords.Contains(word))
-                {
-                    en++;
-                }
-                else if (vietnamese && viWords.Contains(word))
-                {
-                    vi++;
-                }
+                var isEnglish = enWords.Contains(word);
+                var isVietnamese = viWords.Contains(word);
+                en += isEnglish ? 1 : 0;
+                vi += isVietnamese ? 1 : 0;
+                viOnly += isVietnamese && !isEnglish ? 1 : 0;
             }
         }
 
-        return (words, en, vi);
+        return new StopCounts(words, en, viOnly, vi);
     }
 
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark;
+    // ASCII first: the Unicode category lookup is the slow part, and no ASCII character is a mark.
+    private static bool IsWordChar(char c) => c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark;
 
     /// <summary>True when the text ends like a sentence.</summary>
     public static bool EndsSentence(string text)
@@ -110,18 +101,21 @@ internal static class TextShape
     /// <summary>Lower-cased words separated by single spaces (punctuation dropped), for equality tests.</summary>
     public static string Key(string text)
     {
-        var sb = new System.Text.StringBuilder(text.Length);
+        // A key is never longer than its text: one buffer, no builder growth.
+        var rented = text.Length > 512 ? System.Buffers.ArrayPool<char>.Shared.Rent(text.Length) : null;
+        var buffer = rented is null ? stackalloc char[512] : rented;
+        var n = 0;
         var space = false;
         foreach (var c in text)
         {
             if (IsWordChar(c))
             {
-                if (space && sb.Length > 0)
+                if (space && n > 0)
                 {
-                    sb.Append(' ');
+                    buffer[n++] = ' ';
                 }
 
-                sb.Append(char.ToLowerInvariant(c));
+                buffer[n++] = char.ToLowerInvariant(c);
                 space = false;
             }
             else
@@ -130,6 +124,12 @@ internal static class TextShape
             }
         }
 
-        return sb.ToString();
+        var key = new string(buffer[..n]);
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return key;
     }
 }

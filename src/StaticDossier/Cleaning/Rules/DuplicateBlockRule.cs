@@ -9,7 +9,7 @@ internal sealed class DuplicateBlockRule : INoiseRule
     public void Apply(CleaningContext context)
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var long_ = new List<(HashSet<string> Words, Block Block)>();
+        var index = new LongBlockIndex();
         string? previous = null;
         foreach (var b in context.Blocks)
         {
@@ -32,41 +32,20 @@ internal sealed class DuplicateBlockRule : INoiseRule
             seen[key] = b.Line;
             if (b.Words >= 15 && b.Class >= BlockClass.NearGood)
             {
-                var words = b.Key.Split(' ').ToHashSet(StringComparer.Ordinal);
-                foreach (var (other, first) in long_)
+                if (index.FirstNearCopy(key) is { } first)
                 {
-                    // Sets whose sizes differ by more than a fifth cannot share four fifths of their union.
-                    if (other.Count < 0.8 * words.Count || words.Count < 0.8 * other.Count)
+                    // A standfirst repeated as the first paragraph: the fuller copy (with its dateline) stays.
+                    if (b.Text.Length > first.Text.Length && !first.IsDecided)
                     {
-                        continue;
+                        first.Decide(false, "duplicate", $"nearly repeated, more fully, by the block at line {b.Line}", Name);
                     }
-
-                    var shared = 0;
-                    foreach (var w in words)
+                    else
                     {
-                        if (other.Contains(w))
-                        {
-                            shared++;
-                        }
-                    }
-
-                    if (shared >= 0.8 * (words.Count + other.Count - shared))
-                    {
-                        // A standfirst repeated as the first paragraph: the fuller copy (with its dateline) stays.
-                        if (b.Text.Length > first.Text.Length && !first.IsDecided)
-                        {
-                            first.Decide(false, "duplicate", $"nearly repeated, more fully, by the block at line {b.Line}", Name);
-                        }
-                        else
-                        {
-                            b.Decide(false, "duplicate", $"nearly repeats the block at line {first.Line}", Name);
-                        }
-
-                        break;
+                        b.Decide(false, "duplicate", $"nearly repeats the block at line {first.Line}", Name);
                     }
                 }
 
-                long_.Add((words, b));
+                index.Add(b);
             }
         }
     }

@@ -10,12 +10,11 @@ internal sealed partial class HtmlMetadataRule : INoiseRule
 
     public void Apply(CleaningContext context)
     {
-        if (context.IsTextDump)
+        if (context.Document is not { } d)
         {
             return;
         }
 
-        var d = context.Document;
         string? Meta(string selector) => d.QuerySelector(selector)?.GetAttribute("content") is { Length: > 0 } v ? v.Trim() : null;
 
         var date = DateFinder.FromIso(Meta("meta[property='article:published_time'], meta[name='article:published_time'], meta[itemprop='datePublished'], meta[name='pubdate'], meta[name='date'], meta[name='DC.date.issued']"))

@@ -17,7 +17,7 @@ internal sealed class TitleRule : INoiseRule
         var opening = string.Join(' ', blocks.Where(b => !b.IsDecided && b.Class >= BlockClass.NearGood).Take(3).Select(b => b.Text));
         var openingWords = TextShape.ContentWords(opening, context.Language);
 
-        var metaTitle = context.IsTextDump ? null : MetaTitle(context.Document);
+        var metaTitle = context.Document is { } document ? MetaTitle(document) : null;
         var metaWords = metaTitle is null ? null : TextShape.ContentWords(metaTitle, context.Language);
         Block? best = null;
         var bestScore = 0.0;
