@@ -96,6 +96,11 @@ internal static class RelatedArticles
     /// <summary>Keeps the strongest <see cref="MaxRelated"/>, ties broken by URL so the choice never depends on order.</summary>
     private static void Keep(List<(double Score, int Index, double Shared, double Cosine)> best, (double Score, int Index, double Shared, double Cosine) candidate, List<ArticleView> articles)
     {
+        if (best.Count == MaxRelated && candidate.Score < best[^1].Score)
+        {
+            return;
+        }
+
         var at = best.FindIndex(b => candidate.Score > b.Score ||
             (candidate.Score == b.Score && string.CompareOrdinal(articles[candidate.Index].Url, articles[b.Index].Url) < 0));
         if (at < 0)
