@@ -8,6 +8,25 @@ internal static class ArticleCleaner
 {
     private static readonly HashSet<string> NoLines = new(StringComparer.Ordinal);
 
+    /// <summary>Rules that drop a block for its shape or place (short lines, short runs, off the main run or its
+    /// container) rather than for being known noise (navigation and link lists, end markers, credits, captions,
+    /// duplicates, boilerplate).</summary>
+    private static readonly HashSet<string> ShapeRules = new(StringComparer.Ordinal)
+    {
+        "container", "main-run", "short-run", "short",
+    };
+
+    // A page whose article is all short lines (a table, a recipe, a list of results) would otherwise come out
+    // empty: an empty article is never right, so what was dropped only for its shape is kept after all.
+    private static void KeepJudgedByShape(List<Block> blocks)
+    {
+        // Blocks inside navigation, headers, footers and the like stay out, and so do link-only lines.
+        foreach (var b in blocks.Where(b => ShapeRules.Contains(b.Rule) && b.NoisyAncestor is null && b.LinkChars < b.Length))
+        {
+            b.Decide(true, "body", $"kept although '{b.Rule}' dropped it ({b.Reason}): nothing else was left", "empty-fallback", overrule: true);
+        }
+    }
+
     /// <summary>Cleans the <paramref name="blocks"/> of a saved page's <paramref name="document"/>, or of a text dump
     /// when <paramref name="document"/> is null.</summary>
     public static CleanedDocument Clean(SeedDocument seed, IDocument? document, List<Block> blocks, CleaningOptions options,
@@ -21,11 +40,20 @@ internal static class ArticleCleaner
             rule.Apply(context);
         }
 
+        foreach (var b in blocks)
+        {
+            b.Decide(true, "body", "prose in the article's main run", "default");
+        }
+
+        if (!blocks.Any(b => b.Kept == true))
+        {
+            KeepJudgedByShape(blocks);
+        }
+
         var body = new List<string>();
         var decisions = new List<BlockDecision>(blocks.Count);
         foreach (var b in blocks)
         {
-            b.Decide(true, "body", "prose in the article's main run", "default");
             if (b.Kept == true)
             {
                 body.Add(b.Role == "heading" ? "## " + b.Text : b.Text);
