@@ -146,17 +146,6 @@ public static class SiteConfigLoader
     }
 
     /// <summary>The line of a top-level key, for diagnostics about its value.</summary>
-    private static SourceLocation KeyLocation(string path, string text, string key)
-    {
-        var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            if (lines[i].StartsWith(key + ":", StringComparison.Ordinal))
-            {
-                return new SourceLocation(path, i + 1, 1);
-            }
-        }
-
-        return SourceLocation.InFile(path);
-    }
+    private static SourceLocation KeyLocation(string path, string text, string key) =>
+        YamlMessages.KeyLine(text, key) is { } line ? new SourceLocation(path, line, 1) : SourceLocation.InFile(path);
 }

@@ -62,6 +62,22 @@ internal static partial class YamlMessages
     [GeneratedRegex("Expected '(\\w+)', got '(\\w+)'")]
     private static partial Regex ExpectedGot();
 
+    /// <summary>The 1-based line of top-level <paramref name="key"/> in <paramref name="yaml"/>, or null, so a
+    /// diagnostic about a value can point at its key.</summary>
+    public static int? KeyLine(string yaml, string key)
+    {
+        var lines = yaml.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].StartsWith(key + ":", StringComparison.Ordinal))
+            {
+                return i + 1;
+            }
+        }
+
+        return null;
+    }
+
     [GeneratedRegex("Property '([^']+)' not found on type")]
     private static partial Regex UnknownProperty();
 }

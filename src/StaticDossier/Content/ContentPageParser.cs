@@ -310,19 +310,9 @@ public static partial class ContentPageParser
         return null;
     }
 
-    private static SourceLocation KeyLocation(string path, string yaml, string key)
-    {
-        var lines = yaml.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            if (lines[i].StartsWith(key + ":", StringComparison.Ordinal))
-            {
-                return new SourceLocation(path, i + 2, 1);
-            }
-        }
-
-        return new SourceLocation(path, 1, 1);
-    }
+    // The YAML starts on line 2 of the file, after the opening fence.
+    private static SourceLocation KeyLocation(string path, string yaml, string key) =>
+        new(path, YamlMessages.KeyLine(yaml, key) is { } line ? line + 1 : 1, 1);
 
     [GeneratedRegex(@"^([a-z][a-z0-9_]*)[ \t]*:(?:[ \t]|$)", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex YamlKeyLine();
