@@ -12,6 +12,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["sanitizer"] = StaticDossier.Benchmarks.SanitizerProbe.Run,
     ["templates"] = StaticDossier.Benchmarks.TemplateProbe.Run,
     ["writes"] = StaticDossier.Benchmarks.WriteProbe.Run,
+    ["breakdown"] = StaticDossier.Benchmarks.BreakdownHarness.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

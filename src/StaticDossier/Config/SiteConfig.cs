@@ -24,6 +24,10 @@ public sealed record SiteConfig
     /// <summary>Who curates the dossier (feed author, bag source organisation).</summary>
     public string Author { get; init; } = string.Empty;
 
+    /// <summary>How many of the newest articles <c>feed.xml</c> carries (0: every article). Feed readers
+    /// want what is new; a feed of a whole large dossier would be tens of megabytes fetched on every poll.</summary>
+    public int FeedLimit { get; init; } = 50;
+
     /// <summary>Curated people, with aliases. Each gets a page listing the articles that name them in
     /// front matter (<c>people:</c>) or in their text.</summary>
     public List<TermConfig> People { get; init; } = [];

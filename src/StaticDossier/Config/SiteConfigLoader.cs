@@ -97,6 +97,13 @@ public static class SiteConfigLoader
             }
         }
 
+        if (config.FeedLimit < 0)
+        {
+            diagnostics.Error(DiagnosticCodes.ConfigValue, "'feed_limit' must be 0 (every article) or a positive number of newest articles.",
+                KeyLocation(config.SourcePath, text, "feed_limit"));
+            ok = false;
+        }
+
         foreach (var (key, terms) in new[] { ("people", config.People), ("tags", config.Tags) })
         {
             if (terms.Any(t => string.IsNullOrWhiteSpace(t.Name) || t.Aliases?.Any(string.IsNullOrWhiteSpace) != false))

@@ -115,4 +115,22 @@ public sealed class SiteRendererTests
         var feed = System.ServiceModel.Syndication.SyndicationFeed.Load(reader);
         Assert.Equal("Bad title", Assert.Single(feed.Items).Title.Text);
     }
+
+    [Theory]
+    [InlineData(2, new[] { "C", "B" })]
+    [InlineData(0, new[] { "C", "B", "A", "Undated" })]
+    public void TheFeedCarriesTheNewestArticlesUpToFeedLimit(int limit, string[] expected)
+    {
+        using var dossier = new TempDossier(withSeeds: false);
+        dossier.Write("content/a.md", "---\ntitle: A\ndate: 2024-01-01\n---\n\nA.\n");
+        dossier.Write("content/b.md", "---\ntitle: B\ndate: 2024-02-01\n---\n\nB.\n");
+        dossier.Write("content/c.md", "---\ntitle: C\ndate: 2024-03-01\n---\n\nC.\n");
+        dossier.Write("content/u.md", "---\ntitle: Undated\n---\n\nU.\n");
+        var diagnostics = new DiagnosticBag();
+        Assert.True(new SiteBuilder(Dossier.Config(dossier) with { FeedLimit = limit }).Build(diagnostics), string.Join('\n', diagnostics));
+        using var reader = System.Xml.XmlReader.Create(Path.Combine(dossier.Site, "feed.xml"));
+        var feed = System.ServiceModel.Syndication.SyndicationFeed.Load(reader);
+        Assert.Equal(expected, feed.Items.Select(i => i.Title.Text));
+        Assert.Equal(new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero), feed.LastUpdatedTime);
+    }
 }

@@ -6,8 +6,9 @@ using StaticDossier.Rendering.Model;
 
 namespace StaticDossier.Rendering.Data;
 
-/// <summary><c>feed.xml</c>: an Atom feed of every article, absolute URLs from <c>base_url</c>. Its
-/// <c>updated</c> is the newest article's date, never the clock, so the feed is the same on every build.</summary>
+/// <summary><c>feed.xml</c>: an Atom feed of the newest <c>feed_limit</c> articles (all when 0), absolute URLs
+/// from <c>base_url</c>. Its <c>updated</c> is the newest article's date, never the clock, so the feed is the
+/// same on every build.</summary>
 internal static class AtomFeedRenderer
 {
     public const string Path = "feed.xml";
@@ -20,7 +21,8 @@ internal static class AtomFeedRenderer
         var feed = new SyndicationFeed(XmlText.Clean(config.Title), XmlText.Clean(config.Description), home, self.AbsoluteUri, updated)
         {
             Language = config.Language,
-            Items = [.. model.Articles.Select(a => Entry(a, updated))],
+            // Articles are newest first; undated ones come last and so only fill a feed with room to spare.
+            Items = [.. model.Articles.Take(config.FeedLimit > 0 ? config.FeedLimit : int.MaxValue).Select(a => Entry(a, updated))],
         };
         feed.Links.Add(SyndicationLink.CreateSelfLink(self, "application/atom+xml"));
         feed.Authors.Add(new SyndicationPerson { Name = XmlText.Clean(string.IsNullOrWhiteSpace(config.Author) ? config.Title : config.Author) });

@@ -39,11 +39,11 @@ internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer ma
             };
         }
 
-        var similarity = new TextSimilarity(keys);
+        var similarity = new TextSimilarity(keys, everyTriple: articles.Count <= RelatedArticles.ExactUpTo);
         var chronological = articles.Where(a => a.Date is not null).Reverse().ToList();
         var positions = chronological.Select((a, i) => (a.Url, i)).ToDictionary(x => x.Url, x => x.i, StringComparer.Ordinal);
         var related = new List<ArticleLink>[articles.Count];
-        var terms = RelatedArticles.TermIndex(articles);
+        var terms = new RelatedArticles.TermIndex(articles);
         Parallel.For(0, articles.Count, i => related[i] = RelatedArticles.For(articles, i, similarity, terms));
         for (var i = 0; i < articles.Count; i++)
         {

@@ -19,33 +19,93 @@ internal static class RelatedArticles
 
     private const int TextCandidates = 64;
 
-    /// <summary>For each person and tag page (by URL), the indexes of the articles on it.</summary>
-    public static Dictionary<string, List<int>> TermIndex(List<ArticleView> articles)
+    /// <summary>For each person and tag, the (ascending) indexes of the articles that have it; and for each
+    /// article its rank in URL order, the tie-breaker. Built once, shared by every <see cref="For"/> call.</summary>
+    public sealed class TermIndex
     {
-        var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < articles.Count; i++)
+        internal TermIndex(List<ArticleView> articles)
         {
-            foreach (var term in articles[i].People.Concat(articles[i].Tags))
+            var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+            var postings = new List<List<int>>();
+            var weights = new List<int>();
+            for (var i = 0; i < articles.Count; i++)
             {
-                if (!index.TryGetValue(term.Url, out var list))
+                // A shared person counts twice a shared tag: people say more about what a report is about.
+                foreach (var (term, weight) in articles[i].People.Select(p => (p, 2)).Concat(articles[i].Tags.Select(t => (t, 1))))
                 {
-                    list = [];
-                    index[term.Url] = list;
-                }
+                    if (!ids.TryGetValue(term.Url, out var id))
+                    {
+                        id = ids.Count;
+                        ids[term.Url] = id;
+                        postings.Add([]);
+                        weights.Add(weight);
+                    }
 
-                list.Add(i);
+                    if (postings[id].Count == 0 || postings[id][^1] != i)
+                    {
+                        postings[id].Add(i);
+                    }
+                }
+            }
+
+            Postings = [.. postings.Select(p => p.ToArray())];
+            Weights = [.. weights];
+            TermsOf = [.. articles.Select(a => a.People.Concat(a.Tags).Select(t => ids[t.Url]).Distinct().ToArray())];
+            UrlRank = new int[articles.Count];
+            var byUrl = Enumerable.Range(0, articles.Count).Order(Comparer<int>.Create((a, b) => string.CompareOrdinal(articles[a].Url, articles[b].Url))).ToArray();
+            for (var rank = 0; rank < byUrl.Length; rank++)
+            {
+                UrlRank[byUrl[rank]] = rank;
             }
         }
 
-        return index;
+        internal int[][] Postings { get; }
+
+        internal int[] Weights { get; }
+
+        internal int[][] TermsOf { get; }
+
+        internal int[] UrlRank { get; }
     }
+
+    /// <summary>Per-thread scratch: a term score per article (2 per shared person, 1 per shared tag) and
+    /// the articles touched, so one article's candidates cost what they share, never a pass over all.</summary>
+    private sealed class Scratch
+    {
+        public int[] TermScore = [];
+        public readonly List<int> Touched = [];
+    }
+
+    private static readonly ThreadLocal<Scratch> Scratches = new(() => new Scratch());
 
     /// <summary>The related articles of <c>articles[index]</c>. Only articles sharing a word, a word triple,
     /// a person or a tag are scored, and reasons are written only for the few kept.</summary>
-    public static List<ArticleLink> For(List<ArticleView> articles, int index, TextSimilarity similarity, Dictionary<string, List<int>> terms)
+    public static List<ArticleLink> For(List<ArticleView> articles, int index, TextSimilarity similarity, TermIndex terms)
     {
-        var me = articles[index];
-        var best = new List<(double Score, int Index, double Shared, double Cosine)>(MaxRelated + 1);
+        var scratch = Scratches.Value!;
+        if (scratch.TermScore.Length < articles.Count)
+        {
+            scratch.TermScore = new int[articles.Count];
+        }
+
+        var termScore = scratch.TermScore;
+        var touched = scratch.Touched;
+        touched.Clear();
+        foreach (var term in terms.TermsOf[index])
+        {
+            var weight = terms.Weights[term];
+            foreach (var j in terms.Postings[term])
+            {
+                if (termScore[j] == 0)
+                {
+                    touched.Add(j);
+                }
+
+                termScore[j] += weight;
+            }
+        }
+
+        var best = new Best(terms.UrlRank);
         if (articles.Count <= ExactUpTo)
         {
             var dot = new double[articles.Count];
@@ -53,69 +113,71 @@ internal static class RelatedArticles
             similarity.Accumulate(index, dot, sharedTriples);
             for (var j = 0; j < articles.Count; j++)
             {
-                if (j != index && (dot[j] != 0 || sharedTriples[j] != 0 || me.People.Count + me.Tags.Count > 0))
+                if (j != index && (dot[j] != 0 || sharedTriples[j] != 0 || termScore[j] != 0))
                 {
-                    Score(articles, index, j, TextSimilarity.CosineOf(dot[j]), similarity.ContainmentOf(index, j, sharedTriples[j]), best);
+                    best.Offer(j, TextSimilarity.CosineOf(dot[j]), similarity.ContainmentOf(index, j, sharedTriples[j]), termScore[j]);
                 }
             }
         }
         else
         {
             var text = similarity.Candidates(index, TextCandidates);
-            var candidates = new SortedSet<int>(text);
-            foreach (var term in me.People.Concat(me.Tags))
+            var scores = similarity.Compare(index, text);
+            for (var k = 0; k < text.Count; k++)
             {
-                candidates.UnionWith(terms.GetValueOrDefault(term.Url) ?? []);
+                best.Offer(text[k], scores[k].Cosine, scores[k].Containment, termScore[text[k]]);
             }
 
-            candidates.Remove(index);
-            foreach (var j in candidates)
+            foreach (var j in touched)
             {
-                var (cosine, shared) = text.BinarySearch(j) >= 0 ? (similarity.Cosine(index, j), similarity.Containment(index, j)) : (0, 0);
-                Score(articles, index, j, cosine, shared, best);
+                if (j != index && text.BinarySearch(j) < 0)
+                {
+                    best.Offer(j, 0, 0, termScore[j]);
+                }
             }
         }
 
-        return [.. best.Select(b => articles[b.Index].ToLink(Reason(me, articles[b.Index], b.Shared, b.Cosine)))];
+        foreach (var j in touched)
+        {
+            termScore[j] = 0;
+        }
+
+        return [.. best.Kept.Select(b => articles[b.Index].ToLink(Reason(articles[index], articles[b.Index], b.Shared, b.Cosine)))];
     }
 
-    private static void Score(List<ArticleView> articles, int index, int j, double cosine, double shared,
-        List<(double Score, int Index, double Shared, double Cosine)> best)
+    /// <summary>The strongest <see cref="MaxRelated"/> so far, ties broken by URL so the choice never depends on order.</summary>
+    private sealed class Best(int[] urlRank)
     {
-        var people = CountShared(articles[index].People, articles[j].People);
-        var tags = CountShared(articles[index].Tags, articles[j].Tags);
-        if (shared < NearDuplicate && cosine < Similar && people == 0 && tags == 0)
-        {
-            return;
-        }
+        public List<(double Score, int Index, double Shared, double Cosine)> Kept { get; } = new(MaxRelated + 1);
 
-        var score = (shared * 20) + (cosine * 5) + (2 * people) + tags;
-        Keep(best, (score, j, shared, cosine), articles);
-    }
-
-    /// <summary>Keeps the strongest <see cref="MaxRelated"/>, ties broken by URL so the choice never depends on order.</summary>
-    private static void Keep(List<(double Score, int Index, double Shared, double Cosine)> best, (double Score, int Index, double Shared, double Cosine) candidate, List<ArticleView> articles)
-    {
-        if (best.Count == MaxRelated && candidate.Score < best[^1].Score)
+        public void Offer(int j, double cosine, double shared, int termScore)
         {
-            return;
-        }
-
-        var at = best.FindIndex(b => candidate.Score > b.Score ||
-            (candidate.Score == b.Score && string.CompareOrdinal(articles[candidate.Index].Url, articles[b.Index].Url) < 0));
-        if (at < 0)
-        {
-            at = best.Count;
-        }
-
-        if (at < MaxRelated)
-        {
-            best.Insert(at, candidate);
-            if (best.Count > MaxRelated)
+            if (shared < NearDuplicate && cosine < Similar && termScore == 0)
             {
-                best.RemoveAt(MaxRelated);
+                return;
+            }
+
+            var score = (shared * 20) + (cosine * 5) + termScore;
+            if (Kept.Count == MaxRelated && !Before(score, j, Kept[^1].Score, Kept[^1].Index))
+            {
+                return;
+            }
+
+            var at = Kept.Count;
+            while (at > 0 && Before(score, j, Kept[at - 1].Score, Kept[at - 1].Index))
+            {
+                at--;
+            }
+
+            Kept.Insert(at, (score, j, shared, cosine));
+            if (Kept.Count > MaxRelated)
+            {
+                Kept.RemoveAt(MaxRelated);
             }
         }
+
+        private bool Before(double score, int j, double otherScore, int other) =>
+            score > otherScore || (score == otherScore && urlRank[j] < urlRank[other]);
     }
 
     private static string Reason(ArticleView me, ArticleView other, double shared, double cosine)
@@ -143,23 +205,5 @@ internal static class RelatedArticles
         }
 
         return string.Join("; ", reasons);
-    }
-
-    private static int CountShared(IReadOnlyList<TermLink> a, IReadOnlyList<TermLink> b)
-    {
-        var count = 0;
-        foreach (var x in a)
-        {
-            foreach (var y in b)
-            {
-                if (string.Equals(x.Url, y.Url, StringComparison.Ordinal))
-                {
-                    count++;
-                    break;
-                }
-            }
-        }
-
-        return count;
     }
 }

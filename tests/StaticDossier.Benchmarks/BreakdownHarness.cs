@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using StaticDossier.Config;
+using StaticDossier.Content;
+using StaticDossier.Diagnostics;
+using StaticDossier.Rendering;
+using StaticDossier.Rendering.Data;
+using StaticDossier.Rendering.Model;
+using StaticDossier.Rendering.Pages;
+
+namespace StaticDossier.Benchmarks;
+
+/// <summary><c>breakdown &lt;site.yml&gt;</c>: times each part of rendering (model, related articles, each page
+/// kind, data files) with article bodies precomputed, to find where a full build spends its time.</summary>
+internal static class BreakdownHarness
+{
+    public static int Run(string[] args)
+    {
+        var diagnostics = new DiagnosticBag();
+        var config = SiteConfigLoader.Load(args.Length > 0 ? args[0] : "site.yml", diagnostics)!;
+        var clock = Stopwatch.StartNew();
+        var pages = new ContentPageReader(config.RootDirectory).ReadAll(config.ContentPath, diagnostics);
+        Report("read+parse content", clock, pages.Count);
+        var markdown = new MarkdownRenderer();
+        var html = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var page in pages)
+        {
+            html[page.MarkdownBody] = string.Empty;
+        }
+
+        var bodies = pages.Select(p => p.MarkdownBody).Distinct().ToArray();
+        var rendered = new string[bodies.Length];
+        Parallel.For(0, bodies.Length, i => rendered[i] = markdown.Render(bodies[i]));
+        for (var i = 0; i < bodies.Length; i++)
+        {
+            html[bodies[i]] = rendered[i];
+        }
+
+        Report("markdown+sanitizer", clock, bodies.Length);
+        var keys = new string[pages.Count];
+        Parallel.For(0, pages.Count, i => keys[i] = TermMatcher.Key(pages[i].Meta.Title + "\n" + markdown.ToPlainText(pages[i].MarkdownBody)));
+        Report("fold keys", clock, keys.Length);
+        var similarity = new TextSimilarity(keys, everyTriple: false);
+        Report("text similarity index", clock, keys.Length);
+        similarity.Candidates(0, 64);
+        Report("top terms (first call)", clock, 1);
+        var serial = Stopwatch.StartNew();
+        for (var i = 0; i < 500; i++)
+        {
+            similarity.Candidates(i, 64);
+        }
+
+        Console.WriteLine($"500 serial candidates: {serial.ElapsedMilliseconds} ms ");
+        Report("(serial sample)", clock, 500);
+        var candidates = 0L;
+        Parallel.For(0, keys.Length, i => Interlocked.Add(ref candidates, similarity.Candidates(i, 64).Count));
+        Report("text candidates", clock, (int)candidates);
+        var dossier = new DossierModelBuilder(config, markdown, b => html[b]).Build(pages, diagnostics);
+        Report("model (incl. related)", clock, dossier.Articles.Count);
+        var templates = new TemplateRenderer(config.TemplatesPath, config.RelativeToRoot(config.TemplatesPath));
+        var renderer = new PageRenderer(config, templates);
+        Report("templates load", clock, 1);
+        var home = HomePage.Render(dossier, new RawHtml(""), renderer, diagnostics);
+        Report("home page", clock, 1);
+        var articles = ArticlePages.Render(dossier, renderer, diagnostics).ToList();
+        Report("article pages", clock, articles.Count);
+        var indexes = IndexPages.Render(dossier, renderer, diagnostics).ToList();
+        Report("index pages", clock, indexes.Count);
+        var search = SearchIndexRenderer.Render(dossier);
+        Report("search index", clock, 1);
+        var feed = AtomFeedRenderer.Render(dossier, config);
+        Report("atom feed", clock, 1);
+        var meta = MetadataExporter.Render(dossier).ToList();
+        Report("metadata export", clock, meta.Count);
+        var all = new List<OutputFile> { home!, search, feed };
+        all.AddRange(articles);
+        all.AddRange(indexes.OfType<OutputFile>());
+        var sitemap = SitemapRenderer.Render(all.Where(f => f.IsHtml).Select(f => f.OutputPath), config).ToList();
+        Report("sitemap", clock, sitemap.Count);
+        Console.WriteLine($"sizes: articles {articles.Sum(a => (long)a.Bytes.Length) >> 20} MiB, index pages {indexes.OfType<OutputFile>().Sum(a => (long)a.Bytes.Length) >> 20} MiB, " +
+            $"home {home!.Bytes.Length >> 10} KiB, search {search.Bytes.Length >> 20} MiB, feed {feed.Bytes.Length >> 20} MiB");
+        return diagnostics.HasErrors ? 1 : 0;
+    }
+
+    private static TimeSpan _cpu;
+
+    private static void Report(string what, Stopwatch clock, int count)
+    {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{what,-28} {clock.ElapsedMilliseconds,7} ms wall {(cpu - _cpu).TotalMilliseconds,7:0} ms CPU ({count} items)"));
+        _cpu = cpu;
+        clock.Restart();
+    }
+}
