@@ -15,7 +15,7 @@ public sealed class SiteBuilder
     public SiteBuilder(SiteConfig config) => _config = config;
 
     /// <summary>Markdown → sanitised HTML for article bodies; the incremental builder passes a cached one.</summary>
-    internal Func<string, string>? BodyRenderer { get; init; }
+    internal Func<string, RenderedMarkdown>? BodyRenderer { get; init; }
 
     /// <summary>Builds the site in memory; null when errors were reported.</summary>
     public IReadOnlyList<OutputFile>? Render(DiagnosticBag diagnostics)

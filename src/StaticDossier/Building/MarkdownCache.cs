@@ -5,23 +5,23 @@ using StaticDossier.Rendering;
 
 namespace StaticDossier.Building;
 
-/// <summary>Rendered article bodies keyed by the SHA-256 of their Markdown: Markdown → sanitised HTML is the
+/// <summary>Rendered article bodies keyed by the SHA-256 of their Markdown: Markdown → safe HTML and plain text is the
 /// costliest step of a build and depends on nothing but the text and the generator. Kept in
-/// <c>.{output}.cache/markdown.bin</c>: a header naming the generator, then (key, html) records. New bodies are
+/// <c>.{output}.cache/markdown.bin</c>: a header naming the generator, then (key, html, text) records. New bodies are
 /// appended; the file is rewritten with only the bodies in use once too many stale ones have piled up.</summary>
 internal sealed class MarkdownCache
 {
     private const string FileName = "markdown.bin";
-    private const string Format = "staticdossier-markdown-cache-2";
-    private readonly ConcurrentDictionary<string, string> _loaded;
-    private readonly ConcurrentDictionary<string, string> _used = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> _new = new(StringComparer.Ordinal);
+    private const string Format = "staticdossier-markdown-cache-3";
+    private readonly ConcurrentDictionary<string, RenderedMarkdown> _loaded;
+    private readonly ConcurrentDictionary<string, RenderedMarkdown> _used = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RenderedMarkdown> _new = new(StringComparer.Ordinal);
     private readonly MarkdownRenderer _renderer = new();
     private readonly bool _appendable;
     private int _hits;
     private int _misses;
 
-    private MarkdownCache(ConcurrentDictionary<string, string> loaded, bool appendable)
+    private MarkdownCache(ConcurrentDictionary<string, RenderedMarkdown> loaded, bool appendable)
     {
         _loaded = loaded;
         _appendable = appendable;
@@ -43,7 +43,7 @@ internal sealed class MarkdownCache
     public static MarkdownCache Load(string cacheDir, Action<int>? rendered = null)
     {
         var path = Path.Combine(cacheDir, FileName);
-        var entries = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var entries = new ConcurrentDictionary<string, RenderedMarkdown>(StringComparer.Ordinal);
         var appendable = false;
         try
         {
@@ -61,7 +61,7 @@ internal sealed class MarkdownCache
                             throw new FormatException("Damaged record.");
                         }
 
-                        entries[key] = reader.ReadString();
+                        entries[key] = new RenderedMarkdown(reader.ReadString(), reader.ReadString());
                     }
 
                     appendable = true;
@@ -78,24 +78,24 @@ internal sealed class MarkdownCache
         return new MarkdownCache(entries, appendable) { Rendered = rendered };
     }
 
-    /// <summary>The sanitised HTML of <paramref name="markdown"/>, from the cache when it has been rendered before.</summary>
-    public string Render(string markdown)
+    /// <summary>The HTML and plain text of <paramref name="markdown"/>, from the cache when it has been rendered before.</summary>
+    public RenderedMarkdown Render(string markdown)
     {
         var key = BuildFingerprint.Sha256(markdown);
-        if (_loaded.TryGetValue(key, out var html))
+        if (_loaded.TryGetValue(key, out var body))
         {
             Interlocked.Increment(ref _hits);
         }
         else
         {
-            html = _renderer.Render(markdown);
-            _new[key] = html;
+            body = _renderer.RenderBody(markdown);
+            _new[key] = body;
             Interlocked.Increment(ref _misses);
         }
 
-        _used[key] = html;
+        _used[key] = body;
         Rendered?.Invoke(_hits + _misses);
-        return html;
+        return body;
     }
 
     /// <summary>Saves what this build rendered: appended when the file is sound and mostly still in use, otherwise
@@ -120,7 +120,7 @@ internal sealed class MarkdownCache
         AtomicFile.WriteAllBytes(path, Records(_used, header: true));
     }
 
-    private static byte[] Records(ConcurrentDictionary<string, string> entries, bool header)
+    private static byte[] Records(ConcurrentDictionary<string, RenderedMarkdown> entries, bool header)
     {
         using var buffer = new MemoryStream();
         using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
@@ -131,10 +131,11 @@ internal sealed class MarkdownCache
                 writer.Write(BuildFingerprint.Generator);
             }
 
-            foreach (var (key, html) in entries.OrderBy(e => e.Key, StringComparer.Ordinal))
+            foreach (var (key, body) in entries.OrderBy(e => e.Key, StringComparer.Ordinal))
             {
                 writer.Write(key);
-                writer.Write(html);
+                writer.Write(body.Html);
+                writer.Write(body.Text);
             }
         }
 

@@ -11,6 +11,12 @@ internal static class Utf8Text
     /// <summary>The index of the first byte that breaks UTF-8, or -1 when all of <paramref name="bytes"/> is valid.</summary>
     public static int FirstInvalidByte(ReadOnlySpan<byte> bytes)
     {
+        // The vectorised check settles the usual case; the rune walk only runs to find where a bad file goes wrong.
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return -1;
+        }
+
         var at = 0;
         while (at < bytes.Length)
         {

@@ -18,7 +18,7 @@ public sealed class SiteRenderer
     public SiteRenderer(SiteConfig config) => _config = config;
 
     /// <summary>Markdown → sanitised HTML for article bodies; a caching builder may pass its own.</summary>
-    internal Func<string, string>? BodyRenderer { get; init; }
+    internal Func<string, RenderedMarkdown>? BodyRenderer { get; init; }
 
     /// <summary>Renders the site; null when errors were reported. <paramref name="index"/> is
     /// <c>content/_index.md</c>, whose body becomes the home page's introduction.</summary>

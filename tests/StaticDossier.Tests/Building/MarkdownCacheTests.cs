@@ -14,7 +14,7 @@ public sealed class MarkdownCacheTests : IDisposable
     {
         var first = MarkdownCache.Load(_dir);
         var html = first.Render("# Title\n\nSome *text*.");
-        Assert.Equal(new MarkdownRenderer().Render("# Title\n\nSome *text*."), html);
+        Assert.Equal(new MarkdownRenderer().RenderBody("# Title\n\nSome *text*."), html);
         first.Save(_dir);
 
         var second = MarkdownCache.Load(_dir);
@@ -53,7 +53,7 @@ public sealed class MarkdownCacheTests : IDisposable
         var second = MarkdownCache.Load(_dir);
         var html = second.Render("a body long enough to be cut in the middle of its HTML");
         Assert.Equal(0, second.Hits);
-        Assert.Equal(new MarkdownRenderer().Render("a body long enough to be cut in the middle of its HTML"), html);
+        Assert.Equal(new MarkdownRenderer().RenderBody("a body long enough to be cut in the middle of its HTML"), html);
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

@@ -96,7 +96,7 @@ public sealed class SiteRendererTests
         using var dossier = new TempDossier(withSeeds: false);
         dossier.Write("content/x.md", "---\ntitle: X\n---\n\nOriginal.\n");
         var seen = new List<string>();
-        var builder = new SiteBuilder(Dossier.Config(dossier)) { BodyRenderer = md => { seen.Add(md); return "<p>from cache</p>"; } };
+        var builder = new SiteBuilder(Dossier.Config(dossier)) { BodyRenderer = md => { seen.Add(md); return new StaticDossier.Rendering.RenderedMarkdown("<p>from cache</p>", "from cache"); } };
         var diagnostics = new DiagnosticBag();
         Assert.True(builder.Build(diagnostics), string.Join('\n', diagnostics));
         Assert.Contains("<p>from cache</p>", File.ReadAllText(Path.Combine(dossier.Site, "articles", "x.html")), StringComparison.Ordinal);

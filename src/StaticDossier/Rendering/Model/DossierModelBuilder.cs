@@ -6,7 +6,7 @@ using StaticDossier.Diagnostics;
 namespace StaticDossier.Rendering.Model;
 
 /// <summary>Turns content pages into linked article views and index terms. Pure: no I/O, no clock.</summary>
-internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer markdown, Func<string, string>? bodyRenderer = null)
+internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer markdown, Func<string, RenderedMarkdown>? bodyRenderer = null)
 {
     private const int SummaryLength = 240;
 
@@ -78,12 +78,12 @@ internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer ma
     }
 
     // Markdown that Markdig refuses (absurd nesting from a hostile seed) is a diagnostic at the page, never a crash.
-    private string RenderBody(ContentPage page, DiagnosticBag diagnostics)
+    private RenderedMarkdown RenderBody(ContentPage page, DiagnosticBag diagnostics)
     {
         var location = new SourceLocation(page.Path, page.BodyStartLine, 1);
         if (bodyRenderer is null)
         {
-            return markdown.Render(page.MarkdownBody, location, diagnostics) ?? string.Empty;
+            return markdown.RenderBody(page.MarkdownBody, location, diagnostics) ?? Unrenderable;
         }
 
         try
@@ -92,14 +92,17 @@ internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer ma
         }
         catch (ArgumentException)
         {
-            return markdown.Render(page.MarkdownBody, location, diagnostics) ?? string.Empty;
+            return markdown.RenderBody(page.MarkdownBody, location, diagnostics) ?? Unrenderable;
         }
     }
+
+    private static readonly RenderedMarkdown Unrenderable = new(string.Empty, string.Empty);
 
     private ArticleView ToView(ContentPage page, DiagnosticBag diagnostics)
     {
         var date = page.Meta.ParsedDate;
-        var plain = markdown.ToPlainText(page.MarkdownBody);
+        var body = RenderBody(page, diagnostics);
+        var plain = body.Text;
         var url = SiteUrls.Article(page.Slug);
         var language = page.Meta.Language ?? config.Language;
         var view = new ArticleView
@@ -114,7 +117,7 @@ internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer ma
             Source = string.IsNullOrWhiteSpace(page.Meta.Source) ? null : page.Meta.Source.Trim(),
             Byline = page.Meta.Byline,
             SourceUrl = Uri.TryCreate(page.Meta.Url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" ? u.AbsoluteUri : null,
-            Body = new RawHtml(RenderBody(page, diagnostics)),
+            Body = new RawHtml(body.Html),
             Seed = page.Meta.Seed,
             SeedSha256 = page.Meta.SeedSha256,
             RemovedBlocks = page.Meta.RemovedBlocks,
