@@ -21,23 +21,23 @@ internal static class BreakdownHarness
         var pages = new ContentPageReader(config.RootDirectory).ReadAll(config.ContentPath, diagnostics);
         Report("read+parse content", clock, pages.Count);
         var markdown = new MarkdownRenderer();
-        var html = new Dictionary<string, string>(StringComparer.Ordinal);
+        var html = new Dictionary<string, RenderedMarkdown>(StringComparer.Ordinal);
         foreach (var page in pages)
         {
-            html[page.MarkdownBody] = string.Empty;
+            html[page.MarkdownBody] = null!;
         }
 
         var bodies = pages.Select(p => p.MarkdownBody).Distinct().ToArray();
-        var rendered = new string[bodies.Length];
-        Parallel.For(0, bodies.Length, i => rendered[i] = markdown.Render(bodies[i]));
+        var rendered = new RenderedMarkdown[bodies.Length];
+        Parallel.For(0, bodies.Length, i => rendered[i] = markdown.RenderBody(bodies[i]));
         for (var i = 0; i < bodies.Length; i++)
         {
             html[bodies[i]] = rendered[i];
         }
 
-        Report("markdown+sanitizer", clock, bodies.Length);
+        Report("markdown html+text", clock, bodies.Length);
         var keys = new string[pages.Count];
-        Parallel.For(0, pages.Count, i => keys[i] = TermMatcher.Key(pages[i].Meta.Title + "\n" + markdown.ToPlainText(pages[i].MarkdownBody)));
+        Parallel.For(0, pages.Count, i => keys[i] = TermMatcher.Key(pages[i].Meta.Title + "\n" + html[pages[i].MarkdownBody].Text));
         Report("fold keys", clock, keys.Length);
         var similarity = new TextSimilarity(keys, everyTriple: false);
         Report("text similarity index", clock, keys.Length);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using StaticDossier.Config;
 using StaticDossier.Diagnostics;
+using StaticDossier.Rendering;
 
 namespace StaticDossier.Building;
 
@@ -67,6 +68,12 @@ public sealed class IncrementalBuilder
 
         Progress?.Invoke(new BuildProgress("write", 0, 0));
         WriteResult written;
+        // The rendered bodies depend on nothing but their Markdown, so they are saved while the site is written.
+        var savingBodies = Task.Run(() =>
+        {
+            Directory.CreateDirectory(cacheDir);
+            markdown.Save(cacheDir);
+        });
         try
         {
             // The state is dropped first: should the swap fail half-way, no later build may trust it.
@@ -76,13 +83,17 @@ public sealed class IncrementalBuilder
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             diagnostics.Error(DiagnosticCodes.OutputWriteFailed, $"Could not write the site: {ex.Message}", SourceLocation.InFile(_config.OutputDir));
+            Saved(savingBodies, cacheDir, diagnostics);
             return new BuildSummary { Succeeded = false, Elapsed = clock.Elapsed };
+        }
+
+        if (!Saved(savingBodies, cacheDir, diagnostics))
+        {
+            return Summary(files, written, markdown, clock);
         }
 
         try
         {
-            Directory.CreateDirectory(cacheDir);
-            markdown.Save(cacheDir);
             new BuildState
             {
                 Generator = BuildFingerprint.Generator,
@@ -97,7 +108,11 @@ public sealed class IncrementalBuilder
             diagnostics.Warning(DiagnosticCodes.OutputWriteFailed, $"Could not save the build cache: {ex.Message}", SourceLocation.InFile(cacheDir));
         }
 
-        return new BuildSummary
+        return Summary(files, written, markdown, clock);
+    }
+
+    private static BuildSummary Summary(IReadOnlyList<OutputFile> files, WriteResult written, MarkdownCache markdown, Stopwatch clock) =>
+        new()
         {
             Succeeded = true,
             Files = files.Count,
@@ -108,5 +123,19 @@ public sealed class IncrementalBuilder
             RenderedBodies = markdown.Misses,
             Elapsed = clock.Elapsed,
         };
+
+    /// <summary>Waits for the bodies' cache to be saved; a failure is a warning (the next build is simply a full one).</summary>
+    private static bool Saved(Task saving, string cacheDir, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            saving.GetAwaiter().GetResult();
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Warning(DiagnosticCodes.OutputWriteFailed, $"Could not save the build cache: {ex.Message}", SourceLocation.InFile(cacheDir));
+            return false;
+        }
     }
 }

@@ -113,11 +113,12 @@ internal sealed class MarkdownCache
 
             using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.None);
             stream.Write(Records(_new, header: false));
-            stream.Flush(flushToDisk: true);
+            stream.Flush();
             return;
         }
 
-        AtomicFile.WriteAllBytes(path, Records(_used, header: true));
+        // Atomic but not written through: a cache lost to a crash only costs rendering again.
+        AtomicFile.WriteAllBytes(path, Records(_used, header: true), durable: false);
     }
 
     private static byte[] Records(ConcurrentDictionary<string, RenderedMarkdown> entries, bool header)

@@ -87,6 +87,11 @@ public static partial class ContentPageParser
 
     private static FrontMatter? Deserialize(string path, string yaml, DiagnosticBag diagnostics)
     {
+        if (FrontMatterReader.TryRead(yaml) is { } common)
+        {
+            return common;
+        }
+
         try
         {
             return Deserializer.Deserialize<FrontMatter?>(yaml) ?? new FrontMatter();

@@ -10,15 +10,16 @@ public static class AtomicFile
     /// <summary>Replaces <paramref name="path"/> with <paramref name="text"/> in one step.</summary>
     public static void WriteAllText(string path, string text) => WriteAllBytes(path, Utf8.GetBytes(text));
 
-    /// <summary>Replaces <paramref name="path"/> with <paramref name="bytes"/> in one step.</summary>
-    public static void WriteAllBytes(string path, byte[] bytes)
+    /// <summary>Replaces <paramref name="path"/> with <paramref name="bytes"/> in one step; <paramref name="durable"/>
+    /// writes through to the disk first (a cache that only saves time may skip it).</summary>
+    public static void WriteAllBytes(string path, byte[] bytes, bool durable = true)
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(dir);
         var temp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, durable ? FileOptions.WriteThrough : FileOptions.None))
             {
                 stream.Write(bytes);
             }

@@ -17,6 +17,27 @@ internal sealed class EscapingTemplateContext : TemplateContext
     {
     }
 
+    // Scriban reflects over a model type (its properties and their attributes) once per context, and every
+    // page renders in two fresh contexts; the accessors are read-only once built, so one per type serves all.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Scriban.Runtime.IObjectAccessor> TypedAccessors = new();
+
+    protected override Scriban.Runtime.IObjectAccessor GetMemberAccessorImpl(object target)
+    {
+        var type = target.GetType();
+        if (TypedAccessors.TryGetValue(type, out var cached))
+        {
+            return cached;
+        }
+
+        var accessor = base.GetMemberAccessorImpl(target);
+        if (accessor is Scriban.Runtime.Accessors.TypedObjectAccessor)
+        {
+            TypedAccessors.TryAdd(type, accessor);
+        }
+
+        return accessor!;
+    }
+
     public override TemplateContext Write(SourceSpan span, object? textAsObject) => textAsObject switch
     {
         null => this,

@@ -56,16 +56,44 @@ public sealed class MarkdownRenderer
     {
         var document = Markdown.Parse(markdown, Pipeline);
         Police(document);
-        var html = new StringWriter();
-        var htmlRenderer = new HtmlRenderer(html);
-        Pipeline.Setup(htmlRenderer);
-        htmlRenderer.Render(document);
+        var renderers = Renderers.Value!;
+        return new RenderedMarkdown(PrefixIds(renderers.Html.Render(document)), renderers.Text.Render(document, collapse: true));
+    }
 
-        var text = new StringWriter();
-        var textRenderer = new HtmlRenderer(text) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
-        Pipeline.Setup(textRenderer);
-        textRenderer.Render(document);
-        return new RenderedMarkdown(PrefixIds(html.ToString()), Collapse(text.ToString()));
+    // Setting up a renderer (every extension's renderers) cost as much as rendering a short body; one pair per thread.
+    private static readonly ThreadLocal<(ReusableRenderer Html, ReusableRenderer Text)> Renderers = new(() => (new(html: true), new(html: false)));
+
+    /// <summary>A Markdig HTML renderer kept for reuse, writing to a buffer it clears after each document.</summary>
+    private sealed class ReusableRenderer : IDisposable
+    {
+        private readonly StringWriter _writer = new();
+        private readonly ResettableRenderer _renderer;
+
+        public ReusableRenderer(bool html)
+        {
+            _renderer = html ? new ResettableRenderer(_writer)
+                : new ResettableRenderer(_writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
+            Pipeline.Setup(_renderer);
+        }
+
+        public string Render(MarkdownDocument document, bool collapse = false)
+        {
+            var buffer = _writer.GetStringBuilder();
+            _renderer.Clear();
+            buffer.Clear();
+            _renderer.Render(document);
+            _writer.Flush();
+            var result = collapse ? Collapse(buffer) : buffer.ToString();
+            buffer.Clear();
+            if (buffer.Capacity > 1 << 20)
+            {
+                buffer.Capacity = 1 << 16; // one huge body must not pin a megabyte per thread
+            }
+
+            return result;
+        }
+
+        public void Dispose() => _writer.Dispose();
     }
 
     /// <summary>Renders <paramref name="markdown"/>; Markdown that Markdig refuses (e.g. 128 nested '&gt;' or '[')
@@ -175,6 +203,12 @@ public sealed class MarkdownRenderer
             && Uri.TryCreate(cleaned, UriKind.Absolute, out var uri) && SafeSchemes.Contains(uri.Scheme, StringComparer.Ordinal));
     }
 
+    /// <summary>Markdig's renderer with its between-documents reset (indents, line state) made callable.</summary>
+    private sealed class ResettableRenderer(TextWriter writer) : HtmlRenderer(writer)
+    {
+        public void Clear() => Reset();
+    }
+
     /// <summary>Prefixes every id, and every in-page link, in Markdig's output. Safe as plain string work
     /// because Markdig escapes '"' everywhere, so <c> id="</c> and <c> href="#</c> occur only inside tags.</summary>
     private static string PrefixIds(string html) => html
@@ -182,7 +216,34 @@ public sealed class MarkdownRenderer
         .Replace(" href=\"#", " href=\"#" + BodyIdPrefix, StringComparison.Ordinal)
         .Replace(" href=\"#" + BodyIdPrefix + "\"", " href=\"#\"", StringComparison.Ordinal);
 
-    private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>The text with every run of white space made one space, none at either end.</summary>
+    private static string Collapse(System.Text.StringBuilder text)
+    {
+        var collapsed = new System.Text.StringBuilder(text.Length);
+        var space = false;
+        foreach (var chunk in text.GetChunks())
+        {
+            foreach (var c in chunk.Span)
+            {
+                if (char.IsWhiteSpace(c))
+                {
+                    space = collapsed.Length > 0;
+                }
+                else
+                {
+                    if (space)
+                    {
+                        collapsed.Append(' ');
+                        space = false;
+                    }
+
+                    collapsed.Append(c);
+                }
+            }
+        }
+
+        return collapsed.ToString();
+    }
 }
 
 /// <summary>An article body rendered once for both uses.</summary>

@@ -32,15 +32,24 @@ public sealed class SiteRenderer
 
         var templates = new TemplateRenderer(_config.TemplatesPath, _config.RelativeToRoot(_config.TemplatesPath));
         var renderer = new PageRenderer(_config, templates);
-        var files = new List<OutputFile?> { HomePage.Render(dossier, Intro(index, diagnostics), renderer, diagnostics) };
-        files.AddRange(ArticlePages.Render(dossier, renderer, diagnostics));
-        files.AddRange(IndexPages.Render(dossier, renderer, diagnostics));
-        files.Add(UtilityPages.Search(renderer, diagnostics));
-        files.Add(UtilityPages.NotFound(renderer, diagnostics));
-        files.Add(SearchIndexRenderer.Render(dossier));
-        files.Add(AtomFeedRenderer.Render(dossier, _config));
-        files.AddRange(MetadataExporter.Render(dossier));
-        files.AddRange(StaticAssets());
+        // The site-wide pages and data files are each one serial piece of work; they run beside the
+        // article pages (which already use every core) instead of after them, so no core sits idle.
+        var intro = Intro(index, diagnostics);
+        var sideWork = new Func<IEnumerable<OutputFile?>>[]
+        {
+            () => [HomePage.Render(dossier, intro, renderer, diagnostics)],
+            () => [.. IndexPages.Render(dossier, renderer, diagnostics)],
+            () => [UtilityPages.Search(renderer, diagnostics), UtilityPages.NotFound(renderer, diagnostics)],
+            () => [SearchIndexRenderer.Render(dossier)],
+            () => [AtomFeedRenderer.Render(dossier, _config)],
+            () => [.. MetadataExporter.Render(dossier)],
+            () => [.. StaticAssets()],
+        }.Select(Task.Run).ToList();
+        var files = new List<OutputFile?>(ArticlePages.Render(dossier, renderer, diagnostics));
+        foreach (var work in sideWork)
+        {
+            files.AddRange(work.GetAwaiter().GetResult());
+        }
         if (diagnostics.HasErrors)
         {
             return null;

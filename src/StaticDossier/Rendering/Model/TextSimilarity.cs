@@ -98,6 +98,12 @@ internal sealed class TextSimilarity
                 list.Add(d);
             }
         }
+
+        if (!everyTriple)
+        {
+            // Built now, on every core, rather than on first use while the other threads wait for it.
+            _ = _topTerms.Value;
+        }
     }
 
     // The same eighth of all triples in every document, so two copies of a story sample the same ones.
@@ -290,7 +296,7 @@ internal sealed class TextSimilarity
 
     private const int TopTermsPerDocument = 24;
     private const int RareShingle = 50;
-    private const int PostingBudget = 4096;
+    private const int PostingBudget = 3072;
 
     private readonly Lazy<(List<(int Id, double Weight)>[] Top, List<(int Document, double Weight)>[] Postings)> _topTerms;
 
@@ -298,10 +304,22 @@ internal sealed class TextSimilarity
     {
         var top = new List<(int Id, double Weight)>[_vectors.Length];
         var postings = new List<(int, double)>[_wordPostings.Length];
-        for (var d = 0; d < _vectors.Length; d++)
+        Parallel.For(0, _vectors.Length, d =>
         {
             var (ids, weights) = _vectors[d];
-            top[d] = [.. ids.Select((id, i) => (id, weights[i])).OrderByDescending(t => t.Item2).ThenBy(t => t.id).Take(TopTermsPerDocument)];
+            var order = new int[ids.Length];
+            for (var i = 0; i < order.Length; i++)
+            {
+                order[i] = i;
+            }
+
+            // Heaviest first, ties to the lower word id (ids ascend, so to the lower index).
+            Array.Sort(order, (x, y) => weights[x] != weights[y] ? weights[y].CompareTo(weights[x]) : x.CompareTo(y));
+            top[d] = [.. order.Take(TopTermsPerDocument).Select(i => (ids[i], weights[i]))];
+        });
+
+        for (var d = 0; d < _vectors.Length; d++)
+        {
             foreach (var (id, weight) in top[d])
             {
                 (postings[id] ??= []).Add((d, weight));
@@ -314,10 +332,10 @@ internal sealed class TextSimilarity
         }
 
         // Rarest first (fewest postings), for the budget in Candidates.
-        foreach (var list in top)
+        Parallel.ForEach(top, list =>
         {
             list.Sort((x, y) => postings[x.Id].Count != postings[y.Id].Count ? postings[x.Id].Count.CompareTo(postings[y.Id].Count) : x.Id.CompareTo(y.Id));
-        }
+        });
 
         return (top, postings);
     }
