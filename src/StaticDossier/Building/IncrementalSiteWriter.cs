@@ -20,18 +20,20 @@ internal static class IncrementalSiteWriter
             var file = files[i];
             var sha = BuildFingerprint.Sha256(file.Bytes);
             var source = Path.Combine(full, file.OutputPath);
+            DateTime written;
             if (canReuse && previous!.Outputs.TryGetValue(file.OutputPath, out var before) && before.Sha256 == sha
                 && before.Matches(new FileInfo(source)))
             {
                 HardLink.LinkOrCopy(source, target);
                 Interlocked.Increment(ref linked);
+                written = File.GetLastWriteTimeUtc(target);
             }
             else
             {
-                File.WriteAllBytes(target, file.Bytes);
+                written = IO.NewFile.Write(target, file.Bytes);
             }
 
-            records[i] = new OutputRecord(sha, file.Bytes.Length, File.GetLastWriteTimeUtc(target).Ticks);
+            records[i] = new OutputRecord(sha, file.Bytes.Length, written.Ticks);
         });
 
         var outputs = new Dictionary<string, OutputRecord>(files.Count, StringComparer.Ordinal);

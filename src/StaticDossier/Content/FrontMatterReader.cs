@@ -97,8 +97,9 @@ internal static class FrontMatterReader
                 RemovedBlocks = removed,
             };
         }
-        catch (YamlException)
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException)
         {
+            // Broken YAML (or a parser that ran out of events): the deserializer will say what is wrong.
             return null;
         }
     }

@@ -23,7 +23,7 @@ public static class SiteWriter
     /// <exception cref="IOException">The disk refused.</exception>
     public static void Write(string outputDir, IReadOnlyList<OutputFile> files, Action<int, string>? writeFile = null)
     {
-        writeFile ??= (i, target) => File.WriteAllBytes(target, files[i].Bytes);
+        writeFile ??= (i, target) => IO.NewFile.Write(target, files[i].Bytes);
         var full = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
         var parent = Path.GetDirectoryName(full)
             ?? throw new InvalidOperationException($"Refusing to publish to the root folder '{full}'.");

@@ -18,6 +18,8 @@ public sealed class TemplateRenderer
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _reportedPartialErrors = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Template> _includes = new(StringComparer.Ordinal);
 
+    private static readonly ThreadLocal<StringBuilderOutput> Outputs = new(() => new StringBuilderOutput());
+
     // Scriban builds its ~200 built-in functions for every context unless given them; they are only read while
     // rendering, so one set per build (with the raw include installed once) serves every page.
     private readonly Lazy<ScriptObject> _builtins = new(() =>
@@ -91,7 +93,25 @@ public sealed class TemplateRenderer
         context.PushGlobal(model);
         try
         {
-            var html = template.Render(context);
+            // A reused, already grown buffer per thread: growing a fresh one for every page (and a huge
+            // one for every list page) was most of the allocation in rendering.
+            var output = Outputs.Value!;
+            context.PushOutput(output);
+            string html;
+            try
+            {
+                html = template.Render(context);
+            }
+            finally
+            {
+                context.PopOutput();
+                output.Builder.Clear();
+                if (output.Builder.Capacity > 4 << 20)
+                {
+                    output.Builder.Capacity = 64 << 10;
+                }
+            }
+
             foreach (var (path, parsed) in context.CachedTemplates)
             {
                 // Parsed partials are immutable: later pages reuse them instead of reading and parsing them again.

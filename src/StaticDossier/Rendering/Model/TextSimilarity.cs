@@ -12,6 +12,7 @@ internal sealed class TextSimilarity
     private readonly long[][] _shingles;
     private readonly long[][] _sampled;
     private readonly List<(int Document, double Weight)>[] _wordPostings;
+    private readonly int _vocabulary;
     private readonly Dictionary<long, List<int>> _shinglePostings = [];
     private readonly bool _everyTriple;
 
@@ -73,11 +74,13 @@ internal sealed class TextSimilarity
         });
 
         // Postings in document order, so sums over them run in a fixed order.
-        _wordPostings = new List<(int, double)>[wordIds.Count];
+        _vocabulary = wordIds.Count;
+        _wordPostings = new List<(int, double)>[everyTriple ? wordIds.Count : 0];
         for (var d = 0; d < keys.Count; d++)
         {
             var (ids, weights) = _vectors[d];
-            for (var i = 0; i < ids.Length; i++)
+            // Every word's postings serve Accumulate, the exact all-pairs pass of a small dossier only.
+            for (var i = 0; i < ids.Length && everyTriple; i++)
             {
                 (_wordPostings[ids[i]] ??= []).Add((d, weights[i]));
             }
@@ -168,16 +171,16 @@ internal sealed class TextSimilarity
         var visited = 0;
         foreach (var (id, weight) in index.Top[a])
         {
-            var postings = index.Postings[id];
-            visited += postings.Count;
+            var (documents, weights) = index.Postings[id];
+            visited += documents.Length;
             if (visited > PostingBudget)
             {
                 break;
             }
 
-            foreach (var (document, other) in postings)
+            for (var k = 0; k < documents.Length; k++)
             {
-                Add(document, weight * other);
+                Add(documents[k], weight * weights[k]);
             }
         }
 
@@ -298,12 +301,12 @@ internal sealed class TextSimilarity
     private const int RareShingle = 50;
     private const int PostingBudget = 3072;
 
-    private readonly Lazy<(List<(int Id, double Weight)>[] Top, List<(int Document, double Weight)>[] Postings)> _topTerms;
+    private readonly Lazy<((int Id, double Weight)[][] Top, (int[] Documents, double[] Weights)[] Postings)> _topTerms;
 
-    private (List<(int, double)>[], List<(int, double)>[]) BuildTopTerms()
+    private ((int, double)[][], (int[], double[])[]) BuildTopTerms()
     {
         var top = new List<(int Id, double Weight)>[_vectors.Length];
-        var postings = new List<(int, double)>[_wordPostings.Length];
+        var postings = new List<(int, double)>[_vocabulary];
         Parallel.For(0, _vectors.Length, d =>
         {
             var (ids, weights) = _vectors[d];
@@ -337,7 +340,8 @@ internal sealed class TextSimilarity
             list.Sort((x, y) => postings[x.Id].Count != postings[y.Id].Count ? postings[x.Id].Count.CompareTo(postings[y.Id].Count) : x.Id.CompareTo(y.Id));
         });
 
-        return (top, postings);
+        // Arrays rather than lists of pairs: Candidates walks these for every document.
+        return ([.. top.Select(t => t.ToArray())], [.. postings.Select(p => (p.Select(x => x.Item1).ToArray(), p.Select(x => x.Item2).ToArray()))]);
     }
 
     /// <summary>Rounded cosine from an <see cref="Accumulate"/> dot product.</summary>
@@ -405,9 +409,9 @@ internal sealed class TextSimilarity
     public (double Cosine, double Containment)[] Compare(int a, IReadOnlyList<int> others)
     {
         var dense = DenseWeights.Value!;
-        if (dense.Length < _wordPostings.Length)
+        if (dense.Length < _vocabulary)
         {
-            dense = new double[_wordPostings.Length];
+            dense = new double[_vocabulary];
             DenseWeights.Value = dense;
         }
 
