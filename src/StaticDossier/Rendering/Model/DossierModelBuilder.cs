@@ -20,8 +20,13 @@ internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer ma
 
         var keys = new string[articles.Count];
         Parallel.For(0, articles.Count, i => keys[i] = TermMatcher.Key(articles[i].Title + "\n" + articles[i].PlainText));
-        var peopleNames = articles.Select((a, i) => peopleMatcher.MatchKey(a.Page.Meta.People, keys[i])).ToList();
-        var tagNames = articles.Select((a, i) => tagMatcher.MatchKey(a.Page.Meta.Tags, keys[i])).ToList();
+        var peopleNames = new List<string>[articles.Count];
+        var tagNames = new List<string>[articles.Count];
+        Parallel.For(0, articles.Count, i =>
+        {
+            peopleNames[i] = peopleMatcher.MatchKey(articles[i].Page.Meta.People, keys[i]);
+            tagNames[i] = tagMatcher.MatchKey(articles[i].Page.Meta.Tags, keys[i]);
+        });
         var people = Links("people", peopleNames.SelectMany(n => n));
         var tags = Links("tags", tagNames.SelectMany(n => n));
         var sources = Links("sources", articles.Select(a => a.Source).OfType<string>());

@@ -2,8 +2,8 @@ namespace StaticDossier.Rendering.Model;
 
 /// <summary>How alike article bodies are, over folded words (case and diacritics ignored). Two measures:
 /// TF-IDF cosine over words, for topical closeness; and containment of word triples (shingles), for the
-/// same report published twice in different words around shared sentences. Features are numbered in
-/// order of first appearance and kept as sorted arrays, so every comparison is a merge in a fixed order:
+/// same report published twice in different words around shared sentences. Words are numbered by the
+/// rank of a hash of their spelling, and features kept as sorted arrays, so every comparison is a merge in a fixed order:
 /// deterministic, and fast enough for all pairs of a few thousand articles.</summary>
 internal sealed class TextSimilarity
 {
@@ -25,33 +25,26 @@ internal sealed class TextSimilarity
     {
         _topTerms = new(BuildTopTerms);
         _everyTriple = everyTriple;
-        var wordIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var lookup = wordIds.GetAlternateLookup<ReadOnlySpan<char>>();
-        var words = new int[keys.Count][];
-        var buffer = new List<int>();
-        for (var d = 0; d < keys.Count; d++)
+        // Words are numbered by the rank of a 64-bit hash of their spelling: tokenising runs on every core,
+        // and only the distinct hashes meet in one place. (Two words sharing a hash would merely count as one.)
+        var hashes = new long[keys.Count][];
+        Parallel.For(0, keys.Count, d => hashes[d] = WordHashes(keys[d]));
+        var distinct = new HashSet<long>();
+        foreach (var document in hashes)
         {
-            buffer.Clear();
-            foreach (var range in keys[d].AsSpan().Split(' '))
-            {
-                var word = keys[d].AsSpan(range);
-                if (word.IsEmpty)
-                {
-                    continue;
-                }
-
-                if (!lookup.TryGetValue(word, out var id))
-                {
-                    id = wordIds.Count;
-                    lookup[word] = id;
-                }
-
-                buffer.Add(id);
-            }
-
-            words[d] = [.. buffer];
+            distinct.UnionWith(document);
         }
 
+        var sorted = distinct.ToArray();
+        Array.Sort(sorted);
+        var wordIds = new Dictionary<long, int>(sorted.Length);
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            wordIds[sorted[i]] = i;
+        }
+
+        var words = new int[keys.Count][];
+        Parallel.For(0, keys.Count, d => words[d] = Array.ConvertAll(hashes[d], h => wordIds[h]));
         var documentFrequency = new int[wordIds.Count];
         var counts = new (int[] Ids, int[] Counts)[keys.Count];
         Parallel.For(0, keys.Count, d => counts[d] = Count(words[d]));
@@ -107,6 +100,38 @@ internal sealed class TextSimilarity
             // Built now, on every core, rather than on first use while the other threads wait for it.
             _ = _topTerms.Value;
         }
+    }
+
+    /// <summary>FNV-1a hashes of the space-separated words of <paramref name="key"/>, in order.</summary>
+    private static long[] WordHashes(string key)
+    {
+        var hashes = new List<long>(key.Length / 5);
+        var hash = 14695981039346656037UL;
+        var inWord = false;
+        foreach (var c in key)
+        {
+            if (c == ' ')
+            {
+                if (inWord)
+                {
+                    hashes.Add((long)hash);
+                }
+
+                hash = 14695981039346656037UL;
+                inWord = false;
+                continue;
+            }
+
+            hash = (hash ^ c) * 1099511628211UL;
+            inWord = true;
+        }
+
+        if (inWord)
+        {
+            hashes.Add((long)hash);
+        }
+
+        return [.. hashes];
     }
 
     // The same eighth of all triples in every document, so two copies of a story sample the same ones.
