@@ -14,7 +14,7 @@ public sealed class SiteBuilder
     /// <summary>Creates a builder for <paramref name="config"/>.</summary>
     public SiteBuilder(SiteConfig config) => _config = config;
 
-    /// <summary>Markdown → sanitised HTML for article bodies; the incremental builder passes a cached one.</summary>
+    /// <summary>Markdown → safe HTML and text for article bodies; the incremental builder passes a cached one.</summary>
     internal Func<string, RenderedMarkdown>? BodyRenderer { get; init; }
 
     /// <summary>Builds the site in memory; null when errors were reported.</summary>

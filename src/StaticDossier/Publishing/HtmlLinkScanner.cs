@@ -8,7 +8,7 @@ namespace StaticDossier.Publishing;
 internal sealed record ScannedPage(HashSet<string> Ids, List<(string Href, int Offset)> Links);
 
 /// <summary>A small HTML tokenizer that reads only start tags and their attributes. The site's pages are
-/// generated (templates + sanitised Markdown), so a full DOM parse per page is not needed to find links; this
+/// generated (templates + Markdown rendered safe), so a full DOM parse per page is not needed to find links; this
 /// is what lets the check run over tens of thousands of pages in well under a second.</summary>
 internal static class HtmlLinkScanner
 {

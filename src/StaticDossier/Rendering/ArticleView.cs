@@ -32,7 +32,7 @@ public sealed record ArticleView
     /// <summary>The original URL when it is http(s); anything else is dropped.</summary>
     public string? SourceUrl { get; init; }
 
-    /// <summary>The rendered, sanitised body.</summary>
+    /// <summary>The rendered body, safe by construction (see <see cref="MarkdownRenderer"/>).</summary>
     public required RawHtml Body { get; init; }
 
     /// <summary>Seed path relative to the dossier root.</summary>

@@ -57,7 +57,20 @@ public sealed class MarkdownRenderer
         var document = Markdown.Parse(markdown, Pipeline);
         Police(document);
         var renderers = Renderers.Value!;
-        return new RenderedMarkdown(PrefixIds(renderers.Html.Render(document)), renderers.Text.Render(document, collapse: true));
+        try
+        {
+            return new RenderedMarkdown(PrefixIds(renderers.Html.Render(document)), renderers.Text.Render(document, collapse: true));
+        }
+        catch
+        {
+            // Markdig's renderers flip flags while they work (inline HTML off inside image alt text, implicit
+            // paragraphs in tight lists) and restore them on the way out; after a throw they may not have,
+            // and the next body on this thread must not inherit that.
+            renderers.Html.Dispose();
+            renderers.Text.Dispose();
+            Renderers.Value = (new(html: true), new(html: false));
+            throw;
+        }
     }
 
     // Setting up a renderer (every extension's renderers) cost as much as rendering a short body; one pair per thread.

@@ -17,7 +17,7 @@ public sealed class SiteRenderer
     /// <summary>Creates a renderer for <paramref name="config"/>.</summary>
     public SiteRenderer(SiteConfig config) => _config = config;
 
-    /// <summary>Markdown → sanitised HTML for article bodies; a caching builder may pass its own.</summary>
+    /// <summary>Markdown → safe HTML and text for article bodies; a caching builder may pass its own.</summary>
     internal Func<string, RenderedMarkdown>? BodyRenderer { get; init; }
 
     /// <summary>Renders the site; null when errors were reported. <paramref name="index"/> is

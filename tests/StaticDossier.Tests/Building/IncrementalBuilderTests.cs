@@ -93,7 +93,25 @@ public sealed class IncrementalBuilderTests
 
         var full = Build(dossier, useCache: false);
         Assert.Equal(full.Files, full.Written);
-        Assert.Equal(incrementalFiles, Snapshot(dossier.Site));
+        var fullFiles = Snapshot(dossier.Site);
+        foreach (var (path, text) in fullFiles)
+        {
+            // Name the first file that differs, and where, rather than two whole dictionaries.
+            var other = incrementalFiles.GetValueOrDefault(path);
+            if (other != text)
+            {
+                var at = 0;
+                while (other is not null && at < Math.Min(text.Length, other.Length) && text[at] == other[at])
+                {
+                    at++;
+                }
+
+                var from = Math.Max(0, at - 120);
+                Assert.Fail($"{path} differs at {at}: full build «{text[from..Math.Min(text.Length, at + 120)]}», incremental «{other?[from..Math.Min(other.Length, at + 120)]}»");
+            }
+        }
+
+        Assert.Equal(incrementalFiles, fullFiles);
     }
 
     [Fact]
