@@ -43,14 +43,6 @@ internal static class BreakdownHarness
         Report("text similarity index", clock, keys.Length);
         similarity.Candidates(0, 64);
         Report("top terms (first call)", clock, 1);
-        var serial = Stopwatch.StartNew();
-        for (var i = 0; i < 500; i++)
-        {
-            similarity.Candidates(i, 64);
-        }
-
-        Console.WriteLine($"500 serial candidates: {serial.ElapsedMilliseconds} ms ");
-        Report("(serial sample)", clock, 500);
         var candidates = 0L;
         Parallel.For(0, keys.Length, i => Interlocked.Add(ref candidates, similarity.Candidates(i, 64).Count));
         Report("text candidates", clock, (int)candidates);
