@@ -21,19 +21,10 @@ internal static class BreakdownHarness
         var pages = new ContentPageReader(config.RootDirectory).ReadAll(config.ContentPath, diagnostics);
         Report("read+parse content", clock, pages.Count);
         var markdown = new MarkdownRenderer();
-        var html = new Dictionary<string, RenderedMarkdown>(StringComparer.Ordinal);
-        foreach (var page in pages)
-        {
-            html[page.MarkdownBody] = null!;
-        }
-
         var bodies = pages.Select(p => p.MarkdownBody).Distinct().ToArray();
         var rendered = new RenderedMarkdown[bodies.Length];
         Parallel.For(0, bodies.Length, i => rendered[i] = markdown.RenderBody(bodies[i]));
-        for (var i = 0; i < bodies.Length; i++)
-        {
-            html[bodies[i]] = rendered[i];
-        }
+        var html = bodies.Zip(rendered).ToDictionary(x => x.First, x => x.Second, StringComparer.Ordinal);
 
         Report("markdown html+text", clock, bodies.Length);
         var keys = new string[pages.Count];

@@ -29,12 +29,12 @@ internal static class FrontMatterReader
             int? removed = null;
             while (!parser.TryConsume<MappingEnd>(out _))
             {
-                if (!parser.TryConsume<Scalar>(out var key) || !Plain(key) || key.Style != ScalarStyle.Plain || !seen.Add(key.Value))
+                if (PlainScalar(parser) is not { } key || !seen.Add(key))
                 {
                     return null;
                 }
 
-                switch (key.Value)
+                switch (key)
                 {
                     case "title" or "date" or "language" or "source" or "byline" or "url" or "slug" or "summary" or "seed" or "seed_sha256":
                         if (Text(parser) is not { } text)
@@ -42,7 +42,7 @@ internal static class FrontMatterReader
                             return null;
                         }
 
-                        strings[key.Value] = text;
+                        strings[key] = text;
                         break;
                     case "tags" or "people":
                         if (List(parser) is not { } list)
@@ -50,24 +50,24 @@ internal static class FrontMatterReader
                             return null;
                         }
 
-                        lists[key.Value] = list;
+                        lists[key] = list;
                         break;
                     case "draft":
-                        if (!parser.TryConsume<Scalar>(out var flag) || !Plain(flag) || flag.Style != ScalarStyle.Plain || flag.Value is not ("true" or "false"))
+                        var flag = PlainScalar(parser);
+                        if (flag is not ("true" or "false"))
                         {
                             return null;
                         }
 
-                        draft = flag.Value == "true";
+                        draft = flag == "true";
                         break;
                     case "removed_blocks":
-                        if (!parser.TryConsume<Scalar>(out var number) || !Plain(number) || number.Style != ScalarStyle.Plain
-                            || number.Value.Length is 0 or > 9 || !number.Value.All(char.IsAsciiDigit))
+                        if (PlainScalar(parser) is not { Length: > 0 and <= 9 } number || !number.All(char.IsAsciiDigit))
                         {
                             return null;
                         }
 
-                        removed = int.Parse(number.Value, System.Globalization.CultureInfo.InvariantCulture);
+                        removed = int.Parse(number, System.Globalization.CultureInfo.InvariantCulture);
                         break;
                     default:
                         return null;
@@ -110,6 +110,10 @@ internal static class FrontMatterReader
         && !(scalar.Style == ScalarStyle.Plain && scalar.Value is "" or "~" or "null" or "Null" or "NULL")
             ? scalar.Value
             : null;
+
+    /// <summary>The value of an unquoted scalar with no anchor or tag; null for anything else.</summary>
+    private static string? PlainScalar(IParser parser) =>
+        parser.TryConsume<Scalar>(out var scalar) && Plain(scalar) && scalar.Style == ScalarStyle.Plain ? scalar.Value : null;
 
     private static List<string>? List(IParser parser)
     {

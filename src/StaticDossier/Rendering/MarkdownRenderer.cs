@@ -46,6 +46,9 @@ public sealed class MarkdownRenderer
 
     private static readonly string[] SafeSchemes = ["http", "https", "mailto"];
 
+    // What a browser strips from both ends of a URL before reading it: C0 controls and space.
+    private static readonly char[] C0AndSpace = [.. Enumerable.Range(0, 0x21).Select(i => (char)i)];
+
     /// <summary>Renders <paramref name="markdown"/> to safe HTML.</summary>
     /// <exception cref="ArgumentException">Markdig refuses the input (nesting deeper than 128 levels).</exception>
     public string Render(string markdown) => RenderBody(markdown).Html;
@@ -129,20 +132,6 @@ public sealed class MarkdownRenderer
         }
     }
 
-    /// <summary>The text of <paramref name="markdown"/> without markup, whitespace collapsed.</summary>
-    public string ToPlainText(string markdown)
-    {
-        try
-        {
-            return RenderBody(markdown).Text;
-        }
-        catch (ArgumentException)
-        {
-            // Markdig refuses absurd nesting; rendering the body reports it, and search simply has no text for it.
-            return string.Empty;
-        }
-    }
-
     private static void Police(MarkdownDocument document)
     {
         foreach (var node in document.Descendants().ToList())
@@ -198,14 +187,12 @@ public sealed class MarkdownRenderer
             return true;
         }
 
-        var cleaned = new string([.. url.Trim('\0', '\u0001', '\u0002', '\u0003', '\u0004', '\u0005', '\u0006', '\u0007', '\b', '\t', '\n', '\v', '\f', '\r',
-            '\u000E', '\u000F', '\u0010', '\u0011', '\u0012', '\u0013', '\u0014', '\u0015', '\u0016', '\u0017', '\u0018', '\u0019', '\u001A', '\u001B',
-            '\u001C', '\u001D', '\u001E', '\u001F', ' ').Where(c => c is not ('\t' or '\n' or '\r'))]);
+        var cleaned = new string([.. url.Trim(C0AndSpace).Where(c => c is not ('\t' or '\n' or '\r'))]);
         var colon = cleaned.IndexOf(':', StringComparison.Ordinal);
         var end = cleaned.IndexOfAny(['/', '?', '#', '\\']);
         var hasScheme = colon >= 0 && (end < 0 || colon < end);
-        var remote = hasScheme || cleaned.StartsWith("//", StringComparison.Ordinal) || cleaned.StartsWith(@"\\", StringComparison.Ordinal)
-            || cleaned.StartsWith(@"/\", StringComparison.Ordinal) || cleaned.StartsWith(@"\/", StringComparison.Ordinal);
+        // Browsers read "//host", "\\host", "/\host" and "\/host" alike: another site.
+        var remote = hasScheme || (cleaned.Length >= 2 && cleaned[0] is ('/' or '\\') && cleaned[1] is ('/' or '\\'));
         if (image)
         {
             // Nothing may load from off the site.

@@ -84,7 +84,7 @@ public sealed class MarkdownSafetyOracleTests
     }
 
     [Fact]
-    public void HtmlAndTextComeFromOneParse()
+    public void RendersHtmlAndPlainTextTogether()
     {
         var body = Renderer.RenderBody("# Title\n\nSome *emphasis* and [a link](https://example.org).\n\n- one\n- two\n");
         Assert.Equal("Title Some emphasis and a link. one two", body.Text);

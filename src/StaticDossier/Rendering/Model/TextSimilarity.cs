@@ -78,13 +78,8 @@ internal sealed class TextSimilarity
                 (_wordPostings[ids[i]] ??= []).Add((d, weights[i]));
             }
 
-            foreach (var shingle in _shingles[d])
+            foreach (var shingle in everyTriple ? _shingles[d] : _sampled[d])
             {
-                if (!everyTriple && !Sampled(shingle))
-                {
-                    continue;
-                }
-
                 if (!_shinglePostings.TryGetValue(shingle, out var list))
                 {
                     list = [];
@@ -380,29 +375,7 @@ internal sealed class TextSimilarity
     }
 
     /// <summary>Cosine of the two documents' TF-IDF word vectors, 0 to 1.</summary>
-    public double Cosine(int a, int b)
-    {
-        var (ia, wa) = _vectors[a];
-        var (ib, wb) = _vectors[b];
-        var dot = 0.0;
-        for (int i = 0, j = 0; i < ia.Length && j < ib.Length;)
-        {
-            if (ia[i] == ib[j])
-            {
-                dot += wa[i++] * wb[j++];
-            }
-            else if (ia[i] < ib[j])
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
-        }
-
-        return Math.Round(dot, 6);
-    }
+    public double Cosine(int a, int b) => Compare(a, [b])[0].Cosine;
 
     /// <summary>The share of the shorter document's word triples that the other also has, 0 to 1.</summary>
     public double Containment(int a, int b)
