@@ -65,13 +65,19 @@ internal static class BreakdownHarness
     }
 
     private static TimeSpan _cpu;
+    private static long _allocated;
+    private static TimeSpan _paused;
 
     private static void Report(string what, Stopwatch clock, int count)
     {
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes();
+        var paused = GC.GetTotalPauseDuration();
         Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{what,-28} {clock.ElapsedMilliseconds,7} ms wall {(cpu - _cpu).TotalMilliseconds,7:0} ms CPU ({count} items)"));
+            $"{what,-28} {clock.ElapsedMilliseconds,7} ms wall {(cpu - _cpu).TotalMilliseconds,7:0} ms CPU {(allocated - _allocated) >> 20,6} MiB allocated {(paused - _paused).TotalMilliseconds,5:0} ms GC pause ({count} items)"));
         _cpu = cpu;
+        _allocated = allocated;
+        _paused = paused;
         clock.Restart();
     }
 }

@@ -13,6 +13,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["templates"] = StaticDossier.Benchmarks.TemplateProbe.Run,
     ["writes"] = StaticDossier.Benchmarks.WriteProbe.Run,
     ["breakdown"] = StaticDossier.Benchmarks.BreakdownHarness.Run,
+    ["related-recall"] = StaticDossier.Benchmarks.RelatedRecallHarness.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

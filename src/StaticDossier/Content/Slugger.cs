@@ -41,6 +41,11 @@ public static class Slugger
     /// <summary>Removes diacritics (đ → d included) for matching and slugs: "Phạm Bình Minh" → "Pham Binh Minh".</summary>
     public static string Fold(string text)
     {
+        if (Ascii.IsValid(text))
+        {
+            return text; // nothing to decompose: most articles are English
+        }
+
         var decomposed = text.Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)

@@ -57,15 +57,15 @@ internal sealed class EscapingTemplateContext : TemplateContext
         var sb = new StringBuilder(text.Length + 16);
         foreach (var c in text)
         {
-            sb.Append(c switch
+            _ = c switch
             {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '"' => "&quot;",
-                '\'' => "&#39;",
-                _ => c.ToString(),
-            });
+                '&' => sb.Append("&amp;"),
+                '<' => sb.Append("&lt;"),
+                '>' => sb.Append("&gt;"),
+                '"' => sb.Append("&quot;"),
+                '\'' => sb.Append("&#39;"),
+                _ => sb.Append(c),
+            };
         }
 
         return sb.ToString();

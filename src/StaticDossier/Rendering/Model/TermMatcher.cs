@@ -1,4 +1,3 @@
-using System.Text;
 using StaticDossier.Config;
 using StaticDossier.Content;
 using StaticDossier.Diagnostics;
@@ -78,19 +77,23 @@ internal sealed class TermMatcher
     internal static string Key(string text)
     {
         var folded = Slugger.Fold(text);
-        var sb = new StringBuilder(folded.Length);
+        // Every body is folded once per build: one pooled buffer instead of a growing StringBuilder.
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(folded.Length);
+        var length = 0;
         foreach (var c in folded)
         {
             if (char.IsLetterOrDigit(c))
             {
-                sb.Append(char.ToLowerInvariant(c));
+                buffer[length++] = char.ToLowerInvariant(c);
             }
-            else if (sb.Length > 0 && sb[^1] != ' ')
+            else if (length > 0 && buffer[length - 1] != ' ')
             {
-                sb.Append(' ');
+                buffer[length++] = ' ';
             }
         }
 
-        return sb.ToString().TrimEnd();
+        var key = new string(buffer, 0, length > 0 && buffer[length - 1] == ' ' ? length - 1 : length);
+        System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        return key;
     }
 }
