@@ -20,6 +20,20 @@ public sealed class SiteBuilder
     /// <summary>Builds the site in memory; null when errors were reported.</summary>
     public IReadOnlyList<OutputFile>? Render(DiagnosticBag diagnostics)
     {
+        var files = RenderUnchecked(diagnostics);
+        if (files is null)
+        {
+            return null;
+        }
+
+        LinkChecker.Check(files, diagnostics);
+        return diagnostics.HasErrors ? null : files;
+    }
+
+    /// <summary>As <see cref="Render"/> but without checking links, for a caller that checks them while it
+    /// stages the site (and publishes nothing if one is broken).</summary>
+    internal IReadOnlyList<OutputFile>? RenderUnchecked(DiagnosticBag diagnostics)
+    {
         var reader = new ContentPageReader(_config.RootDirectory);
         var pages = reader.ReadAll(_config.ContentPath, diagnostics)
             .Where(p => !p.Meta.Draft)
@@ -31,14 +45,7 @@ public sealed class SiteBuilder
             return null;
         }
 
-        var files = new SiteRenderer(_config) { BodyRenderer = BodyRenderer }.Render(pages, index, diagnostics);
-        if (files is null)
-        {
-            return null;
-        }
-
-        LinkChecker.Check(files, diagnostics);
-        return diagnostics.HasErrors ? null : files;
+        return new SiteRenderer(_config) { BodyRenderer = BodyRenderer }.Render(pages, index, diagnostics);
     }
 
     /// <summary>Renders and publishes to the output folder; the previous site stays if anything fails.</summary>

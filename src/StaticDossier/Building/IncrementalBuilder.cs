@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using StaticDossier.Config;
 using StaticDossier.Diagnostics;
+using StaticDossier.Publishing;
 using StaticDossier.Rendering;
 
 namespace StaticDossier.Building;
@@ -55,19 +56,24 @@ public sealed class IncrementalBuilder
         void Rendered(int done) => Progress?.Invoke(new BuildProgress("render", done, articles));
         var markdown = UseCache ? MarkdownCache.Load(cacheDir, Rendered) : MarkdownCache.Empty(Rendered);
         var local = new DiagnosticBag();
-        var files = new SiteBuilder(_config) { BodyRenderer = markdown.Render }.Render(local);
-        foreach (var diagnostic in local)
-        {
-            diagnostics.Add(diagnostic);
-        }
-
+        var files = new SiteBuilder(_config) { BodyRenderer = markdown.Render }.RenderUnchecked(local);
         if (files is null)
         {
+            Report(local, diagnostics);
             return new BuildSummary { Succeeded = false, Elapsed = clock.Elapsed };
         }
 
+        // Links are checked while the site is staged, on the cores the writes leave idle; the staged site is
+        // swapped in only once every link resolves, so a broken link still publishes nothing.
+        var checking = Task.Run(() => LinkChecker.Check(files, local));
+        bool LinksResolve()
+        {
+            checking.GetAwaiter().GetResult();
+            return !local.HasErrors;
+        }
+
         Progress?.Invoke(new BuildProgress("write", 0, 0));
-        WriteResult written;
+        WriteResult? written;
         // The rendered bodies depend on nothing but their Markdown, so they are saved while the site is written.
         var savingBodies = Task.Run(() =>
         {
@@ -78,11 +84,20 @@ public sealed class IncrementalBuilder
         {
             // The state is dropped first: should the swap fail half-way, no later build may trust it.
             BuildState.Forget(cacheDir);
-            written = IncrementalSiteWriter.Write(_config.OutputPath, files, previous);
+            written = IncrementalSiteWriter.Write(_config.OutputPath, files, previous, LinksResolve);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
+            LinksResolve();
+            Report(local, diagnostics);
             diagnostics.Error(DiagnosticCodes.OutputWriteFailed, $"Could not write the site: {ex.Message}", SourceLocation.InFile(_config.OutputDir));
+            Saved(savingBodies, cacheDir, diagnostics);
+            return new BuildSummary { Succeeded = false, Elapsed = clock.Elapsed };
+        }
+
+        Report(local, diagnostics);
+        if (written is null)
+        {
             Saved(savingBodies, cacheDir, diagnostics);
             return new BuildSummary { Succeeded = false, Elapsed = clock.Elapsed };
         }
@@ -109,6 +124,14 @@ public sealed class IncrementalBuilder
         }
 
         return Summary(files, written, markdown, clock);
+    }
+
+    private static void Report(DiagnosticBag from, DiagnosticBag to)
+    {
+        foreach (var diagnostic in from)
+        {
+            to.Add(diagnostic);
+        }
     }
 
     private static BuildSummary Summary(IReadOnlyList<OutputFile> files, WriteResult written, MarkdownCache markdown, Stopwatch clock) =>

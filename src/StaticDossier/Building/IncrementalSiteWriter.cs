@@ -8,14 +8,15 @@ namespace StaticDossier.Building;
 internal static class IncrementalSiteWriter
 {
     /// <summary>Publishes <paramref name="files"/> as the whole content of <paramref name="outputDir"/>, with every
-    /// guarantee of <see cref="Publishing.SiteWriter"/> (paths checked, sources never replaced, atomic swap).</summary>
-    public static WriteResult Write(string outputDir, IReadOnlyList<OutputFile> files, BuildState? previous)
+    /// guarantee of <see cref="Publishing.SiteWriter"/> (paths checked, sources never replaced, atomic swap);
+    /// null when <paramref name="publishIf"/> said no once the site was staged, and the previous site stays.</summary>
+    public static WriteResult? Write(string outputDir, IReadOnlyList<OutputFile> files, BuildState? previous, Func<bool>? publishIf = null)
     {
         var full = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
         var canReuse = previous is not null && Directory.Exists(full);
         var records = new OutputRecord[files.Count];
         var linked = 0;
-        Publishing.SiteWriter.Write(outputDir, files, (i, target) =>
+        var published = Publishing.SiteWriter.Write(outputDir, files, (i, target) =>
         {
             var file = files[i];
             var sha = BuildFingerprint.Sha256(file.Bytes);
@@ -34,7 +35,11 @@ internal static class IncrementalSiteWriter
             }
 
             records[i] = new OutputRecord(sha, file.Bytes.Length, written.Ticks);
-        });
+        }, publishIf);
+        if (!published)
+        {
+            return null;
+        }
 
         var outputs = new Dictionary<string, OutputRecord>(files.Count, StringComparer.Ordinal);
         for (var i = 0; i < files.Count; i++)

@@ -18,10 +18,12 @@ public static class SiteWriter
 
     /// <summary>Publishes <paramref name="files"/> as the whole content of <paramref name="outputDir"/>.
     /// <paramref name="writeFile"/> (called in parallel with a file's index and its staging path) may put a file in
-    /// place another way, e.g. by linking an unchanged file from the previous site; by default its bytes are written.</summary>
+    /// place another way, e.g. by linking an unchanged file from the previous site; by default its bytes are written.
+    /// <paramref name="publishIf"/>, when given, is asked once every file is staged: false leaves the previous site
+    /// as it was (the staged files are deleted) and makes this return false.</summary>
     /// <exception cref="InvalidOperationException">A path leaves the output folder, or the folder is not a site.</exception>
     /// <exception cref="IOException">The disk refused.</exception>
-    public static void Write(string outputDir, IReadOnlyList<OutputFile> files, Action<int, string>? writeFile = null)
+    public static bool Write(string outputDir, IReadOnlyList<OutputFile> files, Action<int, string>? writeFile = null, Func<bool>? publishIf = null)
     {
         writeFile ??= (i, target) => IO.NewFile.Write(target, files[i].Bytes);
         var full = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
@@ -50,6 +52,11 @@ public static class SiteWriter
             }
 
             Parallel.For(0, files.Count, i => writeFile(i, Path.Combine(staging, targets[i])));
+            if (publishIf is not null && !publishIf())
+            {
+                DeleteIfExists(staging);
+                return false;
+            }
 
             // Between these two moves the output folder is briefly absent; Recover() puts the previous
             // site back if a run is killed exactly there.
@@ -60,6 +67,7 @@ public static class SiteWriter
 
             Directory.Move(staging, full);
             DeleteIfExists(previous);
+            return true;
         }
         catch
         {
