@@ -206,6 +206,27 @@ public sealed class IncrementalBuilderTests
         Assert.DoesNotContain(Directory.EnumerateFiles(dossier.Site, "*", SearchOption.AllDirectories), f => cacheNames.Contains(Path.GetFileName(f)));
     }
 
+    [Fact]
+    public void BrokenLinkFoundWhileStagingPublishesNothing()
+    {
+        using var dossier = NewDossier();
+        Build(dossier);
+        var before = Times(dossier);
+        var content = File.ReadAllText(Path.Combine(dossier.Site, "articles", "a.html"));
+        dossier.Write("content/b.md", Page("Bravo", "2024-02-02", "See [nowhere](missing-page.html)."));
+
+        var diagnostics = new DiagnosticBag();
+        var summary = new IncrementalBuilder(Dossier.Config(dossier)).Build(diagnostics);
+
+        Assert.False(summary.Succeeded);
+        Assert.Contains(diagnostics, d => d.Code == DiagnosticCodes.BrokenLink && d.Location.Path == "_site/articles/b.html");
+        Assert.Equal(before, Times(dossier));
+        Assert.Equal(content, File.ReadAllText(Path.Combine(dossier.Site, "articles", "a.html")));
+        // The staged copy is gone too: only the site, its cache and the dossier's own folders remain.
+        Assert.DoesNotContain(Directory.EnumerateDirectories(dossier.Root), d => Path.GetFileName(d).Contains("staging", StringComparison.Ordinal));
+        Assert.Contains("Body b.", File.ReadAllText(Path.Combine(dossier.Site, "articles", "b.html")), StringComparison.Ordinal);
+    }
+
     internal static TempDossier NewDossier()
     {
         var dossier = new TempDossier(withSeeds: false);
