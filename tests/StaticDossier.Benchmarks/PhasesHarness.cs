@@ -51,10 +51,10 @@ internal static class PhasesHarness
         LinkChecker.Check(full, diagnostics);
         Report("LinkChecker alone", clock, full.Count);
         var probe = Path.Combine(Path.GetTempPath(), "phases-probe-" + Environment.ProcessId);
-        var written = StaticDossier.Building.IncrementalSiteWriter.Write(probe, full, null);
+        var written = StaticDossier.Building.IncrementalSiteWriter.Write(probe, full, null)!; // no publishIf: always published
         Report("write, nothing to reuse", clock, written.Written);
         var state = new StaticDossier.Building.BuildState { Generator = StaticDossier.Building.BuildFingerprint.Generator, Outputs = written.Outputs };
-        written = StaticDossier.Building.IncrementalSiteWriter.Write(probe, full, state);
+        written = StaticDossier.Building.IncrementalSiteWriter.Write(probe, full, state)!;
         Report("write, all reused", clock, written.Unchanged);
         state.Save(Path.GetTempPath());
         Report("save build.json", clock, 1);
