@@ -24,7 +24,7 @@ internal static class RelatedRecallHarness
         var articles = dossier.Articles.ToList();
         var keys = articles.Select(a => TermMatcher.Key(a.Title + "\n" + a.PlainText)).ToArray();
         var similarity = new TextSimilarity(keys, everyTriple: false);
-        var urlRank = articles.Select((a, i) => (a.Url, i)).OrderBy(x => x.Url, StringComparer.Ordinal).Select((x, rank) => (x.i, rank)).ToDictionary(x => x.i, x => x.rank);
+        var urlRank = new RelatedArticles.TermIndex(articles).UrlRank;
         var step = Math.Max(1, articles.Count / samples);
         int expected = 0, found = 0, sameStory = 0, sameStoryFound = 0, similar = 0, similarFound = 0;
         var everyone = Enumerable.Range(0, articles.Count).ToArray();
@@ -41,9 +41,9 @@ internal static class RelatedRecallHarness
 
                 var terms = (2 * articles[i].People.Intersect(articles[j].People).Count()) + articles[i].Tags.Intersect(articles[j].Tags).Count();
                 var (cosine, shared) = scores[j];
-                if (shared >= RelatedArticles.NearDuplicate || cosine >= RelatedArticles.Similar || terms > 0)
+                if (RelatedArticles.Score(cosine, shared, terms) is { } score)
                 {
-                    exact.Add(((shared * 20) + (cosine * 5) + terms, j, shared, cosine));
+                    exact.Add((score, j, shared, cosine));
                 }
             }
 

@@ -153,12 +153,11 @@ internal static class RelatedArticles
 
         public void Offer(int j, double cosine, double shared, int termScore)
         {
-            if (shared < NearDuplicate && cosine < Similar && termScore == 0)
+            if (Score(cosine, shared, termScore) is not { } score)
             {
                 return;
             }
 
-            var score = (shared * 20) + (cosine * 5) + termScore;
             if (Kept.Count == MaxRelated && !Before(score, j, Kept[^1].Score, Kept[^1].Index))
             {
                 return;
@@ -180,6 +179,11 @@ internal static class RelatedArticles
         private bool Before(double score, int j, double otherScore, int other) =>
             score > otherScore || (score == otherScore && urlRank[j] < urlRank[other]);
     }
+
+    /// <summary>How strongly two articles are related: a shared story outweighs similar text, which outweighs
+    /// shared people and tags; null when they are not related at all.</summary>
+    internal static double? Score(double cosine, double shared, int termScore) =>
+        shared < NearDuplicate && cosine < Similar && termScore == 0 ? null : (shared * 20) + (cosine * 5) + termScore;
 
     private static string Reason(ArticleView me, ArticleView other, double shared, double cosine)
     {
