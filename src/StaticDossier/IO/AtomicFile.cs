@@ -12,7 +12,11 @@ public static class AtomicFile
 
     /// <summary>Replaces <paramref name="path"/> with <paramref name="bytes"/> in one step; <paramref name="durable"/>
     /// writes through to the disk first (a cache that only saves time may skip it).</summary>
-    public static void WriteAllBytes(string path, byte[] bytes, bool durable = true)
+    public static void WriteAllBytes(string path, byte[] bytes, bool durable = true) => Write(path, stream => stream.Write(bytes), durable);
+
+    /// <summary>Replaces <paramref name="path"/> with what <paramref name="write"/> writes, in one step; for content
+    /// too large to hold twice in memory.</summary>
+    public static void Write(string path, Action<Stream> write, bool durable = true)
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(dir);
@@ -21,7 +25,7 @@ public static class AtomicFile
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, durable ? FileOptions.WriteThrough : FileOptions.None))
             {
-                stream.Write(bytes);
+                write(stream);
             }
 
             File.Move(temp, path, overwrite: true);

@@ -8,6 +8,32 @@ internal static class Utf8Text
 {
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>The UTF-8 bytes of <paramref name="text"/>, encoded chunk by chunk without first making it one string
+    /// (a surrogate pair split between chunks is carried over by the encoder).</summary>
+    public static byte[] Encode(StringBuilder text)
+    {
+        var encoder = Utf8.GetEncoder();
+        var count = 0;
+        foreach (var chunk in text.GetChunks())
+        {
+            count += encoder.GetByteCount(chunk.Span, flush: false);
+        }
+
+        count += encoder.GetByteCount([], flush: true);
+        encoder.Reset();
+        var bytes = new byte[count];
+        var written = 0;
+        foreach (var chunk in text.GetChunks())
+        {
+            written += encoder.GetBytes(chunk.Span, bytes.AsSpan(written), flush: false);
+        }
+
+        encoder.GetBytes([], bytes.AsSpan(written), flush: true);
+        return bytes;
+    }
+
     /// <summary>The index of the first byte that breaks UTF-8, or -1 when all of <paramref name="bytes"/> is valid.</summary>
     public static int FirstInvalidByte(ReadOnlySpan<byte> bytes)
     {

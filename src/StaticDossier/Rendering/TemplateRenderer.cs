@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
+using System.Text;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
 using Scriban.Syntax;
 using StaticDossier.Diagnostics;
+using StaticDossier.IO;
 
 namespace StaticDossier.Rendering;
 
@@ -48,9 +50,18 @@ public sealed class TemplateRenderer
     public bool Preload(string name, DiagnosticBag diagnostics) => Get(name, diagnostics) is not null;
 
     /// <summary>Renders <paramref name="name"/> with <paramref name="model"/>, then wraps it in the base layout.</summary>
-    public string? Render(string name, ScriptObject model, string outputPath, DiagnosticBag diagnostics)
+    public string? Render(string name, ScriptObject model, string outputPath, DiagnosticBag diagnostics) =>
+        RenderPage(name, model, outputPath, diagnostics, static page => page.ToString());
+
+    /// <summary>As <see cref="Render"/>, as the UTF-8 bytes of the file: encoded straight from the layout's output
+    /// buffer, so a page never exists as one more string (for ten thousand pages, a gigabyte less to allocate).</summary>
+    public byte[]? RenderUtf8(string name, ScriptObject model, string outputPath, DiagnosticBag diagnostics) =>
+        RenderPage(name, model, outputPath, diagnostics, Utf8Text.Encode);
+
+    private T? RenderPage<T>(string name, ScriptObject model, string outputPath, DiagnosticBag diagnostics, Func<StringBuilder, T> result)
+        where T : class
     {
-        var inner = RenderOne(name, model, outputPath, diagnostics);
+        var inner = RenderOne(name, model, outputPath, diagnostics, static page => page.ToString());
         if (inner is null)
         {
             return null;
@@ -58,10 +69,11 @@ public sealed class TemplateRenderer
 
         var layout = new ScriptObject();
         layout.SetValue("content", new RawHtml(inner), true);
-        return RenderOne("base.sbn", layout, outputPath, diagnostics, model);
+        return RenderOne("base.sbn", layout, outputPath, diagnostics, result, model);
     }
 
-    private string? RenderOne(string name, ScriptObject model, string outputPath, DiagnosticBag diagnostics, ScriptObject? outer = null)
+    private T? RenderOne<T>(string name, ScriptObject model, string outputPath, DiagnosticBag diagnostics, Func<StringBuilder, T> result, ScriptObject? outer = null)
+        where T : class
     {
         var template = Get(name, diagnostics);
         if (template is null)
@@ -97,10 +109,11 @@ public sealed class TemplateRenderer
             // one for every list page) was most of the allocation in rendering.
             var output = Outputs.Value!;
             context.PushOutput(output);
-            string html;
+            T html;
             try
             {
-                html = template.Render(context);
+                Evaluate(template, context);
+                html = result(output.Builder);
             }
             finally
             {
@@ -138,6 +151,35 @@ public sealed class TemplateRenderer
         {
             diagnostics.Error(DiagnosticCodes.TemplateRuntime, $"{ex.OriginalMessage} (while rendering {outputPath})", Location(ex.Span));
             return null;
+        }
+    }
+
+    /// <summary>What <see cref="Template.Render(TemplateContext)"/> does, less turning the output into a string.</summary>
+    private static void Evaluate(Template template, TemplateContext context)
+    {
+        if (template.Page is not { } page)
+        {
+            return; // only templates that parsed without errors are rendered
+        }
+
+        if (template.SourceFilePath is not null)
+        {
+            context.PushSourceFile(template.SourceFilePath);
+        }
+
+        try
+        {
+            if (context.Evaluate(page) is { } last && context.EnableOutput)
+            {
+                context.Write(page.Span, last);
+            }
+        }
+        finally
+        {
+            if (template.SourceFilePath is not null)
+            {
+                context.PopSourceFile();
+            }
         }
     }
 

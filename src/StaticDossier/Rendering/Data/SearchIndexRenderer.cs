@@ -11,13 +11,44 @@ internal static class SearchIndexRenderer
 {
     public const string Path = "assets/search-index.js";
 
+    private static readonly byte[] Start = Encoding.UTF8.GetBytes("window.dossierSearchIndex = {\"documents\":[");
+    private static readonly byte[] End = Encoding.UTF8.GetBytes("]};\n");
+
+    /// <summary>The same bytes as serialising <c>{ documents }</c> whole, but each document is serialised to UTF-8
+    /// on its own, on every core, and the pieces copied once into the file: the index holds every article's full
+    /// text (tens of megabytes for a large dossier), which as one JSON string cost three copies of it.</summary>
     public static OutputFile Render(DossierModel model)
     {
-        var documents = model.Articles.Select(a => new SearchDocument(
-            a.Title, a.Url, a.Language, a.Date, a.DateDisplay, a.Source,
-            [.. a.People.Select(p => p.Name)], [.. a.Tags.Select(t => t.Name)], a.PlainText)).ToList();
-        var json = JsonSerializer.Serialize(new { documents }, Json.Compact);
-        return new OutputFile(Path, Encoding.UTF8.GetBytes("window.dossierSearchIndex = " + json + ";\n"));
+        var articles = model.Articles;
+        var pieces = new byte[articles.Count][];
+        Parallel.For(0, articles.Count, i =>
+        {
+            var a = articles[i];
+            pieces[i] = JsonSerializer.SerializeToUtf8Bytes(new SearchDocument(
+                a.Title, a.Url, a.Language, a.Date, a.DateDisplay, a.Source,
+                [.. a.People.Select(p => p.Name)], [.. a.Tags.Select(t => t.Name)], a.PlainText), Json.Compact);
+        });
+
+        var bytes = new byte[Start.Length + pieces.Sum(p => p.Length) + Math.Max(0, pieces.Length - 1) + End.Length];
+        var at = Append(bytes, 0, Start);
+        for (var i = 0; i < pieces.Length; i++)
+        {
+            if (i > 0)
+            {
+                bytes[at++] = (byte)',';
+            }
+
+            at = Append(bytes, at, pieces[i]);
+        }
+
+        Append(bytes, at, End);
+        return new OutputFile(Path, bytes);
+    }
+
+    private static int Append(byte[] to, int at, byte[] piece)
+    {
+        piece.CopyTo(to, at);
+        return at + piece.Length;
     }
 
     private sealed record SearchDocument(string Title, string Url, string Language, string? Date, string? DateDisplay, string? Source,

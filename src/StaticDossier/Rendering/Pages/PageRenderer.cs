@@ -1,4 +1,3 @@
-using System.Text;
 using Scriban.Runtime;
 using StaticDossier.Config;
 using StaticDossier.Diagnostics;
@@ -9,8 +8,6 @@ namespace StaticDossier.Rendering.Pages;
 /// template may use (<c>site</c>, <c>root</c>, <c>page_title</c>, <c>head</c> …).</summary>
 internal sealed class PageRenderer(SiteConfig config, TemplateRenderer templates)
 {
-    private static readonly UTF8Encoding Utf8 = new(false);
-
     public SiteConfig Config => config;
 
     /// <summary>A model for the page at <paramref name="outputPath"/>.</summary>
@@ -32,8 +29,8 @@ internal sealed class PageRenderer(SiteConfig config, TemplateRenderer templates
 
     public OutputFile? Render(string template, ScriptObject model, string outputPath, DiagnosticBag diagnostics)
     {
-        var html = templates.Render(template, model, outputPath, diagnostics);
-        return html is null ? null : new OutputFile(outputPath, Utf8.GetBytes(html));
+        var bytes = templates.RenderUtf8(template, model, outputPath, diagnostics);
+        return bytes is null ? null : new OutputFile(outputPath, bytes);
     }
 }
 
