@@ -1,34 +1,47 @@
 using System.Net;
+using System.Text;
 
 namespace StaticDossier.Publishing;
 
 /// <summary>What the link checker needs from one page: the ids it defines and the links it makes.</summary>
 /// <param name="Ids">Every <c>id</c> attribute value.</param>
-/// <param name="Links">Every <c>a/link[href]</c> and <c>script/img/source[src]</c>, with the offset of its tag.</param>
+/// <param name="Links">Every <c>a/link[href]</c> and <c>script/img/source[src]</c>, with the byte offset of its tag.</param>
 internal sealed record ScannedPage(HashSet<string> Ids, List<(string Href, int Offset)> Links);
 
 /// <summary>A small HTML tokenizer that reads only start tags and their attributes. The site's pages are
 /// generated (templates + Markdown rendered safe), so a full DOM parse per page is not needed to find links; this
-/// is what lets the check run over tens of thousands of pages in well under a second.</summary>
+/// is what lets the check run over tens of thousands of pages in well under a second. It reads the page's UTF-8
+/// bytes as they will be written: every character that shapes a tag is ASCII, and only attribute values are
+/// decoded, so a site's hundred-odd megabytes of pages are never turned back into strings.</summary>
 internal static class HtmlLinkScanner
 {
     /// <summary>Scans <paramref name="html"/>.</summary>
-    public static ScannedPage Scan(string html)
+    public static ScannedPage Scan(string html) => Scan(Encoding.UTF8.GetBytes(html));
+
+    /// <summary>Scans the UTF-8 page <paramref name="html"/>.</summary>
+    public static ScannedPage Scan(ReadOnlySpan<byte> html)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var links = new List<(string, int)>();
         var i = 0;
-        while ((i = html.IndexOf('<', i)) >= 0)
+        while (i < html.Length)
         {
-            var start = i;
-            if (string.CompareOrdinal(html, i, "<!--", 0, 4) == 0)
+            var next = html[i..].IndexOf((byte)'<');
+            if (next < 0)
             {
-                var end = html.IndexOf("-->", i + 4, StringComparison.Ordinal);
-                i = end < 0 ? html.Length : end + 3;
+                break;
+            }
+
+            i += next;
+            var start = i;
+            if (html[i..].StartsWith("<!--"u8))
+            {
+                var end = html[(i + 4)..].IndexOf("-->"u8);
+                i = end < 0 ? html.Length : i + 4 + end + 3;
                 continue;
             }
 
-            if (i + 1 >= html.Length || !char.IsAsciiLetter(html[i + 1]))
+            if (i + 1 >= html.Length || !char.IsAsciiLetter((char)html[i + 1]))
             {
                 // End tags, doctype and stray '<' carry no links.
                 i++;
@@ -37,18 +50,15 @@ internal static class HtmlLinkScanner
 
             i++;
             var nameStart = i;
-            while (i < html.Length && !IsSpace(html[i]) && html[i] is not ('>' or '/'))
+            while (i < html.Length && !IsSpace(html[i]) && html[i] is not ((byte)'>' or (byte)'/'))
             {
                 i++;
             }
 
-            var name = html[nameStart..i].ToLowerInvariant();
-            var wanted = name switch
-            {
-                "a" or "link" => "href",
-                "script" or "img" or "source" => "src",
-                _ => null,
-            };
+            var name = html[nameStart..i];
+            var wanted = Is(name, "a"u8) || Is(name, "link"u8) ? "href"u8
+                : Is(name, "script"u8) || Is(name, "img"u8) || Is(name, "source"u8) ? "src"u8
+                : [];
             string? id = null;
             string? link = null;
             while (i < html.Length && html[i] != '>')
@@ -60,18 +70,19 @@ internal static class HtmlLinkScanner
                 }
 
                 var attrStart = i;
-                while (i < html.Length && !IsSpace(html[i]) && html[i] is not ('>' or '=' or '/'))
+                while (i < html.Length && !IsSpace(html[i]) && html[i] is not ((byte)'>' or (byte)'=' or (byte)'/'))
                 {
                     i++;
                 }
 
-                var attr = html.AsSpan(attrStart, i - attrStart);
+                var attr = html[attrStart..i];
                 while (i < html.Length && IsSpace(html[i]))
                 {
                     i++;
                 }
 
-                string value = string.Empty;
+                var value = ReadOnlySpan<byte>.Empty;
+                var hasValue = false;
                 if (i < html.Length && html[i] == '=')
                 {
                     i++;
@@ -80,17 +91,18 @@ internal static class HtmlLinkScanner
                         i++;
                     }
 
-                    value = ReadValue(html, ref i);
+                    value = html[ReadValue(html, ref i)];
+                    hasValue = true;
                 }
 
                 // Like a browser, the first of two same-named attributes wins.
-                if (id is null && attr.Equals("id", StringComparison.OrdinalIgnoreCase))
+                if (id is null && Is(attr, "id"u8))
                 {
-                    id = value;
+                    id = hasValue ? Decode(value) : string.Empty;
                 }
-                else if (link is null && wanted is not null && attr.Equals(wanted, StringComparison.OrdinalIgnoreCase))
+                else if (link is null && !wanted.IsEmpty && Is(attr, wanted))
                 {
-                    link = value;
+                    link = hasValue ? Decode(value) : string.Empty;
                 }
             }
 
@@ -105,63 +117,84 @@ internal static class HtmlLinkScanner
             }
 
             i = Math.Min(i + 1, html.Length);
-            if (name is "script" or "style" or "textarea" or "title")
+            var rawText = Is(name, "script"u8) ? "</script"u8 : Is(name, "style"u8) ? "</style"u8
+                : Is(name, "textarea"u8) ? "</textarea"u8 : Is(name, "title"u8) ? "</title"u8 : [];
+            if (!rawText.IsEmpty)
             {
                 // Raw text: whatever looks like a tag inside is not one.
-                var close = html.IndexOf("</" + name, i, StringComparison.OrdinalIgnoreCase);
-                i = close < 0 ? html.Length : close;
+                var close = IndexOfIgnoreCase(html[i..], rawText);
+                i = close < 0 ? html.Length : i + close;
             }
         }
 
         return new ScannedPage(ids, links);
     }
 
-    /// <summary>1-based line and column of <paramref name="offset"/>; only computed for a broken link.</summary>
-    public static (int Line, int Column) Position(string html, int offset)
+    /// <summary>1-based line and column (in characters) of the byte <paramref name="offset"/> of a UTF-8 page;
+    /// only computed for a broken link.</summary>
+    public static (int Line, int Column) Position(ReadOnlySpan<byte> html, int offset)
     {
-        var line = 1;
-        var lineStart = 0;
-        for (var i = 0; i < offset; i++)
-        {
-            if (html[i] == '\n')
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-
-        return (line, offset - lineStart + 1);
+        var before = html[..offset];
+        var line = before.Count((byte)'\n') + 1;
+        var lineStart = before.LastIndexOf((byte)'\n') + 1;
+        return (line, Encoding.UTF8.GetCharCount(before[lineStart..]) + 1);
     }
 
-    private static string ReadValue(string html, ref int i)
+    /// <summary>Where the attribute value at <paramref name="i"/> lies (quotes excluded); moves past it.</summary>
+    private static Range ReadValue(ReadOnlySpan<byte> html, ref int i)
     {
         if (i >= html.Length)
         {
-            return string.Empty;
+            return i..i;
         }
 
-        string raw;
-        if (html[i] is '"' or '\'')
+        if (html[i] is (byte)'"' or (byte)'\'')
         {
             var quote = html[i];
-            var end = html.IndexOf(quote, i + 1);
-            end = end < 0 ? html.Length : end;
-            raw = html[(i + 1)..end];
+            var end = html[(i + 1)..].IndexOf(quote);
+            end = end < 0 ? html.Length : i + 1 + end;
+            var quoted = (i + 1)..end;
             i = Math.Min(end + 1, html.Length);
+            return quoted;
         }
-        else
+
+        var start = i;
+        while (i < html.Length && !IsSpace(html[i]) && html[i] != '>')
         {
-            var start = i;
-            while (i < html.Length && !IsSpace(html[i]) && html[i] != '>')
-            {
-                i++;
-            }
-
-            raw = html[start..i];
+            i++;
         }
 
-        return raw.Contains('&', StringComparison.Ordinal) ? WebUtility.HtmlDecode(raw) : raw;
+        return start..i;
     }
 
-    private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f';
+    private static string Decode(ReadOnlySpan<byte> value)
+    {
+        var raw = Encoding.UTF8.GetString(value);
+        return value.Contains((byte)'&') ? WebUtility.HtmlDecode(raw) : raw;
+    }
+
+    /// <summary>ASCII case-insensitive equality, as HTML compares tag and attribute names.</summary>
+    private static bool Is(ReadOnlySpan<byte> name, ReadOnlySpan<byte> lower) => System.Text.Ascii.EqualsIgnoreCase(name, lower);
+
+    private static int IndexOfIgnoreCase(ReadOnlySpan<byte> html, ReadOnlySpan<byte> lower)
+    {
+        for (var at = 0; at + lower.Length <= html.Length; at++)
+        {
+            var next = html[at..].IndexOf((byte)'<');
+            if (next < 0)
+            {
+                return -1;
+            }
+
+            at += next;
+            if (at + lower.Length <= html.Length && Is(html.Slice(at, lower.Length), lower))
+            {
+                return at;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsSpace(byte c) => c is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)'\f';
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using StaticDossier.Diagnostics;
 using StaticDossier.Rendering;
@@ -14,7 +13,7 @@ public static partial class LinkChecker
         var paths = files.Select(f => f.OutputPath).ToHashSet(StringComparer.Ordinal);
         var html = files.Where(f => f.IsHtml).ToList();
         var scanned = new ScannedPage[html.Count];
-        Parallel.For(0, html.Count, i => scanned[i] = HtmlLinkScanner.Scan(Encoding.UTF8.GetString(html[i].Bytes)));
+        Parallel.For(0, html.Count, i => scanned[i] = HtmlLinkScanner.Scan(html[i].Bytes));
         var ids = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var links = new List<(int Page, string Href, int Offset)>();
         for (var i = 0; i < html.Count; i++)
@@ -23,40 +22,62 @@ public static partial class LinkChecker
             links.AddRange(scanned[i].Links.Select(l => (i, l.Href, l.Offset)));
         }
 
+        // A site's pages share most of their links (layout, navigation, the same tags), and pages in one folder
+        // resolve them alike: each (folder, link) is worked out once.
+        var resolvedLinks = new Dictionary<(string Folder, string Href), (bool External, string? Target, string? Fragment)>();
         foreach (var (index, href, offset) in links)
         {
             var page = html[index].OutputPath;
-            if (IsExternal(href))
+            var folder = page[..(page.LastIndexOf('/') + 1)];
+            if (!resolvedLinks.TryGetValue((folder, href), out var link))
+            {
+                link = Parse(folder, href);
+                resolvedLinks[(folder, href)] = link;
+            }
+
+            if (link.External)
             {
                 continue;
             }
 
-            var hash = href.IndexOf('#', StringComparison.Ordinal);
-            var target = hash >= 0 ? href[..hash] : href;
-            var fragment = hash >= 0 ? Uri.UnescapeDataString(href[(hash + 1)..]) : null;
-            var query = target.IndexOf('?', StringComparison.Ordinal);
-            if (query >= 0)
-            {
-                target = target[..query];
-            }
-
-            var resolved = target.Length == 0 ? page : Resolve(page, Uri.UnescapeDataString(target));
+            var resolved = link.Target == string.Empty ? page : link.Target;
             if (resolved is null || !paths.Contains(resolved))
             {
                 diagnostics.Error(DiagnosticCodes.BrokenLink, $"Link '{href}' leads to no file in the site.", Where(html[index], offset));
             }
-            else if (!string.IsNullOrEmpty(fragment) && ids.TryGetValue(resolved, out var targetIds) && !targetIds.Contains(fragment))
+            else if (!string.IsNullOrEmpty(link.Fragment) && ids.TryGetValue(resolved, out var targetIds) && !targetIds.Contains(link.Fragment))
             {
-                diagnostics.Error(DiagnosticCodes.BrokenLink, $"Link '{href}' names anchor '#{fragment}', which '{resolved}' does not have.", Where(html[index], offset));
+                diagnostics.Error(DiagnosticCodes.BrokenLink, $"Link '{href}' names anchor '#{link.Fragment}', which '{resolved}' does not have.", Where(html[index], offset));
             }
         }
 
         return links.Count;
     }
 
+    /// <summary>What <paramref name="href"/> on a page in <paramref name="folder"/> leads to: the file (empty for
+    /// the page itself, null when it climbs out of the site) and the anchor.</summary>
+    private static (bool External, string? Target, string? Fragment) Parse(string folder, string href)
+    {
+        if (IsExternal(href))
+        {
+            return (true, null, null);
+        }
+
+        var hash = href.IndexOf('#', StringComparison.Ordinal);
+        var target = hash >= 0 ? href[..hash] : href;
+        var fragment = hash >= 0 ? Uri.UnescapeDataString(href[(hash + 1)..]) : null;
+        var query = target.IndexOf('?', StringComparison.Ordinal);
+        if (query >= 0)
+        {
+            target = target[..query];
+        }
+
+        return (false, target.Length == 0 ? string.Empty : Resolve(folder, Uri.UnescapeDataString(target)), fragment);
+    }
+
     private static SourceLocation Where(OutputFile page, int offset)
     {
-        var (line, column) = HtmlLinkScanner.Position(Encoding.UTF8.GetString(page.Bytes), offset);
+        var (line, column) = HtmlLinkScanner.Position(page.Bytes, offset);
         return new SourceLocation("_site/" + page.OutputPath, line, column);
     }
 
@@ -65,10 +86,10 @@ public static partial class LinkChecker
     [GeneratedRegex("^[a-zA-Z][a-zA-Z0-9+.-]*:")]
     private static partial Regex Scheme();
 
-    /// <summary>Resolves a relative link against the page's folder; null when it climbs out of the site.</summary>
-    private static string? Resolve(string page, string target)
+    /// <summary>Resolves a relative link against a page's folder (empty, or ending in '/'); null when it climbs out of the site.</summary>
+    private static string? Resolve(string folder, string target)
     {
-        var parts = new List<string>(page.Split('/')[..^1]);
+        var parts = new List<string>(folder.Split('/')[..^1]);
         if (target.StartsWith('/'))
         {
             return null;
