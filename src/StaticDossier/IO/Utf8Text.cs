@@ -10,28 +10,28 @@ internal static class Utf8Text
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>The UTF-8 bytes of <paramref name="text"/>, encoded chunk by chunk without first making it one string
-    /// (a surrogate pair split between chunks is carried over by the encoder).</summary>
+    /// <summary>The UTF-8 bytes of <paramref name="text"/>, encoded chunk by chunk into a pooled buffer without first
+    /// making it one string (the encoder carries a surrogate pair split between chunks over; counting first would not,
+    /// as counting never advances an encoder).</summary>
     public static byte[] Encode(StringBuilder text)
     {
         var encoder = Utf8.GetEncoder();
-        var count = 0;
-        foreach (var chunk in text.GetChunks())
+        var buffer = ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(text.Length));
+        try
         {
-            count += encoder.GetByteCount(chunk.Span, flush: false);
-        }
+            var written = 0;
+            foreach (var chunk in text.GetChunks())
+            {
+                written += encoder.GetBytes(chunk.Span, buffer.AsSpan(written), flush: false);
+            }
 
-        count += encoder.GetByteCount([], flush: true);
-        encoder.Reset();
-        var bytes = new byte[count];
-        var written = 0;
-        foreach (var chunk in text.GetChunks())
+            written += encoder.GetBytes([], buffer.AsSpan(written), flush: true);
+            return buffer.AsSpan(0, written).ToArray();
+        }
+        finally
         {
-            written += encoder.GetBytes(chunk.Span, bytes.AsSpan(written), flush: false);
+            ArrayPool<byte>.Shared.Return(buffer);
         }
-
-        encoder.GetBytes([], bytes.AsSpan(written), flush: true);
-        return bytes;
     }
 
     /// <summary>The index of the first byte that breaks UTF-8, or -1 when all of <paramref name="bytes"/> is valid.</summary>

@@ -56,4 +56,38 @@ public sealed class HtmlLinkScannerTests
         Assert.Equal("_site/index.html(3,3): error SD0502: Link 'missing.html' leads to no file in the site.", errors[0].ToString());
         Assert.Equal(new SourceLocation("_site/index.html", 4, 33), errors[1].Location);
     }
+
+    [Fact]
+    public void ColumnsCountCharactersNotBytesOnLinesWithVietnamese()
+    {
+        // "Việt Nam – " is 11 characters but 16 UTF-8 bytes; the report must point where an editor would.
+        var html = "<p>\nViệt Nam – <a href=\"gone.html\">x</a></p>";
+        var diagnostics = new DiagnosticBag();
+        LinkChecker.Check([new OutputFile("articles/x.html", System.Text.Encoding.UTF8.GetBytes(html))], diagnostics);
+
+        Assert.Equal(new SourceLocation("_site/articles/x.html", 2, 12), Assert.Single(diagnostics.Sorted()).Location);
+    }
+
+    [Fact]
+    public void RawTextEndsAtItsClosingTagInAnyCase()
+    {
+        var page = HtmlLinkScanner.Scan("<SCRIPT>var a = '<a href=\"in-script.html\">';</Script><a href=\"after.html\">a</a>");
+        Assert.Equal(["after.html"], page.Links.Select(l => l.Href));
+    }
+
+    [Fact]
+    public void PagesInOneFolderResolveTheSameLinkAlikeAndOthersByTheirOwnFolder()
+    {
+        var page = "<a href=\"../index.html\">home</a><a href=\"b.html#top\">b</a>";
+        var diagnostics = new DiagnosticBag();
+        LinkChecker.Check(
+        [
+            new OutputFile("index.html", System.Text.Encoding.UTF8.GetBytes(page)),
+            new OutputFile("articles/a.html", System.Text.Encoding.UTF8.GetBytes(page)),
+            new OutputFile("articles/b.html", System.Text.Encoding.UTF8.GetBytes("<p id=\"top\">" + page + "</p>")),
+        ], diagnostics);
+
+        // From the root, "../index.html" climbs out of the site and "b.html" does not exist; from articles/ both resolve.
+        Assert.Equal(["_site/index.html(1,1)", "_site/index.html(1,33)"], diagnostics.Sorted().Select(d => d.Location.ToString()));
+    }
 }
