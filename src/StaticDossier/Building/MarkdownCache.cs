@@ -116,32 +116,28 @@ internal sealed class MarkdownCache
             return;
         }
 
-        // Atomic but not written through: a cache lost to a crash only costs rendering again. Streamed through a
-        // small buffer: a 10,000-article cache is over 100 MB, and building it in memory first cost as much again in
+        // Atomic but not written through: a cache lost to a crash only costs rendering again. Streamed rather
+        // than assembled: a 10,000-article cache is over 100 MB, and building it in memory first cost as much again in
         // fresh pages as the writing itself.
         AtomicFile.Write(path, stream => WriteRecords(stream, _used, header: true), durable: false);
     }
 
     private static void WriteRecords(Stream stream, ConcurrentDictionary<string, RenderedMarkdown> entries, bool header)
     {
-        using var buffered = new BufferedStream(stream, 1 << 16);
-        using (var writer = new BinaryWriter(buffered, Encoding.UTF8, leaveOpen: true))
+        // The FileStream buffers the short keys; BinaryWriter encodes long bodies in chunks of its own.
+        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        if (header)
         {
-            if (header)
-            {
-                writer.Write(Format);
-                writer.Write(BuildFingerprint.Generator);
-            }
-
-            foreach (var (key, body) in entries.OrderBy(e => e.Key, StringComparer.Ordinal))
-            {
-                writer.Write(key);
-                writer.Write(body.Html);
-                writer.Write(body.Text);
-            }
+            writer.Write(Format);
+            writer.Write(BuildFingerprint.Generator);
         }
 
-        buffered.Flush();
+        foreach (var (key, body) in entries.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            writer.Write(key);
+            writer.Write(body.Html);
+            writer.Write(body.Text);
+        }
     }
 
     private static bool IsKey(string key) => key.Length == 64 && key.All(char.IsAsciiHexDigitLower);

@@ -25,10 +25,11 @@ public static partial class LinkChecker
         // A site's pages share most of their links (layout, navigation, the same tags), and pages in one folder
         // resolve them alike: each (folder, link) is worked out once.
         var resolvedLinks = new Dictionary<(string Folder, string Href), (bool External, string? Target, string? Fragment)>();
+        var folders = html.Select(f => f.OutputPath[..(f.OutputPath.LastIndexOf('/') + 1)]).ToArray();
         foreach (var (index, href, offset) in links)
         {
             var page = html[index].OutputPath;
-            var folder = page[..(page.LastIndexOf('/') + 1)];
+            var folder = folders[index];
             if (!resolvedLinks.TryGetValue((folder, href), out var link))
             {
                 link = Parse(folder, href);
