@@ -9,11 +9,12 @@ internal sealed class TextSimilarity
 {
     private const int ShingleSize = 3;
     private readonly (int[] Ids, double[] Weights)[] _vectors;
-    private readonly long[][] _shingles;
+    private readonly int[][] _words;
+    private readonly long[]?[] _shingles;
     private readonly long[][] _sampled;
     private readonly List<(int Document, double Weight)>[] _wordPostings;
     private readonly int _vocabulary;
-    private readonly Dictionary<long, List<int>> _shinglePostings = [];
+    private readonly ShinglePostings _shinglePostings;
     private readonly bool _everyTriple;
 
     /// <summary>Prepares <paramref name="keys"/>: texts already folded by <see cref="TermMatcher.Key"/>
@@ -25,29 +26,27 @@ internal sealed class TextSimilarity
     {
         _topTerms = new(BuildTopTerms);
         _everyTriple = everyTriple;
-        // Words are numbered by the rank of a 64-bit hash of their spelling: tokenising runs on every core,
-        // and only the distinct hashes meet in one place. (Two words sharing a hash would merely count as one.)
+        // Words are numbered by the rank of a 64-bit hash of their spelling: tokenising and counting run on
+        // every core, and only the distinct hashes meet in one place. (Two words sharing a hash would merely count as one.)
         var hashes = new long[keys.Count][];
-        Parallel.For(0, keys.Count, d => hashes[d] = WordHashes(keys[d]));
-        var distinct = new HashSet<long>();
-        foreach (var document in hashes)
+        var distinct = new (long[] Hashes, int[] Counts)[keys.Count];
+        Parallel.For(0, keys.Count, d =>
         {
-            distinct.UnionWith(document);
-        }
+            hashes[d] = WordHashes(keys[d]);
+            distinct[d] = Count(hashes[d]);
+        });
 
-        var sorted = distinct.ToArray();
-        Array.Sort(sorted);
-        var wordIds = new Dictionary<long, int>(sorted.Length);
-        for (var i = 0; i < sorted.Length; i++)
-        {
-            wordIds[sorted[i]] = i;
-        }
-
-        var words = new int[keys.Count][];
-        Parallel.For(0, keys.Count, d => words[d] = Array.ConvertAll(hashes[d], h => wordIds[h]));
-        var documentFrequency = new int[wordIds.Count];
+        var wordIds = new WordTable(Vocabulary(distinct));
+        _words = new int[keys.Count][];
         var counts = new (int[] Ids, int[] Counts)[keys.Count];
-        Parallel.For(0, keys.Count, d => counts[d] = Count(words[d]));
+        Parallel.For(0, keys.Count, d =>
+        {
+            _words[d] = Array.ConvertAll(hashes[d], wordIds.Id);
+            // Ids are ranks of hashes, so a document's sorted distinct hashes give its ids in ascending order.
+            counts[d] = (Array.ConvertAll(distinct[d].Hashes, wordIds.Id), distinct[d].Counts);
+        });
+
+        var documentFrequency = new int[wordIds.Count];
         foreach (var (ids, _) in counts)
         {
             foreach (var id in ids)
@@ -62,31 +61,23 @@ internal sealed class TextSimilarity
         Parallel.For(0, keys.Count, d =>
         {
             _vectors[d] = Weigh(counts[d], documentFrequency, keys.Count);
-            _shingles[d] = Shingles(words[d]);
-            _sampled[d] = everyTriple ? [] : Array.FindAll(_shingles[d], Sampled);
+            // A large dossier compares full triples only for the few pairs whose sample says "same story":
+            // those are made when first asked for, not for every body.
+            _shingles[d] = everyTriple ? Shingles(_words[d], all: true) : null;
+            _sampled[d] = everyTriple ? [] : Shingles(_words[d], all: false);
         });
 
-        // Postings in document order, so sums over them run in a fixed order.
         _vocabulary = wordIds.Count;
+        _shinglePostings = new ShinglePostings(everyTriple ? _shingles! : _sampled, _vocabulary, everyTriple ? 1 : 2, everyTriple ? int.MaxValue : RareShingle);
+        // Postings in document order, so sums over them run in a fixed order.
         _wordPostings = new List<(int, double)>[everyTriple ? wordIds.Count : 0];
-        for (var d = 0; d < keys.Count; d++)
+        for (var d = 0; d < keys.Count && everyTriple; d++)
         {
-            var (ids, weights) = _vectors[d];
             // Every word's postings serve Accumulate, the exact all-pairs pass of a small dossier only.
-            for (var i = 0; i < ids.Length && everyTriple; i++)
+            var (ids, weights) = _vectors[d];
+            for (var i = 0; i < ids.Length; i++)
             {
                 (_wordPostings[ids[i]] ??= []).Add((d, weights[i]));
-            }
-
-            foreach (var shingle in everyTriple ? _shingles[d] : _sampled[d])
-            {
-                if (!_shinglePostings.TryGetValue(shingle, out var list))
-                {
-                    list = [];
-                    _shinglePostings[shingle] = list;
-                }
-
-                list.Add(d);
             }
         }
 
@@ -97,10 +88,194 @@ internal sealed class TextSimilarity
         }
     }
 
+    /// <summary>Every distinct word hash of the dossier, ascending. The hash space is cut into ranges that are
+    /// collected on separate cores, each from every document's distinct hashes.</summary>
+    private static long[] Vocabulary((long[] Hashes, int[] Counts)[] documents)
+    {
+        const int Ranges = 16;
+        var parts = new long[Ranges][];
+        Parallel.For(0, Ranges, r =>
+        {
+            var set = new HashSet<long>();
+            foreach (var (hashes, _) in documents)
+            {
+                foreach (var hash in hashes)
+                {
+                    if (RangeOf(hash) == r)
+                    {
+                        set.Add(hash);
+                    }
+                }
+            }
+
+            parts[r] = [.. set];
+            Array.Sort(parts[r]);
+        });
+
+        return [.. parts.SelectMany(p => p)];
+
+        // The top bits of the hash read as unsigned after flipping the sign: ranges in ascending order of value.
+        static int RangeOf(long hash) => (int)(((ulong)hash ^ 0x8000000000000000UL) >> 60);
+    }
+
+    /// <summary>Word hash → id (its rank among all hashes): open addressing over the hashes themselves,
+    /// which are already well mixed; looked up once for every word of every body.</summary>
+    private sealed class WordTable
+    {
+        private readonly long[] _keys;
+        private readonly int[] _ids;
+        private readonly bool[] _used;
+        private readonly int _shift;
+
+        public WordTable(long[] sortedHashes)
+        {
+            Count = sortedHashes.Length;
+            var bits = Math.Max(4, (int)Math.Ceiling(Math.Log2(Math.Max(1, sortedHashes.Length) * 2.0)));
+            _keys = new long[1 << bits];
+            _ids = new int[1 << bits];
+            _used = new bool[1 << bits];
+            _shift = 64 - bits;
+            for (var id = 0; id < sortedHashes.Length; id++)
+            {
+                var slot = Slot(sortedHashes[id]);
+                while (_used[slot])
+                {
+                    slot = (slot + 1) & (_keys.Length - 1);
+                }
+
+                (_keys[slot], _ids[slot], _used[slot]) = (sortedHashes[id], id, true);
+            }
+        }
+
+        public int Count { get; }
+
+        public int Id(long hash)
+        {
+            for (var slot = Slot(hash); ; slot = (slot + 1) & (_keys.Length - 1))
+            {
+                if (_keys[slot] == hash && _used[slot])
+                {
+                    return _ids[slot];
+                }
+
+                if (!_used[slot])
+                {
+                    throw new KeyNotFoundException("A word hash missing from the vocabulary.");
+                }
+            }
+        }
+
+        private int Slot(long hash) => (int)(((ulong)hash * 0x9E3779B97F4A7C15UL) >> _shift);
+    }
+
+    /// <summary>Which documents hold each word triple: every (triple, document) pair, sorted by triple and then
+    /// document, with an index of where each distinct triple's run starts. Built by sorting on every core,
+    /// in place of a dictionary of lists, which allocated a list per triple on one thread.</summary>
+    private sealed class ShinglePostings
+    {
+        private readonly long[] _keys;
+        private readonly int[] _starts;
+        private readonly int[] _documents;
+
+        /// <param name="shingles">Each document's sorted, distinct triples.</param>
+        /// <param name="vocabulary">The number of word ids (triples are ordered by their first word).</param>
+        /// <param name="min">Triples held by fewer documents are left out.</param>
+        /// <param name="max">Triples held by more documents are left out.</param>
+        public ShinglePostings(long[]?[] shingles, int vocabulary, int min, int max)
+        {
+            var offsets = new int[shingles.Length + 1];
+            for (var d = 0; d < shingles.Length; d++)
+            {
+                offsets[d + 1] = offsets[d] + shingles[d]!.Length;
+            }
+
+            // Cut by first word into ranges sorted on separate cores; concatenated, they are in order.
+            const int Ranges = 16;
+            var span = Math.Max(1, Math.Min(vocabulary, 1 << 21));
+            int RangeOf(long shingle) => (int)((shingle >> 42 & 0x1FFFFF) * Ranges / span);
+            var sizes = new int[Ranges + 1];
+            foreach (var document in shingles)
+            {
+                foreach (var shingle in document!)
+                {
+                    sizes[RangeOf(shingle) + 1]++;
+                }
+            }
+
+            for (var r = 0; r < Ranges; r++)
+            {
+                sizes[r + 1] += sizes[r];
+            }
+
+            var keys = new long[offsets[^1]];
+            var documents = new int[offsets[^1]];
+            var next = (int[])sizes.Clone();
+            for (var d = 0; d < shingles.Length; d++)
+            {
+                foreach (var shingle in shingles[d]!)
+                {
+                    var at = next[RangeOf(shingle)]++;
+                    (keys[at], documents[at]) = (shingle, d);
+                }
+            }
+
+            // Each range sorted by (triple, document), so each triple's documents ascend.
+            Parallel.For(0, Ranges, r => SortByKey(keys.AsSpan(sizes[r], sizes[r + 1] - sizes[r]), documents.AsSpan(sizes[r], sizes[r + 1] - sizes[r])));
+
+            var kept = new List<long>();
+            var starts = new List<int>();
+            var docs = new List<int>();
+            for (var i = 0; i < keys.Length;)
+            {
+                var end = i + 1;
+                while (end < keys.Length && keys[end] == keys[i])
+                {
+                    end++;
+                }
+
+                if (end - i >= min && end - i <= max)
+                {
+                    kept.Add(keys[i]);
+                    starts.Add(docs.Count);
+                    docs.AddRange(documents.AsSpan(i, end - i));
+                }
+
+                i = end;
+            }
+
+            starts.Add(docs.Count);
+            (_keys, _starts, _documents) = ([.. kept], [.. starts], [.. docs]);
+        }
+
+        /// <summary>The documents holding <paramref name="shingle"/>, ascending; empty when it was left out.</summary>
+        public ReadOnlySpan<int> Of(long shingle)
+        {
+            var at = Array.BinarySearch(_keys, shingle);
+            return at < 0 ? [] : _documents.AsSpan(_starts[at], _starts[at + 1] - _starts[at]);
+        }
+
+        private static void SortByKey(Span<long> keys, Span<int> documents)
+        {
+            // Sorting (key, document) as one value keeps equal keys in document order, deterministically.
+            var pairs = new (long Key, int Document)[keys.Length];
+            for (var i = 0; i < pairs.Length; i++)
+            {
+                pairs[i] = (keys[i], documents[i]);
+            }
+
+            Array.Sort(pairs);
+            for (var i = 0; i < pairs.Length; i++)
+            {
+                (keys[i], documents[i]) = pairs[i];
+            }
+        }
+    }
+
     /// <summary>FNV-1a hashes of the space-separated words of <paramref name="key"/>, in order.</summary>
     private static long[] WordHashes(string key)
     {
-        var hashes = new List<long>(key.Length / 5);
+        var buffer = System.Buffers.ArrayPool<long>.Shared.Rent((key.Length / 2) + 1);
+        var count = 0;
         var hash = 14695981039346656037UL;
         var inWord = false;
         foreach (var c in key)
@@ -109,7 +284,7 @@ internal sealed class TextSimilarity
             {
                 if (inWord)
                 {
-                    hashes.Add((long)hash);
+                    buffer[count++] = (long)hash;
                 }
 
                 hash = 14695981039346656037UL;
@@ -123,10 +298,12 @@ internal sealed class TextSimilarity
 
         if (inWord)
         {
-            hashes.Add((long)hash);
+            buffer[count++] = (long)hash;
         }
 
-        return [.. hashes];
+        var hashes = buffer.AsSpan(0, count).ToArray();
+        System.Buffers.ArrayPool<long>.Shared.Return(buffer);
+        return hashes;
     }
 
     // The same eighth of all triples in every document, so two copies of a story sample the same ones.
@@ -150,9 +327,9 @@ internal sealed class TextSimilarity
             }
         }
 
-        foreach (var shingle in _shingles[a])
+        foreach (var shingle in FullShingles(a))
         {
-            foreach (var document in _shinglePostings[shingle])
+            foreach (var document in _shinglePostings.Of(shingle))
             {
                 shared[document]++;
             }
@@ -204,14 +381,10 @@ internal sealed class TextSimilarity
             }
         }
 
-        foreach (var shingle in _everyTriple ? _shingles[a] : _sampled[a])
+        foreach (var shingle in _everyTriple ? FullShingles(a) : _sampled[a])
         {
-            if (!_shinglePostings.TryGetValue(shingle, out var postings))
-            {
-                continue;
-            }
-
-            if (postings.Count <= RareShingle)
+            var postings = _shinglePostings.Of(shingle);
+            if (postings.Length <= RareShingle)
             {
                 foreach (var document in postings)
                 {
@@ -372,7 +545,7 @@ internal sealed class TextSimilarity
     /// <summary>Containment of <paramref name="a"/> and <paramref name="b"/> from an <see cref="Accumulate"/> count.</summary>
     public double ContainmentOf(int a, int b, int shared)
     {
-        var smaller = Math.Min(_shingles[a].Length, _shingles[b].Length);
+        var smaller = Math.Min(FullShingles(a).Length, FullShingles(b).Length);
         return smaller == 0 ? 0 : Math.Round((double)shared / smaller, 6);
     }
 
@@ -382,10 +555,15 @@ internal sealed class TextSimilarity
     /// <summary>The share of the shorter document's word triples that the other also has, 0 to 1.</summary>
     public double Containment(int a, int b)
     {
-        var (sa, sb) = (_shingles[a], _shingles[b]);
+        var (sa, sb) = (FullShingles(a), FullShingles(b));
         var smaller = Math.Min(sa.Length, sb.Length);
         return smaller == 0 ? 0 : Math.Round((double)Intersect(sa, sb) / smaller, 6);
     }
+
+    /// <summary>All of a document's word triples; in a large dossier made on first use (two threads racing
+    /// make equal arrays, and either may be kept).</summary>
+    private long[] FullShingles(int document) =>
+        Volatile.Read(ref _shingles[document]) ?? (_shingles[document] = Shingles(_words[document], all: true));
 
     /// <summary>How many values two sorted, distinct arrays share.</summary>
     private static int Intersect(long[] sa, long[] sb)
@@ -460,45 +638,52 @@ internal sealed class TextSimilarity
         return estimate >= RelatedArticles.NearDuplicate / 2 ? Containment(a, b) : Math.Round(estimate, 6);
     }
 
-    /// <summary>Distinct word ids in ascending order, with how often each occurs.</summary>
-    private static (int[] Ids, int[] Counts) Count(int[] words)
+    /// <summary>Distinct word hashes in ascending order, with how often each occurs.</summary>
+    private static (long[] Hashes, int[] Counts) Count(long[] words)
     {
-        var sorted = (int[])words.Clone();
+        var sorted = (long[])words.Clone();
         Array.Sort(sorted);
-        var ids = new List<int>();
-        var counts = new List<int>();
-        foreach (var id in sorted)
+        var counts = new int[sorted.Length];
+        var distinct = 0;
+        for (var i = 0; i < sorted.Length; i++)
         {
-            if (ids.Count > 0 && ids[^1] == id)
+            if (distinct > 0 && sorted[distinct - 1] == sorted[i])
             {
-                counts[^1]++;
+                counts[distinct - 1]++;
             }
             else
             {
-                ids.Add(id);
-                counts.Add(1);
+                sorted[distinct] = sorted[i];
+                counts[distinct++] = 1;
             }
         }
 
-        return ([.. ids], [.. counts]);
+        return (sorted[..distinct], counts[..distinct]);
     }
 
-    /// <summary>Word triples as numbers (three 21-bit word ids), sorted and distinct.</summary>
-    private static long[] Shingles(int[] words)
+    /// <summary>Word triples as numbers (three 21-bit word ids), sorted and distinct: all of them, or only
+    /// the <see cref="Sampled"/> eighth.</summary>
+    private static long[] Shingles(int[] words, bool all)
     {
         var shingles = new long[Math.Max(0, words.Length - ShingleSize + 1)];
+        var count = 0;
         for (var i = 0; i < shingles.Length; i++)
         {
-            shingles[i] = ((long)(words[i] & 0x1FFFFF) << 42) | ((long)(words[i + 1] & 0x1FFFFF) << 21) | (long)(words[i + 2] & 0x1FFFFF);
+            var shingle = ((long)(words[i] & 0x1FFFFF) << 42) | ((long)(words[i + 1] & 0x1FFFFF) << 21) | (long)(words[i + 2] & 0x1FFFFF);
+            if (all || Sampled(shingle))
+            {
+                shingles[count++] = shingle;
+            }
         }
 
-        Array.Sort(shingles);
-        var distinct = shingles.Length == 0 ? 0 : 1;
-        for (var i = 1; i < shingles.Length; i++)
+        var kept = shingles.AsSpan(0, count);
+        kept.Sort();
+        var distinct = count == 0 ? 0 : 1;
+        for (var i = 1; i < kept.Length; i++)
         {
-            if (shingles[i] != shingles[distinct - 1])
+            if (kept[i] != kept[distinct - 1])
             {
-                shingles[distinct++] = shingles[i];
+                kept[distinct++] = kept[i];
             }
         }
 
@@ -507,20 +692,29 @@ internal sealed class TextSimilarity
 
     private static (int[] Ids, double[] Weights) Weigh((int[] Ids, int[] Counts) counts, int[] documentFrequency, int documents)
     {
-        var ids = new List<int>(counts.Ids.Length);
-        var weights = new List<double>(counts.Ids.Length);
+        var ids = new int[counts.Ids.Length];
+        var weights = new double[counts.Ids.Length];
+        var kept = 0;
+        var squares = 0.0;
         for (var i = 0; i < counts.Ids.Length; i++)
         {
             // A word found in every document says nothing about which two belong together.
             var idf = Math.Log((double)documents / documentFrequency[counts.Ids[i]]);
             if (idf > 0)
             {
-                ids.Add(counts.Ids[i]);
-                weights.Add((1 + Math.Log(counts.Counts[i])) * idf);
+                var weight = (1 + Math.Log(counts.Counts[i])) * idf;
+                (ids[kept], weights[kept]) = (counts.Ids[i], weight);
+                squares += weight * weight;
+                kept++;
             }
         }
 
-        var norm = Math.Sqrt(weights.Sum(w => w * w));
-        return ([.. ids], [.. weights.Select(w => norm > 0 ? w / norm : 0)]);
+        var norm = Math.Sqrt(squares);
+        for (var i = 0; i < kept; i++)
+        {
+            weights[i] = norm > 0 ? weights[i] / norm : 0;
+        }
+
+        return (ids[..kept], weights[..kept]);
     }
 }
