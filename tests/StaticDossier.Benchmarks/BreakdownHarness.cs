@@ -28,7 +28,7 @@ internal static class BreakdownHarness
 
         Report("markdown html+text", clock, bodies.Length);
         var keys = new string[pages.Count];
-        Parallel.For(0, pages.Count, i => keys[i] = TermMatcher.Key(pages[i].Meta.Title + "\n" + html[pages[i].MarkdownBody].Text));
+        Parallel.For(0, pages.Count, i => keys[i] = TermMatcher.Key(pages[i].Meta.Title, html[pages[i].MarkdownBody].Text));
         Report("fold keys", clock, keys.Length);
         var similarity = new TextSimilarity(keys, everyTriple: false);
         Report("text similarity index", clock, keys.Length);

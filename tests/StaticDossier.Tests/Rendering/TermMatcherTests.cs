@@ -56,4 +56,43 @@ public sealed class TermMatcherTests
         Assert.Contains("Nguyễn A", warning.Message, StringComparison.Ordinal);
         Assert.Equal(["Nguyễn Văn A"], matcher.Match(null, "Nguyen A spoke."));
     }
+
+    [Theory]
+    [InlineData("Phó Thủ tướng Phạm Bình Minh, Đà Nẵng", "pho thu tuong pham binh minh da nang")]
+    [InlineData("Сергей Лавров — «МИД»", "сергеи лавров мид")]
+    [InlineData("  Ångström’s café…  ", "angstrom s cafe")]
+    [InlineData("한국 and 日本", "한국 and 日本")]
+    public void KeysFoldCaseDiacriticsAndSeparators(string text, string key) => Assert.Equal(key, TermMatcher.Key(text));
+
+    [Fact]
+    public void TheFoldingTableGivesWhatNormalisingTheWholeTextGives()
+    {
+        // Letters, marks (precomposed and combining), punctuation and symbols of the table's scripts, and a few
+        // characters outside it (Hangul jamo compose with their neighbours, so they must not be folded one by one).
+        var alphabet = "aZ09 ,.-\n\tđĐơƯăÂêÔạẢẤầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
+            + "\u0300\u0301\u0303\u0309\u0323\u0306\u0302\u031B" + "ÅåÇçØøßẞæŒĳ" + "ΆΈάέΰϊΐώ" + "ЙйЁёЇїўЎ" + "–—‘’“”…€№™Ω"
+            + "\u1100\u1161\u11A8" + "한日ि\u093F";
+        var random = new Random(6);
+        for (var n = 0; n < 5000; n++)
+        {
+            var text = new string([.. Enumerable.Range(0, random.Next(1, 24)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+            Assert.Equal(TermMatcher.KeyByNormalising(text), TermMatcher.Key(text));
+        }
+
+        for (var c = 0; c < 0x3000; c++)
+        {
+            if (!char.IsSurrogate((char)c))
+            {
+                var text = "x" + (char)c + "y";
+                Assert.Equal(TermMatcher.KeyByNormalising(text), TermMatcher.Key(text));
+            }
+        }
+    }
+
+    [Fact]
+    public void AKeyOfTwoPartsIsTheKeyOfThemOnTwoLines()
+    {
+        Assert.Equal(TermMatcher.Key("Title: Lavrov\nin Hà Nội"), TermMatcher.Key("Title: Lavrov", "in Hà Nội"));
+        Assert.Equal(TermMatcher.Key("Title\n한국"), TermMatcher.Key("Title", "한국"));
+    }
 }

@@ -19,7 +19,7 @@ internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer ma
         var articles = Timeline.Sort(Unique(views, diagnostics));
 
         var keys = new string[articles.Count];
-        Parallel.For(0, articles.Count, i => keys[i] = TermMatcher.Key(articles[i].Title + "\n" + articles[i].PlainText));
+        Parallel.For(0, articles.Count, i => keys[i] = TermMatcher.Key(articles[i].Title, articles[i].PlainText));
         var peopleNames = new List<string>[articles.Count];
         var tagNames = new List<string>[articles.Count];
         Parallel.For(0, articles.Count, i =>

@@ -49,7 +49,7 @@ internal sealed class TermMatcher
     /// is kept as written.</summary>
     public List<string> Match(IEnumerable<string>? declared, string text) => MatchKey(declared, Key(text));
 
-    /// <summary>As <see cref="Match"/>, for text already folded by <see cref="Key"/>.</summary>
+    /// <summary>As <see cref="Match"/>, for text already folded by <see cref="Key(string)"/>.</summary>
     public List<string> MatchKey(IEnumerable<string>? declared, string key)
     {
         var names = new SortedSet<string>(StringComparer.Ordinal);
@@ -74,10 +74,102 @@ internal sealed class TermMatcher
     }
 
     /// <summary>Folds diacritics and case, and turns every run of non-letters into one space.</summary>
-    internal static string Key(string text)
+    internal static string Key(string text) => Key(text, null);
+
+    /// <summary>As <see cref="Key(string)"/> of <paramref name="first"/>, a line break and <paramref name="second"/>,
+    /// without joining them first.</summary>
+    internal static string Key(string first, string? second)
+    {
+        // Every body is folded once per build: one pooled buffer, and a table for the letters of the scripts a
+        // dossier is written in; only text with other characters takes the way through Unicode normalisation.
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(first.Length + (second?.Length ?? 0) + 1);
+        try
+        {
+            var length = 0;
+            if (!FoldInto(first, buffer, ref length) || (second is not null && !(FoldInto("\n", buffer, ref length) && FoldInto(second, buffer, ref length))))
+            {
+                return KeyByNormalising(second is null ? first : first + "\n" + second);
+            }
+
+            return new string(buffer, 0, length > 0 && buffer[length - 1] == ' ' ? length - 1 : length);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Appends the folded <paramref name="text"/>; false when a character is outside <see cref="Folds"/>.</summary>
+    private static bool FoldInto(string text, char[] buffer, ref int length)
+    {
+        var folds = Folds.Value;
+        foreach (var c in text)
+        {
+            if (c >= folds.Length)
+            {
+                return false;
+            }
+
+            var folded = folds[c];
+            if (folded == Dropped)
+            {
+                continue;
+            }
+
+            if (folded == Unfoldable)
+            {
+                return false;
+            }
+
+            if (folded != ' ')
+            {
+                buffer[length++] = folded;
+            }
+            else if (length > 0 && buffer[length - 1] != ' ')
+            {
+                buffer[length++] = ' ';
+            }
+        }
+
+        return true;
+    }
+
+    private const char Dropped = '\uFFFF';
+    private const char Unfoldable = '\uFFFE';
+
+    // Latin, IPA, Greek, Cyrillic, Latin and Greek extended (Vietnamese), punctuation and symbols. None of them
+    // composes with a neighbour once marks are gone, so folding one character at a time gives what normalising the
+    // whole text does; the tests hold the two to each other.
+    private static readonly (int First, int Last)[] TableRanges = [(0x0000, 0x052F), (0x1D00, 0x1DFF), (0x1E00, 0x1FFF), (0x2000, 0x2BFF)];
+
+    /// <summary>Each character's key: a lower-case letter or digit, ' ' for a separator, <see cref="Dropped"/> for a
+    /// combining mark, <see cref="Unfoldable"/> when it must go through normalisation with its neighbours.</summary>
+    private static readonly Lazy<char[]> Folds = new(() =>
+    {
+        var folds = new char[TableRanges[^1].Last + 1];
+        Array.Fill(folds, Unfoldable);
+        foreach (var (firstChar, lastChar) in TableRanges)
+        {
+            for (var c = firstChar; c <= lastChar; c++)
+            {
+                var folded = Slugger.Fold(((char)c).ToString());
+                folds[c] = folded.Length switch
+                {
+                    0 => Dropped,
+                    1 when char.IsLetterOrDigit(folded[0]) => char.ToLowerInvariant(folded[0]),
+                    1 => ' ',
+                    _ => Unfoldable,
+                };
+            }
+        }
+
+        return folds;
+    });
+
+    /// <summary>The key by Unicode normalisation of the whole text: for text outside the table's scripts.</summary>
+    internal static string KeyByNormalising(string text)
     {
         var folded = Slugger.Fold(text);
-        // Every body is folded once per build: one pooled buffer instead of a growing StringBuilder.
         var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(folded.Length);
         var length = 0;
         foreach (var c in folded)

@@ -17,7 +17,7 @@ internal sealed class TextSimilarity
     private readonly ShinglePostings _shinglePostings;
     private readonly bool _everyTriple;
 
-    /// <summary>Prepares <paramref name="keys"/>: texts already folded by <see cref="TermMatcher.Key"/>
+    /// <summary>Prepares <paramref name="keys"/>: texts already folded by <see cref="TermMatcher.Key(string)"/>
     /// (lower case, no diacritics, words separated by single spaces).</summary>
     /// <param name="keys">The folded texts.</param>
     /// <param name="everyTriple">Index every word triple, for <see cref="Accumulate"/>; otherwise only a fixed
