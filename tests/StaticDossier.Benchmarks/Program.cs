@@ -14,6 +14,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["writes"] = StaticDossier.Benchmarks.WriteProbe.Run,
     ["breakdown"] = StaticDossier.Benchmarks.BreakdownHarness.Run,
     ["related-recall"] = StaticDossier.Benchmarks.RelatedRecallHarness.Run,
+    ["allocations"] = StaticDossier.Benchmarks.AllocationHarness.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
