@@ -42,8 +42,16 @@ internal sealed class EscapingTemplateContext : TemplateContext
     {
         null => this,
         RawHtml raw => base.Write(span, raw.Value),
+        RawHtmlBuffer buffer when Output is Scriban.Runtime.StringBuilderOutput output => Append(output, buffer),
+        RawHtmlBuffer buffer => base.Write(span, buffer.ToString()),
         _ => base.Write(span, Escape(ObjectToString(textAsObject))),
     };
+
+    private EscapingTemplateContext Append(Scriban.Runtime.StringBuilderOutput output, RawHtmlBuffer buffer)
+    {
+        output.Builder.Append(buffer.Builder);
+        return this;
+    }
 
     /// <summary>Escapes the five characters that matter in text and quoted attributes, and nothing else, so
     /// Vietnamese letters stay readable in the page source.</summary>

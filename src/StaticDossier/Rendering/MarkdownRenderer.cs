@@ -62,7 +62,7 @@ public sealed class MarkdownRenderer
         var renderers = Renderers.Value!;
         try
         {
-            return new RenderedMarkdown(PrefixIds(renderers.Html.Render(document)), renderers.Text.Render(document, collapse: true));
+            return new RenderedMarkdown(renderers.Html.Render(document, PrefixIds), renderers.Text.Render(document, Collapse));
         }
         catch
         {
@@ -92,14 +92,26 @@ public sealed class MarkdownRenderer
             Pipeline.Setup(_renderer);
         }
 
-        public string Render(MarkdownDocument document, bool collapse = false)
+        /// <summary>Renders <paramref name="document"/> and makes the result from the rendered characters with
+        /// <paramref name="finish"/>, straight from the buffer when it is one piece (the usual case once it has grown).</summary>
+        public string Render(MarkdownDocument document, Func<ReadOnlySpan<char>, string> finish)
         {
             var buffer = _writer.GetStringBuilder();
             _renderer.Clear();
             buffer.Clear();
             _renderer.Render(document);
             _writer.Flush();
-            var result = collapse ? Collapse(buffer) : buffer.ToString();
+            string result;
+            var chunks = buffer.GetChunks();
+            if (chunks.MoveNext() && chunks.Current.Length == buffer.Length)
+            {
+                result = finish(chunks.Current.Span);
+            }
+            else
+            {
+                result = finish(buffer.ToString());
+            }
+
             buffer.Clear();
             if (buffer.Capacity > 1 << 20)
             {
@@ -209,40 +221,100 @@ public sealed class MarkdownRenderer
         public void Clear() => Reset();
     }
 
-    /// <summary>Prefixes every id, and every in-page link, in Markdig's output. Safe as plain string work
-    /// because Markdig escapes '"' everywhere, so <c> id="</c> and <c> href="#</c> occur only inside tags.</summary>
-    private static string PrefixIds(string html) => html
-        .Replace(" id=\"", " id=\"" + BodyIdPrefix, StringComparison.Ordinal)
-        .Replace(" href=\"#", " href=\"#" + BodyIdPrefix, StringComparison.Ordinal)
-        .Replace(" href=\"#" + BodyIdPrefix + "\"", " href=\"#\"", StringComparison.Ordinal);
+    /// <summary>Prefixes every id, and every in-page link but a bare "#", in Markdig's output. Safe as plain string
+    /// work because Markdig escapes '"' everywhere, so <c> id="</c> and <c> href="#</c> occur only inside tags.</summary>
+    private static string PrefixIds(ReadOnlySpan<char> html)
+    {
+        var count = 0;
+        for (var at = 0; NextPrefix(html, ref at);)
+        {
+            count++;
+        }
+
+        if (count == 0)
+        {
+            return new string(html);
+        }
+
+        return string.Create(html.Length + (count * BodyIdPrefix.Length), html, static (target, html) =>
+        {
+            var (copied, written) = (0, 0);
+            for (var at = 0; NextPrefix(html, ref at);)
+            {
+                html[copied..at].CopyTo(target[written..]);
+                written += at - copied;
+                BodyIdPrefix.CopyTo(target[written..]);
+                written += BodyIdPrefix.Length;
+                copied = at;
+            }
+
+            html[copied..].CopyTo(target[written..]);
+        });
+    }
+
+    /// <summary>Moves <paramref name="at"/> just past the next <c> id="</c> or <c> href="#</c> (not followed by
+    /// the closing quote) at or after it; false when there is none.</summary>
+    private static bool NextPrefix(ReadOnlySpan<char> html, ref int at)
+    {
+        while (at < html.Length)
+        {
+            var found = html[at..].IndexOfAny(IdOrHref);
+            if (found < 0)
+            {
+                at = html.Length;
+                return false;
+            }
+
+            var start = at + found;
+            var rest = html[start..];
+            if (rest.StartsWith(" id=\"", StringComparison.Ordinal))
+            {
+                at = start + 5;
+                return true;
+            }
+
+            if (rest.StartsWith(" href=\"#", StringComparison.Ordinal) && !rest[8..].StartsWith('"'))
+            {
+                at = start + 8;
+                return true;
+            }
+
+            at = start + 1;
+        }
+
+        return false;
+    }
+
+    private static readonly System.Buffers.SearchValues<string> IdOrHref =
+        System.Buffers.SearchValues.Create([" id=\"", " href=\"#"], StringComparison.Ordinal);
 
     /// <summary>The text with every run of white space made one space, none at either end.</summary>
-    private static string Collapse(System.Text.StringBuilder text)
+    private static string Collapse(ReadOnlySpan<char> text)
     {
-        var collapsed = new System.Text.StringBuilder(text.Length);
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length);
+        var length = 0;
         var space = false;
-        foreach (var chunk in text.GetChunks())
+        foreach (var c in text)
         {
-            foreach (var c in chunk.Span)
+            if (char.IsWhiteSpace(c))
             {
-                if (char.IsWhiteSpace(c))
+                space = length > 0;
+            }
+            else
+            {
+                if (space)
                 {
-                    space = collapsed.Length > 0;
+                    buffer[length++] = ' ';
+                    space = false;
                 }
-                else
-                {
-                    if (space)
-                    {
-                        collapsed.Append(' ');
-                        space = false;
-                    }
 
-                    collapsed.Append(c);
-                }
+                buffer[length++] = c;
             }
         }
 
-        return collapsed.ToString();
+        var collapsed = new string(buffer, 0, length);
+        System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        return collapsed;
     }
 }
 

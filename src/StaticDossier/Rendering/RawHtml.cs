@@ -7,3 +7,13 @@ public sealed record RawHtml(string Value)
     /// <inheritdoc />
     public override string ToString() => Value;
 }
+
+/// <summary>Generated HTML still in the buffer it was rendered into (a page, for its layout): written unescaped
+/// like <see cref="RawHtml"/>, copied straight from the buffer.</summary>
+internal sealed class RawHtmlBuffer(System.Text.StringBuilder builder)
+{
+    public System.Text.StringBuilder Builder => builder;
+
+    /// <inheritdoc />
+    public override string ToString() => builder.ToString();
+}

@@ -21,6 +21,7 @@ public sealed class TemplateRenderer
     private readonly ConcurrentDictionary<string, Template> _includes = new(StringComparer.Ordinal);
 
     private static readonly ThreadLocal<StringBuilderOutput> Outputs = new(() => new StringBuilderOutput());
+    private static readonly ThreadLocal<StringBuilderOutput> InnerOutputs = new(() => new StringBuilderOutput());
 
     // Scriban builds its ~200 built-in functions for every context unless given them; they are only read while
     // rendering, so one set per build (with the raw include installed once) serves every page.
@@ -61,18 +62,27 @@ public sealed class TemplateRenderer
     private T? RenderPage<T>(string name, ScriptObject model, string outputPath, DiagnosticBag diagnostics, Func<StringBuilder, T> result)
         where T : class
     {
-        var inner = RenderOne(name, model, outputPath, diagnostics, static page => page.ToString());
-        if (inner is null)
+        // The page is rendered into a second buffer of this thread's, which the layout copies from where it
+        // writes {{ content }}: the page never becomes a string of its own.
+        var inner = InnerOutputs.Value!;
+        try
         {
-            return null;
-        }
+            if (RenderOne(name, model, outputPath, diagnostics, static page => page, output: inner) is null)
+            {
+                return null;
+            }
 
-        var layout = new ScriptObject();
-        layout.SetValue("content", new RawHtml(inner), true);
-        return RenderOne("base.sbn", layout, outputPath, diagnostics, result, model);
+            var layout = new ScriptObject();
+            layout.SetValue("content", new RawHtmlBuffer(inner.Builder), true);
+            return RenderOne("base.sbn", layout, outputPath, diagnostics, result, model);
+        }
+        finally
+        {
+            Release(inner);
+        }
     }
 
-    private T? RenderOne<T>(string name, ScriptObject model, string outputPath, DiagnosticBag diagnostics, Func<StringBuilder, T> result, ScriptObject? outer = null)
+    private T? RenderOne<T>(string name, ScriptObject model, string outputPath, DiagnosticBag diagnostics, Func<StringBuilder, T> result, ScriptObject? outer = null, StringBuilderOutput? output = null)
         where T : class
     {
         var template = Get(name, diagnostics);
@@ -107,7 +117,8 @@ public sealed class TemplateRenderer
         {
             // A reused, already grown buffer per thread: growing a fresh one for every page (and a huge
             // one for every list page) was most of the allocation in rendering.
-            var output = Outputs.Value!;
+            var own = output is null;
+            output ??= Outputs.Value!;
             context.PushOutput(output);
             T html;
             try
@@ -118,10 +129,9 @@ public sealed class TemplateRenderer
             finally
             {
                 context.PopOutput();
-                output.Builder.Clear();
-                if (output.Builder.Capacity > 4 << 20)
+                if (own)
                 {
-                    output.Builder.Capacity = 64 << 10;
+                    Release(output);
                 }
             }
 
@@ -151,6 +161,16 @@ public sealed class TemplateRenderer
         {
             diagnostics.Error(DiagnosticCodes.TemplateRuntime, $"{ex.OriginalMessage} (while rendering {outputPath})", Location(ex.Span));
             return null;
+        }
+    }
+
+    /// <summary>Empties a thread's buffer for the next page, letting go of what one huge page grew it to.</summary>
+    private static void Release(StringBuilderOutput output)
+    {
+        output.Builder.Clear();
+        if (output.Builder.Capacity > 4 << 20)
+        {
+            output.Builder.Capacity = 64 << 10;
         }
     }
 
