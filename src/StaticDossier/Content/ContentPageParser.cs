@@ -65,10 +65,11 @@ public static partial class ContentPageParser
             return null;
         }
 
-        var body = text[bodyStart..];
+        // The body is looked at in place and copied once, without its leading blank lines.
+        var body = text.AsSpan(bodyStart);
         if (SecondFrontMatter(body) is { } offset)
         {
-            var line = bodyStartLine + body.AsSpan(0, offset).Count('\n');
+            var line = bodyStartLine + body[..offset].Count('\n');
             diagnostics.Error(DiagnosticCodes.FrontMatterDuplicate,
                 "A second front matter block starts here. Merge its keys into the first block at the top of the file and delete it.",
                 new SourceLocation(path, line, 1));
@@ -82,7 +83,7 @@ public static partial class ContentPageParser
                 KeyLocation(path, yaml, "slug"));
         }
 
-        return new ContentPage(path, meta, body.TrimStart('\n'), bodyStartLine);
+        return new ContentPage(path, meta, body.TrimStart('\n').ToString(), bodyStartLine);
     }
 
     private static FrontMatter? Deserialize(string path, string yaml, DiagnosticBag diagnostics)
@@ -124,22 +125,22 @@ public static partial class ContentPageParser
     }
 
     /// <summary>The offset just past the opening '---' line, or null when the file does not start with one.</summary>
-    private static int? OpeningFence(string text)
+    private static int? OpeningFence(ReadOnlySpan<char> text)
     {
         var eol = text.IndexOf('\n');
         var first = eol < 0 ? text : text[..eol];
-        return first.TrimEnd() == "---" && eol >= 0 ? eol + 1 : null;
+        return first.TrimEnd().SequenceEqual("---") && eol >= 0 ? eol + 1 : null;
     }
 
     /// <summary>The offset of the closing '---' line (trailing spaces allowed), or -1.</summary>
-    private static int FindClosingFence(string text, int from)
+    private static int FindClosingFence(ReadOnlySpan<char> text, int from)
     {
         var at = from;
         while (at <= text.Length)
         {
-            var eol = text.IndexOf('\n', at);
-            var line = eol < 0 ? text[at..] : text[at..eol];
-            if (line.TrimEnd() == "---")
+            var eol = text[at..].IndexOf('\n');
+            var line = eol < 0 ? text[at..] : text.Slice(at, eol);
+            if (line.TrimEnd().SequenceEqual("---"))
             {
                 return at;
             }
@@ -149,14 +150,14 @@ public static partial class ContentPageParser
                 return -1;
             }
 
-            at = eol + 1;
+            at += eol + 1;
         }
 
         return -1;
     }
 
     /// <summary>The offset of a second fenced block of YAML keys at the top of the body, or null.</summary>
-    private static int? SecondFrontMatter(string body)
+    private static int? SecondFrontMatter(ReadOnlySpan<char> body)
     {
         var offset = 0;
         while (offset < body.Length && body[offset] == '\n')
