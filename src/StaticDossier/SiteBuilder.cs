@@ -17,6 +17,9 @@ public sealed class SiteBuilder
     /// <summary>Markdown → safe HTML and text for article bodies; the incremental builder passes a cached one.</summary>
     internal Func<string, RenderedMarkdown>? BodyRenderer { get; init; }
 
+    /// <summary>Content pages already read (see <see cref="ContentPageReader.ReadAlready"/>).</summary>
+    internal Func<string, byte[]?>? ContentRead { get; init; }
+
     /// <summary>Builds the site in memory; null when errors were reported.</summary>
     public IReadOnlyList<OutputFile>? Render(DiagnosticBag diagnostics)
     {
@@ -34,7 +37,7 @@ public sealed class SiteBuilder
     /// stages the site (and publishes nothing if one is broken).</summary>
     internal IReadOnlyList<OutputFile>? RenderUnchecked(DiagnosticBag diagnostics)
     {
-        var reader = new ContentPageReader(_config.RootDirectory);
+        var reader = new ContentPageReader(_config.RootDirectory) { ReadAlready = ContentRead };
         var pages = reader.ReadAll(_config.ContentPath, diagnostics)
             .Where(p => !p.Meta.Draft)
             .ToList();

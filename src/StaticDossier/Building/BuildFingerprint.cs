@@ -1,8 +1,10 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using StaticDossier.Config;
+using StaticDossier.Content;
 
 namespace StaticDossier.Building;
 
@@ -21,8 +23,13 @@ internal static class BuildFingerprint
     public static IEnumerable<string> InputFolders(SiteConfig config) => [config.ContentPath, config.TemplatesPath];
 
     /// <summary>Hashes the inputs of <paramref name="config"/>'s build.</summary>
-    public static string Compute(SiteConfig config)
+    public static string Compute(SiteConfig config) => Compute(config, null);
+
+    /// <summary>As <see cref="Compute(SiteConfig)"/>, keeping the bytes of each content page in <paramref name="pages"/>
+    /// (by full path): the build that follows reads each file once, and renders the very bytes it hashed.</summary>
+    public static string Compute(SiteConfig config, ConcurrentDictionary<string, byte[]>? pages)
     {
+        var content = Path.GetFullPath(config.ContentPath) + Path.DirectorySeparatorChar;
         var files = InputFolders(config)
             .Where(Directory.Exists)
             .SelectMany(d => Directory.EnumerateFiles(d, "*", SearchOption.AllDirectories))
@@ -32,7 +39,16 @@ internal static class BuildFingerprint
             .Order(StringComparer.Ordinal)
             .ToArray();
         var hashes = new string[files.Length];
-        Parallel.For(0, files.Length, i => hashes[i] = Sha256(File.ReadAllBytes(files[i])));
+        Parallel.For(0, files.Length, i =>
+        {
+            var bytes = File.ReadAllBytes(files[i]);
+            hashes[i] = Sha256(bytes);
+            if (pages is not null && bytes.Length <= ContentPageReader.MaxPageBytes
+                && files[i].EndsWith(".md", StringComparison.Ordinal) && Path.GetFullPath(files[i]).StartsWith(content, StringComparison.Ordinal))
+            {
+                pages[Path.GetFullPath(files[i])] = bytes;
+            }
+        });
 
         var all = new StringBuilder();
         all.Append("generator ").Append(Generator).Append('\n');

@@ -27,6 +27,9 @@ internal sealed class BuildState
     [JsonPropertyName("diagnostics")]
     public List<Diagnostic> Diagnostics { get; init; } = [];
 
+    /// <summary>Whether a build left its state in <paramref name="cacheDir"/> (without reading it).</summary>
+    public static bool Exists(string cacheDir) => File.Exists(Path.Combine(cacheDir, FileName));
+
     /// <summary>Loads the state in <paramref name="cacheDir"/>; null when absent, damaged or from another generator.</summary>
     public static BuildState? Load(string cacheDir)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using StaticDossier.Config;
 using StaticDossier.Diagnostics;
@@ -40,7 +41,10 @@ public sealed class IncrementalBuilder
         var clock = Stopwatch.StartNew();
         var cacheDir = CacheDirectory;
         Progress?.Invoke(new BuildProgress("fingerprint", 0, 0));
-        var inputs = BuildFingerprint.Compute(_config);
+        // With nothing built before, the pages will all be read: the fingerprint keeps what it reads for that.
+        // After a build, most runs change nothing, and holding every page in memory would only slow them.
+        var pages = UseCache && BuildState.Exists(cacheDir) ? null : new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
+        var inputs = BuildFingerprint.Compute(_config, pages);
         var previous = UseCache ? BuildState.Load(cacheDir) : null;
         if (previous is not null && previous.Inputs == inputs && previous.OutputsIntact(_config.OutputPath))
         {
@@ -52,11 +56,16 @@ public sealed class IncrementalBuilder
             return new BuildSummary { Succeeded = true, UpToDate = true, Files = previous.Outputs.Count, Unchanged = previous.Outputs.Count, Elapsed = clock.Elapsed };
         }
 
-        var articles = BuildFingerprint.CountPages(_config);
+        var articles = pages?.Count ?? BuildFingerprint.CountPages(_config);
         void Rendered(int done) => Progress?.Invoke(new BuildProgress("render", done, articles));
         var markdown = UseCache ? MarkdownCache.Load(cacheDir, Rendered) : MarkdownCache.Empty(Rendered);
         var local = new DiagnosticBag();
-        var files = new SiteBuilder(_config) { BodyRenderer = markdown.Render }.RenderUnchecked(local);
+        var files = new SiteBuilder(_config)
+        {
+            BodyRenderer = markdown.Render,
+            // Each page is taken from what the fingerprint read, and let go of once parsed.
+            ContentRead = pages is null ? null : path => pages.TryRemove(path, out var bytes) ? bytes : null,
+        }.RenderUnchecked(local);
         if (files is null)
         {
             Report(local, diagnostics);

@@ -14,6 +14,9 @@ public sealed class ContentPageReader
     /// <summary>Creates a reader whose display paths are relative to <paramref name="root"/>.</summary>
     public ContentPageReader(string root) => _root = Path.GetFullPath(root);
 
+    /// <summary>The bytes of a page already read (by its full path), or null to read the file.</summary>
+    internal Func<string, byte[]?>? ReadAlready { get; init; }
+
     /// <summary>Reads all pages in ordinal path order.</summary>
     public IReadOnlyList<ContentPage> ReadAll(string folder, DiagnosticBag diagnostics)
     {
@@ -36,22 +39,8 @@ public sealed class ContentPageReader
     public ContentPage? Read(string file, DiagnosticBag diagnostics)
     {
         var display = Path.GetRelativePath(_root, Path.GetFullPath(file)).Replace('\\', '/');
-        byte[] bytes;
-        try
+        if ((ReadAlready?.Invoke(Path.GetFullPath(file)) ?? ReadFile(file, display, diagnostics)) is not { } bytes)
         {
-            var length = new FileInfo(file).Length;
-            if (length > MaxPageBytes)
-            {
-                diagnostics.Error(DiagnosticCodes.ContentUnreadable,
-                    $"Content page is {length:N0} bytes; the limit is {MaxPageBytes:N0}. Is this really one article?", SourceLocation.InFile(display));
-                return null;
-            }
-
-            bytes = File.ReadAllBytes(file);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Error(DiagnosticCodes.ContentUnreadable, $"Cannot read content page: {ex.Message}", SourceLocation.InFile(display));
             return null;
         }
 
@@ -73,6 +62,27 @@ public sealed class ContentPageReader
         }
 
         return ContentPageParser.Parse(display, Utf8Text.Decode(bytes), diagnostics);
+    }
+
+    private static byte[]? ReadFile(string file, string display, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            var length = new FileInfo(file).Length;
+            if (length > MaxPageBytes)
+            {
+                diagnostics.Error(DiagnosticCodes.ContentUnreadable,
+                    $"Content page is {length:N0} bytes; the limit is {MaxPageBytes:N0}. Is this really one article?", SourceLocation.InFile(display));
+                return null;
+            }
+
+            return File.ReadAllBytes(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(DiagnosticCodes.ContentUnreadable, $"Cannot read content page: {ex.Message}", SourceLocation.InFile(display));
+            return null;
+        }
     }
 
     private static bool IsHidden(string relative) =>

@@ -227,6 +227,36 @@ public sealed class IncrementalBuilderTests
         Assert.Contains("Body b.", File.ReadAllText(Path.Combine(dossier.Site, "articles", "b.html")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void TheFingerprintKeepsTheContentPagesItReadAndNothingElse()
+    {
+        using var dossier = NewDossier();
+        dossier.Write("content/notes.txt", "not a page");
+        var pages = new System.Collections.Concurrent.ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
+        var config = Dossier.Config(dossier);
+
+        var fingerprint = BuildFingerprint.Compute(config, pages);
+
+        Assert.Equal(BuildFingerprint.Compute(config), fingerprint);
+        Assert.Equal(["a.md", "b.md", "c.md"], pages.Keys.Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(File.ReadAllBytes(dossier.PathOf("content/b.md")), pages[Path.GetFullPath(dossier.PathOf("content/b.md"))]);
+    }
+
+    [Fact]
+    public void PagesAlreadyReadAreParsedFromThoseBytesNotFromTheDisk()
+    {
+        using var dossier = NewDossier();
+        var path = Path.GetFullPath(dossier.PathOf("content/b.md"));
+        var reader = new StaticDossier.Content.ContentPageReader(dossier.Root)
+        {
+            ReadAlready = p => p == path ? System.Text.Encoding.UTF8.GetBytes(Page("Hashed", "2024-02-02", "The bytes that were hashed.")) : null,
+        };
+
+        var pages = reader.ReadAll(dossier.Content, new DiagnosticBag());
+
+        Assert.Equal(["Alpha", "Hashed", "Charlie"], pages.Select(p => p.Meta.Title));
+    }
+
     internal static TempDossier NewDossier()
     {
         var dossier = new TempDossier(withSeeds: false);
