@@ -30,6 +30,11 @@ internal static class BreakdownHarness
         var keys = new string[pages.Count];
         Parallel.For(0, pages.Count, i => keys[i] = TermMatcher.Key(pages[i].Meta.Title, html[pages[i].MarkdownBody].Text));
         Report("fold keys", clock, keys.Length);
+        var people = new TermMatcher(config.People);
+        var tags = new TermMatcher(config.Tags);
+        var matched = 0L;
+        Parallel.For(0, pages.Count, i => Interlocked.Add(ref matched, people.MatchKey(pages[i].Meta.People, keys[i]).Count + tags.MatchKey(pages[i].Meta.Tags, keys[i]).Count));
+        Report("people and tags found", clock, (int)matched);
         var similarity = new TextSimilarity(keys, everyTriple: false);
         Report("text similarity index", clock, keys.Length);
         similarity.Candidates(0, 64);

@@ -61,16 +61,30 @@ internal sealed class TermMatcher
             }
         }
 
-        var haystack = " " + key + " ";
         foreach (var (spelling, name) in _spellings)
         {
-            if (!names.Contains(name) && haystack.Contains(" " + spelling + " ", StringComparison.Ordinal))
+            if (!names.Contains(name) && ContainsWords(key, spelling))
             {
                 names.Add(name);
             }
         }
 
         return [.. names];
+    }
+
+    /// <summary>Whether <paramref name="spelling"/> occurs in <paramref name="key"/> as whole words (both folded).</summary>
+    private static bool ContainsWords(string key, string spelling)
+    {
+        for (var at = key.IndexOf(spelling, StringComparison.Ordinal); at >= 0; at = key.IndexOf(spelling, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + spelling.Length;
+            if ((at == 0 || key[at - 1] == ' ') && (end == key.Length || key[end] == ' '))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Folds diacritics and case, and turns every run of non-letters into one space.</summary>
