@@ -91,17 +91,7 @@ public sealed class TemplateRenderer
             return null;
         }
 
-        var context = new EscapingTemplateContext(_builtins.Value)
-        {
-            TemplateLoader = _loader,
-            StrictVariables = true,
-            LoopLimit = 1_000_000,
-            RecursiveLimit = 64,
-            // Scriban cuts any string over 1 MB to "...": a large dossier's index would be published truncated.
-            LimitToString = 0,
-            // Includes resolve against templates/; nothing else on disk is reachable from a template.
-            EnableRelaxedMemberAccess = false,
-        };
+        var context = RentContext();
         foreach (var (path, parsed) in _includes)
         {
             context.CachedTemplates[path] = parsed;
@@ -141,6 +131,8 @@ public sealed class TemplateRenderer
                 _includes.TryAdd(path, parsed);
             }
 
+            context.Reset();
+            Reusable = (this, context);
             return html;
         }
         catch (ScriptParserRuntimeException ex)
@@ -162,6 +154,33 @@ public sealed class TemplateRenderer
             diagnostics.Error(DiagnosticCodes.TemplateRuntime, $"{ex.OriginalMessage} (while rendering {outputPath})", Location(ex.Span));
             return null;
         }
+    }
+
+    // A context costs some 20 KB to make, and every page needs two: each thread keeps one for its next page. It is
+    // handed back only after a render that completed, with the page's globals popped (Reset); after a failed one
+    // it is dropped, whatever state the failure left it in.
+    [ThreadStatic]
+    private static (TemplateRenderer Owner, EscapingTemplateContext Context)? Reusable;
+
+    private EscapingTemplateContext RentContext()
+    {
+        if (Reusable is { } reusable && reusable.Owner == this)
+        {
+            Reusable = null;
+            return reusable.Context;
+        }
+
+        return new EscapingTemplateContext(_builtins.Value)
+        {
+            TemplateLoader = _loader,
+            StrictVariables = true,
+            LoopLimit = 1_000_000,
+            RecursiveLimit = 64,
+            // Scriban cuts any string over 1 MB to "...": a large dossier's index would be published truncated.
+            LimitToString = 0,
+            // Includes resolve against templates/; nothing else on disk is reachable from a template.
+            EnableRelaxedMemberAccess = false,
+        };
     }
 
     /// <summary>Empties a thread's buffer for the next page, letting go of what one huge page grew it to.</summary>

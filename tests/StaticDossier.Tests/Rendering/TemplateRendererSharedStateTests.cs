@@ -31,6 +31,47 @@ public sealed class TemplateRendererSharedStateTests
         Assert.Equal(alone, second);
     }
 
+    [Theory]
+    [InlineData("{{ leaked = \"yes\" }}")]
+    [InlineData("{{ func leaked; ret \"yes\"; end }}")]
+    [InlineData("{{ for i in [1, 2] }}{{ leaked = i }}{{ end }}")]
+    public void NothingAPageDefinesReachesTheNextPage(string definition)
+    {
+        using var dossier = new TempDossier(withSeeds: false);
+        dossier.Write("templates/base.sbn", "{{ content }}");
+        dossier.Write("templates/first.sbn", definition + "first");
+        dossier.Write("templates/second.sbn", "{{ leaked }}");
+        var templates = new TemplateRenderer(dossier.PathOf("templates"), "templates");
+
+        // Pages reuse their thread's template context; the second page must not see the first one's variables.
+        Assert.NotNull(templates.Render("first.sbn", Model(), "a.html", new DiagnosticBag()));
+        var diagnostics = new DiagnosticBag();
+        Assert.Null(templates.Render("second.sbn", Model(), "b.html", diagnostics));
+        Assert.Contains(diagnostics, d => d.Message.Contains("leaked", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void APageThatFailsHalfWayLeavesNothingBehindForTheNext()
+    {
+        using var dossier = new TempDossier(withSeeds: false);
+        dossier.Write("templates/base.sbn", "<main>{{ content }}</main>");
+        dossier.Write("templates/broken.sbn", "{{ for i in [1, 2] }}{{ include \"partials/_bad.sbn\" }}{{ end }}");
+        dossier.Write("templates/partials/_bad.sbn", "{{ x = 1 }}{{ missing_variable }}");
+        dossier.Write("templates/good.sbn", "{{ for i in [1, 2, 3] }}{{ i }}{{ end }} {{ site.title }}");
+        var templates = new TemplateRenderer(dossier.PathOf("templates"), "templates");
+        var fresh = new TemplateRenderer(dossier.PathOf("templates"), "templates").Render("good.sbn", Model(), "b.html", new DiagnosticBag());
+
+        var failed = new DiagnosticBag();
+        Assert.Null(templates.Render("broken.sbn", Model(), "a.html", failed));
+        Assert.True(failed.HasErrors);
+        var diagnostics = new DiagnosticBag();
+        var good = templates.Render("good.sbn", Model(), "b.html", diagnostics);
+
+        Assert.False(diagnostics.HasErrors, string.Join('\n', diagnostics));
+        Assert.Equal("<main>123 T</main>", fresh);
+        Assert.Equal(fresh, good);
+    }
+
     [Fact]
     public void EditedPartialIsSeenByTheNextBuild()
     {
