@@ -2,13 +2,15 @@
 # StaticDossier against Hugo on the same generated corpus, side by side, on this machine.
 #   tests/StaticDossier.Benchmarks/run-vs-hugo.sh [N ...]      (default: 1000 10000)
 # Needs: the .NET SDK, GNU time (/usr/bin/time) and Hugo (Debian: apt-get install -y --no-install-recommends hugo).
-# Env: WORK (scratch folder, default /tmp/sdbench), RUNS (repetitions of each timed step, default 2).
+# Env: WORK (scratch folder, default /tmp/sdbench), RUNS (repetitions of each timed step, default 2),
+#      PAIRS (full builds of both tools back to back, alternating, after the table; default 0).
 # Every timed step is a fresh process, measured by /usr/bin/time: wall, CPU (user+sys), peak RSS.
 set -euo pipefail
 
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=${WORK:-/tmp/sdbench}
 RUNS=${RUNS:-2}
+PAIRS=${PAIRS:-0}
 SIZES=("$@")
 [ ${#SIZES[@]} -eq 0 ] && SIZES=(1000 10000)
 command -v hugo >/dev/null || { echo "hugo is not installed (apt-get install -y --no-install-recommends hugo)" >&2; exit 2; }
@@ -70,5 +72,26 @@ for n in "${SIZES[@]}"; do
   done
   measure "$n" "dossier ingest, no change" "" "$DOSSIER" ingest -c "$dir/ingest/site.yml"
 done
+# On a shared machine the speed drifts over minutes; pairs run seconds apart compare the tools at one speed.
+for n in "${SIZES[@]}"; do
+  [ "$PAIRS" -gt 0 ] || break
+  dir="$WORK/n$n"
+  echo
+  echo "N = $n, full builds back to back (wall s): dossier, hugo, hugo / dossier"
+  ratios=()
+  for pair in $(seq "$PAIRS"); do
+    rm -rf "$dir/dossier/_site" "$dir/dossier/._site.cache"
+    /usr/bin/time -f '%e' -o "$WORK/time.txt" "$DOSSIER" build -c "$dir/dossier/site.yml" >/dev/null 2>&1
+    d=$(cat "$WORK/time.txt")
+    rm -rf "$dir/hugo/public" "$dir/hugo/resources"
+    /usr/bin/time -f '%e' -o "$WORK/time.txt" hugo --quiet -s "$dir/hugo" >/dev/null 2>&1
+    h=$(cat "$WORK/time.txt")
+    r=$(awk -v d="$d" -v h="$h" 'BEGIN { printf "%.2f", h / d }')
+    ratios+=("$r")
+    echo "pair $pair: $d $h $r"
+  done
+  echo "median hugo / dossier: $(printf '%s\n' "${ratios[@]}" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }')"
+done
+
 echo
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
