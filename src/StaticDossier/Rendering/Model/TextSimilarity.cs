@@ -256,17 +256,18 @@ internal sealed class TextSimilarity
 
         private static void SortByKey(Span<long> keys, Span<int> documents)
         {
-            // Sorting (key, document) as one value keeps equal keys in document order, deterministically.
-            var pairs = new (long Key, int Document)[keys.Length];
-            for (var i = 0; i < pairs.Length; i++)
+            keys.Sort(documents);
+            // The sort is not stable: each triple's few documents are put back in ascending order.
+            for (var start = 0; start < keys.Length;)
             {
-                pairs[i] = (keys[i], documents[i]);
-            }
+                var end = start + 1;
+                while (end < keys.Length && keys[end] == keys[start])
+                {
+                    end++;
+                }
 
-            Array.Sort(pairs);
-            for (var i = 0; i < pairs.Length; i++)
-            {
-                (keys[i], documents[i]) = pairs[i];
+                documents[start..end].Sort();
+                start = end;
             }
         }
     }
@@ -505,14 +506,28 @@ internal sealed class TextSimilarity
         Parallel.For(0, _vectors.Length, d =>
         {
             var (ids, weights) = _vectors[d];
+            // Heaviest first, ties to the lower word id (ids ascend, so to the lower index): sorted on the
+            // negated weights as plain numbers, then each run of equal weights put back in index order.
             var order = new int[ids.Length];
+            var keys = new double[ids.Length];
             for (var i = 0; i < order.Length; i++)
             {
-                order[i] = i;
+                (order[i], keys[i]) = (i, -weights[i]);
             }
 
-            // Heaviest first, ties to the lower word id (ids ascend, so to the lower index).
-            Array.Sort(order, (x, y) => weights[x] != weights[y] ? weights[y].CompareTo(weights[x]) : x.CompareTo(y));
+            Array.Sort(keys, order);
+            for (var start = 0; start < keys.Length && start < TopTermsPerDocument;)
+            {
+                var end = start + 1;
+                while (end < keys.Length && keys[end] == keys[start])
+                {
+                    end++;
+                }
+
+                Array.Sort(order, start, end - start);
+                start = end;
+            }
+
             top[d] = [.. order.Take(TopTermsPerDocument).Select(i => (ids[i], weights[i]))];
         });
 
