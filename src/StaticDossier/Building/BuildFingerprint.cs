@@ -29,6 +29,8 @@ internal static class BuildFingerprint
     /// (by full path): the build that follows reads each file once, and renders the very bytes it hashed.</summary>
     public static string Compute(SiteConfig config, ConcurrentDictionary<string, byte[]>? pages)
     {
+        // The generator's id and the settings cost start-up work on one core (assemblies, JSON): done beside the hashing.
+        var generatorAndSettings = Task.Run(() => (Generator, Settings(config)));
         var content = Path.GetFullPath(config.ContentPath) + Path.DirectorySeparatorChar;
         var files = InputFolders(config)
             .Where(Directory.Exists)
@@ -50,9 +52,10 @@ internal static class BuildFingerprint
             }
         });
 
+        var (generator, settings) = generatorAndSettings.GetAwaiter().GetResult();
         var all = new StringBuilder();
-        all.Append("generator ").Append(Generator).Append('\n');
-        all.Append("config ").Append(Settings(config)).Append('\n');
+        all.Append("generator ").Append(generator).Append('\n');
+        all.Append("config ").Append(settings).Append('\n');
         for (var i = 0; i < files.Length; i++)
         {
             all.Append(files[i]).Append(' ').Append(hashes[i]).Append('\n');
