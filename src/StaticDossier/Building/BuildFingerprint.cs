@@ -31,7 +31,7 @@ internal static class BuildFingerprint
     {
         // The generator's id and the settings cost start-up work on one core (assemblies, JSON): done beside the hashing.
         var generatorAndSettings = Task.Run(() => (Generator, Settings(config)));
-        var content = Path.GetFullPath(config.ContentPath) + Path.DirectorySeparatorChar;
+        var content = Path.TrimEndingDirectorySeparator(Path.GetFullPath(config.ContentPath)) + Path.DirectorySeparatorChar;
         var files = InputFolders(config)
             .Where(Directory.Exists)
             .SelectMany(d => Directory.EnumerateFiles(d, "*", SearchOption.AllDirectories))
@@ -45,10 +45,10 @@ internal static class BuildFingerprint
         {
             var bytes = File.ReadAllBytes(files[i]);
             hashes[i] = Sha256(bytes);
-            if (pages is not null && bytes.Length <= ContentPageReader.MaxPageBytes
-                && files[i].EndsWith(".md", StringComparison.Ordinal) && Path.GetFullPath(files[i]).StartsWith(content, StringComparison.Ordinal))
+            if (pages is not null && bytes.Length <= ContentPageReader.MaxPageBytes && files[i].EndsWith(".md", StringComparison.Ordinal)
+                && Path.GetFullPath(files[i]) is var full && full.StartsWith(content, StringComparison.Ordinal))
             {
-                pages[Path.GetFullPath(files[i])] = bytes;
+                pages[full] = bytes;
             }
         });
 

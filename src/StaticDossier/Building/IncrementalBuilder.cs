@@ -63,7 +63,7 @@ public sealed class IncrementalBuilder
         var files = new SiteBuilder(_config)
         {
             BodyRenderer = markdown.Render,
-            // Each page is taken from what the fingerprint read, and let go of once parsed.
+            // Each page is taken out of what the fingerprint read, so its bytes go once the page is parsed.
             ContentRead = pages is null ? null : path => pages.TryRemove(path, out var bytes) ? bytes : null,
         }.RenderUnchecked(local);
         if (files is null)

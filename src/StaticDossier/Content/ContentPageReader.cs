@@ -38,8 +38,9 @@ public sealed class ContentPageReader
     /// <summary>Reads one page.</summary>
     public ContentPage? Read(string file, DiagnosticBag diagnostics)
     {
-        var display = Path.GetRelativePath(_root, Path.GetFullPath(file)).Replace('\\', '/');
-        if ((ReadAlready?.Invoke(Path.GetFullPath(file)) ?? ReadFile(file, display, diagnostics)) is not { } bytes)
+        var full = Path.GetFullPath(file);
+        var display = Path.GetRelativePath(_root, full).Replace('\\', '/');
+        if ((ReadAlready?.Invoke(full) ?? ReadFile(file, display, diagnostics)) is not { } bytes)
         {
             return null;
         }

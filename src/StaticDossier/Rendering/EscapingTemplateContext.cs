@@ -42,14 +42,23 @@ internal sealed class EscapingTemplateContext : TemplateContext
     {
         null => this,
         RawHtml raw => base.Write(span, raw.Value),
-        RawHtmlBuffer buffer when Output is Scriban.Runtime.StringBuilderOutput output => Append(output, buffer),
+        RawHtmlBuffer buffer when Output is Scriban.Runtime.StringBuilderOutput output && string.IsNullOrEmpty(CurrentIndent) => Append(span, output, buffer),
         RawHtmlBuffer buffer => base.Write(span, buffer.ToString()),
         _ => base.Write(span, Escape(ObjectToString(textAsObject))),
     };
 
-    private EscapingTemplateContext Append(Scriban.Runtime.StringBuilderOutput output, RawHtmlBuffer buffer)
+    /// <summary>Copies a rendered page into the layout's output without making it a string. Only where no indent is to
+    /// be added to its lines; the last character goes through <see cref="TemplateContext.Write(SourceSpan, object)"/>
+    /// so Scriban knows, as it would have, whether the output now ends a line.</summary>
+    private EscapingTemplateContext Append(SourceSpan span, Scriban.Runtime.StringBuilderOutput output, RawHtmlBuffer buffer)
     {
-        output.Builder.Append(buffer.Builder);
+        var page = buffer.Builder;
+        if (page.Length > 0)
+        {
+            output.Builder.Append(page, 0, page.Length - 1);
+            base.Write(span, page[^1].ToString());
+        }
+
         return this;
     }
 

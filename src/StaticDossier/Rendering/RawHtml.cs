@@ -12,7 +12,11 @@ public sealed record RawHtml(string Value)
 /// like <see cref="RawHtml"/>, copied straight from the buffer.</summary>
 internal sealed class RawHtmlBuffer(System.Text.StringBuilder builder)
 {
-    public System.Text.StringBuilder Builder => builder;
+    // Internal, so templates cannot reach the thread's buffer; they see what RawHtml showed them.
+    internal System.Text.StringBuilder Builder => builder;
+
+    /// <summary>The HTML, as <see cref="RawHtml.Value"/>.</summary>
+    public string Value => builder.ToString();
 
     /// <inheritdoc />
     public override string ToString() => builder.ToString();

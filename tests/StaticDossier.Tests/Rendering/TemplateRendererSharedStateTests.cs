@@ -72,6 +72,49 @@ public sealed class TemplateRendererSharedStateTests
         Assert.Equal(fresh, good);
     }
 
+    [Theory]
+    [InlineData("{{ content }}")]
+    [InlineData("    {{ content }}")]
+    [InlineData("<div>\n  {{ content }}\n</div>")]
+    public void ThePageIsWrittenIntoTheLayoutAsAPartialWithTheSameTextWouldBe(string slot)
+    {
+        // The page reaches its layout as a buffer, not as a string; Scriban's indenting of what it writes
+        // must still apply to it exactly as to a partial's output.
+        using var dossier = new TempDossier(withSeeds: false);
+        var text = "<p>one</p>\n<pre>two\n three</pre>\n";
+        dossier.Write("templates/partials/_same.sbn", text);
+        dossier.Write("templates/page.sbn", text);
+        dossier.Write("templates/base.sbn", slot.Replace("{{ content }}", "{{ include \"partials/_same.sbn\" }}", StringComparison.Ordinal));
+        var asPartial = new TemplateRenderer(dossier.PathOf("templates"), "templates").Render("page.sbn", Model(), "a.html", new DiagnosticBag());
+        dossier.Write("templates/base.sbn", slot);
+        var diagnostics = new DiagnosticBag();
+
+        var asPage = new TemplateRenderer(dossier.PathOf("templates"), "templates").Render("page.sbn", Model(), "a.html", diagnostics);
+
+        Assert.False(diagnostics.HasErrors, string.Join('\n', diagnostics));
+        Assert.Equal(asPartial, asPage);
+        if (slot.StartsWith("    ", StringComparison.Ordinal))
+        {
+            Assert.Equal("    <p>one</p>\n    <pre>two\n     three</pre>\n", asPage);
+        }
+    }
+
+    [Fact]
+    public void TheLayoutSeesThePageAsHtmlTextAndNothingMore()
+    {
+        using var dossier = new TempDossier(withSeeds: false);
+        dossier.Write("templates/base.sbn", "{{ content.value | string.size }}");
+        dossier.Write("templates/page.sbn", "<p>12345</p>");
+        dossier.Write("templates/builder.sbn", "x");
+        var templates = new TemplateRenderer(dossier.PathOf("templates"), "templates");
+        Assert.Equal("12", templates.Render("page.sbn", Model(), "a.html", new DiagnosticBag()));
+
+        dossier.Write("templates/base.sbn", "{{ content.builder.length }}");
+        var diagnostics = new DiagnosticBag();
+        Assert.Null(new TemplateRenderer(dossier.PathOf("templates"), "templates").Render("builder.sbn", Model(), "b.html", diagnostics));
+        Assert.True(diagnostics.HasErrors);
+    }
+
     [Fact]
     public void EditedPartialIsSeenByTheNextBuild()
     {

@@ -118,8 +118,8 @@ internal sealed class TextSimilarity
         static int RangeOf(long hash) => (int)(((ulong)hash ^ 0x8000000000000000UL) >> 60);
     }
 
-    /// <summary>Word hash → id (its rank among all hashes): open addressing over the hashes themselves,
-    /// which are already well mixed; looked up once for every word of every body.</summary>
+    /// <summary>Word hash → id (its rank among all hashes): open addressing, looked up once for every word of every
+    /// body, where a dictionary's lookups were a tenth of building the index.</summary>
     private sealed class WordTable
     {
         private readonly long[] _keys;
