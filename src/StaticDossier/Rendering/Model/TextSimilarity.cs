@@ -28,22 +28,20 @@ internal sealed class TextSimilarity
         _everyTriple = everyTriple;
         // Words are numbered by the rank of a 64-bit hash of their spelling: tokenising and counting run on
         // every core, and only the distinct hashes meet in one place. (Two words sharing a hash would merely count as one.)
-        var hashes = new long[keys.Count][];
-        var distinct = new (long[] Hashes, int[] Counts)[keys.Count];
-        Parallel.For(0, keys.Count, d =>
-        {
-            hashes[d] = WordHashes(keys[d]);
-            distinct[d] = Count(hashes[d]);
-        });
+        var words = new Words[keys.Count];
+        Parallel.For(0, keys.Count, d => words[d] = Words.Of(keys[d]));
 
-        var wordIds = new WordTable(Vocabulary(distinct));
+        var wordIds = new WordTable(Vocabulary(words));
         _words = new int[keys.Count][];
         var counts = new (int[] Ids, int[] Counts)[keys.Count];
         Parallel.For(0, keys.Count, d =>
         {
-            _words[d] = Array.ConvertAll(hashes[d], wordIds.Id);
-            // Ids are ranks of hashes, so a document's sorted distinct hashes give its ids in ascending order.
-            counts[d] = (Array.ConvertAll(distinct[d].Hashes, wordIds.Id), distinct[d].Counts);
+            var (distinct, numbers, local) = words[d];
+            var ids = Array.ConvertAll(distinct, wordIds.Id);
+            _words[d] = Array.ConvertAll(local, k => ids[k]);
+            // Sorting the distinct ids (with their counts) rather than every word's hash: a few hundred numbers, not a body.
+            Array.Sort(ids, numbers);
+            counts[d] = (ids, numbers);
         });
 
         var documentFrequency = new int[wordIds.Count];
@@ -90,16 +88,16 @@ internal sealed class TextSimilarity
 
     /// <summary>Every distinct word hash of the dossier, ascending. The hash space is cut into ranges that are
     /// collected on separate cores, each from every document's distinct hashes.</summary>
-    private static long[] Vocabulary((long[] Hashes, int[] Counts)[] documents)
+    private static long[] Vocabulary(Words[] documents)
     {
         const int Ranges = 16;
         var parts = new long[Ranges][];
         Parallel.For(0, Ranges, r =>
         {
             var set = new HashSet<long>();
-            foreach (var (hashes, _) in documents)
+            foreach (var document in documents)
             {
-                foreach (var hash in hashes)
+                foreach (var hash in document.Distinct)
                 {
                     if (RangeOf(hash) == r)
                     {
@@ -272,39 +270,103 @@ internal sealed class TextSimilarity
         }
     }
 
-    /// <summary>FNV-1a hashes of the space-separated words of <paramref name="key"/>, in order.</summary>
-    private static long[] WordHashes(string key)
+    /// <summary>A document's words: its distinct word hashes (FNV-1a of the spelling) in order of first use, how
+    /// often each occurs, and for each word in turn the index of its hash. Counted through a per-thread hash table
+    /// instead of by sorting every word's hash, which was most of building the index.</summary>
+    private readonly record struct Words(long[] Distinct, int[] Counts, int[] Local)
     {
-        var buffer = System.Buffers.ArrayPool<long>.Shared.Rent((key.Length / 2) + 1);
-        var count = 0;
-        var hash = 14695981039346656037UL;
-        var inWord = false;
-        foreach (var c in key)
+        public static Words Of(string key)
         {
-            if (c == ' ')
+            var scratch = Scratches.Value!;
+            scratch.Clear(key.Length);
+            var (distinct, counts, local) = (0, scratch.Counts, scratch.Local);
+            var count = 0;
+            var hash = 14695981039346656037UL;
+            var inWord = false;
+            foreach (var c in key)
             {
-                if (inWord)
+                if (c != ' ')
                 {
-                    buffer[count++] = (long)hash;
+                    hash = (hash ^ c) * 1099511628211UL;
+                    inWord = true;
+                    continue;
                 }
 
-                hash = 14695981039346656037UL;
-                inWord = false;
-                continue;
+                if (inWord)
+                {
+                    local[count++] = scratch.IndexOf((long)hash, ref distinct);
+                }
+
+                (hash, inWord) = (14695981039346656037UL, false);
             }
 
-            hash = (hash ^ c) * 1099511628211UL;
-            inWord = true;
+            if (inWord)
+            {
+                local[count++] = scratch.IndexOf((long)hash, ref distinct);
+            }
+
+            return new Words(scratch.Hashes[..distinct], counts[..distinct], local[..count]);
         }
 
-        if (inWord)
+        private static readonly ThreadLocal<WordScratch> Scratches = new(() => new WordScratch());
+    }
+
+    /// <summary>One thread's buffers for <see cref="Words.Of"/>: an open-addressing table from a word hash to its
+    /// first-use index (emptied in constant time by a generation stamp), the hashes and counts by index, and the
+    /// index of each word.</summary>
+    private sealed class WordScratch
+    {
+        private long[] _keys = [];
+        private int[] _indexes = [];
+        private int[] _stamps = [];
+        private int _stamp;
+        private int _shift;
+
+        public long[] Hashes { get; private set; } = [];
+
+        public int[] Counts { get; private set; } = [];
+
+        public int[] Local { get; private set; } = [];
+
+        /// <summary>Empties the buffers for a text of <paramref name="length"/> characters (at most half as many words, plus one).</summary>
+        public void Clear(int length)
         {
-            buffer[count++] = (long)hash;
+            var words = (length / 2) + 1;
+            if (Local.Length < words)
+            {
+                var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(2 * words));
+                (_keys, _indexes, _stamps, _stamp) = (new long[size], new int[size], new int[size], 0);
+                _shift = 64 - System.Numerics.BitOperations.Log2((uint)size);
+                (Hashes, Counts, Local) = (new long[words], new int[words], new int[words]);
+            }
+
+            if (++_stamp == int.MaxValue)
+            {
+                Array.Clear(_stamps);
+                _stamp = 1;
+            }
         }
 
-        var hashes = buffer.AsSpan(0, count).ToArray();
-        System.Buffers.ArrayPool<long>.Shared.Return(buffer);
-        return hashes;
+        /// <summary>The index of <paramref name="hash"/>, counted once more; a new hash takes index <paramref name="distinct"/>.</summary>
+        public int IndexOf(long hash, ref int distinct)
+        {
+            var mask = _keys.Length - 1;
+            for (var slot = (int)(((ulong)hash * 0x9E3779B97F4A7C15UL) >> _shift); ; slot = (slot + 1) & mask)
+            {
+                if (_stamps[slot] != _stamp)
+                {
+                    (_keys[slot], _indexes[slot], _stamps[slot]) = (hash, distinct, _stamp);
+                    (Hashes[distinct], Counts[distinct]) = (hash, 1);
+                    return distinct++;
+                }
+
+                if (_keys[slot] == hash)
+                {
+                    Counts[_indexes[slot]]++;
+                    return _indexes[slot];
+                }
+            }
+        }
     }
 
     // The same eighth of all triples in every document, so two copies of a story sample the same ones.
@@ -651,29 +713,6 @@ internal sealed class TextSimilarity
 
         var estimate = (double)Intersect(sa, sb) / smaller;
         return estimate >= RelatedArticles.NearDuplicate / 2 ? Containment(a, b) : Math.Round(estimate, 6);
-    }
-
-    /// <summary>Distinct word hashes in ascending order, with how often each occurs.</summary>
-    private static (long[] Hashes, int[] Counts) Count(long[] words)
-    {
-        var sorted = (long[])words.Clone();
-        Array.Sort(sorted);
-        var counts = new int[sorted.Length];
-        var distinct = 0;
-        for (var i = 0; i < sorted.Length; i++)
-        {
-            if (distinct > 0 && sorted[distinct - 1] == sorted[i])
-            {
-                counts[distinct - 1]++;
-            }
-            else
-            {
-                sorted[distinct] = sorted[i];
-                counts[distinct++] = 1;
-            }
-        }
-
-        return (sorted[..distinct], counts[..distinct]);
     }
 
     /// <summary>Word triples as numbers (three 21-bit word ids), sorted and distinct: all of them, or only
