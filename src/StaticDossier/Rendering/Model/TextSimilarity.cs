@@ -12,7 +12,7 @@ internal sealed class TextSimilarity
     private readonly int[][] _words;
     private readonly long[]?[] _shingles;
     private readonly long[][] _sampled;
-    private readonly List<(int Document, double Weight)>[] _wordPostings;
+    private readonly (int[] Documents, double[] Weights)[] _wordPostings;
     private readonly int _vocabulary;
     private readonly ShinglePostings _shinglePostings;
     private readonly bool _everyTriple;
@@ -67,15 +67,27 @@ internal sealed class TextSimilarity
 
         _vocabulary = wordIds.Count;
         _shinglePostings = new ShinglePostings(everyTriple ? _shingles! : _sampled, _vocabulary, everyTriple ? 1 : 2, everyTriple ? int.MaxValue : RareShingle);
-        // Postings in document order, so sums over them run in a fixed order.
-        _wordPostings = new List<(int, double)>[everyTriple ? wordIds.Count : 0];
+        // Every word's postings serve Accumulate, the exact all-pairs pass of a small dossier only: as arrays, in
+        // document order, so sums over them run in a fixed order.
+        var lengths = new int[everyTriple ? wordIds.Count : 0];
         for (var d = 0; d < keys.Count && everyTriple; d++)
         {
-            // Every word's postings serve Accumulate, the exact all-pairs pass of a small dossier only.
+            foreach (var id in _vectors[d].Ids)
+            {
+                lengths[id]++;
+            }
+        }
+
+        _wordPostings = [.. lengths.Select(n => (new int[n], new double[n]))];
+        var filled = new int[lengths.Length];
+        for (var d = 0; d < keys.Count && everyTriple; d++)
+        {
             var (ids, weights) = _vectors[d];
             for (var i = 0; i < ids.Length; i++)
             {
-                (_wordPostings[ids[i]] ??= []).Add((d, weights[i]));
+                var (documents, postingWeights) = _wordPostings[ids[i]];
+                (documents[filled[ids[i]]], postingWeights[filled[ids[i]]]) = (d, weights[i]);
+                filled[ids[i]]++;
             }
         }
 
@@ -384,9 +396,11 @@ internal sealed class TextSimilarity
         var (ids, weights) = _vectors[a];
         for (var i = 0; i < ids.Length; i++)
         {
-            foreach (var (document, weight) in _wordPostings[ids[i]])
+            var (documents, postingWeights) = _wordPostings[ids[i]];
+            var weight = weights[i];
+            for (var k = 0; k < documents.Length; k++)
             {
-                dot[document] += weights[i] * weight;
+                dot[documents[k]] += weight * postingWeights[k];
             }
         }
 
