@@ -18,7 +18,7 @@ public sealed class SiteBuilder
     internal Func<string, RenderedMarkdown>? BodyRenderer { get; init; }
 
     /// <summary>Content pages already read (see <see cref="ContentPageReader.ReadAlready"/>).</summary>
-    internal Func<string, byte[]?>? ContentRead { get; init; }
+    internal Func<string, byte[]?>? ReadAlready { get; init; }
 
     /// <summary>Builds the site in memory; null when errors were reported.</summary>
     public IReadOnlyList<OutputFile>? Render(DiagnosticBag diagnostics)
@@ -37,7 +37,7 @@ public sealed class SiteBuilder
     /// stages the site (and publishes nothing if one is broken).</summary>
     internal IReadOnlyList<OutputFile>? RenderUnchecked(DiagnosticBag diagnostics)
     {
-        var reader = new ContentPageReader(_config.RootDirectory) { ReadAlready = ContentRead };
+        var reader = new ContentPageReader(_config.RootDirectory) { ReadAlready = ReadAlready };
         var pages = reader.ReadAll(_config.ContentPath, diagnostics)
             .Where(p => !p.Meta.Draft)
             .ToList();

@@ -64,7 +64,7 @@ public sealed class IncrementalBuilder
         {
             BodyRenderer = markdown.Render,
             // Each page is taken out of what the fingerprint read, so its bytes go once the page is parsed.
-            ContentRead = pages is null ? null : path => pages.TryRemove(path, out var bytes) ? bytes : null,
+            ReadAlready = pages is null ? null : path => pages.TryRemove(path, out var bytes) ? bytes : null,
         }.RenderUnchecked(local);
         if (files is null)
         {

@@ -19,5 +19,5 @@ internal sealed class RawHtmlBuffer(System.Text.StringBuilder builder)
     public string Value => builder.ToString();
 
     /// <inheritdoc />
-    public override string ToString() => builder.ToString();
+    public override string ToString() => Value;
 }

@@ -105,7 +105,7 @@ internal sealed class TermMatcher
                 return KeyByNormalising(second is null ? first : first + "\n" + second);
             }
 
-            return new string(buffer, 0, length > 0 && buffer[length - 1] == ' ' ? length - 1 : length);
+            return Finish(buffer, length);
         }
         finally
         {
@@ -135,17 +135,26 @@ internal sealed class TermMatcher
                 return false;
             }
 
-            if (folded != ' ')
-            {
-                buffer[length++] = folded;
-            }
-            else if (length > 0 && buffer[length - 1] != ' ')
-            {
-                buffer[length++] = ' ';
-            }
+            Put(folded, buffer, ref length);
         }
 
         return true;
+    }
+
+    /// <summary>The key in <paramref name="buffer"/>, without the space a trailing separator left.</summary>
+    private static string Finish(char[] buffer, int length) => new(buffer, 0, length > 0 && buffer[length - 1] == ' ' ? length - 1 : length);
+
+    /// <summary>Appends a key character: a letter or digit as it is, a separator as one space between words.</summary>
+    private static void Put(char key, char[] buffer, ref int length)
+    {
+        if (key != ' ')
+        {
+            buffer[length++] = key;
+        }
+        else if (length > 0 && buffer[length - 1] != ' ')
+        {
+            buffer[length++] = ' ';
+        }
     }
 
     private const char Dropped = '\uFFFF';
@@ -188,17 +197,10 @@ internal sealed class TermMatcher
         var length = 0;
         foreach (var c in folded)
         {
-            if (char.IsLetterOrDigit(c))
-            {
-                buffer[length++] = char.ToLowerInvariant(c);
-            }
-            else if (length > 0 && buffer[length - 1] != ' ')
-            {
-                buffer[length++] = ' ';
-            }
+            Put(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ', buffer, ref length);
         }
 
-        var key = new string(buffer, 0, length > 0 && buffer[length - 1] == ' ' ? length - 1 : length);
+        var key = Finish(buffer, length);
         System.Buffers.ArrayPool<char>.Shared.Return(buffer);
         return key;
     }

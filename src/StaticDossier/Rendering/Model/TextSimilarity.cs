@@ -67,35 +67,41 @@ internal sealed class TextSimilarity
 
         _vocabulary = wordIds.Count;
         _shinglePostings = new ShinglePostings(everyTriple ? _shingles! : _sampled, _vocabulary, everyTriple ? 1 : 2, everyTriple ? int.MaxValue : RareShingle);
-        // Every word's postings serve Accumulate, the exact all-pairs pass of a small dossier only: as arrays, in
-        // document order, so sums over them run in a fixed order.
-        var lengths = new int[everyTriple ? wordIds.Count : 0];
-        for (var d = 0; d < keys.Count && everyTriple; d++)
-        {
-            foreach (var id in _vectors[d].Ids)
-            {
-                lengths[id]++;
-            }
-        }
-
-        _wordPostings = [.. lengths.Select(n => (new int[n], new double[n]))];
-        var filled = new int[lengths.Length];
-        for (var d = 0; d < keys.Count && everyTriple; d++)
-        {
-            var (ids, weights) = _vectors[d];
-            for (var i = 0; i < ids.Length; i++)
-            {
-                var (documents, postingWeights) = _wordPostings[ids[i]];
-                (documents[filled[ids[i]]], postingWeights[filled[ids[i]]]) = (d, weights[i]);
-                filled[ids[i]]++;
-            }
-        }
-
+        _wordPostings = everyTriple ? WordPostings(_vectors, _vocabulary) : [];
         if (!everyTriple)
         {
             // Built now, on every core, rather than on first use while the other threads wait for it.
             _ = _topTerms.Value;
         }
+    }
+
+    /// <summary>Each word's documents and weights, for <see cref="Accumulate"/>, the exact all-pairs pass of a small
+    /// dossier only: as arrays, in document order, so sums over them run in a fixed order.</summary>
+    private static (int[] Documents, double[] Weights)[] WordPostings((int[] Ids, double[] Weights)[] vectors, int vocabulary)
+    {
+        var lengths = new int[vocabulary];
+        foreach (var (ids, _) in vectors)
+        {
+            foreach (var id in ids)
+            {
+                lengths[id]++;
+            }
+        }
+
+        var postings = Array.ConvertAll(lengths, n => (new int[n], new double[n]));
+        var filled = new int[vocabulary];
+        for (var d = 0; d < vectors.Length; d++)
+        {
+            var (ids, weights) = vectors[d];
+            for (var i = 0; i < ids.Length; i++)
+            {
+                var (documents, postingWeights) = postings[ids[i]];
+                (documents[filled[ids[i]]], postingWeights[filled[ids[i]]]) = (d, weights[i]);
+                filled[ids[i]]++;
+            }
+        }
+
+        return postings;
     }
 
     /// <summary>Every distinct word hash of the dossier, ascending. The hash space is cut into ranges that are
@@ -147,7 +153,7 @@ internal sealed class TextSimilarity
             _shift = 64 - bits;
             for (var id = 0; id < sortedHashes.Length; id++)
             {
-                var slot = Slot(sortedHashes[id]);
+                var slot = Slot(sortedHashes[id], _shift);
                 while (_used[slot])
                 {
                     slot = (slot + 1) & (_keys.Length - 1);
@@ -161,7 +167,7 @@ internal sealed class TextSimilarity
 
         public int Id(long hash)
         {
-            for (var slot = Slot(hash); ; slot = (slot + 1) & (_keys.Length - 1))
+            for (var slot = Slot(hash, _shift); ; slot = (slot + 1) & (_keys.Length - 1))
             {
                 if (_keys[slot] == hash && _used[slot])
                 {
@@ -174,8 +180,6 @@ internal sealed class TextSimilarity
                 }
             }
         }
-
-        private int Slot(long hash) => (int)(((ulong)hash * 0x9E3779B97F4A7C15UL) >> _shift);
     }
 
     /// <summary>Which documents hold each word triple: every (triple, document) pair, sorted by triple and then
@@ -237,12 +241,7 @@ internal sealed class TextSimilarity
             var docs = new List<int>();
             for (var i = 0; i < keys.Length;)
             {
-                var end = i + 1;
-                while (end < keys.Length && keys[end] == keys[i])
-                {
-                    end++;
-                }
-
+                var end = RunEnd<long>(keys, i);
                 if (end - i >= min && end - i <= max)
                 {
                     kept.Add(keys[i]);
@@ -270,12 +269,7 @@ internal sealed class TextSimilarity
             // The sort is not stable: each triple's few documents are put back in ascending order.
             for (var start = 0; start < keys.Length;)
             {
-                var end = start + 1;
-                while (end < keys.Length && keys[end] == keys[start])
-                {
-                    end++;
-                }
-
+                var end = RunEnd<long>(keys, start);
                 documents[start..end].Sort();
                 start = end;
             }
@@ -363,7 +357,7 @@ internal sealed class TextSimilarity
         public int IndexOf(long hash, ref int distinct)
         {
             var mask = _keys.Length - 1;
-            for (var slot = (int)(((ulong)hash * 0x9E3779B97F4A7C15UL) >> _shift); ; slot = (slot + 1) & mask)
+            for (var slot = Slot(hash, _shift); ; slot = (slot + 1) & mask)
             {
                 if (_stamps[slot] != _stamp)
                 {
@@ -382,7 +376,11 @@ internal sealed class TextSimilarity
     }
 
     // The same eighth of all triples in every document, so two copies of a story sample the same ones.
-    private static bool Sampled(long shingle) => (((ulong)shingle * 0x9E3779B97F4A7C15UL) >> 61) == 0;
+    private static bool Sampled(long shingle) => Slot(shingle, 61) == 0;
+
+    /// <summary>The top <c>64 - shift</c> bits of <paramref name="hash"/> mixed by a multiply (Fibonacci hashing): a
+    /// slot of an open-addressing table of that many bits, or a fixed sample of values.</summary>
+    private static int Slot(long hash, int shift) => (int)(((ulong)hash * 0x9E3779B97F4A7C15UL) >> shift);
 
     /// <summary>Number of documents.</summary>
     public int Documents => _vectors.Length;
@@ -594,12 +592,7 @@ internal sealed class TextSimilarity
             Array.Sort(keys, order);
             for (var start = 0; start < keys.Length && start < TopTermsPerDocument;)
             {
-                var end = start + 1;
-                while (end < keys.Length && keys[end] == keys[start])
-                {
-                    end++;
-                }
-
+                var end = RunEnd<double>(keys, start);
                 Array.Sort(order, start, end - start);
                 start = end;
             }
@@ -628,6 +621,19 @@ internal sealed class TextSimilarity
 
         // Arrays rather than lists of pairs: Candidates walks these for every document.
         return ([.. top.Select(t => t.ToArray())], [.. postings.Select(p => (p.Select(x => x.Item1).ToArray(), p.Select(x => x.Item2).ToArray()))]);
+    }
+
+    /// <summary>The end of the run of values equal to <c>values[start]</c> in sorted <paramref name="values"/>.</summary>
+    private static int RunEnd<T>(ReadOnlySpan<T> values, int start)
+        where T : IEquatable<T>
+    {
+        var end = start + 1;
+        while (end < values.Length && values[end].Equals(values[start]))
+        {
+            end++;
+        }
+
+        return end;
     }
 
     /// <summary>Rounded cosine from an <see cref="Accumulate"/> dot product.</summary>
