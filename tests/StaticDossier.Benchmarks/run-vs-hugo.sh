@@ -18,9 +18,12 @@ command -v hugo >/dev/null || { echo "hugo is not installed (apt-get install -y 
 
 mkdir -p "$WORK"
 cd "$REPO"
-echo "# building dossier (Release, ReadyToRun) and the corpus generator" >&2
-dotnet publish "$REPO/src/StaticDossier.Cli" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-  -o "$WORK/bin/dossier" >/dev/null
+echo "# building dossier (Release, self-contained, composite ReadyToRun) and the corpus generator" >&2
+# Composite ReadyToRun compiles the app and the .NET libraries as one unit ahead of time: calls into the framework
+# (spans, lists, dictionaries) are inlined into the app's hot loops, which separate ReadyToRun images cannot do, and
+# a third fewer methods are compiled at start-up. As `dotnet publish` ships a tool; it takes a minute or two.
+dotnet publish "$REPO/src/StaticDossier.Cli" -c Release -r linux-x64 --self-contained true -p:PublishReadyToRun=true \
+  -p:PublishReadyToRunComposite=true -o "$WORK/bin/dossier" >/dev/null
 dotnet build "$REPO/tests/StaticDossier.Benchmarks" -c Release -o "$WORK/bin/bench" >/dev/null
 DOSSIER="$WORK/bin/dossier/dossier"
 BENCH="$WORK/bin/bench/StaticDossier.Benchmarks"
