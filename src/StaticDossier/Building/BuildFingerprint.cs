@@ -84,7 +84,21 @@ internal static class BuildFingerprint
 
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
-    public static string Sha256(string text) => Sha256(Encoding.UTF8.GetBytes(text));
+    /// <summary>The SHA-256 of <paramref name="text"/>'s UTF-8, encoded through a pooled buffer: the Markdown cache keys
+    /// every body by it, and a fresh array per body was a copy of the whole dossier to collect.</summary>
+    public static string Sha256(string text)
+    {
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(text, buffer);
+            return Convert.ToHexStringLower(SHA256.HashData(buffer.AsSpan(0, length)));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
     private static string ComputeGeneratorId()
     {

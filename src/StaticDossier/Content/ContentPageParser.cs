@@ -22,6 +22,57 @@ public static partial class ContentPageParser
         .Where(p => p.CanWrite)
         .ToDictionary(p => UnderscoredNamingConvention.Instance.Apply(p.Name), p => Describe(p.PropertyType), StringComparer.Ordinal);
 
+    /// <summary>Parses the UTF-8 file <paramref name="utf8"/> (already checked to be valid UTF-8) read from
+    /// <paramref name="path"/>. The same as decoding it and calling <see cref="Parse(string, string, DiagnosticBag)"/>,
+    /// but the front matter and the body are decoded apart, so a page's text is not decoded whole only to copy its body
+    /// out again (for a large dossier, a copy of every body to collect).</summary>
+    internal static ContentPage? Parse(string path, ReadOnlySpan<byte> utf8, DiagnosticBag diagnostics)
+    {
+        // Line ends and a byte order mark are normalised on the text; such a file takes the general way.
+        if (utf8.StartsWith("\uFEFF"u8) || utf8.Contains((byte)'\r') || HeadLength(utf8) is not { } headLength)
+        {
+            return Parse(path, IO.Utf8Text.Decode(utf8), diagnostics);
+        }
+
+        var head = IO.Utf8Text.Decode(utf8[..headLength]);
+        var body = utf8[headLength..];
+        var blankLines = body.IndexOfAnyExcept((byte)'\n') is var first and >= 0 ? first : body.Length;
+        return Parse(path, head, OpeningFence(head)!.Value, headLength: head.Length, IO.Utf8Text.Decode(body[blankLines..]), blankLines, diagnostics);
+    }
+
+    /// <summary>The length in bytes of the front matter with its fences and the closing fence's line end; null when
+    /// the text has no closed front matter (the general way then says what is wrong). A fence line is '---' with
+    /// trailing white space, as <see cref="OpeningFence"/> reads it: a line starting with "---" is decoded and
+    /// checked the same way, so both ways agree on every file.</summary>
+    private static int? HeadLength(ReadOnlySpan<byte> utf8)
+    {
+        var at = 0;
+        var fences = 0;
+        while (at < utf8.Length)
+        {
+            var eol = utf8[at..].IndexOf((byte)'\n');
+            if (eol < 0)
+            {
+                return null; // the body must start after the closing fence's line end
+            }
+
+            var line = utf8.Slice(at, eol);
+            var isFence = line.StartsWith("---"u8) && IO.Utf8Text.Decode(line).AsSpan().TrimEnd().SequenceEqual("---");
+            if (fences == 0 && !isFence)
+            {
+                return null;
+            }
+
+            at += eol + 1;
+            if (isFence && ++fences == 2)
+            {
+                return at;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Parses <paramref name="text"/> read from <paramref name="path"/>; null with diagnostics when unusable.</summary>
     public static ContentPage? Parse(string path, string text, DiagnosticBag diagnostics)
     {
@@ -56,20 +107,30 @@ public static partial class ContentPageParser
             return null;
         }
 
-        var yaml = text[open..close];
         var bodyStart = text.IndexOf('\n', close) is var eol and >= 0 ? eol + 1 : text.Length;
-        var bodyStartLine = 1 + text.AsSpan(0, bodyStart).Count('\n');
+        // The body is looked at in place and copied once, without its leading blank lines.
+        var body = text.AsSpan(bodyStart);
+        var blankLines = body.IndexOfAnyExcept('\n') is var first and >= 0 ? first : body.Length;
+        return Parse(path, text, open, bodyStart, body[blankLines..].ToString(), blankLines, diagnostics);
+    }
+
+    /// <summary>Reads the front matter in <paramref name="head"/>, which opens at <paramref name="open"/> and ends (its
+    /// closing fence's line included) at <paramref name="headLength"/>, and checks the <paramref name="body"/> that
+    /// follows it after <paramref name="blankLines"/> empty lines.</summary>
+    private static ContentPage? Parse(string path, string head, int open, int headLength, string body, int blankLines, DiagnosticBag diagnostics)
+    {
+        var close = FindClosingFence(head, open);
+        var yaml = head[open..close];
+        var bodyStartLine = 1 + head.AsSpan(0, headLength).Count('\n');
         var meta = Deserialize(path, yaml, diagnostics);
         if (meta is null || !Validate(path, yaml, meta, diagnostics))
         {
             return null;
         }
 
-        // The body is looked at in place and copied once, without its leading blank lines.
-        var body = text.AsSpan(bodyStart);
         if (SecondFrontMatter(body) is { } offset)
         {
-            var line = bodyStartLine + body[..offset].Count('\n');
+            var line = bodyStartLine + blankLines + body.AsSpan(0, offset).Count('\n');
             diagnostics.Error(DiagnosticCodes.FrontMatterDuplicate,
                 "A second front matter block starts here. Merge its keys into the first block at the top of the file and delete it.",
                 new SourceLocation(path, line, 1));
@@ -83,7 +144,7 @@ public static partial class ContentPageParser
                 KeyLocation(path, yaml, "slug"));
         }
 
-        return new ContentPage(path, meta, body.TrimStart('\n').ToString(), bodyStartLine);
+        return new ContentPage(path, meta, body, bodyStartLine);
     }
 
     private static FrontMatter? Deserialize(string path, string yaml, DiagnosticBag diagnostics)

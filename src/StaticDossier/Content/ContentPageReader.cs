@@ -62,7 +62,7 @@ public sealed class ContentPageReader
             return null;
         }
 
-        return ContentPageParser.Parse(display, Utf8Text.Decode(bytes), diagnostics);
+        return ContentPageParser.Parse(display, bytes, diagnostics);
     }
 
     private static byte[]? ReadFile(string file, string display, DiagnosticBag diagnostics)

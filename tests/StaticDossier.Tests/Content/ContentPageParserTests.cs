@@ -60,4 +60,41 @@ public sealed class ContentPageParserTests
         Assert.NotEqual(a.Slug, b.Slug);
         Assert.EndsWith("-001-seed", b.Slug, StringComparison.Ordinal);
     }
+
+    /// <summary>Pages read from disk are parsed from their bytes, the front matter and body decoded apart; that way
+    /// must agree with parsing the decoded text on every shape of file, well-formed or not.</summary>
+    [Fact]
+    public void ParsingTheBytesAgreesWithParsingTheText()
+    {
+        string[] openings = ["---\n", "--- \n", "---\u00A0\n", "---\t\n", "----\n", " ---\n", "\uFEFF---\n", "---\r\n", ""];
+        string[] yamls = ["title: A\n", "title: Ảnh\ntags: [x, y]\n", "tittle: B\n", "title: [\n", "", "title: A\n---x: 1\n"];
+        string[] closings = ["---\n", "---  \n", "---\u3000\n", "---", "--- x\n", "---\r\n", ""];
+        string[] bodies = ["", "\n", "\n\nBody ở đây.\n", "Body\n---\nmore\n", "\n---\ntitle: B\n---\nx\n", "\n\n\n", "a\r\nb\n"];
+        var cases = 0;
+        foreach (var opening in openings)
+        {
+            foreach (var yaml in yamls)
+            {
+                foreach (var closing in closings)
+                {
+                    foreach (var body in bodies)
+                    {
+                        var text = opening + yaml + closing + body;
+                        var fromText = new DiagnosticBag();
+                        var fromBytes = new DiagnosticBag();
+                        var expected = ContentPageParser.Parse("a.md", text, fromText);
+                        var actual = ContentPageParser.Parse("a.md", System.Text.Encoding.UTF8.GetBytes(text), fromBytes);
+                        Assert.True(Describe(expected) == Describe(actual), $"{Describe(expected)} != {Describe(actual)} for {text}");
+                        Assert.Equal(fromText.Select(d => d.ToString()), fromBytes.Select(d => d.ToString()));
+                        cases++;
+                    }
+                }
+            }
+        }
+
+        Assert.Equal(openings.Length * yamls.Length * closings.Length * bodies.Length, cases);
+
+        static string Describe(ContentPage? page) => page is null ? "null"
+            : $"{page.Meta.Title}|{string.Join(',', page.Meta.Tags ?? [])}|{page.BodyStartLine}|{page.MarkdownBody}";
+    }
 }
