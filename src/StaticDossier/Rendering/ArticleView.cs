@@ -5,7 +5,8 @@ namespace StaticDossier.Rendering;
 /// <summary>What templates see of an article. Property names reach templates in snake_case.</summary>
 public sealed record ArticleView
 {
-    /// <summary>The content page behind this view.</summary>
+    /// <summary>The content page behind this view: its path and front matter (its Markdown body is not kept; the
+    /// view has the rendered <see cref="Body"/>).</summary>
     public required ContentPage Page { get; init; }
 
     /// <summary>Headline.</summary>

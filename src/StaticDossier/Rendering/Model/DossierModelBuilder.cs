@@ -112,7 +112,9 @@ internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer ma
         var language = page.Meta.Language ?? config.Language;
         var view = new ArticleView
         {
-            Page = page,
+            // The view carries the rendered body; keeping every page's Markdown as well would hold a copy of the
+            // whole dossier's text through the rest of the build.
+            Page = page with { MarkdownBody = string.Empty },
             Title = page.Meta.Title,
             Url = url,
             Date = date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),

@@ -129,9 +129,11 @@ internal static class RelatedArticles
                 best.Offer(text[k], scores[k].Cosine, scores[k].Containment, termScore[text[k]]);
             }
 
+            // Most of the articles sharing a tag cannot displace the five kept: those are passed over before
+            // looking them up among the text candidates (already offered with their text scores).
             foreach (var j in touched)
             {
-                if (j != index && text.BinarySearch(j) < 0)
+                if (j != index && best.MightTake(j, termScore[j]) && text.BinarySearch(j) < 0)
                 {
                     best.Offer(j, 0, 0, termScore[j]);
                 }
@@ -175,6 +177,11 @@ internal static class RelatedArticles
                 Kept.RemoveAt(MaxRelated);
             }
         }
+
+        /// <summary>False when an article sharing only people and tags, worth <paramref name="termScore"/>, would
+        /// be refused by <see cref="Offer"/>.</summary>
+        public bool MightTake(int j, int termScore) =>
+            termScore != 0 && (Kept.Count < MaxRelated || Before(Score(0, 0, termScore)!.Value, j, Kept[^1].Score, Kept[^1].Index));
 
         private bool Before(double score, int j, double otherScore, int other) =>
             score > otherScore || (score == otherScore && urlRank[j] < urlRank[other]);
