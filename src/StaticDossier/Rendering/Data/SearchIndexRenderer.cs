@@ -29,7 +29,8 @@ internal static class SearchIndexRenderer
                 [.. a.People.Select(p => p.Name)], [.. a.Tags.Select(t => t.Name)], a.PlainText), Json.Compact);
         });
 
-        var bytes = new byte[Start.Length + pieces.Sum(p => p.Length) + Math.Max(0, pieces.Length - 1) + End.Length];
+        // Every byte is written below, so the (tens of megabytes of) array need not be cleared first.
+        var bytes = GC.AllocateUninitializedArray<byte>(Start.Length + pieces.Sum(p => p.Length) + Math.Max(0, pieces.Length - 1) + End.Length);
         var at = Append(bytes, 0, Start);
         for (var i = 0; i < pieces.Length; i++)
         {

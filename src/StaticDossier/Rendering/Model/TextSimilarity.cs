@@ -221,8 +221,9 @@ internal sealed class TextSimilarity
                 sizes[r + 1] += sizes[r];
             }
 
-            var keys = new long[offsets[^1]];
-            var documents = new int[offsets[^1]];
+            // Filled whole below: not cleared first.
+            var keys = GC.AllocateUninitializedArray<long>(offsets[^1]);
+            var documents = GC.AllocateUninitializedArray<int>(offsets[^1]);
             var next = (int[])sizes.Clone();
             for (var d = 0; d < shingles.Length; d++)
             {
@@ -739,7 +740,10 @@ internal sealed class TextSimilarity
     /// the <see cref="Sampled"/> eighth.</summary>
     private static long[] Shingles(int[] words, bool all)
     {
-        var shingles = new long[Math.Max(0, words.Length - ShingleSize + 1)];
+        // Gathered in a pooled buffer: only the distinct (and for a sample, an eighth) are kept, as a copy.
+        var length = Math.Max(0, words.Length - ShingleSize + 1);
+        var buffer = System.Buffers.ArrayPool<long>.Shared.Rent(length);
+        var shingles = buffer.AsSpan(0, length);
         var count = 0;
         for (var i = 0; i < shingles.Length; i++)
         {
@@ -750,7 +754,7 @@ internal sealed class TextSimilarity
             }
         }
 
-        var kept = shingles.AsSpan(0, count);
+        var kept = shingles[..count];
         kept.Sort();
         var distinct = count == 0 ? 0 : 1;
         for (var i = 1; i < kept.Length; i++)
@@ -761,21 +765,33 @@ internal sealed class TextSimilarity
             }
         }
 
-        return shingles[..distinct];
+        var result = kept[..distinct].ToArray();
+        System.Buffers.ArrayPool<long>.Shared.Return(buffer);
+        return result;
     }
 
     private static (int[] Ids, double[] Weights) Weigh((int[] Ids, int[] Counts) counts, int[] documentFrequency, int documents)
     {
-        var ids = new int[counts.Ids.Length];
-        var weights = new double[counts.Ids.Length];
+        // A word found in every document says nothing about which two belong together: counted first, so the
+        // arrays are made at their final size.
+        var size = 0;
+        foreach (var id in counts.Ids)
+        {
+            if (documentFrequency[id] < documents)
+            {
+                size++;
+            }
+        }
+
+        var ids = new int[size];
+        var weights = new double[size];
         var kept = 0;
         var squares = 0.0;
         for (var i = 0; i < counts.Ids.Length; i++)
         {
-            // A word found in every document says nothing about which two belong together.
-            var idf = Math.Log((double)documents / documentFrequency[counts.Ids[i]]);
-            if (idf > 0)
+            if (documentFrequency[counts.Ids[i]] < documents)
             {
+                var idf = Math.Log((double)documents / documentFrequency[counts.Ids[i]]);
                 var weight = (1 + Math.Log(counts.Counts[i])) * idf;
                 (ids[kept], weights[kept]) = (counts.Ids[i], weight);
                 squares += weight * weight;
@@ -789,6 +805,6 @@ internal sealed class TextSimilarity
             weights[i] = norm > 0 ? weights[i] / norm : 0;
         }
 
-        return (ids[..kept], weights[..kept]);
+        return (ids, weights);
     }
 }
