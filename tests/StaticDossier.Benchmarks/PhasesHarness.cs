@@ -17,6 +17,7 @@ internal static class PhasesHarness
         var clock = Stopwatch.StartNew();
         if (args.Length > 1 && args[1] == "incremental")
         {
+            using var gcProbe = Environment.GetEnvironmentVariable("GC_PROBE") == "1" ? new GcProbe() : null;
             var summary = new StaticDossier.Building.IncrementalBuilder(config)
             {
                 UseCache = args.Length < 3,
