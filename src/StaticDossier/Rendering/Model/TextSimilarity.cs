@@ -191,6 +191,11 @@ internal sealed class TextSimilarity
         private readonly int[] _starts;
         private readonly int[] _documents;
 
+        // Open addressing from a triple to its index in _keys, plus one (0: empty slot). Every body's sampled triples
+        // are looked up, and a binary search over all the kept triples was a cache miss at each of its steps.
+        private readonly int[] _slots;
+        private readonly int _shift;
+
         /// <param name="shingles">Each document's sorted, distinct triples.</param>
         /// <param name="vocabulary">The number of word ids (triples are ordered by their first word).</param>
         /// <param name="min">Triples held by fewer documents are left out.</param>
@@ -255,14 +260,38 @@ internal sealed class TextSimilarity
 
             starts.Add(docs.Count);
             (_keys, _starts, _documents) = ([.. kept], [.. starts], [.. docs]);
+            var bits = Math.Max(4, (int)Math.Ceiling(Math.Log2(Math.Max(1, _keys.Length) * 2.0)));
+            (_slots, _shift) = (new int[1 << bits], 64 - bits);
+            for (var i = 0; i < _keys.Length; i++)
+            {
+                var slot = SlotOf(_keys[i]);
+                while (_slots[slot] != 0)
+                {
+                    slot = (slot + 1) & (_slots.Length - 1);
+                }
+
+                _slots[slot] = i + 1;
+            }
         }
 
         /// <summary>The documents holding <paramref name="shingle"/>, ascending; empty when it was left out.</summary>
         public ReadOnlySpan<int> Of(long shingle)
         {
-            var at = Array.BinarySearch(_keys, shingle);
-            return at < 0 ? [] : _documents.AsSpan(_starts[at], _starts[at + 1] - _starts[at]);
+            for (var slot = SlotOf(shingle); _slots[slot] != 0; slot = (slot + 1) & (_slots.Length - 1))
+            {
+                var at = _slots[slot] - 1;
+                if (_keys[at] == shingle)
+                {
+                    return _documents.AsSpan(_starts[at], _starts[at + 1] - _starts[at]);
+                }
+            }
+
+            return [];
         }
+
+        /// <summary>The slot from the mixed bits just below the top three: a large dossier keeps only the triples whose
+        /// top three are zero (<see cref="Sampled"/>), and slots taken from those would crowd one eighth of the table.</summary>
+        private int SlotOf(long shingle) => Slot(shingle, _shift - 3) & (_slots.Length - 1);
 
         private static void SortByKey(Span<long> keys, Span<int> documents)
         {
