@@ -65,4 +65,22 @@ public sealed class TextSimilarityTests
         Assert.Equal(candidates.Order(), candidates);
         Assert.InRange(candidates.Count, 1, 64);
     }
+
+    /// <summary>A large dossier indexes only a sample of each body's word triples; a reprint made of common words, whose
+    /// heaviest words are others of its own (so no heavy word leads to it), is still found through the triples the two share.</summary>
+    [Fact]
+    public void SampledTriplesFindAReprintOfCommonWords()
+    {
+        var random = new Random(7);
+        var vocabulary = Enumerable.Range(0, 400).Select(i => $"word{i}").ToArray();
+        var texts = Enumerable.Range(0, 3000)
+            .Select(_ => string.Join(' ', Enumerable.Range(0, 200).Select(_ => vocabulary[random.Next(vocabulary.Length)])))
+            .ToList();
+        texts[2950] = texts[17] + " " + string.Join(' ', Enumerable.Range(0, 30).Select(i => $"only{i}"));
+        var similarity = new TextSimilarity([.. texts.Select(TermMatcher.Key)], everyTriple: false);
+
+        var candidates = similarity.Candidates(17, 16);
+        Assert.Contains(2950, candidates);
+        Assert.Equal(1.0, similarity.Compare(17, [2950])[0].Containment);
+    }
 }
