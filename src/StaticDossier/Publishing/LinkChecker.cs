@@ -15,44 +15,55 @@ public static partial class LinkChecker
         var scanned = new ScannedPage[html.Count];
         Parallel.For(0, html.Count, i => scanned[i] = HtmlLinkScanner.Scan(html[i].Bytes));
         var ids = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        var links = new List<(int Page, string Href, int Offset)>();
         for (var i = 0; i < html.Count; i++)
         {
             ids[html[i].OutputPath] = scanned[i].Ids;
-            links.AddRange(scanned[i].Links.Select(l => (i, l.Href, l.Offset)));
         }
 
+        // Pages are checked on every core, each page's broken links kept apart and reported afterwards in page order.
         // A site's pages share most of their links (layout, navigation, the same tags), and pages in one folder
-        // resolve them alike: each (folder, link) is worked out once.
-        var resolvedLinks = new Dictionary<(string Folder, string Href), (bool External, string? Target, string? Fragment)>();
-        var folders = html.Select(f => f.OutputPath[..(f.OutputPath.LastIndexOf('/') + 1)]).ToArray();
-        foreach (var (index, href, offset) in links)
+        // resolve them alike: each thread works out each (folder, link) once.
+        var broken = new List<(string Message, int Offset)>?[html.Count];
+        Parallel.For(0, html.Count, () => new Dictionary<(string Folder, string Href), (bool External, string? Target, string? Fragment)>(), (index, _, resolvedLinks) =>
         {
             var page = html[index].OutputPath;
-            var folder = folders[index];
-            if (!resolvedLinks.TryGetValue((folder, href), out var link))
+            var folder = page[..(page.LastIndexOf('/') + 1)];
+            foreach (var (href, offset) in scanned[index].Links)
             {
-                link = Parse(folder, href);
-                resolvedLinks[(folder, href)] = link;
+                if (!resolvedLinks.TryGetValue((folder, href), out var link))
+                {
+                    link = Parse(folder, href);
+                    resolvedLinks[(folder, href)] = link;
+                }
+
+                if (link.External)
+                {
+                    continue;
+                }
+
+                var resolved = link.Target == string.Empty ? page : link.Target;
+                if (resolved is null || !paths.Contains(resolved))
+                {
+                    (broken[index] ??= []).Add(($"Link '{href}' leads to no file in the site.", offset));
+                }
+                else if (!string.IsNullOrEmpty(link.Fragment) && ids.TryGetValue(resolved, out var targetIds) && !targetIds.Contains(link.Fragment))
+                {
+                    (broken[index] ??= []).Add(($"Link '{href}' names anchor '#{link.Fragment}', which '{resolved}' does not have.", offset));
+                }
             }
 
-            if (link.External)
-            {
-                continue;
-            }
+            return resolvedLinks;
+        }, _ => { });
 
-            var resolved = link.Target == string.Empty ? page : link.Target;
-            if (resolved is null || !paths.Contains(resolved))
+        for (var i = 0; i < html.Count; i++)
+        {
+            foreach (var (message, offset) in broken[i] ?? [])
             {
-                diagnostics.Error(DiagnosticCodes.BrokenLink, $"Link '{href}' leads to no file in the site.", Where(html[index], offset));
-            }
-            else if (!string.IsNullOrEmpty(link.Fragment) && ids.TryGetValue(resolved, out var targetIds) && !targetIds.Contains(link.Fragment))
-            {
-                diagnostics.Error(DiagnosticCodes.BrokenLink, $"Link '{href}' names anchor '#{link.Fragment}', which '{resolved}' does not have.", Where(html[index], offset));
+                diagnostics.Error(DiagnosticCodes.BrokenLink, message, Where(html[i], offset));
             }
         }
 
-        return links.Count;
+        return scanned.Sum(s => s.Links.Count);
     }
 
     /// <summary>What <paramref name="href"/> on a page in <paramref name="folder"/> leads to: the file (empty for

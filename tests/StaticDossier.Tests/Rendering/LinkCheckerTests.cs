@@ -24,6 +24,23 @@ public sealed class LinkCheckerTests
         Assert.Empty(diagnostics);
     }
 
+    /// <summary>Pages are checked on every core: every broken link of every page is reported, once, the same on each run.</summary>
+    [Fact]
+    public void ReportsEveryBrokenLinkOfManyPagesWhateverTheThreads()
+    {
+        var pages = Enumerable.Range(0, 500)
+            .Select(i => Html($"p/{i:D3}.html", $"<a href=\"gone-{i}-a.html\">a</a> <a href=\"{(i + 1) % 500:D3}.html#x\">b</a> <a href=\"gone-{i}-c.html\">c</a>"))
+            .ToList();
+        var expected = pages.SelectMany((_, i) => new[] { $"gone-{i}-a.html", $"{(i + 1) % 500:D3}.html#x", $"gone-{i}-c.html" }).ToList();
+        for (var run = 0; run < 3; run++)
+        {
+            var diagnostics = new DiagnosticBag();
+            Assert.Equal(1500, LinkChecker.Check(pages, diagnostics));
+            Assert.Equal(expected, diagnostics.Select(d => d.Message.Split('\'')[1]));
+            Assert.Equal(pages.SelectMany(p => Enumerable.Repeat("_site/" + p.OutputPath, 3)), diagnostics.Select(d => d.Location.Path));
+        }
+    }
+
     [Fact]
     public void ReportsAMissingFileWithItsPosition()
     {
