@@ -50,11 +50,7 @@ public sealed class TextSimilarityTests
     public void CandidatesOfALargeDossierFindTheSameStoryAmongThousands()
     {
         // 3,000 filler articles drawn from a shared vocabulary, and the two reports of one call far apart.
-        var random = new Random(42);
-        var vocabulary = Enumerable.Range(0, 400).Select(i => $"word{i}").ToArray();
-        var texts = Enumerable.Range(0, 3000)
-            .Select(_ => string.Join(' ', Enumerable.Range(0, 120).Select(_ => vocabulary[random.Next(vocabulary.Length)])))
-            .ToList();
+        var texts = Filler(seed: 42, words: 120);
         texts[17] = CallA;
         texts[2950] = CallB;
         var similarity = new TextSimilarity([.. texts.Select(TermMatcher.Key)]);
@@ -71,16 +67,20 @@ public sealed class TextSimilarityTests
     [Fact]
     public void SampledTriplesFindAReprintOfCommonWords()
     {
-        var random = new Random(7);
-        var vocabulary = Enumerable.Range(0, 400).Select(i => $"word{i}").ToArray();
-        var texts = Enumerable.Range(0, 3000)
-            .Select(_ => string.Join(' ', Enumerable.Range(0, 200).Select(_ => vocabulary[random.Next(vocabulary.Length)])))
-            .ToList();
+        var texts = Filler(seed: 7, words: 200);
         texts[2950] = texts[17] + " " + string.Join(' ', Enumerable.Range(0, 30).Select(i => $"only{i}"));
         var similarity = new TextSimilarity([.. texts.Select(TermMatcher.Key)], everyTriple: false);
 
         var candidates = similarity.Candidates(17, 16);
         Assert.Contains(2950, candidates);
         Assert.Equal(1.0, similarity.Compare(17, [2950])[0].Containment);
+    }
+
+    /// <summary>3,000 texts of <paramref name="words"/> words each, drawn at random from 400 shared ones.</summary>
+    private static List<string> Filler(int seed, int words)
+    {
+        var random = new Random(seed);
+        var vocabulary = Enumerable.Range(0, 400).Select(i => $"word{i}").ToArray();
+        return [.. Enumerable.Range(0, 3000).Select(_ => string.Join(' ', Enumerable.Range(0, words).Select(_ => vocabulary[random.Next(vocabulary.Length)])))];
     }
 }
