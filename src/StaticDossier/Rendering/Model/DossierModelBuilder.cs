@@ -33,7 +33,7 @@ internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer ma
         var languages = articles.Select(a => a.Language).Distinct(StringComparer.Ordinal)
             .ToDictionary(l => l, l => new TermLink(LanguageNames.Of(l), $"languages/{Slugger.Slugify(l)}.html"), StringComparer.Ordinal);
 
-        for (var i = 0; i < articles.Count; i++)
+        Parallel.For(0, articles.Count, i =>
         {
             articles[i] = articles[i] with
             {
@@ -42,15 +42,18 @@ internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer ma
                 SourceLink = articles[i].Source is { } s ? sources[s] : null,
                 LanguageLink = languages[articles[i].Language],
             };
-        }
+        });
 
+        // The index of shared people and tags is one thread's work: it is built beside the text index, whose
+        // merging steps leave a core free.
+        var termIndex = Task.Run(() => new RelatedArticles.TermIndex(articles));
         var similarity = new TextSimilarity(keys, everyTriple: articles.Count <= RelatedArticles.ExactUpTo);
         var chronological = articles.Where(a => a.Date is not null).Reverse().ToList();
         var positions = chronological.Select((a, i) => (a.Url, i)).ToDictionary(x => x.Url, x => x.i, StringComparer.Ordinal);
         var related = new List<ArticleLink>[articles.Count];
-        var terms = new RelatedArticles.TermIndex(articles);
+        var terms = termIndex.GetAwaiter().GetResult();
         Parallel.For(0, articles.Count, i => related[i] = RelatedArticles.For(articles, i, similarity, terms));
-        for (var i = 0; i < articles.Count; i++)
+        Parallel.For(0, articles.Count, i =>
         {
             var position = positions.GetValueOrDefault(articles[i].Url, -1);
             articles[i] = articles[i] with
@@ -59,7 +62,7 @@ internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer ma
                 Earlier = position > 0 ? chronological[position - 1].ToLink() : null,
                 Later = position >= 0 && position + 1 < chronological.Count ? chronological[position + 1].ToLink() : null,
             };
-        }
+        });
 
         var aliases = config.People.Concat(config.Tags)
             .GroupBy(t => t.Name, StringComparer.Ordinal)
