@@ -37,7 +37,8 @@ public static partial class ContentPageParser
         var head = IO.Utf8Text.Decode(utf8[..headLength]);
         var body = utf8[headLength..];
         var blankLines = body.IndexOfAnyExcept((byte)'\n') is var first and >= 0 ? first : body.Length;
-        return Parse(path, head, OpeningFence(head)!.Value, headLength: head.Length, IO.Utf8Text.Decode(body[blankLines..]), blankLines, diagnostics);
+        var open = OpeningFence(head)!.Value;
+        return Parse(path, head, open, FindClosingFence(head, open), headLength: head.Length, IO.Utf8Text.Decode(body[blankLines..]), blankLines, diagnostics);
     }
 
     /// <summary>The length in bytes of the front matter with its fences and the closing fence's line end; null when
@@ -111,15 +112,14 @@ public static partial class ContentPageParser
         // The body is looked at in place and copied once, without its leading blank lines.
         var body = text.AsSpan(bodyStart);
         var blankLines = body.IndexOfAnyExcept('\n') is var first and >= 0 ? first : body.Length;
-        return Parse(path, text, open, bodyStart, body[blankLines..].ToString(), blankLines, diagnostics);
+        return Parse(path, text, open, close, bodyStart, body[blankLines..].ToString(), blankLines, diagnostics);
     }
 
-    /// <summary>Reads the front matter in <paramref name="head"/>, which opens at <paramref name="open"/> and ends (its
-    /// closing fence's line included) at <paramref name="headLength"/>, and checks the <paramref name="body"/> that
-    /// follows it after <paramref name="blankLines"/> empty lines.</summary>
-    private static ContentPage? Parse(string path, string head, int open, int headLength, string body, int blankLines, DiagnosticBag diagnostics)
+    /// <summary>Reads the front matter in <paramref name="head"/>, which opens at <paramref name="open"/>, closes at
+    /// <paramref name="close"/> and ends (its closing fence's line included) at <paramref name="headLength"/>, and checks
+    /// the <paramref name="body"/> that follows it after <paramref name="blankLines"/> empty lines.</summary>
+    private static ContentPage? Parse(string path, string head, int open, int close, int headLength, string body, int blankLines, DiagnosticBag diagnostics)
     {
-        var close = FindClosingFence(head, open);
         var yaml = head[open..close];
         var bodyStartLine = 1 + head.AsSpan(0, headLength).Count('\n');
         var meta = Deserialize(path, yaml, diagnostics);
