@@ -44,6 +44,9 @@ public sealed class MarkdownRenderer
         .DisableHtml()
         .Build();
 
+    /// <summary>The pipeline content is parsed with.</summary>
+    internal static MarkdownPipeline ContentPipeline => Pipeline;
+
     private static readonly string[] SafeSchemes = ["http", "https", "mailto"];
 
     // What a browser strips from both ends of a URL before reading it: C0 controls and space.
@@ -146,7 +149,11 @@ public sealed class MarkdownRenderer
 
     private static void Police(MarkdownDocument document)
     {
-        foreach (var node in document.Descendants().ToList())
+        // The nodes are listed before any is changed: unwrapping a link moves its children out, and they are still policed.
+        var nodes = Nodes.Value!;
+        nodes.Clear();
+        AddDescendants(document, nodes);
+        foreach (var node in nodes)
         {
             // {key=value} would let a seed write onclick or style; ids and classes are harmless once escaped.
             if (node.TryGetAttributes() is { Properties: { Count: > 0 } properties })
@@ -170,6 +177,41 @@ public sealed class MarkdownRenderer
                     }
 
                     break;
+            }
+        }
+
+        nodes.Clear(); // the tree is not kept alive by the thread's list
+    }
+
+    private static readonly ThreadLocal<List<MarkdownObject>> Nodes = new(() => []);
+
+    /// <summary>Every node below <paramref name="container"/>, parents before children, in document order: what
+    /// Markdig's Descendants() gives (a leaf block's inline root aside), into a list kept per thread, where Descendants()
+    /// made two stacks and a list for every body.</summary>
+    internal static void AddDescendants(ContainerBlock container, List<MarkdownObject> nodes)
+    {
+        foreach (var block in container)
+        {
+            nodes.Add(block);
+            if (block is ContainerBlock inner)
+            {
+                AddDescendants(inner, nodes);
+            }
+            else if (block is LeafBlock { Inline: { } inline })
+            {
+                AddDescendants(inline, nodes);
+            }
+        }
+    }
+
+    private static void AddDescendants(ContainerInline container, List<MarkdownObject> nodes)
+    {
+        for (var child = container.FirstChild; child is not null; child = child.NextSibling)
+        {
+            nodes.Add(child);
+            if (child is ContainerInline inner)
+            {
+                AddDescendants(inner, nodes);
             }
         }
     }
