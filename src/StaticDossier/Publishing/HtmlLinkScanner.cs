@@ -169,9 +169,36 @@ internal static class HtmlLinkScanner
 
     private static string Decode(ReadOnlySpan<byte> value)
     {
-        var raw = Encoding.UTF8.GetString(value);
-        return value.Contains((byte)'&') ? WebUtility.HtmlDecode(raw) : raw;
+        if (value.Contains((byte)'&'))
+        {
+            return WebUtility.HtmlDecode(Encoding.UTF8.GetString(value));
+        }
+
+        // A site's pages repeat most of their links and ids (layout, navigation, the same tags): each thread makes
+        // one string per distinct value instead of one per occurrence.
+        var seen = t_seen ??= new HashSet<string>(StringComparer.Ordinal);
+        if (seen.Count >= MaxSeen)
+        {
+            seen.Clear();
+        }
+
+        // UTF-8 never takes fewer bytes than UTF-16 takes characters.
+        var chars = value.Length <= 512 ? stackalloc char[value.Length] : new char[value.Length];
+        chars = chars[..Encoding.UTF8.GetChars(value, chars)];
+        var lookup = seen.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(chars, out var text))
+        {
+            text = new string(chars);
+            seen.Add(text);
+        }
+
+        return text;
     }
+
+    private const int MaxSeen = 1 << 16;
+
+    [ThreadStatic]
+    private static HashSet<string>? t_seen;
 
     /// <summary>ASCII case-insensitive equality, as HTML compares tag and attribute names.</summary>
     private static bool Is(ReadOnlySpan<byte> name, ReadOnlySpan<byte> lower) => System.Text.Ascii.EqualsIgnoreCase(name, lower);

@@ -22,37 +22,42 @@ public static partial class LinkChecker
 
         // Pages are checked on every core, each page's broken links kept apart and reported afterwards in page order.
         // A site's pages share most of their links (layout, navigation, the same tags), and pages in one folder
-        // resolve them alike: each thread works out each (folder, link) once.
+        // resolve them alike: each thread judges each link once per folder, and remembers the verdict.
         var broken = new List<(string Message, int Offset)>?[html.Count];
-        Parallel.For(0, html.Count, () => new Dictionary<(string Folder, string Href), (bool External, string? Target, string? Fragment)>(), (index, _, resolvedLinks) =>
+        Parallel.For(0, html.Count, () => new Dictionary<string, Dictionary<string, ((bool External, string? Target, string? Fragment) Link, string? Problem)>>(StringComparer.Ordinal), (index, _, verdicts) =>
         {
             var page = html[index].OutputPath;
             var folder = page[..(page.LastIndexOf('/') + 1)];
+            if (!verdicts.TryGetValue(folder, out var inFolder))
+            {
+                inFolder = new(StringComparer.Ordinal);
+                verdicts[folder] = inFolder;
+            }
+
             foreach (var (href, offset) in scanned[index].Links)
             {
-                if (!resolvedLinks.TryGetValue((folder, href), out var link))
-                {
-                    link = Parse(folder, href);
-                    resolvedLinks[(folder, href)] = link;
-                }
-
-                if (link.External)
+                // Most off-site links are web addresses: passed over before any lookup.
+                if (href.StartsWith("https://", StringComparison.Ordinal) || href.StartsWith("http://", StringComparison.Ordinal))
                 {
                     continue;
                 }
 
-                var resolved = link.Target == string.Empty ? page : link.Target;
-                if (resolved is null || !paths.Contains(resolved))
+                if (!inFolder.TryGetValue(href, out var verdict))
                 {
-                    (broken[index] ??= []).Add(($"Link '{href}' leads to no file in the site.", offset));
+                    var parsed = Parse(folder, href);
+                    verdict = (parsed, parsed.Target == string.Empty ? null : Problem(href, parsed, parsed.Target, paths, ids));
+                    inFolder[href] = verdict;
                 }
-                else if (!string.IsNullOrEmpty(link.Fragment) && ids.TryGetValue(resolved, out var targetIds) && !targetIds.Contains(link.Fragment))
+
+                // A link within the page ("#top") is judged against the page itself, so its verdict is not shared.
+                var problem = verdict.Link.Target == string.Empty ? Problem(href, verdict.Link, page, paths, ids) : verdict.Problem;
+                if (problem is not null)
                 {
-                    (broken[index] ??= []).Add(($"Link '{href}' names anchor '#{link.Fragment}', which '{resolved}' does not have.", offset));
+                    (broken[index] ??= []).Add((problem, offset));
                 }
             }
 
-            return resolvedLinks;
+            return verdicts;
         }, _ => { });
 
         for (var i = 0; i < html.Count; i++)
@@ -64,6 +69,25 @@ public static partial class LinkChecker
         }
 
         return scanned.Sum(s => s.Links.Count);
+    }
+
+    /// <summary>Why the link <paramref name="href"/> is broken; null when it resolves (or leaves the site).</summary>
+    private static string? Problem(string href, (bool External, string? Target, string? Fragment) link, string? resolved, HashSet<string> paths,
+        Dictionary<string, HashSet<string>> ids)
+    {
+        if (link.External)
+        {
+            return null;
+        }
+
+        if (resolved is null || !paths.Contains(resolved))
+        {
+            return $"Link '{href}' leads to no file in the site.";
+        }
+
+        return !string.IsNullOrEmpty(link.Fragment) && ids.TryGetValue(resolved, out var targetIds) && !targetIds.Contains(link.Fragment)
+            ? $"Link '{href}' names anchor '#{link.Fragment}', which '{resolved}' does not have."
+            : null;
     }
 
     /// <summary>What <paramref name="href"/> on a page in <paramref name="folder"/> leads to: the file (empty for
