@@ -41,6 +41,20 @@ public sealed class LinkCheckerTests
         }
     }
 
+    /// <summary>Verdicts are remembered per folder, but a link within the page is judged against each page: "#x" on a
+    /// page that has it must not excuse "#x" on a sibling that lacks it, nor the reverse.</summary>
+    [Fact]
+    public void JudgesEachPagesOwnAnchorsAgainstThatPage()
+    {
+        var pages = Enumerable.Range(0, 400)
+            .Select(i => Html($"p/{i:D3}.html", $"<a href=\"#x\">x</a> <a href=\"000.html#x\">first</a>{(i % 3 == 0 ? " <h2 id=\"x\">X</h2>" : string.Empty)}"))
+            .ToList();
+        var diagnostics = new DiagnosticBag();
+        LinkChecker.Check(pages, diagnostics);
+        Assert.Equal(pages.Where((_, i) => i % 3 != 0).Select(p => "_site/" + p.OutputPath), diagnostics.Select(d => d.Location.Path));
+        Assert.All(diagnostics, d => Assert.Contains("'#x'", d.Message, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void ReportsAMissingFileWithItsPosition()
     {
