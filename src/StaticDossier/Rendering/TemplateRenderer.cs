@@ -194,7 +194,7 @@ public sealed class TemplateRenderer
     }
 
     /// <summary>What <see cref="Template.Render(TemplateContext)"/> does, less turning the output into a string.</summary>
-    private static void Evaluate(Template template, TemplateContext context)
+    internal static void Evaluate(Template template, TemplateContext context)
     {
         if (template.Page is not { } page)
         {
