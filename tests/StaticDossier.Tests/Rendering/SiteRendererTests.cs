@@ -57,6 +57,22 @@ public sealed class SiteRendererTests
         Assert.Equal("../sources/vnexpress.html", a.QuerySelector(".facts a[href^='../sources/']")!.GetAttribute("href"));
     }
 
+    /// <summary>A related article says why: the people and tags both articles have, each once, in the order the page lists them.</summary>
+    [Fact]
+    public void RelatedArticlesNameThePeopleAndTagsTheyShare()
+    {
+        using var dossier = new TempDossier(withSeeds: false);
+        dossier.Write("content/a.md", "---\ntitle: A\ndate: 2022-03-15\ntags: [Trade, Energy, Visits]\npeople: [Anna Alpha, Bao Beta, Cuong Gamma]\n---\n\nOne.\n");
+        dossier.Write("content/b.md", "---\ntitle: B\ndate: 2022-04-01\ntags: [Visits, Trade, Trade]\npeople: [Cuong Gamma, Anna Alpha]\n---\n\nTwo.\n");
+        dossier.Write("content/c.md", "---\ntitle: C\ndate: 2022-05-01\ntags: [Energy]\n---\n\nThree.\n");
+        var diagnostics = new DiagnosticBag();
+        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics), string.Join('\n', diagnostics));
+        string Reasons(string page) => string.Join(" | ", new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(dossier.Site, "articles", page)))
+            .QuerySelectorAll(".related li").Select(li => li.QuerySelector("a")!.TextContent + " " + li.QuerySelector(".reason")!.TextContent));
+        Assert.Equal("B (people: Anna Alpha, Cuong Gamma; tags: Trade, Visits) | C (tags: Energy)", Reasons("a.html"));
+        Assert.Equal("A (people: Anna Alpha, Cuong Gamma; tags: Trade, Visits)", Reasons("b.html"));
+    }
+
     [Fact]
     public void PeopleEntryWithAnUnknownKeyIsAConfigError()
     {

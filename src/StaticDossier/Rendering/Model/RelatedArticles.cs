@@ -204,18 +204,46 @@ internal static class RelatedArticles
             reasons.Add("similar text");
         }
 
-        var people = me.People.Intersect(other.People).Select(p => p.Name).ToList();
-        if (people.Count > 0)
+        if (Shared(me.People, other.People) is { } people)
         {
-            reasons.Add("people: " + string.Join(", ", people));
+            reasons.Add("people: " + people);
         }
 
-        var tags = me.Tags.Intersect(other.Tags).Select(t => t.Name).ToList();
-        if (tags.Count > 0)
+        if (Shared(me.Tags, other.Tags) is { } tags)
         {
-            reasons.Add("tags: " + string.Join(", ", tags));
+            reasons.Add("tags: " + tags);
         }
 
         return string.Join("; ", reasons);
+    }
+
+    /// <summary>The names of the terms both lists hold, in <paramref name="mine"/>'s order, each once; null when none.
+    /// What Intersect gives, without a hash set for lists of one to four terms, fifty thousand times over.</summary>
+    private static string? Shared(IReadOnlyList<TermLink> mine, IReadOnlyList<TermLink> theirs)
+    {
+        List<string>? names = null;
+        for (var i = 0; i < mine.Count; i++)
+        {
+            var term = mine[i];
+            if (Contains(theirs, term, theirs.Count) && !Contains(mine, term, i))
+            {
+                (names ??= []).Add(term.Name);
+            }
+        }
+
+        return names is null ? null : string.Join(", ", names);
+
+        static bool Contains(IReadOnlyList<TermLink> terms, TermLink term, int before)
+        {
+            for (var k = 0; k < before; k++)
+            {
+                if (terms[k].Equals(term))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }
