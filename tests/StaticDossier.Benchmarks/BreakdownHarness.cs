@@ -21,6 +21,29 @@ internal static class BreakdownHarness
         var clock = Stopwatch.StartNew();
         var pages = new ContentPageReader(config.RootDirectory).ReadAll(config.ContentPath, diagnostics);
         Report("read+parse content", clock, pages.Count);
+        if (args.Length > 1 && args[1] == "yaml")
+        {
+            for (var again = 0; again < (Environment.GetEnvironmentVariable("AGAIN") is { } n ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 3); again++)
+            {
+                var bytes = Directory.GetFiles(config.ContentPath, "*.md").Order(StringComparer.Ordinal).ToDictionary(f => Path.GetFullPath(f), File.ReadAllBytes);
+                Report("  read files", clock, bytes.Count);
+                var reread = new ContentPageReader(config.RootDirectory) { ReadAlready = f => bytes[f] }.ReadAll(config.ContentPath, diagnostics);
+                Report("  parse content again", clock, reread.Count);
+            }
+
+            // The front matter alone, one thread: what reading YAML costs a large dossier.
+            var yamls = Directory.GetFiles(config.ContentPath, "*.md").Select(f => File.ReadAllText(f).Split("\n---\n")[0][4..] + "\n").ToArray();
+            Report("  front matter text", clock, yamls.Length);
+            for (var round = 0; round < 3; round++)
+            {
+                var read = yamls.Count(y => FrontMatterReader.TryRead(y) is not null);
+                Report("  front matter read", clock, read);
+                var parallelRead = 0;
+                Parallel.For(0, yamls.Length, i => { if (FrontMatterReader.TryRead(yamls[i]) is not null) { Interlocked.Increment(ref parallelRead); } });
+                Report("  front matter read, all cores", clock, parallelRead);
+            }
+        }
+
         var markdown = new MarkdownRenderer();
         var bodies = pages.Select(p => p.MarkdownBody).Distinct().ToArray();
         var rendered = new RenderedMarkdown[bodies.Length];
@@ -54,6 +77,35 @@ internal static class BreakdownHarness
         {
             HomePage.Render(dossier, new RawHtml(""), renderer, diagnostics);
             Report("home page again", clock, 1);
+        }
+
+        if (args.Length > 1 && args[1] == "parts")
+        {
+            // One thread, each part of an article page over every article, to see what a page costs.
+            for (var round = 0; round < 2; round++)
+            {
+                foreach (var article in dossier.Articles)
+                {
+                    _ = renderer.NewModel(article.Url);
+                }
+
+                Report("  page models", clock, dossier.Articles.Count);
+                foreach (var article in dossier.Articles)
+                {
+                    _ = JsonLdRenderer.Render(article, config);
+                }
+
+                Report("  JSON-LD", clock, dossier.Articles.Count);
+                foreach (var article in dossier.Articles)
+                {
+                    var model = renderer.NewModel(article.Url);
+                    model.SetValue("article", article, true);
+                    model.SetValue("page_description", article.Summary, false);
+                    _ = templates.Render("article.sbn", model, article.Url, diagnostics);
+                }
+
+                Report("  pages, no head data", clock, dossier.Articles.Count);
+            }
         }
 
         var articles = ArticlePages.Render(dossier, renderer, diagnostics).ToList();

@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using CsvHelper;
 using StaticDossier.Rendering.Model;
@@ -32,7 +32,7 @@ internal static class MetadataExporter
             RemovedBlocks = a.RemovedBlocks,
         }).ToList();
 
-        yield return new OutputFile(JsonPath, Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { articles = records }, Json.Indented) + "\n"));
+        yield return new OutputFile(JsonPath, IndentedJson(new { articles = records }, records.Count));
 
         using var stream = new MemoryStream();
         // Seed text could start with '=' or '@'; a spreadsheet opening the CSV must not run it as a formula.
@@ -47,6 +47,23 @@ internal static class MetadataExporter
         }
 
         yield return new OutputFile(CsvPath, stream.ToArray());
+    }
+
+    /// <summary>The value as indented JSON and a final line end, written as UTF-8 once: as a string it was the file
+    /// three times over (text, text with the line end, bytes), megabytes of the large-object heap each.</summary>
+    private static byte[] IndentedJson<T>(T value, int records)
+    {
+        // A record takes under a kilobyte: the buffer is sized once, not grown by doubling.
+        var buffer = new ArrayBufferWriter<byte>(Math.Max(1 << 16, records * 1024));
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, IndentSize = Json.Indented.IndentSize, Encoder = Json.Indented.Encoder }))
+        {
+            JsonSerializer.Serialize(writer, value, Json.Indented);
+        }
+
+        var bytes = GC.AllocateUninitializedArray<byte>(buffer.WrittenCount + 1);
+        buffer.WrittenSpan.CopyTo(bytes);
+        bytes[^1] = (byte)'\n';
+        return bytes;
     }
 
     private sealed record ArticleRecord
