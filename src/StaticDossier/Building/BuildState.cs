@@ -84,9 +84,8 @@ internal sealed class BuildState
     }
 }
 
-/// <summary>One published file: its hash, and the size and time it was written with, to notice a hand edit.</summary>
+/// <summary>One published file: the size and time it was written with, to notice a hand edit.</summary>
 internal sealed record OutputRecord(
-    [property: JsonPropertyName("sha256")] string Sha256,
     [property: JsonPropertyName("length")] long Length,
     [property: JsonPropertyName("mtime")] long LastWriteTicks)
 {

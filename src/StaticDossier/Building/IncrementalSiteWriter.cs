@@ -4,7 +4,9 @@ namespace StaticDossier.Building;
 
 /// <summary>Publishes like <see cref="Publishing.SiteWriter"/> (a staging folder swapped in whole, so a failed write
 /// leaves the previous site), but a file whose bytes did not change is hard-linked from the previous site instead
-/// of written again: it keeps its time, and a one-page change costs one page of writing.</summary>
+/// of written again: it keeps its time, and a one-page change costs one page of writing. "Did not change" is checked on
+/// the bytes themselves: the published file must be as the last build left it (size and time) and hold exactly the
+/// new bytes.</summary>
 internal static class IncrementalSiteWriter
 {
     /// <summary>Publishes <paramref name="files"/> as the whole content of <paramref name="outputDir"/>, with every
@@ -19,11 +21,10 @@ internal static class IncrementalSiteWriter
         var published = Publishing.SiteWriter.Write(outputDir, files, (i, target) =>
         {
             var file = files[i];
-            var sha = BuildFingerprint.Sha256(file.Bytes);
             var source = Path.Combine(full, file.OutputPath);
             DateTime written;
-            if (canReuse && previous!.Outputs.TryGetValue(file.OutputPath, out var before) && before.Sha256 == sha
-                && before.Matches(new FileInfo(source)))
+            if (canReuse && previous!.Outputs.TryGetValue(file.OutputPath, out var before) && before.Length == file.Bytes.Length
+                && before.Matches(new FileInfo(source)) && HoldsExactly(source, file.Bytes))
             {
                 HardLink.LinkOrCopy(source, target);
                 Interlocked.Increment(ref linked);
@@ -34,7 +35,7 @@ internal static class IncrementalSiteWriter
                 written = IO.NewFile.Write(target, file.Bytes);
             }
 
-            records[i] = new OutputRecord(sha, file.Bytes.Length, written.Ticks);
+            records[i] = new OutputRecord(file.Bytes.Length, written.Ticks);
         }, publishIf);
         if (!published)
         {
@@ -49,6 +50,43 @@ internal static class IncrementalSiteWriter
 
         var removed = previous?.Outputs.Keys.Count(k => !outputs.ContainsKey(k)) ?? 0;
         return new WriteResult(outputs, files.Count - linked, linked, removed);
+    }
+
+    /// <summary>Whether the published file at <paramref name="path"/> holds exactly <paramref name="bytes"/>. Compared byte
+    /// for byte rather than by a hash kept from the last build: a first build then hashes nothing (a site's worth of
+    /// SHA-256), and reading a file back costs a later build no more than hashing the new one did.</summary>
+    private static bool HoldsExactly(string path, byte[] bytes)
+    {
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 16);
+        try
+        {
+            using var handle = File.OpenHandle(path);
+            if (RandomAccess.GetLength(handle) != bytes.Length)
+            {
+                return false;
+            }
+
+            for (var at = 0; at < bytes.Length;)
+            {
+                var read = RandomAccess.Read(handle, buffer.AsSpan(0, Math.Min(buffer.Length, bytes.Length - at)), at);
+                if (read == 0 || !buffer.AsSpan(0, read).SequenceEqual(bytes.AsSpan(at, read)))
+                {
+                    return false;
+                }
+
+                at += read;
+            }
+
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false; // unreadable: written afresh
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }
 

@@ -128,6 +128,28 @@ public sealed class IncrementalBuilderTests
         Assert.Equal(original, File.ReadAllText(page));
     }
 
+    /// <summary>An unchanged page is carried over only when the published file holds exactly its bytes: an edit that
+    /// keeps the file's size and time (as a careful tool might) is still undone when anything else brings a rebuild.</summary>
+    [Fact]
+    public void AnEditKeepingSizeAndTimeIsStillRewritten()
+    {
+        using var dossier = NewDossier();
+        Build(dossier);
+        var page = Path.Combine(dossier.Site, "articles", "a.html");
+        var original = File.ReadAllBytes(page);
+        var time = File.GetLastWriteTimeUtc(page);
+        var edited = (byte[])original.Clone();
+        edited[^2] = (byte)(edited[^2] == (byte)'x' ? 'y' : 'x');
+        File.WriteAllBytes(page, edited);
+        File.SetLastWriteTimeUtc(page, time);
+        dossier.Write("content/b.md", Page("Bravo", "2024-02-02", "A changed body."));
+
+        var summary = Build(dossier);
+        Assert.False(summary.UpToDate);
+        Assert.Equal(original, File.ReadAllBytes(page));
+        Assert.NotEqual(time, File.GetLastWriteTimeUtc(page));
+    }
+
     [Fact]
     public void StrayFileInTheOutputIsRemovedAsAFullBuildWould()
     {
