@@ -12,8 +12,8 @@ namespace StaticDossier.Rendering;
 /// fresh buffer, grows it, makes it a string and copies that in, which for a head of meta tags on every page and an item
 /// partial per article on list pages was a few hundred megabytes to allocate. Here a partial with no indent to add
 /// writes straight into the page (as a layout writes its page), and one with an indent renders into a buffer kept per
-/// thread. The text written and the state left behind are Scriban's. Anywhere else (an include in a pipe, assigned, or
-/// given named arguments) Scriban's own include runs.</para></summary>
+/// thread. The text written and the state left behind are Scriban's. Anywhere else (an include in a pipe, assigned,
+/// given named arguments, or under an output limit) Scriban's own include runs.</para></summary>
 internal static class RawIncludes
 {
     /// <summary>Replaces <paramref name="context"/>'s include; <paramref name="direct"/> false keeps Scriban's rendering
