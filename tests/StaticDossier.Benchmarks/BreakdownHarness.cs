@@ -123,7 +123,7 @@ internal static class BreakdownHarness
         all.AddRange(indexes.OfType<OutputFile>());
         var sitemap = SitemapRenderer.Render(all.Where(f => f.IsHtml).Select(f => f.OutputPath), config).ToList();
         Report("sitemap", clock, sitemap.Count);
-        // The link check and the output hashes run over the whole site, as a build has it (assets, search and 404 pages too).
+        // The link check runs over the whole site, as a build has it (assets, search and 404 pages too).
         all = [.. new SiteRenderer(config) { BodyRenderer = b => html[b] }.Render(pages, null, diagnostics)!];
         Report("whole site again", clock, all.Count);
         var links = 0;
@@ -133,9 +133,6 @@ internal static class BreakdownHarness
             Report("link check", clock, links);
         }
 
-        long hashed = 0;
-        Parallel.ForEach(all, f => { _ = StaticDossier.Building.BuildFingerprint.Sha256(f.Bytes); Interlocked.Add(ref hashed, f.Bytes.Length); });
-        Report("output hashes", clock, (int)(hashed >> 20));
         Console.WriteLine($"sizes: articles {articles.Sum(a => (long)a.Bytes.Length) >> 20} MiB, index pages {indexes.OfType<OutputFile>().Sum(a => (long)a.Bytes.Length) >> 20} MiB, " +
             $"home {home!.Bytes.Length >> 10} KiB, search {search.Bytes.Length >> 20} MiB, feed {feed.Bytes.Length >> 20} MiB");
         return diagnostics.HasErrors ? 1 : 0;

@@ -24,7 +24,7 @@ public static partial class LinkChecker
         // A site's pages share most of their links (layout, navigation, the same tags), and pages in one folder
         // resolve them alike: each thread judges each link once per folder, and remembers the verdict.
         var broken = new List<(string Message, int Offset)>?[html.Count];
-        Parallel.For(0, html.Count, () => new Dictionary<string, Dictionary<string, ((bool External, string? Target, string? Fragment) Link, string? Problem)>>(StringComparer.Ordinal), (index, _, verdicts) =>
+        Parallel.For(0, html.Count, () => new Dictionary<string, Dictionary<string, (Link Link, string? Problem)>>(StringComparer.Ordinal), (index, _, verdicts) =>
         {
             var page = html[index].OutputPath;
             var folder = page[..(page.LastIndexOf('/') + 1)];
@@ -72,7 +72,7 @@ public static partial class LinkChecker
     }
 
     /// <summary>Why the link <paramref name="href"/> is broken; null when it resolves (or leaves the site).</summary>
-    private static string? Problem(string href, (bool External, string? Target, string? Fragment) link, string? resolved, HashSet<string> paths,
+    private static string? Problem(string href, Link link, string? resolved, HashSet<string> paths,
         Dictionary<string, HashSet<string>> ids)
     {
         if (link.External)
@@ -92,11 +92,11 @@ public static partial class LinkChecker
 
     /// <summary>What <paramref name="href"/> on a page in <paramref name="folder"/> leads to: the file (empty for
     /// the page itself, null when it climbs out of the site) and the anchor.</summary>
-    private static (bool External, string? Target, string? Fragment) Parse(string folder, string href)
+    private static Link Parse(string folder, string href)
     {
         if (IsExternal(href))
         {
-            return (true, null, null);
+            return new(true, null, null);
         }
 
         var hash = href.IndexOf('#', StringComparison.Ordinal);
@@ -108,8 +108,12 @@ public static partial class LinkChecker
             target = target[..query];
         }
 
-        return (false, target.Length == 0 ? string.Empty : Resolve(folder, Uri.UnescapeDataString(target)), fragment);
+        return new(false, target.Length == 0 ? string.Empty : Resolve(folder, Uri.UnescapeDataString(target)), fragment);
     }
+
+    /// <summary>What a link leads to: off the site, or a file in it (empty for the page itself, null when it climbs
+    /// out of the site) and an anchor.</summary>
+    private readonly record struct Link(bool External, string? Target, string? Fragment);
 
     private static SourceLocation Where(OutputFile page, int offset)
     {

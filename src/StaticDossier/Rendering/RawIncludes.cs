@@ -38,8 +38,8 @@ internal static class RawIncludes
 
         public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
         {
-            if (direct && WritesStraightOut(context, callerContext, arguments) is { } call
-                && context.GetTemplatePathFromName(context.ObjectToString(arguments[0]), call) is { } path)
+            if (direct && WritesStraightOut(context, callerContext, arguments) is var (call, name)
+                && context.GetTemplatePathFromName(name, call) is { } path)
             {
                 return Render(context, call, context.GetOrCreateTemplate(path, call), arguments);
             }
@@ -50,9 +50,9 @@ internal static class RawIncludes
         public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
             ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
 
-        /// <summary>The call, when its value would only be written out where it stands: a statement of its own, with
-        /// a template name and no named arguments, and no limit on the output.</summary>
-        private static ScriptFunctionCall? WritesStraightOut(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments) =>
+        /// <summary>The call and the template's name, when the call's value would only be written out where it stands:
+        /// a statement of its own, with a template name and no named arguments, and no limit on the output.</summary>
+        private static (ScriptFunctionCall Call, string Name)? WritesStraightOut(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments) =>
             callerContext is ScriptFunctionCall { Parent: ScriptExpressionStatement } call
             && arguments.Count > 0
             && !call.Arguments.Any(a => a is ScriptNamedArgument)
@@ -60,8 +60,8 @@ internal static class RawIncludes
             // Scriban restarts its output budget for each include it renders; only without a budget is writing in place the same.
             && (context.OutputLimit ?? context.LimitToString) <= 0
             && context.TemplateLoader is not null
-            && !string.IsNullOrEmpty(context.ObjectToString(arguments[0]))
-                ? call
+            && context.ObjectToString(arguments[0]) is { Length: > 0 } name
+                ? (call, name)
                 : null;
 
         /// <summary>Scriban's <c>TemplateContext.RenderTemplate</c> step for step (recursion limit, no indent inside the
