@@ -3,7 +3,8 @@
 #   tests/StaticDossier.Benchmarks/run-vs-hugo.sh [N ...]      (default: 1000 10000)
 # Needs: the .NET SDK, GNU time (/usr/bin/time) and Hugo (Debian: apt-get install -y --no-install-recommends hugo).
 # Env: WORK (scratch folder, default /tmp/sdbench), RUNS (repetitions of each timed step, default 2),
-#      PAIRS (full builds of both tools back to back, alternating, after the table; default 0).
+#      PAIRS (full builds of both tools back to back, alternating, after the table; default 0),
+#      RELATED_PAIRS (the same against Hugo's site with related-article lists on its article pages; default 0).
 # Every timed step is a fresh process, measured by /usr/bin/time: wall, CPU (user+sys), peak RSS.
 set -euo pipefail
 
@@ -11,6 +12,7 @@ REPO=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=${WORK:-/tmp/sdbench}
 RUNS=${RUNS:-2}
 PAIRS=${PAIRS:-0}
+RELATED_PAIRS=${RELATED_PAIRS:-0}
 SIZES=("$@")
 [ ${#SIZES[@]} -eq 0 ] && SIZES=(1000 10000)
 command -v hugo >/dev/null || { echo "hugo is not installed (apt-get install -y --no-install-recommends hugo)" >&2; exit 2; }
@@ -71,6 +73,10 @@ for n in "${SIZES[@]}"; do
     measure "$n" "hugo, full site (run $run)" "$dir/hugo/public" hugo --quiet -s "$dir/hugo"
   done
   for run in $(seq "$RUNS"); do
+    rm -rf "$dir/hugo/public-related"
+    measure "$n" "hugo, full site + related articles (run $run)" "$dir/hugo/public-related" hugo --quiet -s "$dir/hugo" --config "$dir/hugo/hugo-related.toml" -d "$dir/hugo/public-related"
+  done
+  for run in $(seq "$RUNS"); do
     rm -rf "$dir/hugo/public-core"
     measure "$n" "hugo, articles+index only (run $run)" "$dir/hugo/public-core" hugo --quiet -s "$dir/hugo" --config "$dir/hugo/hugo-core.toml" -d "$dir/hugo/public-core"
   done
@@ -80,25 +86,34 @@ for n in "${SIZES[@]}"; do
   done
   measure "$n" "dossier ingest, no change" "" "$DOSSIER" ingest -c "$dir/ingest/site.yml"
 done
-# On a shared machine the speed drifts over minutes; pairs run seconds apart compare the tools at one speed.
-for n in "${SIZES[@]}"; do
-  [ "$PAIRS" -gt 0 ] || break
-  dir="$WORK/n$n"
+
+median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
+# pairs N COUNT LABEL HUGO-OUT [HUGO-ARGS...]: COUNT full builds of each tool back to back, alternating; the median ratio.
+pairs() {
+  local n=$1 count=$2 label=$3 out=$4; shift 4
+  local dir="$WORK/n$n" ratios=() d h r
   echo
-  echo "N = $n, full builds back to back (wall s): dossier, hugo, hugo / dossier"
-  ratios=()
-  for pair in $(seq "$PAIRS"); do
+  echo "N = $n, full builds back to back (wall s): dossier, $label, $label / dossier"
+  for pair in $(seq "$count"); do
     rm -rf "$dir/dossier/_site" "$dir/dossier/._site.cache"
     /usr/bin/time -f '%e' -o "$WORK/time.txt" "$DOSSIER" build -c "$dir/dossier/site.yml" >/dev/null 2>&1
     d=$(cat "$WORK/time.txt")
-    rm -rf "$dir/hugo/public" "$dir/hugo/resources"
-    /usr/bin/time -f '%e' -o "$WORK/time.txt" hugo --quiet -s "$dir/hugo" >/dev/null 2>&1
+    rm -rf "$dir/hugo/$out" "$dir/hugo/resources"
+    /usr/bin/time -f '%e' -o "$WORK/time.txt" hugo --quiet -s "$dir/hugo" -d "$dir/hugo/$out" "$@" >/dev/null 2>&1
     h=$(cat "$WORK/time.txt")
     r=$(awk -v d="$d" -v h="$h" 'BEGIN { printf "%.2f", h / d }')
     ratios+=("$r")
     echo "pair $pair: $d $h $r"
   done
-  echo "median hugo / dossier: $(printf '%s\n' "${ratios[@]}" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }')"
+  echo "median $label / dossier: $(median "${ratios[@]}")"
+}
+# On a shared machine the speed drifts over minutes; pairs run seconds apart compare the tools at one speed.
+for n in "${SIZES[@]}"; do
+  if [ "$PAIRS" -gt 0 ]; then pairs "$n" "$PAIRS" hugo public; fi
+  # The same against Hugo's site with related-article lists on its article pages, as StaticDossier's have.
+  if [ "$RELATED_PAIRS" -gt 0 ]; then
+    pairs "$n" "$RELATED_PAIRS" "hugo with related articles" public-related --config "$WORK/n$n/hugo/hugo-related.toml"
+  fi
 done
 
 echo

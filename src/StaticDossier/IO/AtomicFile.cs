@@ -23,7 +23,8 @@ public static class AtomicFile
         var temp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, durable ? FileOptions.WriteThrough : FileOptions.None))
+            // A 64 KB buffer: a streamed file of 100 MB (the Markdown cache) went out in 24,000 writes of 4 KB.
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, durable ? FileOptions.WriteThrough : FileOptions.None))
             {
                 write(stream);
             }

@@ -116,7 +116,32 @@ internal static class CorpusWriter
               term = ["HTML"]
 
             """, Utf8);
-        // Only what StaticDossier's current templates produce (articles and the index), for a like-for-like figure.
+        // The full site with a related-articles list on every article page, as StaticDossier's article pages have:
+        // Hugo's own related content, over the same terms and weights (a shared person counts twice a shared tag),
+        // newer articles included as ours are, and Hugo's default threshold. (Our lists also weigh the text.)
+        File.WriteAllText(Path.Combine(dir, "hugo-related.toml"), site + """
+            disableKinds = ["section", "robotsTXT", "404"]
+
+            """ + tables + """
+            [outputs]
+              home = ["HTML", "RSS"]
+              taxonomy = ["HTML"]
+              term = ["HTML"]
+            [params]
+              related = true
+            [related]
+              includeNewer = true
+              threshold = 80
+              toLower = false
+            [[related.indices]]
+              name = "people"
+              weight = 2
+            [[related.indices]]
+              name = "tags"
+              weight = 1
+
+            """, Utf8);
+        // Articles and the index only: Hugo's floor on this corpus.
         File.WriteAllText(Path.Combine(dir, "hugo-core.toml"), site + """
             disableKinds = ["section", "taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
 
@@ -142,6 +167,9 @@ internal static class CorpusWriter
             <p class="meta"><time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2 January 2006" }}</time> · <span class="source">{{ .Params.source }}</span></p>
             <p class="terms">{{ range .GetTerms "tags" }}<a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a> {{ end }}{{ range .GetTerms "people" }}<a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a> {{ end }}</p></header>
             <div class="body">{{ .Content }}</div></article>
+            {{ if site.Params.related }}{{ with .Site.RegularPages.Related . | first 5 }}<section class="related"><h2>Related articles</h2><ul>
+            {{ range . }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> <time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2 January 2006" }}</time></li>
+            {{ end }}</ul></section>{{ end }}{{ end }}
             <p><a href="{{ "" | relURL }}">← Back to the timeline</a></p>{{ end }}
 
             """, Utf8);
