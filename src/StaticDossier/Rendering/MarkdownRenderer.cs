@@ -22,30 +22,8 @@ public sealed class MarkdownRenderer
     /// <summary>Put before every id in rendered content, so content ids never equal the page's own.</summary>
     public const string BodyIdPrefix = "body-";
 
-    // The advanced extensions, less media links (they embed remote players) and alert blocks (inline SVG).
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .UseAbbreviations()
-        .UseAutoIdentifiers()
-        .UseCitations()
-        .UseCustomContainers()
-        .UseDefinitionLists()
-        .UseEmphasisExtras()
-        .UseFigures()
-        .UseFooters()
-        .UseFootnotes()
-        .UseGridTables()
-        .UseMathematics()
-        .UsePipeTables()
-        .UseListExtras()
-        .UseTaskLists()
-        .UseDiagrams()
-        .UseAutoLinks()
-        .UseGenericAttributes()
-        .DisableHtml()
-        .Build();
-
     /// <summary>The pipeline content is parsed with.</summary>
-    internal static MarkdownPipeline ContentPipeline => Pipeline;
+    internal static MarkdownPipeline ContentPipeline => ContentParser.Pipeline;
 
     private static readonly string[] SafeSchemes = ["http", "https", "mailto"];
 
@@ -60,7 +38,7 @@ public sealed class MarkdownRenderer
     /// <exception cref="ArgumentException">Markdig refuses the input (nesting deeper than 128 levels).</exception>
     public RenderedMarkdown RenderBody(string markdown)
     {
-        var document = Markdown.Parse(markdown, Pipeline);
+        var document = ContentParser.Parse(markdown);
         Police(document);
         var renderers = Renderers.Value!;
         try
@@ -92,7 +70,7 @@ public sealed class MarkdownRenderer
         {
             _renderer = html ? new ResettableRenderer(_writer)
                 : new ResettableRenderer(_writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
-            Pipeline.Setup(_renderer);
+            ContentParser.Pipeline.Setup(_renderer);
         }
 
         /// <summary>Renders <paramref name="document"/> and makes the result from the rendered characters with
