@@ -43,13 +43,8 @@ internal static class ContentParser
             starts.Add(at + found);
         }
 
-        if (starts.Count == 0)
-        {
-            return Markdown.Parse(markdown, WithoutAutoLinks);
-        }
-
         var document = Markdown.Parse(markdown, WithoutAutoLinks);
-        return InLiteral(document, starts) ? Markdown.Parse(markdown, Pipeline) : document;
+        return starts.Count > 0 && InLiteral(document, starts) ? Markdown.Parse(markdown, Pipeline) : document;
     }
 
     private static bool InLiteral(ContainerBlock container, List<int> starts)
