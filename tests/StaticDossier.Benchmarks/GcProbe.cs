@@ -7,6 +7,7 @@ namespace StaticDossier.Benchmarks;
 internal sealed class GcProbe : EventListener
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private DateTime _start;
 
     protected override void OnEventSourceCreated(EventSource source)
     {
@@ -20,11 +21,12 @@ internal sealed class GcProbe : EventListener
     {
         if (e.EventName is "GCStart_V2" && e.Payload is { } p)
         {
+            _start = e.TimeStamp;
             Console.WriteLine($"{_clock.ElapsedMilliseconds,6} ms GC #{p[0]} gen{p[1]} reason {p[2]} type {p[3]}");
         }
         else if (e.EventName is "GCEnd_V1" && e.Payload is { } q)
         {
-            Console.WriteLine($"{_clock.ElapsedMilliseconds,6} ms   end #{q[0]}");
+            Console.WriteLine($"{_clock.ElapsedMilliseconds,6} ms   end #{q[0]}, {(e.TimeStamp - _start).TotalMilliseconds:0.0} ms");
         }
         else if (e.EventName is "GCHeapStats_V2" && e.Payload is { } h)
         {

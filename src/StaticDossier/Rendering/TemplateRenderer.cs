@@ -24,20 +24,8 @@ public sealed class TemplateRenderer
     private static readonly ThreadLocal<StringBuilderOutput> InnerOutputs = new(() => new StringBuilderOutput());
 
     // Scriban builds its ~200 built-in functions for every context unless given them; they are only read while
-    // rendering, so one set per build (with the raw include installed once) serves every page.
-    private readonly Lazy<ScriptObject> _builtins = new(() =>
-    {
-        var context = new TemplateContext();
-        RawIncludes.Install(context);
-        // Shared by every page, so no page may change them for the next (e.g. `date.format = ...`).
-        foreach (var value in context.BuiltinObject.Values.OfType<ScriptObject>())
-        {
-            value.IsReadOnly = true;
-        }
-
-        context.BuiltinObject.IsReadOnly = true;
-        return context.BuiltinObject;
-    });
+    // rendering, so one set per build (with the raw include and the cached include installed once) serves every page.
+    private readonly Lazy<ScriptObject> _builtins;
 
     /// <summary>Creates a renderer for the templates in <paramref name="templatesDir"/>.</summary>
     public TemplateRenderer(string templatesDir, string displayDir)
@@ -45,6 +33,20 @@ public sealed class TemplateRenderer
         _templatesDir = templatesDir;
         _displayDir = displayDir;
         _loader = new TemplateFolderLoader(templatesDir, displayDir);
+        _builtins = new(() =>
+        {
+            var context = new TemplateContext();
+            RawIncludes.Install(context);
+            CachedIncludes.Install(context, NewContext);
+            // Shared by every page, so no page may change them for the next (e.g. `date.format = ...`).
+            foreach (var value in context.BuiltinObject.Values.OfType<ScriptObject>())
+            {
+                value.IsReadOnly = true;
+            }
+
+            context.BuiltinObject.IsReadOnly = true;
+            return context.BuiltinObject;
+        });
     }
 
     /// <summary>Parses <paramref name="name"/> (e.g. <c>article.sbn</c>); reports syntax errors with their line.</summary>
@@ -170,6 +172,12 @@ public sealed class TemplateRenderer
             return reusable.Context;
         }
 
+        return NewContext();
+    }
+
+    /// <summary>A context as every page gets it: strict variables, includes from templates/ only, no output cut.</summary>
+    private EscapingTemplateContext NewContext()
+    {
         return new EscapingTemplateContext(_builtins.Value)
         {
             TemplateLoader = _loader,

@@ -1,0 +1,180 @@
+using System.Collections.Concurrent;
+using Scriban;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace StaticDossier.Rendering;
+
+/// <summary><c>{{ include_cached "partials/_article_item.sbn" a root }}</c>: a partial rendered once per build for each
+/// distinct set of values passed, then reused (Hugo's <c>partialCached</c>). A tag's page and a person's page list the
+/// same article with the same item; rendering it once instead of on every list is most of what list pages cost.
+/// <para>So that reuse can never show one page's text on another, the partial sees only what it is given: each
+/// argument is a variable, passed under its own name, and nothing else of the calling page is visible (a variable the
+/// partial reads but was not given is an error naming it). Only values compared by value may be passed (text, numbers,
+/// dates, articles, links), never lists or template objects, which a page could change between two calls.</para></summary>
+internal sealed class CachedIncludes : IScriptCustomFunction
+{
+    private readonly Func<TemplateContext> _newContext;
+    private readonly ConcurrentDictionary<Key, RawHtml> _rendered = new();
+    private int _renders;
+
+    private CachedIncludes(Func<TemplateContext> newContext) => _newContext = newContext;
+
+    /// <summary>Adds <c>include_cached</c> to <paramref name="context"/>'s built-ins; the partials render in contexts from
+    /// <paramref name="newContext"/> (set up as a page's), and the cache lives as long as those built-ins.</summary>
+    public static void Install(TemplateContext context, Func<TemplateContext> newContext) =>
+        context.BuiltinObject.SetValue("include_cached", new CachedIncludes(newContext), true);
+
+    /// <summary>How many times a partial was actually rendered (the rest came from the cache).</summary>
+    internal int Renders => _renders;
+
+    public int RequiredParameterCount => 1;
+
+    public int ParameterCount => 1;
+
+    public ScriptVarParamKind VarParamKind => ScriptVarParamKind.Direct;
+
+    public Type ReturnType => typeof(RawHtml);
+
+    public ScriptParameterInfo GetParameterInfo(int index) =>
+        index == 0 ? new ScriptParameterInfo(typeof(string), "template_name") : new ScriptParameterInfo(typeof(object), "value");
+
+    public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
+    {
+        var call = callerContext as ScriptFunctionCall
+            ?? throw new ScriptRuntimeException(context.CurrentSpan, "include_cached must be called with the partial's name and the variables it uses.");
+        if (arguments.Count == 0 || context.ObjectToString(arguments[0]) is not { Length: > 0 } name)
+        {
+            throw new ScriptRuntimeException(call.Span, "include_cached needs the name of the partial to include.");
+        }
+
+        var names = new string[arguments.Count - 1];
+        var values = new object?[arguments.Count - 1];
+        for (var i = 1; i < arguments.Count; i++)
+        {
+            var argument = i < call.Arguments.Count ? call.Arguments[i] : null;
+            if (argument is not ScriptVariableGlobal variable)
+            {
+                throw new ScriptRuntimeException(argument?.Span ?? call.Span,
+                    "include_cached passes variables by name: give it a plain variable (assign the value to one first).");
+            }
+
+            if (!ComparedByValue(arguments[i]))
+            {
+                throw new ScriptRuntimeException(argument.Span,
+                    $"include_cached cannot pass '{variable.Name}': only text, numbers, dates, articles and links can be passed, not lists or objects a page could change.");
+            }
+
+            (names[i - 1], values[i - 1]) = (variable.Name, arguments[i]);
+        }
+
+        var path = context.GetTemplatePathFromName(name, call)
+            ?? throw new ScriptRuntimeException(call.Span, $"include_cached cannot find the partial '{name}'.");
+        var key = new Key(path, names, values);
+        if (_rendered.TryGetValue(key, out var html))
+        {
+            return html;
+        }
+
+        var template = context.GetOrCreateTemplate(path, call);
+        // Two threads may render the same partial at once; they make the same text, and either is kept.
+        return _rendered.GetOrAdd(key, Render(context, template, names, arguments));
+    }
+
+    public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+        ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
+
+    /// <summary>The partial in a context of its own, which holds only the arguments (and <c>$</c>, as an include has).</summary>
+    private RawHtml Render(TemplateContext caller, Template template, string[] names, ScriptArray arguments)
+    {
+        Interlocked.Increment(ref _renders);
+        var context = _contexts.TryTake(out var free) ? free : _newContext();
+        foreach (var (path, parsed) in caller.CachedTemplates)
+        {
+            context.CachedTemplates.TryAdd(path, parsed);
+        }
+
+        var given = new ScriptObject();
+        for (var i = 0; i < names.Length; i++)
+        {
+            given.SetValue(names[i], arguments[i + 1], true);
+        }
+
+        var output = new StringBuilderOutput();
+        context.PushGlobal(given);
+        context.PushOutput(output);
+        context.PushLocal();
+        try
+        {
+            context.SetValue(ScriptVariable.Arguments, arguments, asReadOnly: true, force: true);
+            TemplateRenderer.Evaluate(template, context);
+        }
+        finally
+        {
+            context.PopLocal();
+            context.PopOutput();
+            context.PopGlobal();
+        }
+
+        // Handed back only after a render that completed: a failure may leave the context in any state.
+        context.Reset();
+        _contexts.Add(context);
+        return new RawHtml(output.Builder.ToString());
+    }
+
+    // Contexts not in use (a bag takes from the calling thread's own first); a partial may itself use include_cached.
+    private readonly ConcurrentBag<TemplateContext> _contexts = [];
+
+    /// <summary>Values whose equality is their content and which a template cannot change: text, numbers, dates, and
+    /// the generator's immutable records (articles, links, terms). Lists and Scriban objects are neither.</summary>
+    private static bool ComparedByValue(object? value) => value switch
+    {
+        null or string or bool or char or decimal or DateTime or DateTimeOffset => true,
+        System.Collections.IEnumerable or IScriptObject => false,
+        _ when value.GetType().IsPrimitive || value.GetType().IsEnum => true,
+        _ => IsRecord(value.GetType()),
+    };
+
+    // The compiler gives every record a protected EqualityContract: equality by the values of its members.
+    private static bool IsRecord(Type type) => Records.GetOrAdd(type, static t =>
+        t.Namespace?.StartsWith(nameof(StaticDossier), StringComparison.Ordinal) == true
+        && t.GetProperty("EqualityContract", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic) is not null);
+
+    private static readonly ConcurrentDictionary<Type, bool> Records = new();
+
+    private sealed class Key(string path, string[] names, object?[] values) : IEquatable<Key>
+    {
+        private readonly int _hash = Hash(path, names, values);
+
+        public bool Equals(Key? other) =>
+            other is not null && _hash == other._hash && path == other.Path
+            && names.AsSpan().SequenceEqual(other.Names) && values.SequenceEqual(other.Values);
+
+        public override bool Equals(object? obj) => Equals(obj as Key);
+
+        public override int GetHashCode() => _hash;
+
+        private string Path => path;
+
+        private string[] Names => names;
+
+        private object?[] Values => values;
+
+        private static int Hash(string path, string[] names, object?[] values)
+        {
+            var hash = new HashCode();
+            hash.Add(path, StringComparer.Ordinal);
+            foreach (var name in names)
+            {
+                hash.Add(name, StringComparer.Ordinal);
+            }
+
+            foreach (var value in values)
+            {
+                hash.Add(value);
+            }
+
+            return hash.ToHashCode();
+        }
+    }
+}
