@@ -16,6 +16,7 @@ internal sealed class CachedIncludes : IScriptCustomFunction
 {
     private readonly Func<TemplateContext> _newContext;
     private readonly ConcurrentDictionary<Key, RawHtml> _rendered = new();
+
     private int _renders;
 
     private CachedIncludes(Func<TemplateContext> newContext) => _newContext = newContext;
@@ -48,28 +49,22 @@ internal sealed class CachedIncludes : IScriptCustomFunction
             throw new ScriptRuntimeException(call.Span, "include_cached needs the name of the partial to include.");
         }
 
-        var names = new string[arguments.Count - 1];
-        var values = new object?[arguments.Count - 1];
-        for (var i = 1; i < arguments.Count; i++)
+        var names = Names(call, arguments.Count);
+        var values = new object?[names.Length];
+        for (var i = 0; i < values.Length; i++)
         {
-            var argument = i < call.Arguments.Count ? call.Arguments[i] : null;
-            if (argument is not ScriptVariableGlobal variable)
+            if (!ComparedByValue(arguments[i + 1]))
             {
-                throw new ScriptRuntimeException(argument?.Span ?? call.Span,
-                    "include_cached passes variables by name: give it a plain variable (assign the value to one first).");
+                throw new ScriptRuntimeException(call.Arguments[i + 1].Span,
+                    $"include_cached cannot pass '{names[i]}': only text, numbers, dates, articles and links can be passed, not lists or objects a page could change.");
             }
 
-            if (!ComparedByValue(arguments[i]))
-            {
-                throw new ScriptRuntimeException(argument.Span,
-                    $"include_cached cannot pass '{variable.Name}': only text, numbers, dates, articles and links can be passed, not lists or objects a page could change.");
-            }
-
-            (names[i - 1], values[i - 1]) = (variable.Name, arguments[i]);
+            values[i] = arguments[i + 1];
         }
 
         var path = context.GetTemplatePathFromName(name, call)
             ?? throw new ScriptRuntimeException(call.Span, $"include_cached cannot find the partial '{name}'.");
+
         var key = new Key(path, names, values);
         if (_rendered.TryGetValue(key, out var html))
         {
@@ -79,6 +74,21 @@ internal sealed class CachedIncludes : IScriptCustomFunction
         var template = context.GetOrCreateTemplate(path, call);
         // Two threads may render the same partial at once; they make the same text, and either is kept.
         return _rendered.GetOrAdd(key, Render(context, template, names, arguments));
+    }
+
+    /// <summary>The names the call passes its values under: each argument must be a plain variable.</summary>
+    private static string[] Names(ScriptFunctionCall call, int count)
+    {
+        var names = new string[count - 1];
+        for (var i = 1; i < count; i++)
+        {
+            var argument = i < call.Arguments.Count ? call.Arguments[i] : null;
+            names[i - 1] = argument is ScriptVariableGlobal variable ? variable.Name
+                : throw new ScriptRuntimeException(argument?.Span ?? call.Span,
+                    "include_cached passes variables by name: give it a plain variable (assign the value to one first).");
+        }
+
+        return names;
     }
 
     public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
@@ -127,20 +137,16 @@ internal sealed class CachedIncludes : IScriptCustomFunction
 
     /// <summary>Values whose equality is their content and which a template cannot change: text, numbers, dates, and
     /// the generator's immutable records (articles, links, terms). Lists and Scriban objects are neither.</summary>
-    private static bool ComparedByValue(object? value) => value switch
-    {
-        null or string or bool or char or decimal or DateTime or DateTimeOffset => true,
-        System.Collections.IEnumerable or IScriptObject => false,
-        _ when value.GetType().IsPrimitive || value.GetType().IsEnum => true,
-        _ => IsRecord(value.GetType()),
-    };
+    private static bool ComparedByValue(object? value) => value is null or string || ByValue.GetOrAdd(value.GetType(), static type =>
+        type.IsPrimitive || type.IsEnum || type == typeof(decimal) || type == typeof(DateTime) || type == typeof(DateTimeOffset)
+        || (!typeof(System.Collections.IEnumerable).IsAssignableFrom(type) && !typeof(IScriptObject).IsAssignableFrom(type) && IsRecord(type)));
 
     // The compiler gives every record a protected EqualityContract: equality by the values of its members.
-    private static bool IsRecord(Type type) => Records.GetOrAdd(type, static t =>
-        t.Namespace?.StartsWith(nameof(StaticDossier), StringComparison.Ordinal) == true
-        && t.GetProperty("EqualityContract", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic) is not null);
+    private static bool IsRecord(Type type) =>
+        type.Namespace?.StartsWith(nameof(StaticDossier), StringComparison.Ordinal) == true
+        && type.GetProperty("EqualityContract", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic) is not null;
 
-    private static readonly ConcurrentDictionary<Type, bool> Records = new();
+    private static readonly ConcurrentDictionary<Type, bool> ByValue = new();
 
     private sealed class Key(string path, string[] names, object?[] values) : IEquatable<Key>
     {
