@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
@@ -6,7 +7,8 @@ using Scriban.Syntax;
 namespace StaticDossier.Rendering;
 
 /// <summary><c>{{ include_cached "partials/_article_item.sbn" a root }}</c>: a partial rendered once per build for each
-/// distinct set of values passed, then reused (Hugo's <c>partialCached</c>). A tag's page and a person's page list the
+/// set of values passed, then reused (Hugo's <c>partialCached</c>). Text and numbers are recognised by value, articles
+/// and links by the object itself (the model passes one link per article to every list; an equal copy may render again). A tag's page and a person's page list the
 /// same article with the same item; rendering it once instead of on every list is most of what list pages cost.
 /// <para>So that reuse can never show one page's text on another, the partial sees only what it is given: each
 /// argument is a variable, passed under its own name, and nothing else of the calling page is visible (a variable the
@@ -177,7 +179,9 @@ internal sealed class CachedIncludes : IScriptCustomFunction
 
             foreach (var value in values)
             {
-                hash.Add(value);
+                // A record is hashed by identity: hashing all its members (an article's seven strings) on every call cost
+                // more than the lookup saved. Equality stays by value, so an equal copy merely renders once more.
+                hash.Add(value is null or string || value.GetType().IsValueType ? value?.GetHashCode() ?? 0 : RuntimeHelpers.GetHashCode(value));
             }
 
             return hash.ToHashCode();

@@ -68,11 +68,14 @@ internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer ma
             .GroupBy(t => t.Name, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.SelectMany(t => t.Aliases ?? []).Distinct(StringComparer.Ordinal)], StringComparer.Ordinal);
 
+        // One link per article, shared by every term list it is on: a list item rendered with include_cached is then
+        // found again by the link itself, not by comparing seven strings.
+        var links = articles.Select(a => a.ToLink()).ToArray();
         Taxonomy Index(string key, string title, Func<ArticleView, IEnumerable<TermLink>> termsOf) =>
             new(key, title, $"{key}/index.html", [.. articles
-                .SelectMany(a => termsOf(a).Select(t => (Term: t, Article: a)))
+                .SelectMany((a, i) => termsOf(a).Select(t => (Term: t, Link: links[i])))
                 .GroupBy(x => x.Term)
-                .Select(g => new Term(g.Key.Name, g.Key.Url, [.. g.Select(x => x.Article.ToLink())], key is "people" or "tags" ? aliases.GetValueOrDefault(g.Key.Name, []) : []))
+                .Select(g => new Term(g.Key.Name, g.Key.Url, [.. g.Select(x => x.Link)], key is "people" or "tags" ? aliases.GetValueOrDefault(g.Key.Name, []) : []))
                 .OrderBy(t => SortKey(t.Name), StringComparer.Ordinal)
                 .ThenBy(t => t.Name, StringComparer.Ordinal)]);
 
