@@ -66,6 +66,7 @@ public sealed class IncrementalBuilder
             // Each page is taken out of what the fingerprint read, so its bytes go once the page is parsed.
             ReadAlready = pages is null ? null : path => pages.TryRemove(path, out var bytes) ? bytes : null,
         }.RenderUnchecked(local);
+        markdown.DoneRendering();
         if (files is null)
         {
             Report(local, diagnostics);

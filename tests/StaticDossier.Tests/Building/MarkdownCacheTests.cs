@@ -56,5 +56,46 @@ public sealed class MarkdownCacheTests : IDisposable
         Assert.Equal(new MarkdownRenderer().RenderBody("a body long enough to be cut in the middle of its HTML"), html);
     }
 
+    /// <summary>Bodies are decoded when asked for, and checked as they are: a record whose bytes went bad is rendered
+    /// again (and never published as it was), while the file's other bodies are still served.</summary>
+    [Fact]
+    public void ABodyDamagedInPlaceIsRenderedAgainAndTheOthersStillServed()
+    {
+        var first = MarkdownCache.Load(_dir);
+        first.Render("Only *this* body: zebra.");
+        first.Render("Another body entirely.");
+        first.Save(_dir);
+        var path = Path.Combine(_dir, "markdown.bin");
+        var bytes = File.ReadAllBytes(path);
+        var at = bytes.AsSpan().IndexOf("zebra"u8);
+        Assert.True(at > 0);
+        bytes[at] = 0xFF; // not UTF-8; the record keeps its length
+        File.WriteAllBytes(path, bytes);
+
+        var second = MarkdownCache.Load(_dir);
+        Assert.Equal(new MarkdownRenderer().RenderBody("Only *this* body: zebra."), second.Render("Only *this* body: zebra."));
+        Assert.Equal(new MarkdownRenderer().RenderBody("Another body entirely."), second.Render("Another body entirely."));
+        Assert.Equal(1, second.Hits);
+        Assert.Equal(1, second.Misses);
+    }
+
+    [Fact]
+    public void AfterRenderingTheFileIsLetGoAndBodiesAreStillRightAndSaved()
+    {
+        var first = MarkdownCache.Load(_dir);
+        first.Render("kept");
+        first.Save(_dir);
+
+        var second = MarkdownCache.Load(_dir);
+        Assert.Equal(new MarkdownRenderer().RenderBody("kept"), second.Render("kept"));
+        second.DoneRendering();
+        Assert.Equal(new MarkdownRenderer().RenderBody("kept"), second.Render("kept"));
+        Assert.Equal((1, 1), (second.Hits, second.Misses));
+        second.Save(_dir);
+        var third = MarkdownCache.Load(_dir);
+        third.Render("kept");
+        Assert.Equal(1, third.Hits);
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }
