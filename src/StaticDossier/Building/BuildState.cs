@@ -9,7 +9,6 @@ namespace StaticDossier.Building;
 internal sealed class BuildState
 {
     private const string FileName = "build.json";
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = false };
 
     /// <summary>The generator that wrote this state; another generator's state is ignored.</summary>
     [JsonPropertyName("generator")]
@@ -36,7 +35,7 @@ internal sealed class BuildState
         var path = Path.Combine(cacheDir, FileName);
         try
         {
-            var state = File.Exists(path) ? JsonSerializer.Deserialize<BuildState>(File.ReadAllBytes(path), Options) : null;
+            var state = File.Exists(path) ? JsonSerializer.Deserialize(File.ReadAllBytes(path), BuildStateJson.Default.BuildState) : null;
             return state is not null && state.Generator == BuildFingerprint.Generator
                 ? new BuildState { Generator = state.Generator, Inputs = state.Inputs, Outputs = new(state.Outputs, StringComparer.Ordinal), Diagnostics = state.Diagnostics }
                 : null;
@@ -50,7 +49,7 @@ internal sealed class BuildState
 
     /// <summary>Saves atomically.</summary>
     public void Save(string cacheDir) =>
-        AtomicFile.WriteAllBytes(Path.Combine(cacheDir, FileName), JsonSerializer.SerializeToUtf8Bytes(this, Options));
+        AtomicFile.WriteAllBytes(Path.Combine(cacheDir, FileName), JsonSerializer.SerializeToUtf8Bytes(this, BuildStateJson.Default.BuildState));
 
     /// <summary>Deletes the state, so that nothing is trusted until the next successful build.</summary>
     public static void Forget(string cacheDir)
@@ -83,6 +82,13 @@ internal sealed class BuildState
         return intact;
     }
 }
+
+/// <summary>The state's JSON, generated at compile time: a no-change rebuild reads it first thing and a full build writes
+/// it last, each on one core, where reflection's serializer first had to be built (a few hundred methods compiled at run
+/// time, types inspected, accessors emitted).</summary>
+[JsonSourceGenerationOptions(WriteIndented = false)]
+[JsonSerializable(typeof(BuildState))]
+internal sealed partial class BuildStateJson : JsonSerializerContext;
 
 /// <summary>One published file: the size and time it was written with, to notice a hand edit.</summary>
 internal sealed record OutputRecord(
