@@ -7,9 +7,10 @@ using Scriban.Syntax;
 namespace StaticDossier.Rendering;
 
 /// <summary><c>{{ include_cached "partials/_article_item.sbn" a root }}</c>: a partial rendered once per build for each
-/// set of values passed, then reused (Hugo's <c>partialCached</c>). Text and numbers are recognised by value, articles
-/// and links by the object itself (the model passes one link per article to every list; an equal copy may render again). A tag's page and a person's page list the
-/// same article with the same item; rendering it once instead of on every list is most of what list pages cost.
+/// set of values passed, then reused (Hugo's <c>partialCached</c>). A tag's page and a person's page list the same
+/// article with the same item; rendering it once instead of on every list is most of what list pages cost. Text and
+/// numbers are recognised by value, articles and links by the object itself (the model passes one link per article to
+/// every list; an equal copy may render again, to the same text).
 /// <para>So that reuse can never show one page's text on another, the partial sees only what it is given: each
 /// argument is a variable, passed under its own name, and nothing else of the calling page is visible (a variable the
 /// partial reads but was not given is an error naming it). Only values compared by value may be passed (text, numbers,
@@ -19,6 +20,8 @@ internal sealed class CachedIncludes : IScriptCustomFunction
     private readonly Func<TemplateContext> _newContext;
     private readonly ConcurrentDictionary<Key, RawHtml> _rendered = new();
 
+    // Contexts not in use (a bag takes from the calling thread's own first); a partial may itself use include_cached.
+    private readonly ConcurrentBag<TemplateContext> _contexts = [];
     private int _renders;
 
     private CachedIncludes(Func<TemplateContext> newContext) => _newContext = newContext;
@@ -134,9 +137,6 @@ internal sealed class CachedIncludes : IScriptCustomFunction
         return new RawHtml(output.Builder.ToString());
     }
 
-    // Contexts not in use (a bag takes from the calling thread's own first); a partial may itself use include_cached.
-    private readonly ConcurrentBag<TemplateContext> _contexts = [];
-
     /// <summary>Values whose equality is their content and which a template cannot change: text, numbers, dates, and
     /// the generator's immutable records (articles, links, terms). Lists and Scriban objects are neither.</summary>
     private static bool ComparedByValue(object? value) => value is null or string || ByValue.GetOrAdd(value.GetType(), static type =>
@@ -152,21 +152,18 @@ internal sealed class CachedIncludes : IScriptCustomFunction
 
     private sealed class Key(string path, string[] names, object?[] values) : IEquatable<Key>
     {
+        private readonly string _path = path;
+        private readonly string[] _names = names;
+        private readonly object?[] _values = values;
         private readonly int _hash = Hash(path, names, values);
 
         public bool Equals(Key? other) =>
-            other is not null && _hash == other._hash && path == other.Path
-            && names.AsSpan().SequenceEqual(other.Names) && values.SequenceEqual(other.Values);
+            other is not null && _hash == other._hash && _path == other._path
+            && _names.AsSpan().SequenceEqual(other._names) && _values.SequenceEqual(other._values);
 
         public override bool Equals(object? obj) => Equals(obj as Key);
 
         public override int GetHashCode() => _hash;
-
-        private string Path => path;
-
-        private string[] Names => names;
-
-        private object?[] Values => values;
 
         private static int Hash(string path, string[] names, object?[] values)
         {
