@@ -12,7 +12,7 @@ namespace StaticDossier.Archiving;
 /// <param name="Cleaning">How the seed became the content page.</param>
 /// <param name="Generator">The generator that made the snapshot.</param>
 /// <param name="Build">The other inputs of the site build.</param>
-internal sealed record ProvenanceRecord(
+internal sealed partial record ProvenanceRecord(
     string Schema,
     ArticleFacts Article,
     FileFacts Content,
@@ -24,7 +24,7 @@ internal sealed record ProvenanceRecord(
     /// <summary>The current value of <see cref="Schema"/>.</summary>
     public const string CurrentSchema = "staticdossier-provenance/1";
 
-    private static readonly JsonSerializerOptions Options = new()
+    private static readonly ProvenanceJson Context = new(new JsonSerializerOptions
     {
         WriteIndented = true,
         IndentSize = 2,
@@ -33,13 +33,16 @@ internal sealed record ProvenanceRecord(
 
         // A data file, never embedded in HTML: keep Vietnamese titles readable instead of \u-escaped.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    });
+
+    [System.Text.Json.Serialization.JsonSerializable(typeof(ProvenanceRecord))]
+    private sealed partial class ProvenanceJson : System.Text.Json.Serialization.JsonSerializerContext;
 
     /// <summary>The record as UTF-8 JSON with a final newline; the same record always gives the same bytes.</summary>
-    public byte[] ToJson() => BagLayout.Utf8.GetBytes(JsonSerializer.Serialize(this, Options) + "\n");
+    public byte[] ToJson() => BagLayout.Utf8.GetBytes(JsonSerializer.Serialize(this, Context.ProvenanceRecord) + "\n");
 
     /// <summary>Reads a record written by <see cref="ToJson"/>.</summary>
-    public static ProvenanceRecord? FromJson(ReadOnlySpan<byte> json) => JsonSerializer.Deserialize<ProvenanceRecord>(json, Options);
+    public static ProvenanceRecord? FromJson(ReadOnlySpan<byte> json) => JsonSerializer.Deserialize(json, Context.ProvenanceRecord);
 }
 
 /// <summary>The article as published.</summary>

@@ -70,7 +70,7 @@ internal static class BuildFingerprint
     {
         try
         {
-            return JsonSerializer.Serialize(config);
+            return JsonSerializer.Serialize(config, InputJson.Default.SiteConfig);
         }
         catch (Exception ex) when (ex is NotSupportedException or JsonException or InvalidOperationException)
         {
@@ -102,6 +102,13 @@ internal static class BuildFingerprint
 
     private static string ComputeGeneratorId()
     {
+        // Compiled ahead of time, the whole program (this library and every library it calls) is the one executable,
+        // and assemblies cannot list their references: the executable's bytes are the id.
+        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported && Environment.ProcessPath is { } program)
+        {
+            return "native " + Sha256(File.ReadAllBytes(program))[..32];
+        }
+
         var self = typeof(BuildFingerprint).Assembly;
         var ids = new List<string> { self.ManifestModule.ModuleVersionId.ToString() };
         foreach (var name in self.GetReferencedAssemblies().OrderBy(n => n.Name, StringComparer.Ordinal))

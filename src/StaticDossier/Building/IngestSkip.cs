@@ -10,7 +10,7 @@ internal static class IngestSkip
 {
     /// <summary>Everything the cleaned page depends on besides the seed's own bytes, hashed with them.</summary>
     public static string InputKey(SeedDocument seed, IReadOnlySet<string>? sharedLines) =>
-        BuildFingerprint.Sha256($"{BuildFingerprint.Generator}\n{seed.Sha256}\n{JsonSerializer.Serialize(seed.Sidecar)}\n" +
+        BuildFingerprint.Sha256($"{BuildFingerprint.Generator}\n{seed.Sha256}\n{JsonSerializer.Serialize(seed.Sidecar, InputJson.Default.SeedMetadata)}\n" +
                                 string.Join('\n', (sharedLines ?? new HashSet<string>()).Order(StringComparer.Ordinal)));
 
     /// <summary>True when <paramref name="seed"/> can be counted unchanged without cleaning it.</summary>

@@ -6,12 +6,12 @@ namespace StaticDossier.Content;
 
 /// <summary>What ingest last wrote for each seed, so it can tell a curator's edit from its own output.
 /// Kept in <c>content/.ingest/manifest.json</c>.</summary>
-public sealed class IngestManifest
+public sealed partial class IngestManifest
 {
     /// <summary>The manifest's path relative to the content folder.</summary>
     public const string RelativePath = ".ingest/manifest.json";
 
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
+    private static readonly IngestManifestJson Context = new(new JsonSerializerOptions { WriteIndented = true });
 
     /// <summary>Entries keyed by seed path (relative to the dossier root).</summary>
     [JsonPropertyName("entries")]
@@ -28,7 +28,7 @@ public sealed class IngestManifest
 
         try
         {
-            var loaded = JsonSerializer.Deserialize<IngestManifest>(File.ReadAllText(path), Options);
+            var loaded = JsonSerializer.Deserialize(File.ReadAllText(path), Context.IngestManifest);
             // An entry naming anything but a file in the content folder itself ("../x", "a/b") is not ingest's
             // own; following it could overwrite a file outside content/.
             var entries = new SortedDictionary<string, IngestRecord>(StringComparer.Ordinal);
@@ -49,13 +49,16 @@ public sealed class IngestManifest
         }
     }
 
+    [JsonSerializable(typeof(IngestManifest))]
+    private sealed partial class IngestManifestJson : JsonSerializerContext;
+
     private static bool IsPlainFileName(string name) =>
         name.Length > 0 && name == Path.GetFileName(name) && name.IndexOfAny(['/', '\\']) < 0 && name is not ("." or "..")
         && name.EndsWith(".md", StringComparison.Ordinal);
 
     /// <summary>Saves atomically.</summary>
     public void Save(string contentDir) =>
-        AtomicFile.WriteAllText(Path.Combine(contentDir, RelativePath), JsonSerializer.Serialize(this, Options) + "\n");
+        AtomicFile.WriteAllText(Path.Combine(contentDir, RelativePath), JsonSerializer.Serialize(this, Context.IngestManifest) + "\n");
 }
 
 /// <summary>One seed's last ingest.</summary>

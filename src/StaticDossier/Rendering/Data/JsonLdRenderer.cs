@@ -5,8 +5,10 @@ using StaticDossier.Config;
 namespace StaticDossier.Rendering.Data;
 
 /// <summary>schema.org NewsArticle for an article page, as JSON that is safe inside a script element.</summary>
-internal static class JsonLdRenderer
+internal static partial class JsonLdRenderer
 {
+    private static readonly JsonLdJson Context = new(new JsonSerializerOptions(Json.Compact));
+
     public static RawHtml Render(ArticleView a, SiteConfig config)
     {
         var data = new NewsArticle
@@ -24,7 +26,7 @@ internal static class JsonLdRenderer
             Description = a.Summary.Length == 0 ? null : a.Summary,
             IsPartOf = new Thing("Collection", config.Title) { Url = SiteUrls.Absolute(config.BaseUrl, "index.html") },
         };
-        return new RawHtml(JsonSerializer.Serialize(data, Json.Compact));
+        return new RawHtml(JsonSerializer.Serialize(data, Context.NewsArticle));
     }
 
     private sealed record NewsArticle
@@ -71,6 +73,10 @@ internal static class JsonLdRenderer
         [JsonPropertyName("isPartOf")]
         public Thing? IsPartOf { get; init; }
     }
+
+    // Generated at compile time: no reflection, so the generator also runs compiled ahead of time.
+    [JsonSerializable(typeof(NewsArticle))]
+    private sealed partial class JsonLdJson : JsonSerializerContext;
 
     private sealed record Thing([property: JsonPropertyName("@type")] string Type, [property: JsonPropertyName("name")] string Name)
     {

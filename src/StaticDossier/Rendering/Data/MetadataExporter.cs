@@ -8,7 +8,7 @@ namespace StaticDossier.Rendering.Data;
 
 /// <summary>The whole dossier's metadata for download: <c>data/dossier.json</c> and <c>data/dossier.csv</c>,
 /// one record per article in timeline order.</summary>
-internal static class MetadataExporter
+internal static partial class MetadataExporter
 {
     public const string JsonPath = "data/dossier.json";
     public const string CsvPath = "data/dossier.csv";
@@ -32,7 +32,7 @@ internal static class MetadataExporter
             RemovedBlocks = a.RemovedBlocks,
         }).ToList();
 
-        yield return new OutputFile(JsonPath, IndentedJson(new { articles = records }, records.Count));
+        yield return new OutputFile(JsonPath, IndentedJson(new Export(records), records.Count));
 
         using var stream = new MemoryStream();
         // Seed text could start with '=' or '@'; a spreadsheet opening the CSV must not run it as a formula.
@@ -51,13 +51,13 @@ internal static class MetadataExporter
 
     /// <summary>The value as indented JSON and a final line end, written as UTF-8 once: as a string it was the file
     /// three times over (text, text with the line end, bytes), megabytes of the large-object heap each.</summary>
-    private static byte[] IndentedJson<T>(T value, int records)
+    private static byte[] IndentedJson(Export value, int records)
     {
         // A record takes under a kilobyte: the buffer is sized once, not grown by doubling.
         var buffer = new ArrayBufferWriter<byte>(Math.Max(1 << 16, records * 1024));
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, IndentSize = Json.Indented.IndentSize, Encoder = Json.Indented.Encoder }))
         {
-            JsonSerializer.Serialize(writer, value, Json.Indented);
+            JsonSerializer.Serialize(writer, value, Context.Export);
         }
 
         var bytes = GC.AllocateUninitializedArray<byte>(buffer.WrittenCount + 1);
@@ -65,6 +65,13 @@ internal static class MetadataExporter
         bytes[^1] = (byte)'\n';
         return bytes;
     }
+
+    private static readonly ExportJson Context = new(new JsonSerializerOptions(Json.Indented));
+
+    [System.Text.Json.Serialization.JsonSerializable(typeof(Export))]
+    private sealed partial class ExportJson : System.Text.Json.Serialization.JsonSerializerContext;
+
+    private sealed record Export(IReadOnlyList<ArticleRecord> Articles);
 
     private sealed record ArticleRecord
     {

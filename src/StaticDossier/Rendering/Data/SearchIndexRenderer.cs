@@ -7,7 +7,7 @@ namespace StaticDossier.Rendering.Data;
 /// <summary>The full-text search index as a script (<c>assets/search-index.js</c>) that sets
 /// <c>window.dossierSearchIndex</c>: a script element can load it from <c>file://</c>, where fetching
 /// JSON is refused.</summary>
-internal static class SearchIndexRenderer
+internal static partial class SearchIndexRenderer
 {
     public const string Path = "assets/search-index.js";
 
@@ -26,7 +26,7 @@ internal static class SearchIndexRenderer
             var a = articles[i];
             pieces[i] = JsonSerializer.SerializeToUtf8Bytes(new SearchDocument(
                 a.Title, a.Url, a.Language, a.Date, a.DateDisplay, a.Source,
-                [.. a.People.Select(p => p.Name)], [.. a.Tags.Select(t => t.Name)], a.PlainText), Json.Compact);
+                [.. a.People.Select(p => p.Name)], [.. a.Tags.Select(t => t.Name)], a.PlainText), Context.SearchDocument);
         });
 
         // Every byte is written below, so the (tens of megabytes of) array need not be cleared first.
@@ -51,6 +51,11 @@ internal static class SearchIndexRenderer
         piece.CopyTo(to, at);
         return at + piece.Length;
     }
+
+    private static readonly SearchJson Context = new(new JsonSerializerOptions(Json.Compact));
+
+    [System.Text.Json.Serialization.JsonSerializable(typeof(SearchDocument))]
+    private sealed partial class SearchJson : System.Text.Json.Serialization.JsonSerializerContext;
 
     private sealed record SearchDocument(string Title, string Url, string Language, string? Date, string? DateDisplay, string? Source,
         IReadOnlyList<string> People, IReadOnlyList<string> Tags, string Text);
