@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Holds the natively compiled `dossier` (Native AOT, what `dotnet publish -r linux-x64` gives) to the just-in-time
+# one the tests run: the same commands on copies of this repository's dossier, and on bad input, must give the
+# same exit codes, the same messages and byte-identical content/, _site/ and snapshot. The native build keeps the
+# library, YamlDotNet and Scriban whole for their reflection; this is what shows nothing they reach is missing.
+#
+#   bash tests/aot-check.sh [WORK]     (WORK defaults to a temporary folder; about two minutes, mostly publishing)
+set -euo pipefail
+REPO="$(cd "$(dirname "$0")/.." && pwd)"
+WORK="${1:-$(mktemp -d)}"
+mkdir -p "$WORK"
+echo "# publishing the native and the just-in-time CLI into $WORK" >&2
+dotnet publish "$REPO/src/StaticDossier.Cli" -c Release -r linux-x64 -o "$WORK/native" >/dev/null
+dotnet build "$REPO/src/StaticDossier.Cli" -c Release -o "$WORK/jit" >/dev/null
+NATIVE=("$WORK/native/dossier")
+JIT=(dotnet "$WORK/jit/dossier.dll")
+
+failures=0
+checks=0
+
+# A fresh copy of the dossier's inputs (what a clean clone has) for one CLI.
+fresh() {
+  rm -rf "$1"
+  mkdir -p "$1"
+  cp -r "$REPO/site.yml" "$REPO/seeds" "$REPO/templates" "$REPO/content" "$1/"
+}
+
+# run NAME DIR ARGS...: runs ARGS with both CLIs, each in its own copy DIR-native / DIR-jit, and compares exit code
+# and output. Timings and the copy's own folder name are the only differences allowed in the messages.
+run() {
+  local name=$1 dir=$2
+  shift 2
+  local kind
+  for kind in native jit; do
+    local -n cli="${kind^^}"
+    (cd "$dir-$kind" && set +e; "${cli[@]}" "$@" >"$dir-$kind.out" 2>&1; echo "exit $?" >>"$dir-$kind.out")
+    sed -E -e "s#$dir-$kind#DIR#g" -e 's/[0-9]+(\.[0-9]+)? (ms|s)\b/T/g' -e 's/[0-9.]+ pages\/s/R/g' "$dir-$kind.out" >"$dir-$kind.norm"
+  done
+  checks=$((checks + 1))
+  if cmp -s "$dir-native.norm" "$dir-jit.norm"; then
+    echo "same   $name ($(tail -1 "$dir-native.norm"))"
+  else
+    echo "DIFFER $name"
+    diff "$dir-native.norm" "$dir-jit.norm" | head -20 || true
+    failures=$((failures + 1))
+  fi
+}
+
+# same_tree NAME DIR SUBPATH: the two copies' SUBPATH (a folder) hold the same bytes, but for ingest's input keys:
+# they hash the generator's id, which is the executable for the native build and the assemblies for the other.
+same_tree() {
+  checks=$((checks + 1))
+  if diff -r -I '"input_sha256": "[0-9a-f]*"' "$2-native/$3" "$2-jit/$3" >/dev/null; then
+    echo "same   $1"
+  else
+    echo "DIFFER $1"
+    diff -r -I '"input_sha256": "[0-9a-f]*"' "$2-native/$3" "$2-jit/$3" | head -20 || true
+    failures=$((failures + 1))
+  fi
+}
+
+D="$WORK/dossier"
+fresh "$D-native"
+fresh "$D-jit"
+run "ingest --force" "$D" ingest --force
+same_tree "content/ after ingest" "$D" content
+run "build" "$D" build
+same_tree "_site/" "$D" _site
+run "build again (nothing changed)" "$D" build
+run "explain a seed" "$D" explain "$(cd "$REPO" && ls seeds/*.txt | head -1)"
+# Ingest's manifest holds the input keys (see same_tree); the snapshot carries it, so both take the clone's own.
+cp "$REPO/content/.ingest/manifest.json" "$D-native/content/.ingest/manifest.json"
+cp "$REPO/content/.ingest/manifest.json" "$D-jit/content/.ingest/manifest.json"
+run "snapshot" "$D" snapshot --out snapshot.zip --bagging-date 2026-01-01
+(cd "$D-native" && mkdir snap && cd snap && unzip -q ../snapshot.zip)
+(cd "$D-jit" && mkdir snap && cd snap && unzip -q ../snapshot.zip)
+same_tree "snapshot.zip, unpacked" "$D" snap
+run "verify" "$D" verify snapshot.zip
+cp "$D-native/snapshot.zip" "$WORK/good.zip"
+
+# Bad input: each case breaks one file of a fresh copy and runs `build` (or what reads that file).
+bad() {
+  local name=$1 edit=$2
+  shift 2
+  fresh "$D-native"
+  fresh "$D-jit"
+  (cd "$D-native" && eval "$edit")
+  (cd "$D-jit" && eval "$edit")
+  run "$name" "$D" "$@"
+}
+page="$(cd "$REPO/content" && ls *.md | grep -v '^_' | head -1)"
+bad "front matter that is not YAML" "printf -- '---\ntitle: [unclosed\n---\nbody\n' > content/$page" build
+bad "front matter with an unknown key" "sed -i '2i colour: red' content/$page" build
+bad "site.yml with an unknown key" "printf 'colour: red\n' >> site.yml" build
+bad "site.yml with a list for the title" "sed -i 's/^title:.*/title: [a, b]/' site.yml" build
+bad "a template that does not parse" "printf '{{ if }}\n' > templates/article.sbn" build
+bad "a template reading a missing member" "printf '{{ page.nothing.deeper }}\n' >> templates/article.sbn" build
+bad "a seed sidecar with an unknown key" "printf 'url: https://example.org/a\ncolour: red\n' > seeds/000_bf9e1a07d91f4169.seed.yml" ingest --force
+bad "a seed sidecar that is not YAML" "printf 'url: [\n' > seeds/000_bf9e1a07d91f4169.seed.yml" ingest --force
+bad "a damaged snapshot" "cp '$WORK/good.zip' s.zip && printf x | dd of=s.zip bs=1 seek=40200 conv=notrunc 2>/dev/null" verify s.zip
+
+echo "$checks checks, $failures differ"
+[ "$failures" -eq 0 ]
