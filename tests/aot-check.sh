@@ -78,6 +78,50 @@ same_tree "snapshot.zip, unpacked" "$D" snap
 run "verify" "$D" verify snapshot.zip
 cp "$D-native/snapshot.zip" "$WORK/good.zip"
 
+# serve: a page, the reload script, a path outside the site, then a rebuild after a content change. Status codes
+# and bodies are compared (the version a page polls is a number that only has to change).
+serve_check() {
+  local kind=$1 port=$2
+  local out="$D-$kind.serve"
+  local -n cli="${kind^^}"
+  (cd "$D-$kind" && exec "${cli[@]}" serve --port "$port" >"$D-$kind.serve.log" 2>&1) &
+  local pid=$! url="http://127.0.0.1:$port"
+  for _ in $(seq 120); do curl -sf -o /dev/null "$url/index.html" && break; sleep 0.5; done
+  {
+    curl -s -w ' %{http_code}\n' "$url/index.html"
+    curl -s -w ' %{http_code}\n' "$url/__dossier/reload.js"
+    curl -s -w ' %{http_code}\n' --path-as-is "$url/../site.yml"
+    curl -s -w ' %{http_code}\n' --path-as-is "$url/%2e%2e/site.yml"
+    curl -s -w ' %{http_code}\n' "$url/no-such-page.html"
+  } >"$out"
+  local before after
+  before=$(curl -s "$url/__dossier/version")
+  sed -i 's/^title: .*/title: "Renamed while serving"/' "$D-$kind/content/$page"
+  for _ in $(seq 120); do
+    after=$(curl -s "$url/__dossier/version")
+    [ "$after" != "$before" ] && break
+    sleep 0.5
+  done
+  [ "$after" != "$before" ] && echo "rebuilt after a change" >>"$out" || echo "no rebuild after a change" >>"$out"
+  curl -s "$url/articles/${page%.md}.html" | grep -c "Renamed while serving" >>"$out" || true
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+page="$(cd "$REPO/content" && ls *.md | grep -v '^_' | head -1)"
+fresh "$D-native"
+fresh "$D-jit"
+serve_check native 18731
+serve_check jit 18732
+checks=$((checks + 1))
+if cmp -s "$D-native.serve" "$D-jit.serve" && grep -q "^rebuilt after a change" "$D-native.serve"; then
+  echo "same   serve (page, reload script, paths outside the site refused, rebuild on change)"
+else
+  echo "DIFFER serve"
+  diff "$D-native.serve" "$D-jit.serve" | head -20 || true
+  tail -3 "$D-native.serve" "$D-native.serve.log" || true
+  failures=$((failures + 1))
+fi
+
 # Bad input: each case breaks one file of a fresh copy and runs `build` (or what reads that file).
 bad() {
   local name=$1 edit=$2
@@ -88,7 +132,6 @@ bad() {
   (cd "$D-jit" && eval "$edit")
   run "$name" "$D" "$@"
 }
-page="$(cd "$REPO/content" && ls *.md | grep -v '^_' | head -1)"
 bad "front matter that is not YAML" "printf -- '---\ntitle: [unclosed\n---\nbody\n' > content/$page" build
 bad "front matter with an unknown key" "sed -i '2i colour: red' content/$page" build
 bad "site.yml with an unknown key" "printf 'colour: red\n' >> site.yml" build

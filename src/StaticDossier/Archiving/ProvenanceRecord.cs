@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace StaticDossier.Archiving;
 
@@ -35,8 +36,8 @@ internal sealed partial record ProvenanceRecord(
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 
-    [System.Text.Json.Serialization.JsonSerializable(typeof(ProvenanceRecord))]
-    private sealed partial class ProvenanceJson : System.Text.Json.Serialization.JsonSerializerContext;
+    [JsonSerializable(typeof(ProvenanceRecord))]
+    private sealed partial class ProvenanceJson : JsonSerializerContext;
 
     /// <summary>The record as UTF-8 JSON with a final newline; the same record always gives the same bytes.</summary>
     public byte[] ToJson() => BagLayout.Utf8.GetBytes(JsonSerializer.Serialize(this, Context.ProvenanceRecord) + "\n");

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using CsvHelper;
 using StaticDossier.Rendering.Model;
 
@@ -68,8 +69,8 @@ internal static partial class MetadataExporter
 
     private static readonly ExportJson Context = new(new JsonSerializerOptions(Json.Indented));
 
-    [System.Text.Json.Serialization.JsonSerializable(typeof(Export))]
-    private sealed partial class ExportJson : System.Text.Json.Serialization.JsonSerializerContext;
+    [JsonSerializable(typeof(Export))]
+    private sealed partial class ExportJson : JsonSerializerContext;
 
     private sealed record Export(IReadOnlyList<ArticleRecord> Articles);
 

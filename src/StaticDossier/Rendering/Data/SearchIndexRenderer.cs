@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using StaticDossier.Rendering.Model;
 
 namespace StaticDossier.Rendering.Data;
@@ -54,8 +55,8 @@ internal static partial class SearchIndexRenderer
 
     private static readonly SearchJson Context = new(new JsonSerializerOptions(Json.Compact));
 
-    [System.Text.Json.Serialization.JsonSerializable(typeof(SearchDocument))]
-    private sealed partial class SearchJson : System.Text.Json.Serialization.JsonSerializerContext;
+    [JsonSerializable(typeof(SearchDocument))]
+    private sealed partial class SearchJson : JsonSerializerContext;
 
     private sealed record SearchDocument(string Title, string Url, string Language, string? Date, string? DateDisplay, string? Source,
         IReadOnlyList<string> People, IReadOnlyList<string> Tags, string Text);
