@@ -25,6 +25,7 @@ echo "# building dossier (Release, Native AOT for this machine's processor) and 
 # CLI's project file): nothing is compiled at run time. IlcInstructionSet=native lets it use every instruction this
 # processor has (as a C compiler's -march=native); without it the executable runs on any x86-64 and builds 10,000
 # articles about a tenth slower. As `dotnet publish` ships a tool; it takes a minute.
+rm -rf "$WORK/bin/dossier"  # a publish adds to a folder: nothing of an earlier kind of build may stay beside it
 dotnet publish "$REPO/src/StaticDossier.Cli" -c Release -r linux-x64 -p:IlcInstructionSet=native -o "$WORK/bin/dossier" >/dev/null
 dotnet build "$REPO/tests/StaticDossier.Benchmarks" -c Release -o "$WORK/bin/bench" >/dev/null
 DOSSIER="$WORK/bin/dossier/dossier"
