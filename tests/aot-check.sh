@@ -10,8 +10,14 @@ REPO="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="${1:-$(mktemp -d)}"
 mkdir -p "$WORK"
 echo "# publishing the native and the just-in-time CLI into $WORK" >&2
-dotnet publish "$REPO/src/StaticDossier.Cli" -c Release -r linux-x64 -o "$WORK/native" >/dev/null
-dotnet build "$REPO/src/StaticDossier.Cli" -c Release -o "$WORK/jit" >/dev/null
+# MSBuild writes its errors to standard output: kept in a log, shown when a build fails.
+compile() {
+  local log="$WORK/$1.log"
+  shift
+  "$@" >"$log" 2>&1 || { tail -30 "$log"; echo "aot-check: '$*' failed"; exit 1; }
+}
+compile native dotnet publish "$REPO/src/StaticDossier.Cli" -c Release -r linux-x64 -o "$WORK/native"
+compile jit dotnet build "$REPO/src/StaticDossier.Cli" -c Release -o "$WORK/jit"
 NATIVE=("$WORK/native/dossier")
 JIT=(dotnet "$WORK/jit/dossier.dll")
 
@@ -46,6 +52,19 @@ run() {
   fi
 }
 
+# expect NAME DIR PATTERN: both CLIs' output (equal, or run already said so) holds PATTERN, e.g. "exit 0": a failure
+# both builds share would otherwise pass as "same".
+expect() {
+  checks=$((checks + 1))
+  if grep -q -- "$3" "$2-native.norm" && grep -q -- "$3" "$2-jit.norm"; then
+    echo "ok     $1"
+  else
+    echo "WRONG  $1: no '$3' in the output"
+    tail -5 "$2-native.norm" "$2-jit.norm" || true
+    failures=$((failures + 1))
+  fi
+}
+
 # same_tree NAME DIR SUBPATH: the two copies' SUBPATH (a folder) hold the same bytes, but for ingest's input keys:
 # they hash the generator's id, which is the executable for the native build and the assemblies for the other.
 same_tree() {
@@ -63,11 +82,23 @@ D="$WORK/dossier"
 fresh "$D-native"
 fresh "$D-jit"
 run "ingest --force" "$D" ingest --force
+expect "ingest succeeds" "$D" "^exit 0$"
 same_tree "content/ after ingest" "$D" content
 run "build" "$D" build
+expect "build succeeds" "$D" "^exit 0$"
 same_tree "_site/" "$D" _site
+# Each build names its generator in the cache: the executable's hash for the native one, the assemblies' otherwise.
+checks=$((checks + 1))
+if grep -q '"generator": *"native ' "$D-native/._site.cache/build.json" && ! grep -q '"generator": *"native ' "$D-jit/._site.cache/build.json"; then
+  echo "ok     each build names its own kind of generator"
+else
+  echo "WRONG  generator ids: $(grep -o '"generator": *"[^"]*"' "$D-native/._site.cache/build.json" "$D-jit/._site.cache/build.json" | tr '\n' ' ')"
+  failures=$((failures + 1))
+fi
 run "build again (nothing changed)" "$D" build
+expect "a no-change build stops at once" "$D" "^build: up to date"
 run "explain a seed" "$D" explain "$(cd "$REPO" && ls seeds/*.txt | head -1)"
+expect "explain succeeds" "$D" "^exit 0$"
 # Ingest's manifest holds the input keys (see same_tree); the snapshot carries it, so both take the clone's own.
 cp "$REPO/content/.ingest/manifest.json" "$D-native/content/.ingest/manifest.json"
 cp "$REPO/content/.ingest/manifest.json" "$D-jit/content/.ingest/manifest.json"
@@ -76,6 +107,7 @@ run "snapshot" "$D" snapshot --out snapshot.zip --bagging-date 2026-01-01
 (cd "$D-jit" && mkdir snap && cd snap && unzip -q ../snapshot.zip)
 same_tree "snapshot.zip, unpacked" "$D" snap
 run "verify" "$D" verify snapshot.zip
+expect "the snapshot verifies" "$D" "^exit 0$"
 cp "$D-native/snapshot.zip" "$WORK/good.zip"
 
 # serve: a page, the reload script, a path outside the site, then a rebuild after a content change. Status codes
@@ -86,34 +118,45 @@ serve_check() {
   local -n cli="${kind^^}"
   (cd "$D-$kind" && exec "${cli[@]}" serve --port "$port" >"$D-$kind.serve.log" 2>&1) &
   local pid=$! url="http://127.0.0.1:$port"
+  # shellcheck disable=SC2064 # the server of this call, should anything below stop the script
+  trap "kill $pid 2>/dev/null || true" EXIT
   for _ in $(seq 120); do curl -sf -o /dev/null "$url/index.html" && break; sleep 0.5; done
   {
-    curl -s -w ' %{http_code}\n' "$url/index.html"
-    curl -s -w ' %{http_code}\n' "$url/__dossier/reload.js"
-    curl -s -w ' %{http_code}\n' --path-as-is "$url/../site.yml"
-    curl -s -w ' %{http_code}\n' --path-as-is "$url/%2e%2e/site.yml"
-    curl -s -w ' %{http_code}\n' "$url/no-such-page.html"
+    curl -s -w ' %{http_code}\n' "$url/index.html" || echo "no answer"
+    curl -s -w ' %{http_code}\n' "$url/__dossier/reload.js" || echo "no answer"
+    curl -s -w ' %{http_code}\n' --path-as-is "$url/../site.yml" || echo "no answer"
+    curl -s -w ' %{http_code}\n' --path-as-is "$url/%2e%2e/site.yml" || echo "no answer"
+    curl -s -w ' %{http_code}\n' "$url/no-such-page.html" || echo "no answer"
   } >"$out"
-  local before after
-  before=$(curl -s "$url/__dossier/version")
+  local before after=""
+  before=$(curl -s "$url/__dossier/version" || echo "no answer")
   sed -i 's/^title: .*/title: "Renamed while serving"/' "$D-$kind/content/$page"
   for _ in $(seq 120); do
-    after=$(curl -s "$url/__dossier/version")
+    after=$(curl -s "$url/__dossier/version" || echo "no answer")
     [ "$after" != "$before" ] && break
     sleep 0.5
   done
-  [ "$after" != "$before" ] && echo "rebuilt after a change" >>"$out" || echo "no rebuild after a change" >>"$out"
-  curl -s "$url/articles/${page%.md}.html" | grep -c "Renamed while serving" >>"$out" || true
+  if [ "$after" != "$before" ] && [ "$before" != "no answer" ]; then echo "rebuilt after a change"; else echo "no rebuild after a change"; fi >>"$out"
+  { curl -s "$url/articles/${page%.md}.html" || true; } | grep -c "Renamed while serving" >>"$out" || true
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
+  trap - EXIT
 }
 page="$(cd "$REPO/content" && ls *.md | grep -v '^_' | head -1)"
 fresh "$D-native"
 fresh "$D-jit"
-serve_check native 18731
-serve_check jit 18732
+# A free port for each (ss lists the ones taken).
+free_port() {
+  local port
+  for port in $(seq "$1" $(($1 + 200))); do
+    ss -Htln "sport = :$port" 2>/dev/null | grep -q . || { echo "$port"; return; }
+  done
+  echo "$1"
+}
+serve_check native "$(free_port 18731)"
+serve_check jit "$(free_port 18931)"
 checks=$((checks + 1))
-if cmp -s "$D-native.serve" "$D-jit.serve" && grep -q "^rebuilt after a change" "$D-native.serve"; then
+if cmp -s "$D-native.serve" "$D-jit.serve" && grep -q "^rebuilt after a change" "$D-native.serve" && grep -q "^ 200$\| 200$" "$D-native.serve"; then
   echo "same   serve (page, reload script, paths outside the site refused, rebuild on change)"
 else
   echo "DIFFER serve"
@@ -140,6 +183,9 @@ bad "a template that does not parse" "printf '{{ if }}\n' > templates/article.sb
 bad "a template reading a missing member" "printf '{{ page.nothing.deeper }}\n' >> templates/article.sbn" build
 bad "a seed sidecar with an unknown key" "printf 'url: https://example.org/a\ncolour: red\n' > seeds/000_bf9e1a07d91f4169.seed.yml" ingest --force
 bad "a seed sidecar that is not YAML" "printf 'url: [\n' > seeds/000_bf9e1a07d91f4169.seed.yml" ingest --force
+bad "a valid seed sidecar" "printf 'url: https://example.org/a\nsource: Example News\nlanguage: vi\n' > seeds/000_bf9e1a07d91f4169.seed.yml" ingest --force
+expect "a valid sidecar is ingested" "$D" "^exit 0$"
+same_tree "content/ after ingest with a sidecar" "$D" content
 bad "a damaged snapshot" "cp '$WORK/good.zip' s.zip && printf x | dd of=s.zip bs=1 seek=40200 conv=notrunc 2>/dev/null" verify s.zip
 
 echo "$checks checks, $failures differ"

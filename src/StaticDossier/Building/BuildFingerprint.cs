@@ -100,16 +100,19 @@ internal static class BuildFingerprint
         }
     }
 
+    // An assembly has no location only when it is inside the executable (compiled ahead of time, or one bundled file).
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "The empty location is what is tested for.")]
     private static string ComputeGeneratorId()
     {
-        // Compiled ahead of time, the whole program (this library and every library it calls) is the one executable,
-        // and assemblies cannot list their references: the executable's bytes are the id.
-        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported && Environment.ProcessPath is { } program)
+        var self = typeof(BuildFingerprint).Assembly;
+        // There the whole program (this library and every library it calls) is the one executable, and assemblies
+        // cannot list their references: the executable's bytes are the id. (Not RuntimeFeature.IsDynamicCodeSupported:
+        // a project that publishes natively turns that switch off for its just-in-time runs as well.)
+        if (string.IsNullOrEmpty(self.Location) && Environment.ProcessPath is { } program)
         {
             return "native " + Sha256(File.ReadAllBytes(program))[..32];
         }
 
-        var self = typeof(BuildFingerprint).Assembly;
         var ids = new List<string> { self.ManifestModule.ModuleVersionId.ToString() };
         foreach (var name in self.GetReferencedAssemblies().OrderBy(n => n.Name, StringComparer.Ordinal))
         {
