@@ -74,7 +74,6 @@ internal static partial class JsonLdRenderer
         public Thing? IsPartOf { get; init; }
     }
 
-    // Generated at compile time: no reflection, so the generator also runs compiled ahead of time.
     [JsonSerializable(typeof(NewsArticle))]
     private sealed partial class JsonLdJson : JsonSerializerContext;
 
