@@ -5,7 +5,7 @@ using StaticDossier.Diagnostics;
 using StaticDossier.Publishing;
 using StaticDossier.Rendering;
 using StaticDossier.Rendering.Data;
-using StaticDossier.Rendering.Model;
+using StaticDossier.Analysis;
 using StaticDossier.Rendering.Pages;
 
 namespace StaticDossier.Benchmarks;

@@ -3,7 +3,7 @@ using StaticDossier.Config;
 using StaticDossier.Content;
 using StaticDossier.Diagnostics;
 using StaticDossier.Rendering;
-using StaticDossier.Rendering.Model;
+using StaticDossier.Analysis;
 
 namespace StaticDossier.Benchmarks;
 

@@ -2,7 +2,7 @@ using StaticDossier.Config;
 using StaticDossier.Content;
 using StaticDossier.Diagnostics;
 using StaticDossier.Rendering.Data;
-using StaticDossier.Rendering.Model;
+using StaticDossier.Analysis;
 using StaticDossier.Rendering.Pages;
 
 namespace StaticDossier.Rendering;

@@ -2,7 +2,7 @@ using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
 using StaticDossier.Config;
-using StaticDossier.Rendering.Model;
+using StaticDossier.Analysis;
 
 namespace StaticDossier.Rendering.Data;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CsvHelper;
-using StaticDossier.Rendering.Model;
+using StaticDossier.Analysis;
 
 namespace StaticDossier.Rendering.Data;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using StaticDossier.Rendering.Model;
+using StaticDossier.Analysis;
 
 namespace StaticDossier.Rendering.Data;
 

@@ -1,6 +1,6 @@
 using StaticDossier.Diagnostics;
 using StaticDossier.Rendering.Data;
-using StaticDossier.Rendering.Model;
+using StaticDossier.Analysis;
 
 namespace StaticDossier.Rendering.Pages;
 

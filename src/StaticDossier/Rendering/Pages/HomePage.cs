@@ -1,5 +1,5 @@
 using StaticDossier.Diagnostics;
-using StaticDossier.Rendering.Model;
+using StaticDossier.Analysis;
 
 namespace StaticDossier.Rendering.Pages;
 

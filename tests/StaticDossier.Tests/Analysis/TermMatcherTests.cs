@@ -1,7 +1,7 @@
 using StaticDossier.Config;
-using StaticDossier.Rendering.Model;
+using StaticDossier.Analysis;
 
-namespace StaticDossier.Tests.Rendering;
+namespace StaticDossier.Tests.Analysis;
 
 public sealed class TermMatcherTests
 {

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace StaticDossier.Rendering.Model;
+namespace StaticDossier.Analysis;
 
 /// <summary>English names of language tags, fixed for the dossier's usual languages so output does not
 /// depend on the machine's ICU data.</summary>

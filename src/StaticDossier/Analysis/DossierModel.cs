@@ -1,4 +1,6 @@
-namespace StaticDossier.Rendering.Model;
+using StaticDossier.Rendering;
+
+namespace StaticDossier.Analysis;
 
 /// <summary>Everything the page generators need: the articles in timeline order and the index pages.</summary>
 /// <param name="Articles">Newest first, undated last.</param>

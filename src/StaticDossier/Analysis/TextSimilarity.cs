@@ -1,4 +1,4 @@
-namespace StaticDossier.Rendering.Model;
+namespace StaticDossier.Analysis;
 
 /// <summary>How alike article bodies are, over folded words (case and diacritics ignored). Two measures:
 /// TF-IDF cosine over words, for topical closeness; and containment of word triples (shingles), for the

@@ -2,7 +2,7 @@ using StaticDossier.Config;
 using StaticDossier.Content;
 using StaticDossier.Diagnostics;
 
-namespace StaticDossier.Rendering.Model;
+namespace StaticDossier.Analysis;
 
 /// <summary>Finds curated terms (people, tags) in front matter and in article text. Matching is on whole
 /// words, ignoring case and diacritics, so "Sergei Lavrov", "Sergey Lavrov" and "Lavrov" meet on one name.</summary>

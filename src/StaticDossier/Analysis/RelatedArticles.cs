@@ -1,4 +1,6 @@
-namespace StaticDossier.Rendering.Model;
+using StaticDossier.Rendering;
+
+namespace StaticDossier.Analysis;
 
 /// <summary>Chooses an article's related articles: the same story reported elsewhere (shared word triples),
 /// similar text (TF-IDF cosine), shared people and shared tags, strongest first, with the reason shown.</summary>

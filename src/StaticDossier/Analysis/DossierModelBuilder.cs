@@ -2,8 +2,9 @@ using System.Globalization;
 using StaticDossier.Config;
 using StaticDossier.Content;
 using StaticDossier.Diagnostics;
+using StaticDossier.Rendering;
 
-namespace StaticDossier.Rendering.Model;
+namespace StaticDossier.Analysis;
 
 /// <summary>Turns content pages into linked article views and index terms. Pure: no I/O, no clock.</summary>
 internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer markdown, Func<string, RenderedMarkdown>? bodyRenderer = null)

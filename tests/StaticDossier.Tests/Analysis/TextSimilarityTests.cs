@@ -1,6 +1,6 @@
-using StaticDossier.Rendering.Model;
+using StaticDossier.Analysis;
 
-namespace StaticDossier.Tests.Rendering;
+namespace StaticDossier.Tests.Analysis;
 
 public sealed class TextSimilarityTests
 {
