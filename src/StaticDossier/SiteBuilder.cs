@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using StaticDossier.Building;
 using StaticDossier.Config;
 using StaticDossier.Content;
 using StaticDossier.Diagnostics;
@@ -6,7 +8,9 @@ using StaticDossier.Rendering;
 
 namespace StaticDossier;
 
-/// <summary>content/ → rendered site → checked → published. Thin: each step is a stage of its own.</summary>
+/// <summary>The one path from content/ to the published site, used by <c>build</c>, <c>serve</c>, <c>snapshot</c> and the
+/// tests: read the content pages → render every output → check the links → publish (staged, swapped in whole).
+/// Caching is an option of it (<see cref="Cache"/>), not another builder.</summary>
 public sealed class SiteBuilder
 {
     private readonly SiteConfig _config;
@@ -14,13 +18,19 @@ public sealed class SiteBuilder
     /// <summary>Creates a builder for <paramref name="config"/>.</summary>
     public SiteBuilder(SiteConfig config) => _config = config;
 
-    /// <summary>Markdown → safe HTML and text for article bodies; the incremental builder passes a cached one.</summary>
+    /// <summary>How the build uses the cache beside the output folder; off unless asked for.</summary>
+    public BuildCacheMode Cache { get; init; } = BuildCacheMode.Off;
+
+    /// <summary>Reports progress; called from several threads.</summary>
+    public Action<BuildProgress>? Progress { get; init; }
+
+    /// <summary>The cache folder: a hidden sibling of the output folder, so it is never published.</summary>
+    public string CacheDirectory => BuildCache.DirectoryFor(_config.OutputPath);
+
+    /// <summary>Markdown → safe HTML and text for article bodies, in place of the Markdown renderer (tests, harnesses).</summary>
     internal Func<string, RenderedMarkdown>? BodyRenderer { get; init; }
 
-    /// <summary>Content pages already read (see <see cref="ContentPageReader.ReadAlready"/>).</summary>
-    internal Func<string, byte[]?>? ReadAlready { get; init; }
-
-    /// <summary>Builds the site in memory; null when errors were reported.</summary>
+    /// <summary>Builds the site in memory and checks its links; null when errors were reported. Writes nothing.</summary>
     public IReadOnlyList<OutputFile>? Render(DiagnosticBag diagnostics)
     {
         var files = RenderUnchecked(diagnostics);
@@ -33,11 +43,55 @@ public sealed class SiteBuilder
         return diagnostics.HasErrors ? null : files;
     }
 
-    /// <summary>As <see cref="Render"/> but without checking links, for a caller that checks them while it
-    /// stages the site (and publishes nothing if one is broken).</summary>
-    internal IReadOnlyList<OutputFile>? RenderUnchecked(DiagnosticBag diagnostics)
+    /// <summary>Builds the site and publishes it to the output folder (or confirms it is up to date); the previous
+    /// site stays if anything fails.</summary>
+    public BuildSummary Build(DiagnosticBag diagnostics)
     {
-        var reader = new ContentPageReader(_config.RootDirectory) { ReadAlready = ReadAlready };
+        var clock = Stopwatch.StartNew();
+        RecoverOutput(diagnostics);
+        var cache = Cache == BuildCacheMode.Off ? null : BuildCache.Open(_config, Cache == BuildCacheMode.Reuse, Progress);
+        if (cache?.UpToDate(_config.OutputPath) is { } last)
+        {
+            foreach (var diagnostic in last.Diagnostics)
+            {
+                diagnostics.Add(diagnostic);
+            }
+
+            return new BuildSummary { Succeeded = true, UpToDate = true, Files = last.Outputs.Count, Unchanged = last.Outputs.Count, Elapsed = clock.Elapsed };
+        }
+
+        // The build's own diagnostics are kept apart, so a later no-change build can repeat them.
+        var local = new DiagnosticBag();
+        var files = RenderUnchecked(local, cache);
+        cache?.Markdown.DoneRendering();
+        if (files is null)
+        {
+            Report(local, diagnostics);
+            return new BuildSummary { Succeeded = false, Elapsed = clock.Elapsed };
+        }
+
+        var written = Publish(files, cache, local, diagnostics);
+        return written is null
+            ? new BuildSummary { Succeeded = false, Elapsed = clock.Elapsed }
+            : new BuildSummary
+            {
+                Succeeded = true,
+                Files = files.Count,
+                Written = written.Written,
+                Unchanged = written.Unchanged,
+                Removed = written.Removed,
+                CachedBodies = cache?.Markdown.Hits ?? 0,
+                RenderedBodies = cache?.Markdown.Misses ?? 0,
+                Elapsed = clock.Elapsed,
+            };
+    }
+
+    /// <summary>Reads content/ and renders every output, links unchecked; null when errors were reported.</summary>
+    internal IReadOnlyList<OutputFile>? RenderUnchecked(DiagnosticBag diagnostics) => RenderUnchecked(diagnostics, null);
+
+    private IReadOnlyList<OutputFile>? RenderUnchecked(DiagnosticBag diagnostics, BuildCache? cache)
+    {
+        var reader = new ContentPageReader(_config.RootDirectory) { ReadAlready = cache?.ReadAlready };
         var pages = reader.ReadAll(_config.ContentPath, diagnostics)
             .Where(p => !p.Meta.Draft)
             .ToList();
@@ -48,37 +102,61 @@ public sealed class SiteBuilder
             return null;
         }
 
-        return new SiteRenderer(_config) { BodyRenderer = BodyRenderer }.Render(pages, index, diagnostics);
+        var bodies = BodyRenderer ?? (cache is null ? null : cache.Markdown.Render);
+        return new SiteRenderer(_config) { BodyRenderer = bodies }.Render(pages, index, diagnostics);
     }
 
-    /// <summary>Renders and publishes to the output folder; the previous site stays if anything fails.</summary>
-    public bool Build(DiagnosticBag diagnostics)
+    /// <summary>Stages the site while its links are checked on the cores the writes leave idle, and swaps it in
+    /// only once every link resolves, so a broken link still publishes nothing; null when nothing was published.</summary>
+    private WriteResult? Publish(IReadOnlyList<OutputFile> files, BuildCache? cache, DiagnosticBag local, DiagnosticBag diagnostics)
+    {
+        var checking = Task.Run(() => LinkChecker.Check(files, local));
+        bool LinksResolve()
+        {
+            checking.GetAwaiter().GetResult();
+            return !local.HasErrors;
+        }
+
+        Progress?.Invoke(new BuildProgress("write", 0, 0));
+        var savingBodies = cache?.SaveBodies() ?? Task.CompletedTask;
+        WriteResult? written;
+        try
+        {
+            cache?.Forget();
+            written = SiteWriter.Write(_config.OutputPath, files, cache?.Previous?.Outputs, LinksResolve);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            LinksResolve();
+            Report(local, diagnostics);
+            diagnostics.Error(DiagnosticCodes.OutputWriteFailed, $"Could not write the site: {ex.Message}", SourceLocation.InFile(_config.OutputDir));
+            cache?.AfterPublish(savingBodies, null, local, diagnostics);
+            return null;
+        }
+
+        Report(local, diagnostics);
+        cache?.AfterPublish(savingBodies, written, local, diagnostics);
+        return written;
+    }
+
+    /// <summary>A run killed mid-publish may have left the previous site aside: it is put back before anything can fail.</summary>
+    private void RecoverOutput(DiagnosticBag diagnostics)
     {
         try
         {
-            // A run killed mid-publish may have left the previous site aside; put it back before anything can fail.
             SiteWriter.Recover(_config.OutputPath);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             diagnostics.Warning(DiagnosticCodes.OutputWriteFailed, $"Could not tidy up after an interrupted build: {ex.Message}", SourceLocation.InFile(_config.OutputDir));
         }
+    }
 
-        var files = Render(diagnostics);
-        if (files is null)
+    private static void Report(DiagnosticBag from, DiagnosticBag to)
+    {
+        foreach (var diagnostic in from)
         {
-            return false;
-        }
-
-        try
-        {
-            SiteWriter.Write(_config.OutputPath, files);
-            return true;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
-        {
-            diagnostics.Error(DiagnosticCodes.OutputWriteFailed, $"Could not write the site: {ex.Message}", SourceLocation.InFile(_config.OutputDir));
-            return false;
+            to.Add(diagnostic);
         }
     }
 }

@@ -18,9 +18,9 @@ internal static class PhasesHarness
         if (args.Length > 1 && args[1] == "incremental")
         {
             using var gcProbe = Environment.GetEnvironmentVariable("GC_PROBE") == "1" ? new GcProbe() : null;
-            var summary = new StaticDossier.Building.IncrementalBuilder(config)
+            var summary = new SiteBuilder(config)
             {
-                UseCache = args.Length < 3,
+                Cache = args.Length < 3 ? StaticDossier.Building.BuildCacheMode.Reuse : StaticDossier.Building.BuildCacheMode.Refresh,
                 Progress = p =>
                 {
                     if (p.Done <= 1)
@@ -53,10 +53,10 @@ internal static class PhasesHarness
         LinkChecker.Check(full, diagnostics);
         Report("LinkChecker alone", clock, full.Count);
         var probe = Path.Combine(Path.GetTempPath(), "phases-probe-" + Environment.ProcessId);
-        var written = StaticDossier.Building.IncrementalSiteWriter.Write(probe, full, null)!; // no publishIf: always published
+        var written = SiteWriter.Write(probe, full)!; // no publishIf: always published
         Report("write, nothing to reuse", clock, written.Written);
         var state = new StaticDossier.Building.BuildState { Generator = StaticDossier.Building.BuildFingerprint.Generator, Outputs = written.Outputs };
-        written = StaticDossier.Building.IncrementalSiteWriter.Write(probe, full, state)!;
+        written = SiteWriter.Write(probe, full, state.Outputs)!;
         Report("write, all reused", clock, written.Unchanged);
         state.Save(Path.GetTempPath());
         Report("save build.json", clock, 1);

@@ -28,7 +28,11 @@ internal static class BuildCommand
             OutputDir = parse.GetValue(Out) is { } o ? Path.GetFullPath(o) : config.OutputDir,
         };
         var progress = new ProgressReporter();
-        var summary = new IncrementalBuilder(config) { Progress = progress.Report, UseCache = !parse.GetValue(NoCache) }.Build(diagnostics);
+        var summary = new SiteBuilder(config)
+        {
+            Cache = parse.GetValue(NoCache) ? BuildCacheMode.Refresh : BuildCacheMode.Reuse,
+            Progress = progress.Report,
+        }.Build(diagnostics);
         progress.Finish(summary, diagnostics, config.OutputPath);
         return CommonOptions.Finish(parse, diagnostics, summary.Succeeded);
     });

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using StaticDossier.Diagnostics;
 using StaticDossier.IO;
+using StaticDossier.Publishing;
 
 namespace StaticDossier.Building;
 
@@ -89,12 +90,3 @@ internal sealed class BuildState
 [JsonSourceGenerationOptions(WriteIndented = false)]
 [JsonSerializable(typeof(BuildState))]
 internal sealed partial class BuildStateJson : JsonSerializerContext;
-
-/// <summary>One published file: the size and time it was written with, to notice a hand edit.</summary>
-internal sealed record OutputRecord(
-    [property: JsonPropertyName("length")] long Length,
-    [property: JsonPropertyName("mtime")] long LastWriteTicks)
-{
-    public bool Matches(FileInfo file) =>
-        file.Exists && file.Length == Length && file.LastWriteTimeUtc.Ticks == LastWriteTicks;
-}

@@ -21,10 +21,10 @@ public sealed record BuildSummary
     /// <summary>Files of the previous site that are gone.</summary>
     public int Removed { get; init; }
 
-    /// <summary>Article bodies taken from the Markdown cache.</summary>
+    /// <summary>Article bodies taken from the Markdown cache (0 without a cache).</summary>
     public int CachedBodies { get; init; }
 
-    /// <summary>Article bodies rendered afresh.</summary>
+    /// <summary>Article bodies rendered afresh into the Markdown cache (0 without a cache).</summary>
     public int RenderedBodies { get; init; }
 
     /// <summary>Wall time of the whole build.</summary>

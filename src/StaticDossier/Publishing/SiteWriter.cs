@@ -1,12 +1,18 @@
 using System.Diagnostics;
+using System.Text.Json.Serialization;
+using StaticDossier.IO;
 using StaticDossier.Rendering;
 
 namespace StaticDossier.Publishing;
 
 /// <summary>Writes the finished site to a temporary sibling folder, then swaps it in: a failed or
 /// interrupted build leaves the previous site as it was. Nothing is written outside the output folder,
-/// and a folder that holds anything but a site (sources, a repository) is never replaced.</summary>
-public static class SiteWriter
+/// and a folder that holds anything but a site (sources, a repository) is never replaced. Given what the
+/// previous build published, a file whose bytes did not change is hard-linked from the previous site instead
+/// of written again: it keeps its time, and a one-page change costs one page of writing. "Did not change" is
+/// checked on the bytes themselves: the published file must be as the last build left it (size and time) and
+/// hold exactly the new bytes.</summary>
+internal static class SiteWriter
 {
     private const string StagingTag = ".staging-";
     private const string PreviousTag = ".previous-";
@@ -17,15 +23,15 @@ public static class SiteWriter
     private static readonly string[] SourceExtensions = [".md", ".sbn", ".seed.yml", ".csproj", ".sln"];
 
     /// <summary>Publishes <paramref name="files"/> as the whole content of <paramref name="outputDir"/>.
-    /// <paramref name="writeFile"/> (called in parallel with a file's index and its staging path) may put a file in
-    /// place another way, e.g. by linking an unchanged file from the previous site; by default its bytes are written.
-    /// <paramref name="publishIf"/>, when given, is asked once every file is staged: false leaves the previous site
-    /// as it was (the staged files are deleted) and makes this return false.</summary>
+    /// <paramref name="previous"/>, when given, is what the last build published (from the build cache): files
+    /// that did not change are linked from the previous site. <paramref name="publishIf"/>, when given, is asked
+    /// once every file is staged: false leaves the previous site as it was (the staged files are deleted) and
+    /// makes this return null.</summary>
     /// <exception cref="InvalidOperationException">A path leaves the output folder, or the folder is not a site.</exception>
     /// <exception cref="IOException">The disk refused.</exception>
-    public static bool Write(string outputDir, IReadOnlyList<OutputFile> files, Action<int, string>? writeFile = null, Func<bool>? publishIf = null)
+    public static WriteResult? Write(string outputDir, IReadOnlyList<OutputFile> files,
+        IReadOnlyDictionary<string, OutputRecord>? previous = null, Func<bool>? publishIf = null)
     {
-        writeFile ??= (i, target) => IO.NewFile.Write(target, files[i].Bytes);
         var full = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
         var parent = Path.GetDirectoryName(full)
             ?? throw new InvalidOperationException($"Refusing to publish to the root folder '{full}'.");
@@ -39,10 +45,13 @@ public static class SiteWriter
                 $"Refusing to replace '{full}': it holds '{Path.GetRelativePath(full, source)}', so it is not a built site. Choose another output_dir.");
         }
 
+        var reuse = previous is not null && Directory.Exists(full) ? previous : null;
+        var records = new OutputRecord[files.Count];
+        var linked = 0;
         var staging = Path.Combine(parent, $".{name}{StagingTag}{Environment.ProcessId}");
-        var previous = Path.Combine(parent, $".{name}{PreviousTag}{Environment.ProcessId}");
+        var previousSite = Path.Combine(parent, $".{name}{PreviousTag}{Environment.ProcessId}");
         DeleteIfExists(staging);
-        DeleteIfExists(previous);
+        DeleteIfExists(previousSite);
         try
         {
             Directory.CreateDirectory(staging);
@@ -51,33 +60,98 @@ public static class SiteWriter
                 Directory.CreateDirectory(dir);
             }
 
-            Parallel.For(0, files.Count, i => writeFile(i, Path.Combine(staging, targets[i])));
+            Parallel.For(0, files.Count, i =>
+            {
+                var target = Path.Combine(staging, targets[i]);
+                var file = files[i];
+                var published = Path.Combine(full, targets[i]);
+                DateTime written;
+                if (reuse is not null && reuse.TryGetValue(file.OutputPath, out var before) && before.Length == file.Bytes.Length
+                    && before.Matches(new FileInfo(published)) && HoldsExactly(published, file.Bytes))
+                {
+                    HardLink.LinkOrCopy(published, target);
+                    Interlocked.Increment(ref linked);
+                    written = File.GetLastWriteTimeUtc(target);
+                }
+                else
+                {
+                    written = NewFile.Write(target, file.Bytes);
+                }
+
+                records[i] = new OutputRecord(file.Bytes.Length, written.Ticks);
+            });
             if (publishIf is not null && !publishIf())
             {
                 DeleteIfExists(staging);
-                return false;
+                return null;
             }
 
             // Between these two moves the output folder is briefly absent; Recover() puts the previous
             // site back if a run is killed exactly there.
             if (Directory.Exists(full))
             {
-                Directory.Move(full, previous);
+                Directory.Move(full, previousSite);
             }
 
             Directory.Move(staging, full);
-            DeleteIfExists(previous);
-            return true;
+            DeleteIfExists(previousSite);
         }
         catch
         {
             DeleteIfExists(staging);
-            if (!Directory.Exists(full) && Directory.Exists(previous))
+            if (!Directory.Exists(full) && Directory.Exists(previousSite))
             {
-                Directory.Move(previous, full);
+                Directory.Move(previousSite, full);
             }
 
             throw;
+        }
+
+        var outputs = new Dictionary<string, OutputRecord>(files.Count, StringComparer.Ordinal);
+        for (var i = 0; i < files.Count; i++)
+        {
+            outputs[files[i].OutputPath] = records[i];
+        }
+
+        var removed = previous?.Keys.Count(k => !outputs.ContainsKey(k)) ?? 0;
+        return new WriteResult(outputs, files.Count - linked, linked, removed);
+    }
+
+    /// <summary>Whether the published file at <paramref name="path"/> holds exactly <paramref name="bytes"/>. Compared byte
+    /// for byte rather than by a hash kept from the last build: a first build then hashes nothing (a site's worth of
+    /// SHA-256), a hand edit that kept the file's size and time is caught, and a later build pays for reading the
+    /// published files back (measured a little dearer than hashing the new ones).</summary>
+    private static bool HoldsExactly(string path, byte[] bytes)
+    {
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 16);
+        try
+        {
+            using var handle = File.OpenHandle(path);
+            if (RandomAccess.GetLength(handle) != bytes.Length)
+            {
+                return false;
+            }
+
+            for (var at = 0; at < bytes.Length;)
+            {
+                var read = RandomAccess.Read(handle, buffer.AsSpan(0, Math.Min(buffer.Length, bytes.Length - at)), at);
+                if (read == 0 || !buffer.AsSpan(0, read).SequenceEqual(bytes.AsSpan(at, read)))
+                {
+                    return false;
+                }
+
+                at += read;
+            }
+
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false; // unreadable: written afresh
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
@@ -194,4 +268,20 @@ public static class SiteWriter
             Directory.Delete(dir, recursive: true);
         }
     }
+}
+
+/// <summary>What a write did.</summary>
+/// <param name="Outputs">The published files, as recorded for the next build.</param>
+/// <param name="Written">Files written afresh.</param>
+/// <param name="Unchanged">Files carried over from the previous site untouched.</param>
+/// <param name="Removed">Files of the previous site that are gone.</param>
+internal sealed record WriteResult(Dictionary<string, OutputRecord> Outputs, int Written, int Unchanged, int Removed);
+
+/// <summary>One published file: the size and time it was written with, to notice a hand edit.</summary>
+internal sealed record OutputRecord(
+    [property: JsonPropertyName("length")] long Length,
+    [property: JsonPropertyName("mtime")] long LastWriteTicks)
+{
+    public bool Matches(FileInfo file) =>
+        file.Exists && file.Length == Length && file.LastWriteTimeUtc.Ticks == LastWriteTicks;
 }

@@ -38,7 +38,7 @@ public sealed class PreviewSession : IAsyncDisposable
             return null;
         }
 
-        report(new IncrementalBuilder(config).Build(diagnostics), diagnostics);
+        report(new SiteBuilder(config) { Cache = BuildCacheMode.Reuse }.Build(diagnostics), diagnostics);
         var session = new PreviewSession(config, loadConfig, port, quiet, report);
         session._server.Start();
         return session;
@@ -48,7 +48,7 @@ public sealed class PreviewSession : IAsyncDisposable
     {
         var diagnostics = new DiagnosticBag();
         var config = _loadConfig(diagnostics);
-        var summary = config is null ? new BuildSummary { Succeeded = false } : new IncrementalBuilder(config).Build(diagnostics);
+        var summary = config is null ? new BuildSummary { Succeeded = false } : new SiteBuilder(config) { Cache = BuildCacheMode.Reuse }.Build(diagnostics);
         if (summary.Succeeded && !summary.UpToDate)
         {
             _server.NotifyRebuilt();

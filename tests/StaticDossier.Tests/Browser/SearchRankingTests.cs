@@ -17,7 +17,7 @@ public sealed class SearchRankingTests(BrowserSite browser)
         dossier.Write("content/plain.md", "---\ntitle: Plain\n---\n\nHa Noi, Ha Noi and again Ha Noi: news from Ha Noi.\n");
         dossier.Write("content/other.md", "---\ntitle: Other\n---\n\nNothing about the capital here.\n");
         var diagnostics = new DiagnosticBag();
-        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics), string.Join('\n', diagnostics));
+        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics).Succeeded, string.Join('\n', diagnostics));
 
         var context = await browser.Browser!.NewContextAsync();
         var page = await context.NewPageAsync();

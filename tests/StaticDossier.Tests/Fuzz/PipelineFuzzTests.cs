@@ -151,7 +151,7 @@ public sealed class PipelineFuzzTests
             var diagnostics = new DiagnosticBag();
             var config = Dossier.Config(dossier);
             new Ingestor(config).Run(diagnostics);
-            var built = new SiteBuilder(config).Build(diagnostics);
+            var built = new SiteBuilder(config).Build(diagnostics).Succeeded;
             return built || diagnostics.HasErrors ? null : "build failed without an error";
         }, parallel: false);
         Assert.True(failures.Count == 0, Report(failures));

@@ -27,7 +27,7 @@ public sealed class FailedBuildTests
 
         dossier.Write(file, text);
         var diagnostics = new DiagnosticBag();
-        Assert.False(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics));
+        Assert.False(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics).Succeeded);
 
         Assert.Contains(diagnostics, d => d.Code == code);
         Assert.Equal(before, SiteWriterTests.Snapshot(dossier.Site));

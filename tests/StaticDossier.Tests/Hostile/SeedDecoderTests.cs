@@ -148,6 +148,6 @@ public sealed class SeedDecoderTests
         var paragraph = "Hà Nội và Moskva thảo luận về tình hình Ukraine. " + new string('x', 80) + "\n\n";
         dossier.Write("content/long.md", "---\ntitle: Long\n---\n\n" + string.Concat(Enumerable.Repeat(paragraph, 20_000)));
         var diagnostics = new DiagnosticBag();
-        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics), string.Join('\n', diagnostics));
+        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics).Succeeded, string.Join('\n', diagnostics));
     }
 }

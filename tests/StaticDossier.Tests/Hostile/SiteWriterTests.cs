@@ -101,7 +101,7 @@ public sealed class SiteWriterTests
         dossier.Write("content/extra.md", "---\ntitle: Extra\n---\n\nMore.\n");
 
         var diagnostics = new DiagnosticBag();
-        Assert.False(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics));
+        Assert.False(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics).Succeeded);
 
         Assert.Contains(diagnostics, d => d.Code == DiagnosticCodes.OutputWriteFailed && d.Severity == DiagnosticSeverity.Error);
         Assert.Equal(before, Snapshot(dossier.Site));

@@ -84,12 +84,12 @@ public sealed class LinkCheckerTests
     {
         using var dossier = new TempDossier(withSeeds: false);
         dossier.Write("content/a.md", "---\ntitle: A\n---\n\nA.\n");
-        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(new DiagnosticBag()));
+        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(new DiagnosticBag()).Succeeded);
         var before = File.ReadAllText(Path.Combine(dossier.Site, "index.html"));
 
         dossier.Write("templates/404.sbn", "<a href=\"{{ root }}missing.html\">gone</a>");
         var diagnostics = new DiagnosticBag();
-        Assert.False(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics));
+        Assert.False(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics).Succeeded);
         Assert.Contains(diagnostics, d => d.Code == DiagnosticCodes.BrokenLink && d.Location.Path == "_site/404.html");
         Assert.Equal(before, File.ReadAllText(Path.Combine(dossier.Site, "index.html")));
     }

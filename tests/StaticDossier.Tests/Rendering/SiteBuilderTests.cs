@@ -30,7 +30,7 @@ public sealed class SiteBuilderTests
         dossier.Write("templates/article.sbn", "{{ for x in }}broken");
 
         var diagnostics = new DiagnosticBag();
-        Assert.False(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics));
+        Assert.False(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics).Succeeded);
         var error = diagnostics.First(d => d.Code == DiagnosticCodes.TemplateSyntax);
         Assert.Equal("templates/article.sbn", error.Location.Path);
         Assert.Equal(1, error.Location.Line);
@@ -44,7 +44,7 @@ public sealed class SiteBuilderTests
         using var dossier = new TempDossier(withSeeds: false);
         dossier.Write("content/x.md", "---\ntitle: \"<script>alert(1)</script> {{ site.title }}\"\nurl: \"javascript:alert(1)\"\n---\n\n<img src=x onerror=alert(1)> [click](javascript:alert(2)) {{ 7 * 6 }}\n");
         var diagnostics = new DiagnosticBag();
-        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics), string.Join('\n', diagnostics));
+        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics).Succeeded, string.Join('\n', diagnostics));
         var html = File.ReadAllText(Path.Combine(dossier.Site, "articles", "x.html"));
         Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
@@ -61,7 +61,7 @@ public sealed class SiteBuilderTests
         dossier.Write("content/a.md", "---\ntitle: A\nslug: same\n---\nA\n");
         dossier.Write("content/b.md", "---\ntitle: B\nslug: same\n---\nB\n");
         var diagnostics = new DiagnosticBag();
-        Assert.False(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics));
+        Assert.False(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics).Succeeded);
         Assert.Single(diagnostics, d => d.Code == DiagnosticCodes.DuplicateOutputPath);
         Assert.False(Directory.Exists(dossier.Site));
     }

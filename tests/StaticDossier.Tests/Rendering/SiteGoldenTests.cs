@@ -24,7 +24,7 @@ public sealed class SiteGoldenTests
         var diagnostics = new DiagnosticBag();
         var config = SiteConfigLoader.Load(dossier.SiteYml, diagnostics);
         Assert.NotNull(config);
-        Assert.True(new SiteBuilder(config).Build(diagnostics), string.Join('\n', diagnostics));
+        Assert.True(new SiteBuilder(config).Build(diagnostics).Succeeded, string.Join('\n', diagnostics));
 
         var expected = Path.Combine(source, "expected");
         var actualFiles = Relative(dossier.Site);

@@ -13,7 +13,7 @@ public sealed class SiteRendererTests
         using var dossier = new TempDossier(withSeeds: false);
         dossier.Write("content/x.md", "---\ntitle: \"</script><script>alert(1)</script> & <!--\"\nbyline: \"</SCRIPT>\"\n---\n\nBody.\n");
         var diagnostics = new DiagnosticBag();
-        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics), string.Join('\n', diagnostics));
+        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics).Succeeded, string.Join('\n', diagnostics));
         var html = File.ReadAllText(Path.Combine(dossier.Site, "articles", "x.html"));
         var start = html.IndexOf("<script type=\"application/ld+json\">", StringComparison.Ordinal);
         var end = html.IndexOf("</script>", start, StringComparison.OrdinalIgnoreCase);
@@ -31,7 +31,7 @@ public sealed class SiteRendererTests
         dossier.Write("content/a.md", "---\ntitle: A\n---\n\nA.\n");
         dossier.Write("content/_index.md", "---\ntitle: Home\n---\n\nWelcome to *this* dossier.\n");
         var diagnostics = new DiagnosticBag();
-        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics), string.Join('\n', diagnostics));
+        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics).Succeeded, string.Join('\n', diagnostics));
         var home = File.ReadAllText(Path.Combine(dossier.Site, "index.html"));
         Assert.Contains("Welcome to <em>this</em> dossier.", home, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(dossier.Site, "articles", "_index.html")));
@@ -44,7 +44,7 @@ public sealed class SiteRendererTests
         dossier.Write("content/a.md", "---\ntitle: A\ndate: 2022-03-15\nsource: VnExpress\ntags: [Diplomacy]\npeople: [Sergei Lavrov, Someone Else]\n---\n\nText.\n");
         dossier.Write("content/b.md", "---\ntitle: B\ndate: 2022-04-01\nsource: VnExpress\n---\n\nLavrov spoke.\n");
         var diagnostics = new DiagnosticBag();
-        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics), string.Join('\n', diagnostics));
+        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics).Succeeded, string.Join('\n', diagnostics));
         string Read(string p) => File.ReadAllText(Path.Combine(dossier.Site, p));
         Assert.Contains("../articles/a.html", Read("people/sergey-lavrov.html"), StringComparison.Ordinal);
         Assert.Contains("../articles/b.html", Read("people/sergey-lavrov.html"), StringComparison.Ordinal);
@@ -66,7 +66,7 @@ public sealed class SiteRendererTests
         dossier.Write("content/b.md", "---\ntitle: B\ndate: 2022-04-01\ntags: [Visits, Trade, Trade]\npeople: [Cuong Gamma, Anna Alpha]\n---\n\nTwo.\n");
         dossier.Write("content/c.md", "---\ntitle: C\ndate: 2022-05-01\ntags: [Energy]\n---\n\nThree.\n");
         var diagnostics = new DiagnosticBag();
-        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics), string.Join('\n', diagnostics));
+        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics).Succeeded, string.Join('\n', diagnostics));
         string Reasons(string page) => string.Join(" | ", new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(dossier.Site, "articles", page)))
             .QuerySelectorAll(".related li").Select(li => li.QuerySelector("a")!.TextContent + " " + li.QuerySelector(".reason")!.TextContent));
         Assert.Equal("B (people: Anna Alpha, Cuong Gamma; tags: Trade, Visits) | C (tags: Energy)", Reasons("a.html"));
@@ -96,7 +96,7 @@ public sealed class SiteRendererTests
         using var dossier = new TempDossier(withSeeds: false);
         dossier.Write("content/x.md", "---\ntitle: X\n---\n\n[Jump](#main)\n\n# Main\n\n## Related heading\n\nText.\n");
         var diagnostics = new DiagnosticBag();
-        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics), string.Join('\n', diagnostics));
+        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics).Succeeded, string.Join('\n', diagnostics));
         var doc = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(dossier.Site, "articles", "x.html")));
         Assert.Single(doc.QuerySelectorAll("[id='main']"));
         Assert.Equal("MAIN", doc.GetElementById("main")!.TagName);
@@ -114,7 +114,7 @@ public sealed class SiteRendererTests
         var seen = new List<string>();
         var builder = new SiteBuilder(Dossier.Config(dossier)) { BodyRenderer = md => { seen.Add(md); return new StaticDossier.Rendering.RenderedMarkdown("<p>from cache</p>", "from cache"); } };
         var diagnostics = new DiagnosticBag();
-        Assert.True(builder.Build(diagnostics), string.Join('\n', diagnostics));
+        Assert.True(builder.Build(diagnostics).Succeeded, string.Join('\n', diagnostics));
         Assert.Contains("<p>from cache</p>", File.ReadAllText(Path.Combine(dossier.Site, "articles", "x.html")), StringComparison.Ordinal);
         Assert.Equal(["Original.\n"], seen);
     }
@@ -126,7 +126,7 @@ public sealed class SiteRendererTests
         // Front matter refuses control characters (SD0303); a body may still carry them from a seed.
         dossier.Write("content/x.md", "---\ntitle: Bad title\nsummary: Body with controls\n---\n\nBody \u000E with \u0001 controls and a lone \\uD800 surrogate.\n");
         var diagnostics = new DiagnosticBag();
-        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics), string.Join('\n', diagnostics));
+        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics).Succeeded, string.Join('\n', diagnostics));
         using var reader = System.Xml.XmlReader.Create(Path.Combine(dossier.Site, "feed.xml"));
         var feed = System.ServiceModel.Syndication.SyndicationFeed.Load(reader);
         Assert.Equal("Bad title", Assert.Single(feed.Items).Title.Text);
@@ -143,7 +143,7 @@ public sealed class SiteRendererTests
         dossier.Write("content/c.md", "---\ntitle: C\ndate: 2024-03-01\n---\n\nC.\n");
         dossier.Write("content/u.md", "---\ntitle: Undated\n---\n\nU.\n");
         var diagnostics = new DiagnosticBag();
-        Assert.True(new SiteBuilder(Dossier.Config(dossier) with { FeedLimit = limit }).Build(diagnostics), string.Join('\n', diagnostics));
+        Assert.True(new SiteBuilder(Dossier.Config(dossier) with { FeedLimit = limit }).Build(diagnostics).Succeeded, string.Join('\n', diagnostics));
         using var reader = System.Xml.XmlReader.Create(Path.Combine(dossier.Site, "feed.xml"));
         var feed = System.ServiceModel.Syndication.SyndicationFeed.Load(reader);
         Assert.Equal(expected, feed.Items.Select(i => i.Title.Text));

@@ -12,7 +12,7 @@ public sealed class PreviewSessionTests
     [Fact]
     public async Task EditedArticleIsRebuiltAndServed()
     {
-        using var dossier = IncrementalBuilderTests.NewDossier();
+        using var dossier = CachedBuildTests.NewDossier();
         var builds = new List<BuildSummary>();
         await using var session = PreviewSession.Start(Load(dossier), 0, TimeSpan.FromMilliseconds(100), (s, _) => { lock (builds) { builds.Add(s); } })!;
         Assert.NotNull(session);
@@ -20,7 +20,7 @@ public sealed class PreviewSessionTests
         var version = PreviewServerTests.Body(await PreviewServerTests.RawGet(server, "/__dossier/version"));
         Assert.Contains("Body a.", await PreviewServerTests.RawGet(server, "/articles/a.html"), StringComparison.Ordinal);
 
-        dossier.Write("content/a.md", IncrementalBuilderTests.Page("Alpha", "2024-01-01", "Body a, edited while serving."));
+        dossier.Write("content/a.md", CachedBuildTests.Page("Alpha", "2024-01-01", "Body a, edited while serving."));
 
         var page = await WaitFor(server, version);
         Assert.Contains("Body a, edited while serving.", page, StringComparison.Ordinal);
@@ -31,7 +31,7 @@ public sealed class PreviewSessionTests
     [Fact]
     public async Task BrokenTemplateKeepsTheLastGoodSite()
     {
-        using var dossier = IncrementalBuilderTests.NewDossier();
+        using var dossier = CachedBuildTests.NewDossier();
         var failures = 0;
         await using var session = PreviewSession.Start(Load(dossier), 0, TimeSpan.FromMilliseconds(100), (s, _) =>
         {

@@ -4,7 +4,7 @@ using StaticDossier.Tests.Support;
 
 namespace StaticDossier.Tests.Building;
 
-public sealed class IncrementalBuilderTests
+public sealed class CachedBuildTests
 {
     [Fact]
     public void SecondBuildWithNoChangeDoesNothing()
@@ -185,7 +185,7 @@ public sealed class IncrementalBuilderTests
         File.WriteAllText(article, "{{ for x in }}broken");
 
         var diagnostics = new DiagnosticBag();
-        var failed = new IncrementalBuilder(Dossier.Config(dossier)).Build(diagnostics);
+        var failed = new SiteBuilder(Dossier.Config(dossier)) { Cache = BuildCacheMode.Reuse }.Build(diagnostics);
         Assert.False(failed.Succeeded);
         Assert.Contains(diagnostics, d => d.Code == DiagnosticCodes.TemplateSyntax);
         Assert.Equal(index, File.ReadAllText(Path.Combine(dossier.Site, "index.html")));
@@ -200,16 +200,16 @@ public sealed class IncrementalBuilderTests
     {
         using var dossier = NewDossier();
         var first = new DiagnosticBag();
-        new IncrementalBuilder(Dossier.Config(dossier)).Build(first);
+        new SiteBuilder(Dossier.Config(dossier)) { Cache = BuildCacheMode.Reuse }.Build(first);
 
         // A warning recorded in the cache must come back when the build is skipped.
-        var cacheDir = new IncrementalBuilder(Dossier.Config(dossier)).CacheDirectory;
+        var cacheDir = new SiteBuilder(Dossier.Config(dossier)) { Cache = BuildCacheMode.Reuse }.CacheDirectory;
         var state = BuildState.Load(cacheDir)!;
         state.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Warning, "SD0399", "kept warning", new SourceLocation("content/a.md", 2, 1)));
         state.Save(cacheDir);
 
         var second = new DiagnosticBag();
-        var summary = new IncrementalBuilder(Dossier.Config(dossier)).Build(second);
+        var summary = new SiteBuilder(Dossier.Config(dossier)) { Cache = BuildCacheMode.Reuse }.Build(second);
         Assert.True(summary.UpToDate);
         var warning = Assert.Single(second);
         Assert.Equal("content/a.md(2,1): warning SD0399: kept warning", warning.ToString());
@@ -219,7 +219,7 @@ public sealed class IncrementalBuilderTests
     public void CacheIsNeverPublished()
     {
         using var dossier = NewDossier();
-        var builder = new IncrementalBuilder(Dossier.Config(dossier));
+        var builder = new SiteBuilder(Dossier.Config(dossier)) { Cache = BuildCacheMode.Reuse };
         builder.Build(new DiagnosticBag());
         Assert.True(Directory.Exists(builder.CacheDirectory));
         Assert.False(Path.GetFullPath(builder.CacheDirectory).StartsWith(Path.GetFullPath(dossier.Site) + Path.DirectorySeparatorChar, StringComparison.Ordinal));
@@ -238,7 +238,7 @@ public sealed class IncrementalBuilderTests
         dossier.Write("content/b.md", Page("Bravo", "2024-02-02", "See [nowhere](missing-page.html)."));
 
         var diagnostics = new DiagnosticBag();
-        var summary = new IncrementalBuilder(Dossier.Config(dossier)).Build(diagnostics);
+        var summary = new SiteBuilder(Dossier.Config(dossier)) { Cache = BuildCacheMode.Reuse }.Build(diagnostics);
 
         Assert.False(summary.Succeeded);
         Assert.Contains(diagnostics, d => d.Code == DiagnosticCodes.BrokenLink && d.Location.Path == "_site/articles/b.html");
@@ -294,7 +294,7 @@ public sealed class IncrementalBuilderTests
     private static BuildSummary Build(TempDossier dossier, bool useCache = true)
     {
         var diagnostics = new DiagnosticBag();
-        var summary = new IncrementalBuilder(Dossier.Config(dossier)) { UseCache = useCache }.Build(diagnostics);
+        var summary = new SiteBuilder(Dossier.Config(dossier)) { Cache = useCache ? BuildCacheMode.Reuse : BuildCacheMode.Refresh }.Build(diagnostics);
         Assert.False(diagnostics.HasErrors, string.Join('\n', diagnostics));
         return summary;
     }

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace StaticDossier.Building;
+namespace StaticDossier.IO;
 
 /// <summary>Gives a file a second name without copying it, so an unchanged page keeps its inode and time.</summary>
 internal static class HardLink
