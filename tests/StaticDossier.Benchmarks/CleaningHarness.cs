@@ -17,13 +17,7 @@ internal static class CleaningHarness
     public static int Run(string[] args)
     {
         var mode = args.Length > 0 ? args[0] : "score";
-        foreach (var tune in (Environment.GetEnvironmentVariable("TUNE") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var kv = tune.Split('=');
-            var field = typeof(StaticDossier.Cleaning.CleanedDocument).Assembly.GetType("StaticDossier.Cleaning.Rules." + (kv[0] is "SiblingShare" or "FalseAlarmShare" ? "ContainerRule" : kv[0] == "SentenceWords" ? "ShortBlockRule" : kv[0] == "PitchWords" ? "BoilerplateRule" : "MainRunRule"))!
-                .GetField(kv[0], System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!;
-            field.SetValue(null, double.Parse(kv[1], System.Globalization.CultureInfo.InvariantCulture));
-        }
+        _options = CleaningOptions.Default with { Thresholds = Tuned(Environment.GetEnvironmentVariable("TUNE")) };
 
         if (mode == "explain")
         {
@@ -83,8 +77,53 @@ internal static class CleaningHarness
         Directory.GetFiles(folder, pattern).Order(StringComparer.Ordinal)
             .Select(f => new SeedDocument(f, kind, File.ReadAllText(f), string.Empty)).ToList();
 
-    private static CleanedDocument Clean(SeedDocument seed) =>
-        seed.Kind == SeedKind.Html ? HtmlCleaner.CleanWith(seed, null) : TextDumpCleaner.CleanWith(seed, null);
+    private static CleaningOptions _options = CleaningOptions.Default;
+
+    private static readonly AngleSharp.Html.Parser.HtmlParser Parser = new(new AngleSharp.Html.Parser.HtmlParserOptions { IsKeepingSourceReferences = true });
+
+    // As HtmlCleaner and TextDumpCleaner do, with the thresholds under test.
+    private static CleanedDocument Clean(SeedDocument seed)
+    {
+        if (seed.Kind != SeedKind.Html)
+        {
+            return ArticleCleaner.Clean(seed, null, TextDumpReader.Read(seed.Text), _options);
+        }
+
+        using var document = Parser.ParseDocument(seed.Text);
+        return ArticleCleaner.Clean(seed, document, BlockReader.Read(document), _options);
+    }
+
+    // TUNE="TeaserShare=0.5,DropTruncated=0": a copy of the default thresholds with those values.
+    private static CleaningThresholds Tuned(string? spec)
+    {
+        var t = CleaningThresholds.Default;
+        foreach (var pair in (spec ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var kv = pair.Split('=');
+            var v = double.Parse(kv[1], System.Globalization.CultureInfo.InvariantCulture);
+            t = kv[0] switch
+            {
+                nameof(t.PitchWords) => t with { PitchWords = v },
+                nameof(t.SiblingShare) => t with { SiblingShare = v },
+                nameof(t.FalseAlarmShare) => t with { FalseAlarmShare = v },
+                nameof(t.TeaserShare) => t with { TeaserShare = v },
+                nameof(t.ListShare) => t with { ListShare = v },
+                nameof(t.DropTruncated) => t with { DropTruncated = v != 0 },
+                nameof(t.DropStandfirst) => t with { DropStandfirst = v != 0 },
+                nameof(t.ListLineWords) => t with { ListLineWords = v },
+                nameof(t.ShortCost) => t with { ShortCost = v },
+                nameof(t.ShortLengthCost) => t with { ShortLengthCost = v },
+                nameof(t.TextShortCost) => t with { TextShortCost = v },
+                nameof(t.TextShortLengthCost) => t with { TextShortLengthCost = v },
+                nameof(t.Coherence) => t with { Coherence = v },
+                nameof(t.MaxGap) => t with { MaxGap = v },
+                nameof(t.SentenceWords) => t with { SentenceWords = v },
+                _ => throw new ArgumentException($"TUNE: no threshold named '{kv[0]}'."),
+            };
+        }
+
+        return t;
+    }
 
     private static void Write(List<SeedDocument> seeds, string folder)
     {
@@ -120,11 +159,11 @@ internal static class CleaningHarness
                 w.Restart();
                 var language = BlockClassifier.Classify(blocks);
                 Add("classify", w);
-                var context = new CleaningContext(doc, blocks, doc is null, language);
-                foreach (var rule in CleaningOptions.Default.Rules)
+                var context = new CleaningContext(doc, blocks, doc is null, language, _options.Thresholds);
+                foreach (var rule in _options.Rules)
                 {
                     w.Restart();
-                    rule.Apply(context);
+                    context.Run(rule);
                     Add(rule.Name, w);
                 }
             }

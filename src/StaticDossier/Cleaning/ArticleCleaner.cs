@@ -8,22 +8,14 @@ internal static class ArticleCleaner
 {
     private static readonly HashSet<string> NoLines = new(StringComparer.Ordinal);
 
-    /// <summary>Rules that drop a block for its shape or place (short lines, short runs, off the main run or its
-    /// container) rather than for being known noise (navigation and link lists, end markers, credits, captions,
-    /// duplicates, boilerplate).</summary>
-    private static readonly HashSet<string> ShapeRules = new(StringComparer.Ordinal)
-    {
-        "container", "main-run", "short-run", "short",
-    };
-
     // A page whose article is all short lines (a table, a recipe, a list of results) would otherwise come out
     // empty: an empty article is never right, so what was dropped only for its shape is kept after all.
     private static void KeepJudgedByShape(List<Block> blocks)
     {
         // Blocks inside navigation, headers, footers and the like stay out, and so do link-only lines.
-        foreach (var b in blocks.Where(b => ShapeRules.Contains(b.Rule) && b.NoisyAncestor is null && b.LinkChars < b.Length))
+        foreach (var b in blocks.Where(b => b.Rule.JudgesByShape() && b.NoisyAncestor is null && b.LinkChars < b.Length))
         {
-            b.Decide(true, "body", $"kept although '{b.Rule}' dropped it ({b.Reason}): nothing else was left", "empty-fallback", overrule: true);
+            b.Decide(true, BlockRole.Body, $"kept although '{b.Rule.Name()}' dropped it ({b.Reason}): nothing else was left", RuleId.EmptyFallback, overrule: true);
         }
     }
 
@@ -34,15 +26,15 @@ internal static class ArticleCleaner
     {
         var isTextDump = document is null;
         var language = BlockClassifier.Classify(blocks);
-        var context = new CleaningContext(document, blocks, isTextDump, language) { SharedLines = sharedLines ?? NoLines };
+        var context = new CleaningContext(document, blocks, isTextDump, language, options.Thresholds) { SharedLines = sharedLines ?? NoLines };
         foreach (var rule in options.Rules)
         {
-            rule.Apply(context);
+            context.Run(rule);
         }
 
         foreach (var b in blocks)
         {
-            b.Decide(true, "body", "prose in the article's main run", "default");
+            b.Decide(true, BlockRole.Body, "prose in the article's main run", RuleId.Default);
         }
 
         if (!blocks.Any(b => b.Kept == true))
@@ -56,10 +48,10 @@ internal static class ArticleCleaner
         {
             if (b.Kept == true)
             {
-                body.Add(b.Role == "heading" ? "## " + b.Text : b.Text);
+                body.Add(b.Role == BlockRole.Heading ? "## " + b.Text : b.Text);
             }
 
-            decisions.Add(new BlockDecision(b.Line, b.Text, b.Kept == true, b.Role, b.Reason, b.Rule));
+            decisions.Add(new BlockDecision(b.Line, b.Text, b.Kept == true, b.Role.Name(), b.Reason, b.Rule.Name()));
         }
 
         var meta = new ArticleMetadata

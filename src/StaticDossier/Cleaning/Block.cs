@@ -78,20 +78,20 @@ internal sealed class Block
     public bool? Kept { get; private set; }
 
     /// <summary>What the block is (body, title, date, byline, caption, noise, ...).</summary>
-    public string Role { get; private set; } = "body";
+    public BlockRole Role { get; private set; } = BlockRole.Body;
 
     /// <summary>Why it was kept or removed.</summary>
     public string Reason { get; private set; } = string.Empty;
 
     /// <summary>The rule that decided.</summary>
-    public string Rule { get; private set; } = string.Empty;
+    public RuleId Rule { get; private set; } = RuleId.None;
 
     public bool IsDecided => Kept.HasValue;
 
     public bool IsHeading => Tag.Length == 2 && Tag[0] == 'h' && char.IsAsciiDigit(Tag[1]);
 
     /// <summary>Records a decision; the first decision wins unless <paramref name="overrule"/>.</summary>
-    public void Decide(bool kept, string role, string reason, string rule, bool overrule = false)
+    public void Decide(bool kept, BlockRole role, string reason, RuleId rule, bool overrule = false)
     {
         if (Kept.HasValue && !overrule)
         {

@@ -2,11 +2,21 @@ using StaticDossier.Cleaning.Rules;
 
 namespace StaticDossier.Cleaning;
 
-/// <summary>The ordered list of noise rules (Markdig-style: one extension per concern).</summary>
+/// <summary>The ordered list of noise rules (Markdig-style: one extension per concern) and the thresholds they
+/// read. Immutable: a tuning run makes a copy with <c>with</c>.</summary>
 internal sealed record CleaningOptions
 {
-    /// <summary>Rules in the order they run.</summary>
-    public required IReadOnlyList<INoiseRule> Rules { get; init; }
+    private readonly IReadOnlyList<INoiseRule> _rules = [];
+
+    /// <summary>Rules in the order they run; every fact a rule reads is written by an earlier one.</summary>
+    public required IReadOnlyList<INoiseRule> Rules
+    {
+        get => _rules;
+        init => _rules = CheckOrder(value);
+    }
+
+    /// <summary>The numbers the rules compare with.</summary>
+    public CleaningThresholds Thresholds { get; init; } = CleaningThresholds.Default;
 
     /// <summary>The rules the dossier uses.</summary>
     public static CleaningOptions Default { get; } = new()
@@ -31,4 +41,28 @@ internal sealed record CleaningOptions
             new ShortBlockRule(),
         ],
     };
+
+    /// <summary>Throws when a rule reads a fact no earlier rule writes, or writes one an earlier rule already read
+    /// (that reader would have seen it unfinished). A wrong order is a programming error, not bad input.</summary>
+    internal static IReadOnlyList<INoiseRule> CheckOrder(IReadOnlyList<INoiseRule> rules)
+    {
+        PageFacts written = PageFacts.None, read = PageFacts.None;
+        foreach (var rule in rules)
+        {
+            if ((rule.Reads & ~written) is var missing and not PageFacts.None)
+            {
+                throw new ArgumentException($"Rule '{rule.Name}' reads {missing}, which no earlier rule writes.", nameof(rules));
+            }
+
+            if ((rule.Writes & read) is var late and not PageFacts.None)
+            {
+                throw new ArgumentException($"Rule '{rule.Name}' writes {late}, which an earlier rule has already read.", nameof(rules));
+            }
+
+            written |= rule.Writes;
+            read |= rule.Reads;
+        }
+
+        return rules;
+    }
 }

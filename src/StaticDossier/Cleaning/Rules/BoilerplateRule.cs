@@ -12,8 +12,6 @@ internal sealed class BoilerplateRule : INoiseRule
         "terms of use", "terms of service", "terms and conditions", "subscribe to our newsletter", 
     ], StringComparison.OrdinalIgnoreCase);
 
-    internal static double PitchWords = 40;
-
     private static int Find(string text)
     {
         var at = text.AsSpan().IndexOfAny(Phrases);
@@ -33,18 +31,18 @@ internal sealed class BoilerplateRule : INoiseRule
         "may be reached at", "can be reached at", "have a tip?", "join our", "download our app", "đăng ký nhận tin",
     ], StringComparison.OrdinalIgnoreCase);
 
-    public string Name => "boilerplate";
+    public RuleId Id => RuleId.Boilerplate;
 
     public void Apply(CleaningContext context)
     {
         foreach (var b in context.Blocks)
         {
             if (!b.IsDecided && b.Words <= 80 && (Find(b.Text) is var at and >= 0
-                || (b.Words <= PitchWords && (at = b.Text.AsSpan().IndexOfAny(Pitches)) >= 0)))
+                || (b.Words <= context.Thresholds.PitchWords && (at = b.Text.AsSpan().IndexOfAny(Pitches)) >= 0)))
             {
                 var end = b.Text.IndexOf(' ', Math.Min(b.Text.Length, at + 4));
                 var phrase = b.Text[at..(end < 0 ? b.Text.Length : end)];
-                b.Decide(false, "noise", $"site boilerplate ('{phrase}…')", Name);
+                b.Decide(false, BlockRole.Noise, $"site boilerplate ('{phrase}…')", Id);
             }
         }
     }

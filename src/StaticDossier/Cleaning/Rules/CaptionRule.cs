@@ -11,7 +11,7 @@ internal sealed class CaptionRule : INoiseRule
     private static readonly SearchValues<string> Agencies = SearchValues.Create(
         ["Getty Images", "AP Photo", "Shutterstock", "AFP Photo", "Reuters Photo"], StringComparison.Ordinal);
 
-    public string Name => "caption";
+    public RuleId Id => RuleId.Caption;
 
     public void Apply(CleaningContext context)
     {
@@ -24,11 +24,11 @@ internal sealed class CaptionRule : INoiseRule
 
             if (b.InFigure)
             {
-                b.Decide(false, "caption", "inside a figure", Name);
+                b.Decide(false, BlockRole.Caption, "inside a figure", Id);
             }
             else if (b.Words <= 60 && Caption(b.Text) is { } why)
             {
-                b.Decide(false, "caption", $"photo caption ({why})", Name);
+                b.Decide(false, BlockRole.Caption, $"photo caption ({why})", Id);
             }
         }
     }

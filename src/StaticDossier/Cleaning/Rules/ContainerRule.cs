@@ -7,10 +7,9 @@ namespace StaticDossier.Cleaning.Rules;
 /// Also decides which navigation-like ancestors are real (one holding most of the prose is a false alarm).</summary>
 internal sealed class ContainerRule : INoiseRule
 {
-    internal static double SiblingShare = 0.2;
-    internal static double FalseAlarmShare = 0.25;
+    public RuleId Id => RuleId.Container;
 
-    public string Name => "container";
+    public PageFacts Writes => PageFacts.Container | PageFacts.RealNoise;
 
     public void Apply(CleaningContext context)
     {
@@ -35,7 +34,8 @@ internal sealed class ContainerRule : INoiseRule
             }
         }
 
-        context.IsRealNoise = e => text.GetValueOrDefault(e) is var t && (t.Good < totalGood / 2 || t.All < total * FalseAlarmShare);
+        var falseAlarmShare = context.Thresholds.FalseAlarmShare;
+        context.IsRealNoise = e => text.GetValueOrDefault(e) is var t && (t.Good < totalGood / 2 || t.All < total * falseAlarmShare);
 
         var score = new Dictionary<IElement, double>();
         foreach (var b in context.Blocks)
@@ -77,7 +77,7 @@ internal sealed class ContainerRule : INoiseRule
         {
             foreach (var sibling in parent.Children)
             {
-                if (sibling != best && score.GetValueOrDefault(sibling) >= Math.Max(SiblingShare * bestScore, 100))
+                if (sibling != best && score.GetValueOrDefault(sibling) >= Math.Max(context.Thresholds.SiblingShare * bestScore, 100))
                 {
                     included.Add(sibling);
                 }
@@ -88,7 +88,7 @@ internal sealed class ContainerRule : INoiseRule
         {
             if (b.Container is not null && !included.Any(e => e.Contains(b.Container)))
             {
-                b.Decide(false, "noise", $"outside the article's element {name}", Name);
+                b.Decide(false, BlockRole.Noise, $"outside the article's element {name}", Id);
             }
         }
     }

@@ -5,7 +5,9 @@ namespace StaticDossier.Cleaning.Rules;
 /// (what follows is then other stories' teasers).</summary>
 internal sealed partial class CreditLineRule : INoiseRule
 {
-    public string Name => "credit";
+    public RuleId Id => RuleId.Credit;
+
+    public PageFacts Writes => PageFacts.Source | PageFacts.Byline;
 
     public void Apply(CleaningContext context)
     {
@@ -36,7 +38,7 @@ internal sealed partial class CreditLineRule : INoiseRule
                 continue;
             }
 
-            Record(context, b, credit, Name);
+            Record(context, b, credit, Id);
             var explicitCredit = credit.Kind == Credits.Kind.Source || nextCredit != Credits.Kind.None
                 || b.Text.StartsWith("By ", StringComparison.OrdinalIgnoreCase);
             var before = context.GoodChars(0, i);
@@ -49,7 +51,7 @@ internal sealed partial class CreditLineRule : INoiseRule
             var j = i + 1;
             for (; j < blocks.Count && Credits.Read(blocks[j].Text, bareNameAllowed: true).Kind != Credits.Kind.None; j++)
             {
-                Record(context, blocks[j], Credits.Read(blocks[j].Text, true), Name);
+                Record(context, blocks[j], Credits.Read(blocks[j].Text, true), Id);
             }
 
             if (!afterProse || !explicitCredit)
@@ -57,10 +59,9 @@ internal sealed partial class CreditLineRule : INoiseRule
                 continue;
             }
 
-            context.EndIndex ??= i;
             for (; j < blocks.Count; j++)
             {
-                blocks[j].Decide(false, "noise", $"after the article's credit line at line {b.Line}", Name);
+                blocks[j].Decide(false, BlockRole.Noise, $"after the article's credit line at line {b.Line}", Id);
             }
 
             return;
@@ -74,7 +75,7 @@ internal sealed partial class CreditLineRule : INoiseRule
         {
             if (b.Class >= BlockClass.NearGood && DatelineAgency().Match(b.Text) is { Success: true } m)
             {
-                context.Source ??= m.Groups["src"].Value;
+                context.OfferSource(m.Groups["src"].Value);
                 return;
             }
         }
@@ -84,17 +85,17 @@ internal sealed partial class CreditLineRule : INoiseRule
     private static partial System.Text.RegularExpressions.Regex DatelineAgency();
 
     /// <summary>Records a credit line as metadata and removes it from the body.</summary>
-    public static void Record(CleaningContext context, Block block, (Credits.Kind Kind, string Value) credit, string rule)
+    public static void Record(CleaningContext context, Block block, (Credits.Kind Kind, string Value) credit, RuleId rule)
     {
         if (credit.Kind == Credits.Kind.Source)
         {
-            context.Source ??= credit.Value;
-            block.Decide(false, "source", $"source credit ({credit.Value})", rule);
+            context.OfferSource(credit.Value);
+            block.Decide(false, BlockRole.Source, $"source credit ({credit.Value})", rule);
         }
         else
         {
-            context.Byline ??= credit.Value;
-            block.Decide(false, "byline", $"byline ({credit.Value})", rule);
+            context.OfferByline(credit.Value);
+            block.Decide(false, BlockRole.Byline, $"byline ({credit.Value})", rule);
         }
     }
 }

@@ -7,7 +7,9 @@ namespace StaticDossier.Cleaning.Rules;
 /// date is the first such date above the article's prose, never one inside teasers or captions.</summary>
 internal sealed partial class DateLineRule : INoiseRule
 {
-    public string Name => "date-line";
+    public RuleId Id => RuleId.DateLine;
+
+    public PageFacts Writes => PageFacts.Date | PageFacts.Byline;
 
     public void Apply(CleaningContext context)
     {
@@ -30,7 +32,7 @@ internal sealed partial class DateLineRule : INoiseRule
             {
                 // A date label glued in front of the lede: the date leaves, the prose stays.
                 b.Text = b.Text[(found.Index + found.Length)..].TrimStart(' ', ',', '|', '-');
-                context.OfferDate(found.Date, b.Line);
+                context.OfferDate(found.Date);
                 continue;
             }
 
@@ -47,13 +49,13 @@ internal sealed partial class DateLineRule : INoiseRule
                 continue;
             }
 
-            b.Decide(false, "date", $"date line ({found.Date:yyyy-MM-dd})", Name);
+            b.Decide(false, BlockRole.Date, $"date line ({found.Date:yyyy-MM-dd})", Id);
             if (nearTop)
             {
-                context.OfferDate(found.Date, b.Line);
+                context.OfferDate(found.Date);
                 if (context.Byline is null && BylineBefore(b.Text[..found.Index]) is { } byline)
                 {
-                    context.Byline = byline;
+                    context.OfferByline(byline);
                 }
             }
         }

@@ -4,7 +4,7 @@ namespace StaticDossier.Cleaning.Rules;
 /// exactly or nearly (four fifths of its words shared).</summary>
 internal sealed class DuplicateBlockRule : INoiseRule
 {
-    public string Name => "duplicate";
+    public RuleId Id => RuleId.Duplicate;
 
     public void Apply(CleaningContext context)
     {
@@ -25,7 +25,7 @@ internal sealed class DuplicateBlockRule : INoiseRule
             // Short lines legitimately recur (recipes, tables); a repeat counts when adjacent or long.
             if (seen.TryGetValue(key, out var line) && (adjacent || b.Words >= 12))
             {
-                b.Decide(false, "duplicate", $"repeats the block at line {line}", Name);
+                b.Decide(false, BlockRole.Duplicate, $"repeats the block at line {line}", Id);
                 continue;
             }
 
@@ -37,11 +37,11 @@ internal sealed class DuplicateBlockRule : INoiseRule
                     // A standfirst repeated as the first paragraph: the fuller copy (with its dateline) stays.
                     if (b.Text.Length > first.Text.Length && !first.IsDecided)
                     {
-                        first.Decide(false, "duplicate", $"nearly repeated, more fully, by the block at line {b.Line}", Name);
+                        first.Decide(false, BlockRole.Duplicate, $"nearly repeated, more fully, by the block at line {b.Line}", Id);
                     }
                     else
                     {
-                        b.Decide(false, "duplicate", $"nearly repeats the block at line {first.Line}", Name);
+                        b.Decide(false, BlockRole.Duplicate, $"nearly repeats the block at line {first.Line}", Id);
                     }
                 }
 

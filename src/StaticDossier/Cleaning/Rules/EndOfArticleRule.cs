@@ -6,7 +6,9 @@ namespace StaticDossier.Cleaning.Rules;
 /// Everything after the marker (teasers, other stories) is not the article, except credit lines right after it.</summary>
 internal sealed partial class EndOfArticleRule : INoiseRule
 {
-    public string Name => "end-marker";
+    public RuleId Id => RuleId.EndMarker;
+
+    public PageFacts Writes => PageFacts.Source | PageFacts.Byline;
 
     public void Apply(CleaningContext context)
     {
@@ -28,7 +30,7 @@ internal sealed partial class EndOfArticleRule : INoiseRule
             else if (SignOff().Match(b.Text) is { Success: true } so)
             {
                 marker = so.Value.Trim();
-                context.Source ??= so.Groups["src"].Value;
+                context.OfferSource(so.Groups["src"].Value);
                 b.Text = b.Text[..so.Index].TrimEnd();
             }
             else
@@ -36,19 +38,18 @@ internal sealed partial class EndOfArticleRule : INoiseRule
                 continue;
             }
 
-            context.EndIndex = i + 1;
             var credits = true;
             for (var j = i + 1; j < blocks.Count; j++)
             {
                 var after = blocks[j];
                 if (credits && Credits.Read(after.Text, bareNameAllowed: true) is { Kind: not Credits.Kind.None } c)
                 {
-                    CreditLineRule.Record(context, after, c, Name);
+                    CreditLineRule.Record(context, after, c, Id);
                     continue;
                 }
 
                 credits = false;
-                after.Decide(false, "noise", $"after the end-of-article marker '{marker}' at line {b.Line}", Name);
+                after.Decide(false, BlockRole.Noise, $"after the end-of-article marker '{marker}' at line {b.Line}", Id);
             }
 
             return;

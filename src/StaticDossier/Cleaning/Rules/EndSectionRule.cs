@@ -5,7 +5,7 @@ namespace StaticDossier.Cleaning.Rules;
 /// short items under it go.</summary>
 internal sealed partial class EndSectionRule : INoiseRule
 {
-    public string Name => "end-section";
+    public RuleId Id => RuleId.EndSection;
 
     public void Apply(CleaningContext context)
     {
@@ -23,25 +23,23 @@ internal sealed partial class EndSectionRule : INoiseRule
             if (comments && before > 0)
             {
                 // Readers' comments can outweigh the article, so their heading ends it whatever follows.
-                b.Decide(false, "noise", $"heading of readers' comments ('{b.Text}')", Name);
-                context.EndIndex ??= i;
+                b.Decide(false, BlockRole.Noise, $"heading of readers' comments ('{b.Text}')", Id);
                 for (var j = i + 1; j < blocks.Count; j++)
                 {
-                    blocks[j].Decide(false, "noise", $"readers' comments under line {b.Line}", Name);
+                    blocks[j].Decide(false, BlockRole.Noise, $"readers' comments under line {b.Line}", Id);
                 }
 
                 return;
             }
 
-            b.Decide(false, "noise", $"heading of a list of other stories ('{b.Text}')", Name);
+            b.Decide(false, BlockRole.Noise, $"heading of a list of other stories ('{b.Text}')", Id);
             // Saved pages mark their other-stories lists with links and containers; there a heading alone is weak.
             if (context.IsTextDump && before > 0 && context.GoodChars(i + 1, blocks.Count) < before / 2
                 && (i + 1 >= blocks.Count || blocks[i + 1].Class < BlockClass.Good))
             {
-                context.EndIndex ??= i;
                 for (var j = i + 1; j < blocks.Count; j++)
                 {
-                    blocks[j].Decide(false, "noise", $"under '{b.Text}' (line {b.Line}), after the article", Name);
+                    blocks[j].Decide(false, BlockRole.Noise, $"under '{b.Text}' (line {b.Line}), after the article", Id);
                 }
 
                 return;
@@ -49,7 +47,7 @@ internal sealed partial class EndSectionRule : INoiseRule
 
             for (var j = i + 1; j < blocks.Count && blocks[j].Class <= BlockClass.Short; j++)
             {
-                blocks[j].Decide(false, "noise", $"item under '{b.Text}' (line {b.Line})", Name);
+                blocks[j].Decide(false, BlockRole.Noise, $"item under '{b.Text}' (line {b.Line})", Id);
             }
         }
     }

@@ -6,7 +6,9 @@ namespace StaticDossier.Cleaning.Rules;
 /// JSON-LD <c>datePublished</c>, <c>og:site_name</c>, <c>meta[name=author]</c>.</summary>
 internal sealed partial class HtmlMetadataRule : INoiseRule
 {
-    public string Name => "html-meta";
+    public RuleId Id => RuleId.HtmlMeta;
+
+    public PageFacts Writes => PageFacts.Date | PageFacts.Source | PageFacts.Byline;
 
     public void Apply(CleaningContext context)
     {
@@ -33,11 +35,18 @@ internal sealed partial class HtmlMetadataRule : INoiseRule
 
         if (date is { } found)
         {
-            context.OfferDate(found, 0);
+            context.OfferDate(found);
         }
 
-        context.Source ??= Meta("meta[property='og:site_name']");
-        context.Byline ??= Meta("meta[name='author']") is { } a && !a.Contains("://", StringComparison.Ordinal) ? a : null;
+        if (context.Source is null)
+        {
+            context.OfferSource(Meta("meta[property='og:site_name']"));
+        }
+
+        if (context.Byline is null)
+        {
+            context.OfferByline(Meta("meta[name='author']") is { } a && !a.Contains("://", StringComparison.Ordinal) ? a : null);
+        }
     }
 
     [GeneratedRegex("\"datePublished\"\\s*:\\s*\"(?<v>[^\"]+)\"")]

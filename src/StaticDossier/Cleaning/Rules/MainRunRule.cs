@@ -5,32 +5,25 @@ namespace StaticDossier.Cleaning.Rules;
 /// header splits runs); the best-scoring contiguous run is the article and the rest goes.</summary>
 internal sealed class MainRunRule : INoiseRule
 {
-    public string Name => "main-run";
+    public RuleId Id => RuleId.MainRun;
 
-    internal static double TeaserShare = 0.4;
-    internal static double Truncated = 1;
-    internal static double ListLineWords = 2;
-    internal static double ListShare = 0.8;
-    internal static double ShortCost = 10;
-    internal static double ShortLengthCost = 0.3;
-    internal static double TextShortCost = 25;
-    internal static double TextShortLengthCost = 1;
+    public PageFacts Reads => PageFacts.MarkupNoise;
 
-    internal static double Coherence = 0.5;
-    internal static double MaxGap = 4;
+    public PageFacts Writes => PageFacts.BodyElements;
 
     public void Apply(CleaningContext context)
     {
         // Link lists and furniture already removed still separate runs (a teaser's link headline splits its
         // summary from the article), so they stay in the sequence as interruptions.
-        var open = context.Blocks.Where(b => !b.IsDecided || b.Rule is "link-density" or "semantic").ToList();
+        var open = context.Blocks.Where(b => !b.IsDecided || b.Rule.JudgesByMarkup()).ToList();
         if (open.Count == 0)
         {
             return;
         }
 
-        var shortCost = context.IsTextDump ? TextShortCost : ShortCost;
-        var shortLengthCost = context.IsTextDump ? TextShortLengthCost : ShortLengthCost;
+        var t = context.Thresholds;
+        var shortCost = context.IsTextDump ? t.TextShortCost : t.ShortCost;
+        var shortLengthCost = context.IsTextDump ? t.TextShortLengthCost : t.ShortLengthCost;
         var weights = new double[open.Count];
         var streak = 0;
         var seenProse = false;
@@ -38,14 +31,14 @@ internal sealed class MainRunRule : INoiseRule
         {
             var b = open[i];
             // A summary cut short ("…", "...") is a teaser for another page.
-            var truncated = Truncated > 0 && (b.Text.EndsWith("...", StringComparison.Ordinal) || b.Text.EndsWith('…'));
+            var truncated = t.DropTruncated && (b.Text.EndsWith("...", StringComparison.Ordinal) || b.Text.EndsWith('…'));
             switch (b.IsDecided || truncated ? BlockClass.Bad : b.Class)
             {
                 case BlockClass.Good:
                     // Teaser shape: one or two short lines (headline, author) between pieces of prose.
                     // After a longer list the discount is milder: the list, not the prose, was the interruption.
                     weights[i] = !seenProse || streak == 0 ? b.Length
-                        : streak <= 2 ? b.Length * TeaserShare : b.Length * ListShare;
+                        : streak <= 2 ? b.Length * t.TeaserShare : b.Length * t.ListShare;
                     seenProse = true;
                     streak = 0;
                     break;
@@ -81,11 +74,11 @@ internal sealed class MainRunRule : INoiseRule
             }
         }
 
-        (bestStart, bestEnd) = Extend(open, bestStart, bestEnd, context.Language);
+        (bestStart, bestEnd) = Extend(open, bestStart, bestEnd, context.Language, t);
         if (!context.IsTextDump)
         {
             KeepListsInTheBody(context, open, bestStart, bestEnd);
-            if (Standfirst > 0)
+            if (t.DropStandfirst)
             {
                 DropStandfirst(context, open, bestStart, bestEnd);
             }
@@ -95,11 +88,11 @@ internal sealed class MainRunRule : INoiseRule
         {
             if (i < bestStart)
             {
-                open[i].Decide(false, "noise", "before the article's main run of prose", Name);
+                open[i].Decide(false, BlockRole.Noise, "before the article's main run of prose", Id);
             }
             else if (i > bestEnd)
             {
-                open[i].Decide(false, "noise", "after the article's main run of prose", Name);
+                open[i].Decide(false, BlockRole.Noise, "after the article's main run of prose", Id);
             }
         }
     }
@@ -112,7 +105,7 @@ internal sealed class MainRunRule : INoiseRule
         {
             if (open[i].Class == BlockClass.Good && !open[i].IsDecided && open[i].Container?.ParentElement is { } parent)
             {
-                context.BodyElements.Add(parent);
+                context.AddBodyElement(parent);
             }
         }
 
@@ -120,19 +113,17 @@ internal sealed class MainRunRule : INoiseRule
         {
             var b = open[i];
             var listLike = b.Tag is "li" or "dd" or "dt" or "td" or "th" or "pre" or "blockquote" || b.IsHeading;
-            if ((i >= start && i <= end) || b.IsDecided || b.Class == BlockClass.Bad || (!listLike && b.Words < ListLineWords))
+            if ((i >= start && i <= end) || b.IsDecided || b.Class == BlockClass.Bad || (!listLike && b.Words < context.Thresholds.ListLineWords))
             {
                 continue;
             }
 
             if (context.BesideBody(b))
             {
-                b.Decide(true, "body", "line or list item in the article's own element", Name);
+                b.Decide(true, BlockRole.Body, "line or list item in the article's own element", Id);
             }
         }
     }
-
-    internal static double Standfirst = 1;
 
     // Saved pages: prose above the article's body element, in another element (a dek, a summary box), is the
     // page's standfirst, which the headline area owns.
@@ -153,14 +144,14 @@ internal sealed class MainRunRule : INoiseRule
 
             if (!context.BesideBody(b))
             {
-                b.Decide(false, "standfirst", "summary above the article's body element", Name);
+                b.Decide(false, BlockRole.Standfirst, "summary above the article's body element", Id);
             }
         }
     }
 
-    private static bool HasCandidate(List<Block> open, int start, int end)
+    private static bool HasCandidate(List<Block> open, int start, int end, double maxGap)
     {
-        for (var i = end + 1; i < open.Count && i - end - 1 <= MaxGap; i++)
+        for (var i = end + 1; i < open.Count && i - end - 1 <= maxGap; i++)
         {
             if (open[i].Class >= BlockClass.NearGood && !open[i].IsDecided)
             {
@@ -168,7 +159,7 @@ internal sealed class MainRunRule : INoiseRule
             }
         }
 
-        for (var i = start - 1; i >= 0 && start - i - 1 <= MaxGap; i--)
+        for (var i = start - 1; i >= 0 && start - i - 1 <= maxGap; i--)
         {
             if (open[i].Class >= BlockClass.NearGood && !open[i].IsDecided)
             {
@@ -181,9 +172,9 @@ internal sealed class MainRunRule : INoiseRule
 
     // The run may stop at a short interruption (an ad slot, a tag list) inside the article. Prose just beyond it
     // that shares the run's vocabulary (lexical coherence) is the same story; a teaser about another one is not.
-    private static (int Start, int End) Extend(List<Block> open, int start, int end, string language)
+    private static (int Start, int End) Extend(List<Block> open, int start, int end, string language, CleaningThresholds t)
     {
-        if (end < start || !HasCandidate(open, start, end))
+        if (end < start || !HasCandidate(open, start, end, t.MaxGap))
         {
             return (start, end);
         }
@@ -197,10 +188,10 @@ internal sealed class MainRunRule : INoiseRule
         bool Coherent(Block b)
         {
             var words = TextShape.ContentWords(b.Text, language);
-            return words.Count > 0 && words.Count(vocabulary.Contains) >= Coherence * words.Count;
+            return words.Count > 0 && words.Count(vocabulary.Contains) >= t.Coherence * words.Count;
         }
 
-        for (var i = end + 1; i < open.Count && i - end - 1 <= MaxGap; i++)
+        for (var i = end + 1; i < open.Count && i - end - 1 <= t.MaxGap; i++)
         {
             if (open[i].Class >= BlockClass.NearGood)
             {
@@ -214,7 +205,7 @@ internal sealed class MainRunRule : INoiseRule
             }
         }
 
-        for (var i = start - 1; i >= 0 && start - i - 1 <= MaxGap; i--)
+        for (var i = start - 1; i >= 0 && start - i - 1 <= t.MaxGap; i--)
         {
             if (open[i].Class >= BlockClass.NearGood)
             {

@@ -3,7 +3,7 @@ namespace StaticDossier.Cleaning.Rules;
 /// <summary>A line that other seeds of the same outlet also carry (menus, slogans, footers) is boilerplate.</summary>
 internal sealed class RepeatedAcrossSeedsRule : INoiseRule
 {
-    public string Name => "repeated";
+    public RuleId Id => RuleId.Repeated;
 
     public void Apply(CleaningContext context)
     {
@@ -16,7 +16,7 @@ internal sealed class RepeatedAcrossSeedsRule : INoiseRule
         {
             if (!b.IsDecided && context.SharedLines.Contains(b.Key))
             {
-                b.Decide(false, "noise", "repeated in other seeds of the same outlet", Name);
+                b.Decide(false, BlockRole.Noise, "repeated in other seeds of the same outlet", Id);
             }
         }
     }

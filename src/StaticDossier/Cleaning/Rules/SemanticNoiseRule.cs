@@ -4,7 +4,11 @@ namespace StaticDossier.Cleaning.Rules;
 /// ARIA landmarks, class/id names such as <c>sidebar</c>, <c>related</c>, <c>share</c>, <c>comments</c>).</summary>
 internal sealed class SemanticNoiseRule : INoiseRule
 {
-    public string Name => "semantic";
+    public RuleId Id => RuleId.Semantic;
+
+    public PageFacts Reads => PageFacts.Container | PageFacts.RealNoise;
+
+    public PageFacts Writes => PageFacts.MarkupNoise;
 
     public void Apply(CleaningContext context)
     {
@@ -13,7 +17,7 @@ internal sealed class SemanticNoiseRule : INoiseRule
             if (!b.IsDecided && b.NoisyAncestor is { } n && context.IsRealNoise(n)
                 && (context.Container is null || context.Container != n))
             {
-                b.Decide(false, "noise", $"inside {ContainerRule.Describe(n)} ({b.NoiseHint})", Name);
+                b.Decide(false, BlockRole.Noise, $"inside {ContainerRule.Describe(n)} ({b.NoiseHint})", Id);
             }
         }
     }

@@ -4,9 +4,9 @@ namespace StaticDossier.Cleaning.Rules;
 /// short line without a full stop followed by prose. Other short lines ("Advertisement", "Share") go.</summary>
 internal sealed class ShortBlockRule : INoiseRule
 {
-    internal static double SentenceWords = 2;
+    public RuleId Id => RuleId.Short;
 
-    public string Name => "short";
+    public PageFacts Reads => PageFacts.BodyElements;
 
     public void Apply(CleaningContext context)
     {
@@ -25,19 +25,19 @@ internal sealed class ShortBlockRule : INoiseRule
             var afterProse = previous is not null && previous.Class >= BlockClass.NearGood && previous.Kept != false;
             if (beforeProse && b.Words >= 2 && (b.IsHeading || !TextShape.EndsSentence(b.Text) || b.Text.EndsWith(':')))
             {
-                b.Decide(true, "heading", "subheading before a paragraph", Name);
+                b.Decide(true, BlockRole.Heading, "subheading before a paragraph", Id);
             }
-            else if (beforeProse && afterProse && TextShape.EndsSentence(b.Text) && b.Words >= SentenceWords)
+            else if (beforeProse && afterProse && TextShape.EndsSentence(b.Text) && b.Words >= context.Thresholds.SentenceWords)
             {
-                b.Decide(true, "body", "short sentence between paragraphs", Name);
+                b.Decide(true, BlockRole.Body, "short sentence between paragraphs", Id);
             }
             else if (!context.IsTextDump && b.Words >= 2 && context.BesideBody(b))
             {
-                b.Decide(true, "body", "short line in the article's own element", Name);
+                b.Decide(true, BlockRole.Body, "short line in the article's own element", Id);
             }
             else
             {
-                b.Decide(false, "noise", "short line that is not a subheading", Name);
+                b.Decide(false, BlockRole.Noise, "short line that is not a subheading", Id);
             }
         }
     }

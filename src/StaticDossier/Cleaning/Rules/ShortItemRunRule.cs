@@ -3,7 +3,9 @@ namespace StaticDossier.Cleaning.Rules;
 /// <summary>Three or more short lines in a row (menus, tag lists, teaser headlines) are not prose.</summary>
 internal sealed class ShortItemRunRule : INoiseRule
 {
-    public string Name => "short-run";
+    public RuleId Id => RuleId.ShortRun;
+
+    public PageFacts Reads => PageFacts.BodyElements;
 
     public void Apply(CleaningContext context)
     {
@@ -19,7 +21,7 @@ internal sealed class ShortItemRunRule : INoiseRule
             {
                 // Saved pages: short lines in the article's own element are its lists and Q&A, not a menu.
                 Flush(run);
-                b.Decide(true, "body", "short line in the article's own element", Name);
+                b.Decide(true, BlockRole.Body, "short line in the article's own element", Id);
                 continue;
             }
 
@@ -41,7 +43,7 @@ internal sealed class ShortItemRunRule : INoiseRule
         {
             foreach (var b in run)
             {
-                b.Decide(false, "noise", $"one of {run.Count} short lines in a row", Name);
+                b.Decide(false, BlockRole.Noise, $"one of {run.Count} short lines in a row", Id);
             }
         }
 

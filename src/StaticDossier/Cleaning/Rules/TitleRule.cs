@@ -7,7 +7,9 @@ namespace StaticDossier.Cleaning.Rules;
 /// (so "Accessibility links" loses to the real headline); with no such line, the lede's first clause.</summary>
 internal sealed class TitleRule : INoiseRule
 {
-    public string Name => "title";
+    public RuleId Id => RuleId.Title;
+
+    public PageFacts Writes => PageFacts.Title;
 
     public void Apply(CleaningContext context)
     {
@@ -25,7 +27,7 @@ internal sealed class TitleRule : INoiseRule
         for (var i = Math.Max(0, limit - 40); i < limit; i++)
         {
             var b = blocks[i];
-            if (b.Words is < 2 or > 30 || b.Role is "date" or "caption" or "duplicate" or "byline" or "source"
+            if (b.Words is < 2 or > 30 || b.Role is BlockRole.Date or BlockRole.Caption or BlockRole.Duplicate or BlockRole.Byline or BlockRole.Source
                 || (b.Words > 15 && TextShape.EndsSentence(b.Text)))
             {
                 continue;
@@ -58,11 +60,11 @@ internal sealed class TitleRule : INoiseRule
         if (best is not null)
         {
             context.Title = best.Text;
-            best.Decide(false, "title", "headline (shares most words with the opening paragraphs)", Name, overrule: true);
+            best.Decide(false, BlockRole.Title, "headline (shares most words with the opening paragraphs)", Id, overrule: true);
             // What sits above the headline (menus, other stories' headlines) is not the article.
             for (var i = 0; i < best.Index; i++)
             {
-                blocks[i].Decide(false, "noise", $"above the headline at line {best.Line}", Name);
+                blocks[i].Decide(false, BlockRole.Noise, $"above the headline at line {best.Line}", Id);
             }
 
             var key = best.Key;
@@ -70,7 +72,7 @@ internal sealed class TitleRule : INoiseRule
             {
                 if (b != best && b.Key == key)
                 {
-                    b.Decide(false, "title", "repeats the headline", Name, overrule: true);
+                    b.Decide(false, BlockRole.Title, "repeats the headline", Id, overrule: true);
                 }
             }
         }
@@ -79,11 +81,11 @@ internal sealed class TitleRule : INoiseRule
             context.Title = metaTitle;
         }
         else if (context.IsTextDump && blocks.Count > 1 && blocks[0] is { Words: >= 4 and <= 25 } first
-                 && !TextShape.EndsSentence(first.Text) && first.Role is "body" or "noise")
+                 && !TextShape.EndsSentence(first.Text) && first.Role is BlockRole.Body or BlockRole.Noise)
         {
             // A dump's first line, shaped like a headline, is the headline even when it shares few words.
             context.Title = first.Text;
-            first.Decide(false, "title", "first line, shaped like a headline", Name, overrule: true);
+            first.Decide(false, BlockRole.Title, "first line, shaped like a headline", Id, overrule: true);
         }
         else if (blocks.FirstOrDefault(b => !b.IsDecided && b.Class >= BlockClass.NearGood) is { } lede)
         {

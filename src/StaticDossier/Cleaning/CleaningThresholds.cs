@@ -1,0 +1,67 @@
+namespace StaticDossier.Cleaning;
+
+/// <summary>Every tunable number the rules use, in one immutable record (trafilatura keeps its knobs on one
+/// options object too). Rules read it from <see cref="CleaningContext.Thresholds"/>; a tuning run builds a copy
+/// with <c>with</c>, so parallel cleanings never share a changing value.</summary>
+internal sealed record CleaningThresholds
+{
+    /// <summary>The values the dossier uses.</summary>
+    public static CleaningThresholds Default { get; } = new();
+
+    // --- boilerplate ---
+
+    /// <summary>A service pitch ("sign up for", "follow us on") counts as boilerplate only in blocks of at most
+    /// this many words: a story may well be about a newsletter.</summary>
+    public double PitchWords { get; init; } = 40;
+
+    // --- container ---
+
+    /// <summary>A sibling of the elected container joins the article when its own score is at least this share
+    /// of the container's (and at least 100): articles split over standfirst and body parts.</summary>
+    public double SiblingShare { get; init; } = 0.2;
+
+    /// <summary>A navigation-like ancestor holding half the good prose and at least this share of all text is a
+    /// false alarm (its class name lies).</summary>
+    public double FalseAlarmShare { get; init; } = 0.25;
+
+    // --- main run ---
+
+    /// <summary>Weight of a paragraph after one or two short lines (a teaser's headline and author).</summary>
+    public double TeaserShare { get; init; } = 0.4;
+
+    /// <summary>Weight of a paragraph after a longer list of short lines.</summary>
+    public double ListShare { get; init; } = 0.8;
+
+    /// <summary>A block ending in "…" or "..." is a teaser for another page.</summary>
+    public bool DropTruncated { get; init; } = true;
+
+    /// <summary>Saved pages: prose above the article's body element (a dek) is the standfirst and goes.</summary>
+    public bool DropStandfirst { get; init; } = true;
+
+    /// <summary>Saved pages: a line beside the body's paragraphs stays when it has this many words (list-like
+    /// elements and headings stay whatever their length).</summary>
+    public double ListLineWords { get; init; } = 2;
+
+    /// <summary>Saved pages: cost of each short line in a row (the n-th costs n times this).</summary>
+    public double ShortCost { get; init; } = 10;
+
+    /// <summary>Saved pages: cost per character of a short line.</summary>
+    public double ShortLengthCost { get; init; } = 0.3;
+
+    /// <summary>Text dumps: cost of each short line in a row (dumps have no markup to tell menus apart).</summary>
+    public double TextShortCost { get; init; } = 25;
+
+    /// <summary>Text dumps: cost per character of a short line.</summary>
+    public double TextShortLengthCost { get; init; } = 1;
+
+    /// <summary>Prose beyond the run joins it when this share of its content words is already in the run.</summary>
+    public double Coherence { get; init; } = 0.5;
+
+    /// <summary>How many blocks the run may reach across to join coherent prose.</summary>
+    public double MaxGap { get; init; } = 4;
+
+    // --- short blocks ---
+
+    /// <summary>A short sentence between two paragraphs stays when it has at least this many words.</summary>
+    public double SentenceWords { get; init; } = 2;
+}
