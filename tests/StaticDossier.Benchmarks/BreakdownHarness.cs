@@ -104,13 +104,14 @@ internal static class BreakdownHarness
         var dossier = new DossierModelBuilder(config, markdown, b => html[b]).Build(pages, diagnostics);
         Report("model (incl. related)", clock, dossier.Articles.Count);
         var templates = new TemplateRenderer(config.TemplatesPath, config.RelativeToRoot(config.TemplatesPath));
-        var renderer = new PageRenderer(config, templates);
+        var renderer = new PageRenderer(config, templates, dossier.Taxonomies);
         Report("templates load", clock, 1);
-        var home = HomePage.Render(dossier, new RawHtml(""), renderer, diagnostics);
+        var context = new OutputContext(config, dossier, renderer, new RawHtml(""), diagnostics);
+        var home = new HomePage().Render(context).Single();
         Report("home page", clock, 1);
         for (var again = 0; args.Length > 1 && args[1] == "home" && again < 20; again++)
         {
-            HomePage.Render(dossier, new RawHtml(""), renderer, diagnostics);
+            _ = new HomePage().Render(context).Single();
             Report("home page again", clock, 1);
         }
 
@@ -143,9 +144,9 @@ internal static class BreakdownHarness
             }
         }
 
-        var articles = ArticlePages.Render(dossier, renderer, diagnostics).ToList();
+        var articles = new ArticlePages().Render(context).OfType<OutputFile>().ToList();
         Report("article pages", clock, articles.Count);
-        var indexes = IndexPages.Render(dossier, renderer, diagnostics).ToList();
+        var indexes = new TaxonomyPages().Render(context).ToList();
         Report("index pages", clock, indexes.Count);
         var search = SearchIndexRenderer.Render(dossier);
         Report("search index", clock, 1);

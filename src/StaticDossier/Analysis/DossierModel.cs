@@ -4,10 +4,10 @@ namespace StaticDossier.Analysis;
 
 /// <summary>Everything the page generators need: the articles in timeline order and the index pages.</summary>
 /// <param name="Articles">Newest first, undated last.</param>
-/// <param name="Taxonomies">People, tags, sources and languages, in that order.</param>
+/// <param name="Taxonomies">One per <see cref="TaxonomyKind.All"/>, in that order.</param>
 internal sealed record DossierModel(IReadOnlyList<ArticleView> Articles, IReadOnlyList<Taxonomy> Taxonomies);
 
-/// <summary>One kind of index (people, tags, sources, languages) and its terms.</summary>
+/// <summary>One kind of index (see <see cref="TaxonomyKind"/>) and its terms.</summary>
 /// <param name="Key">Folder name and anchor, e.g. <c>people</c>.</param>
 /// <param name="Title">Heading, e.g. "People".</param>
 /// <param name="Url">Path of the kind's overview page.</param>

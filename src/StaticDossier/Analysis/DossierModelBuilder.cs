@@ -13,36 +13,36 @@ internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer ma
 
     public DossierModel Build(IReadOnlyList<ContentPage> pages, DiagnosticBag diagnostics)
     {
-        var peopleMatcher = new TermMatcher(config.People, diagnostics, config.SourcePath, "people");
-        var tagMatcher = new TermMatcher(config.Tags, diagnostics, config.SourcePath, "tags");
+        var kinds = TaxonomyKind.All;
+        var matchers = kinds.Select(k => k.Curated is { } curated ? new TermMatcher(curated(config), diagnostics, config.SourcePath, k.Key) : null).ToArray();
         var views = new ArticleView[pages.Count];
         Parallel.For(0, pages.Count, i => views[i] = ToView(pages[i], diagnostics));
         var articles = Timeline.Sort(Unique(views, diagnostics));
 
         var keys = new string[articles.Count];
         Parallel.For(0, articles.Count, i => keys[i] = TermMatcher.Key(articles[i].Title, articles[i].PlainText));
-        var peopleNames = new List<string>[articles.Count];
-        var tagNames = new List<string>[articles.Count];
+        // names[k][i]: the names article i has in taxonomy k.
+        var names = kinds.Select(_ => new List<string>[articles.Count]).ToArray();
         Parallel.For(0, articles.Count, i =>
         {
-            peopleNames[i] = peopleMatcher.MatchKey(articles[i].Page.Meta.People, keys[i]);
-            tagNames[i] = tagMatcher.MatchKey(articles[i].Page.Meta.Tags, keys[i]);
-        });
-        var people = Links("people", peopleNames.SelectMany(n => n));
-        var tags = Links("tags", tagNames.SelectMany(n => n));
-        var sources = Links("sources", articles.Select(a => a.Source).OfType<string>());
-        var languages = articles.Select(a => a.Language).Distinct(StringComparer.Ordinal)
-            .ToDictionary(l => l, l => new TermLink(LanguageNames.Of(l), $"languages/{Slugger.Slugify(l)}.html"), StringComparer.Ordinal);
-
-        Parallel.For(0, articles.Count, i =>
-        {
-            articles[i] = articles[i] with
+            for (var k = 0; k < kinds.Count; k++)
             {
-                People = [.. peopleNames[i].Select(n => people[n]).Distinct()],
-                Tags = [.. tagNames[i].Select(n => tags[n]).Distinct()],
-                SourceLink = articles[i].Source is { } s ? sources[s] : null,
-                LanguageLink = languages[articles[i].Language],
-            };
+                var given = kinds[k].Names(articles[i]);
+                names[k][i] = matchers[k] is { } matcher ? matcher.MatchKey(given, keys[i]) : [.. given ?? []];
+            }
+        });
+        var termLinks = kinds.Select((kind, k) => Links(kind, names[k].SelectMany(n => n))).ToArray();
+        var terms = kinds.Select(_ => new IReadOnlyList<TermLink>[articles.Count]).ToArray();
+        Parallel.For(0, articles.Count, i =>
+        {
+            var article = articles[i];
+            for (var k = 0; k < kinds.Count; k++)
+            {
+                terms[k][i] = [.. names[k][i].Select(n => termLinks[k][n]).Distinct()];
+                article = kinds[k].Assign(article, terms[k][i]);
+            }
+
+            articles[i] = article;
         });
 
         // The index of shared people and tags is one thread's work: it is built beside the text index, whose
@@ -52,8 +52,8 @@ internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer ma
         var chronological = articles.Where(a => a.Date is not null).Reverse().ToList();
         var positions = chronological.Select((a, i) => (a.Url, i)).ToDictionary(x => x.Url, x => x.i, StringComparer.Ordinal);
         var related = new List<ArticleLink>[articles.Count];
-        var terms = termIndex.GetAwaiter().GetResult();
-        Parallel.For(0, articles.Count, i => related[i] = RelatedArticles.For(articles, i, similarity, terms));
+        var shared = termIndex.GetAwaiter().GetResult();
+        Parallel.For(0, articles.Count, i => related[i] = RelatedArticles.For(articles, i, similarity, shared));
         Parallel.For(0, articles.Count, i =>
         {
             var position = positions.GetValueOrDefault(articles[i].Url, -1);
@@ -65,28 +65,22 @@ internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer ma
             };
         });
 
-        var aliases = config.People.Concat(config.Tags)
+        var aliases = kinds.Where(k => k.Curated is not null).SelectMany(k => k.Curated!(config))
             .GroupBy(t => t.Name, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.SelectMany(t => t.Aliases ?? []).Distinct(StringComparer.Ordinal)], StringComparer.Ordinal);
 
         // One link per article, shared by every term list it is on: a list item rendered with include_cached is then
         // found again by the link itself, not by comparing seven strings.
         var links = articles.Select(a => a.ToLink()).ToArray();
-        Taxonomy Index(string key, string title, Func<ArticleView, IEnumerable<TermLink>> termsOf) =>
-            new(key, title, $"{key}/index.html", [.. articles
-                .SelectMany((a, i) => termsOf(a).Select(t => (Term: t, Link: links[i])))
+        Taxonomy Index(TaxonomyKind kind, IReadOnlyList<TermLink>[] termsOf) =>
+            new(kind.Key, kind.Title, kind.Url, [.. termsOf
+                .SelectMany((t, i) => t.Select(term => (Term: term, Link: links[i])))
                 .GroupBy(x => x.Term)
-                .Select(g => new Term(g.Key.Name, g.Key.Url, [.. g.Select(x => x.Link)], key is "people" or "tags" ? aliases.GetValueOrDefault(g.Key.Name, []) : []))
+                .Select(g => new Term(g.Key.Name, g.Key.Url, [.. g.Select(x => x.Link)], kind.Curated is not null ? aliases.GetValueOrDefault(g.Key.Name, []) : []))
                 .OrderBy(t => SortKey(t.Name), StringComparer.Ordinal)
                 .ThenBy(t => t.Name, StringComparer.Ordinal)]);
 
-        return new DossierModel(articles,
-        [
-            Index("people", "People", a => a.People),
-            Index("tags", "Tags", a => a.Tags),
-            Index("sources", "Sources", a => a.SourceLink is { } s ? [s] : []),
-            Index("languages", "Languages", a => a.LanguageLink is { } l ? [l] : []),
-        ]);
+        return new DossierModel(articles, [.. kinds.Select((kind, k) => Index(kind, terms[k]))]);
     }
 
     // Markdown that Markdig refuses (absurd nesting from a hostile seed) is a diagnostic at the page, never a crash.
@@ -115,7 +109,7 @@ internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer ma
         var date = page.Meta.ParsedDate;
         var body = RenderBody(page, diagnostics);
         var plain = body.Text;
-        var url = SiteUrls.Article(page.Slug);
+        var url = SitePaths.Article(page.Slug);
         var language = page.Meta.Language ?? config.Language;
         var view = new ArticleView
         {
@@ -183,7 +177,7 @@ internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer ma
     }
 
     /// <summary>One link per distinct slug; names that slug alike share the first name's page.</summary>
-    private static Dictionary<string, TermLink> Links(string folder, IEnumerable<string> names)
+    private static Dictionary<string, TermLink> Links(TaxonomyKind kind, IEnumerable<string> names)
     {
         var bySlug = new Dictionary<string, TermLink>(StringComparer.Ordinal);
         var byName = new Dictionary<string, TermLink>(StringComparer.Ordinal);
@@ -192,7 +186,7 @@ internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer ma
             var slug = Slugger.Slugify(name);
             if (!bySlug.TryGetValue(slug, out var link))
             {
-                link = new TermLink(name, $"{folder}/{slug}.html");
+                link = new TermLink(kind.Display(name), SitePaths.Term(kind.Key, slug));
                 bySlug[slug] = link;
             }
 

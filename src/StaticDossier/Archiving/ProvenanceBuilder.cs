@@ -53,7 +53,7 @@ internal sealed class ProvenanceBuilder
         var config = source.Config;
         var content = source.Inputs.Content;
         var meta = page.Meta;
-        var sitePage = Rendering.SiteUrls.Article(page.Slug);
+        var sitePage = Rendering.SitePaths.Article(page.Slug);
         var published = !meta.Draft && source.SitePaths.Contains(sitePage);
         var article = new ArticleFacts(page.Slug, meta.Title, meta.Date, meta.Language ?? config.Language, meta.Source, meta.Byline, meta.Url,
             !meta.Draft, published ? "data/site/" + sitePage : null);

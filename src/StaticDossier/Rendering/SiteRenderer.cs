@@ -1,7 +1,6 @@
 using StaticDossier.Config;
 using StaticDossier.Content;
 using StaticDossier.Diagnostics;
-using StaticDossier.Rendering.Data;
 using StaticDossier.Analysis;
 using StaticDossier.Rendering.Pages;
 
@@ -31,32 +30,27 @@ public sealed class SiteRenderer
         }
 
         var templates = new TemplateRenderer(_config.TemplatesPath, _config.RelativeToRoot(_config.TemplatesPath));
-        var renderer = new PageRenderer(_config, templates);
-        // The site-wide pages and data files are each one serial piece of work; they run beside the
-        // article pages (which already use every core) instead of after them, so no core sits idle.
-        var intro = Intro(index, diagnostics);
-        var sideWork = new Func<IEnumerable<OutputFile?>>[]
-        {
-            () => [HomePage.Render(dossier, intro, renderer, diagnostics)],
-            () => [.. IndexPages.Render(dossier, renderer, diagnostics)],
-            () => [UtilityPages.Search(renderer, diagnostics), UtilityPages.NotFound(renderer, diagnostics)],
-            () => [SearchIndexRenderer.Render(dossier)],
-            () => [AtomFeedRenderer.Render(dossier, _config)],
-            () => [.. MetadataExporter.Render(dossier)],
-            () => [.. StaticAssets()],
-        }.Select(Task.Run).ToList();
-        var files = new List<OutputFile?>(ArticlePages.Render(dossier, renderer, diagnostics));
-        foreach (var work in sideWork)
+        var context = new OutputContext(_config, dossier, new PageRenderer(_config, templates, dossier.Taxonomies), Intro(index, diagnostics), diagnostics);
+        var outputs = SiteOutputs.All.Where(o => !o.ListsSite).ToList();
+        // Materialised inside each task: an output's files are rendered on the thread that runs it.
+        var beside = outputs.Skip(1).Select(o => Task.Run(() => o.Render(context).ToList())).ToList();
+        var files = new List<OutputFile?>(outputs[0].Render(context));
+        foreach (var work in beside)
         {
             files.AddRange(work.GetAwaiter().GetResult());
         }
+
         if (diagnostics.HasErrors)
         {
             return null;
         }
 
         var site = files.OfType<OutputFile>().ToList();
-        site.AddRange(SitemapRenderer.Render(site.Where(f => f.IsHtml).Select(f => f.OutputPath), _config));
+        foreach (var listing in SiteOutputs.All.Where(o => o.ListsSite))
+        {
+            site.AddRange(listing.Render(context with { Rendered = site }).OfType<OutputFile>().ToList());
+        }
+
         ReportDuplicates(site, diagnostics);
         site.Sort((a, b) => string.CompareOrdinal(a.OutputPath, b.OutputPath));
         return diagnostics.HasErrors ? null : site;
@@ -79,19 +73,5 @@ public sealed class SiteRenderer
                 $"Two outputs would be written to '{group.Key}' (a file in templates/assets/ may clash with a generated one).",
                 SourceLocation.InFile("_site/" + group.Key));
         }
-    }
-
-    /// <summary>Everything under templates/assets/ is copied to assets/ as it is.</summary>
-    private IEnumerable<OutputFile> StaticAssets()
-    {
-        var assets = Path.Combine(_config.TemplatesPath, "assets");
-        if (!Directory.Exists(assets))
-        {
-            return [];
-        }
-
-        return Directory.EnumerateFiles(assets, "*", SearchOption.AllDirectories)
-            .Order(StringComparer.Ordinal)
-            .Select(f => new OutputFile("assets/" + Path.GetRelativePath(assets, f).Replace('\\', '/'), File.ReadAllBytes(f)));
     }
 }

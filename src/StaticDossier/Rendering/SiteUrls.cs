@@ -22,7 +22,4 @@ public static class SiteUrls
 
         return root + (path.EndsWith("/index.html", StringComparison.Ordinal) ? path[..^"index.html".Length] : path);
     }
-
-    /// <summary>The output path of an article page.</summary>
-    public static string Article(string slug) => $"articles/{slug}.html";
 }

@@ -74,7 +74,7 @@ public sealed class PipelineFuzzTests
                 return "body refused without an error";
             }
 
-            _ = SiteUrls.Article(page.Slug);
+            _ = SitePaths.Article(page.Slug);
             // What the reader accepts, the formatter writes back so that it reads the same.
             var again = ContentPageParser.Parse("content/fuzz.md", ContentPageFormatter.Format(page.Meta, page.MarkdownBody), new DiagnosticBag());
             return again is null || again.Meta != page.Meta && !SameMeta(again.Meta, page.Meta) ? "front matter did not survive a write and a read" : null;

@@ -9,14 +9,14 @@ namespace StaticDossier.Rendering.Data;
 /// <summary><c>feed.xml</c>: an Atom feed of the newest <c>feed_limit</c> articles (all when 0), absolute URLs
 /// from <c>base_url</c>. Its <c>updated</c> is the newest article's date, never the clock, so the feed is the
 /// same on every build.</summary>
-internal static class AtomFeedRenderer
+internal sealed class AtomFeedRenderer : ISiteOutput
 {
-    public const string Path = "feed.xml";
+    public IEnumerable<OutputFile?> Render(OutputContext context) => [Render(context.Dossier, context.Config)];
 
-    public static OutputFile Render(DossierModel model, SiteConfig config)
+    internal static OutputFile Render(DossierModel model, SiteConfig config)
     {
-        var home = new Uri(SiteUrls.Absolute(config.BaseUrl, "index.html"));
-        var self = new Uri(SiteUrls.Absolute(config.BaseUrl, Path));
+        var home = new Uri(SiteUrls.Absolute(config.BaseUrl, SitePaths.Home));
+        var self = new Uri(SiteUrls.Absolute(config.BaseUrl, SitePaths.Feed));
         var updated = model.Articles.Select(a => Day(a.Date)).OfType<DateTimeOffset>().DefaultIfEmpty(DateTimeOffset.UnixEpoch).Max();
         var feed = new SyndicationFeed(XmlText.Clean(config.Title), XmlText.Clean(config.Description), home, self.AbsoluteUri, updated)
         {
@@ -33,7 +33,7 @@ internal static class AtomFeedRenderer
             new Atom10FeedFormatter(feed).WriteTo(writer);
         }
 
-        return new OutputFile(Path, stream.ToArray());
+        return new OutputFile(SitePaths.Feed, stream.ToArray());
     }
 
     private static SyndicationItem Entry(ArticleView a, DateTimeOffset fallback)

@@ -24,7 +24,7 @@ internal static partial class JsonLdRenderer
             About = a.People.Count == 0 ? null : [.. a.People.Select(p => new Thing("Person", p.Name))],
             Keywords = a.Tags.Count == 0 ? null : string.Join(", ", a.Tags.Select(t => t.Name)),
             Description = a.Summary.Length == 0 ? null : a.Summary,
-            IsPartOf = new Thing("Collection", config.Title) { Url = SiteUrls.Absolute(config.BaseUrl, "index.html") },
+            IsPartOf = new Thing("Collection", config.Title) { Url = SiteUrls.Absolute(config.BaseUrl, SitePaths.Home) },
         };
         return new RawHtml(JsonSerializer.Serialize(data, Context.NewsArticle));
     }

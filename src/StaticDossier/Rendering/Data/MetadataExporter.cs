@@ -9,12 +9,11 @@ namespace StaticDossier.Rendering.Data;
 
 /// <summary>The whole dossier's metadata for download: <c>data/dossier.json</c> and <c>data/dossier.csv</c>,
 /// one record per article in timeline order.</summary>
-internal static partial class MetadataExporter
+internal sealed partial class MetadataExporter : ISiteOutput
 {
-    public const string JsonPath = "data/dossier.json";
-    public const string CsvPath = "data/dossier.csv";
+    public IEnumerable<OutputFile?> Render(OutputContext context) => Render(context.Dossier);
 
-    public static IEnumerable<OutputFile> Render(DossierModel model)
+    internal static IEnumerable<OutputFile> Render(DossierModel model)
     {
         var records = model.Articles.Select(a => new ArticleRecord
         {
@@ -33,7 +32,7 @@ internal static partial class MetadataExporter
             RemovedBlocks = a.RemovedBlocks,
         }).ToList();
 
-        yield return new OutputFile(JsonPath, IndentedJson(new Export(records), records.Count));
+        yield return new OutputFile(SitePaths.MetadataJson, IndentedJson(new Export(records), records.Count));
 
         using var stream = new MemoryStream();
         // Seed text could start with '=' or '@'; a spreadsheet opening the CSV must not run it as a formula.
@@ -47,7 +46,7 @@ internal static partial class MetadataExporter
             }
         }
 
-        yield return new OutputFile(CsvPath, stream.ToArray());
+        yield return new OutputFile(SitePaths.MetadataCsv, stream.ToArray());
     }
 
     /// <summary>The value as indented JSON and a final line end, written as UTF-8 once: as a string it was the file

@@ -8,9 +8,8 @@ namespace StaticDossier.Rendering.Data;
 /// <summary>The full-text search index as a script (<c>assets/search-index.js</c>) that sets
 /// <c>window.dossierSearchIndex</c>: a script element can load it from <c>file://</c>, where fetching
 /// JSON is refused.</summary>
-internal static partial class SearchIndexRenderer
+internal sealed partial class SearchIndexRenderer : ISiteOutput
 {
-    public const string Path = "assets/search-index.js";
 
     private static readonly byte[] Start = Encoding.UTF8.GetBytes("window.dossierSearchIndex = {\"documents\":[");
     private static readonly byte[] End = Encoding.UTF8.GetBytes("]};\n");
@@ -18,7 +17,7 @@ internal static partial class SearchIndexRenderer
     /// <summary>The same bytes as serialising <c>{ documents }</c> whole, but each document is serialised to UTF-8
     /// on its own, on every core, and the pieces copied once into the file: the index holds every article's full
     /// text (tens of megabytes for a large dossier), which as one JSON string cost three copies of it.</summary>
-    public static OutputFile Render(DossierModel model)
+    internal static OutputFile Render(DossierModel model)
     {
         var articles = model.Articles;
         var pieces = new byte[articles.Count][];
@@ -44,8 +43,10 @@ internal static partial class SearchIndexRenderer
         }
 
         Append(bytes, at, End);
-        return new OutputFile(Path, bytes);
+        return new OutputFile(SitePaths.SearchIndex, bytes);
     }
+
+    public IEnumerable<OutputFile?> Render(OutputContext context) => [Render(context.Dossier)];
 
     private static int Append(byte[] to, int at, byte[] piece)
     {

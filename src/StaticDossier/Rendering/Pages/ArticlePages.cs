@@ -1,14 +1,13 @@
-using StaticDossier.Diagnostics;
 using StaticDossier.Rendering.Data;
-using StaticDossier.Analysis;
 
 namespace StaticDossier.Rendering.Pages;
 
 /// <summary>One page per article, with its provenance, citation, related articles, JSON-LD and Dublin Core.</summary>
-internal static class ArticlePages
+internal sealed class ArticlePages : ISiteOutput
 {
-    public static IEnumerable<OutputFile> Render(DossierModel dossier, PageRenderer pages, DiagnosticBag diagnostics)
+    public IEnumerable<OutputFile?> Render(OutputContext context)
     {
+        var (dossier, pages, diagnostics) = (context.Dossier, context.Pages, context.Diagnostics);
         var rendered = new OutputFile?[dossier.Articles.Count];
         Parallel.For(0, dossier.Articles.Count, i =>
         {

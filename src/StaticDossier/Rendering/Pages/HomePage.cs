@@ -1,20 +1,17 @@
-using StaticDossier.Diagnostics;
-using StaticDossier.Analysis;
-
 namespace StaticDossier.Rendering.Pages;
 
 /// <summary><c>index.html</c>: the introduction and the timeline, undated articles apart.</summary>
-internal static class HomePage
+internal sealed class HomePage : ISiteOutput
 {
-    public static OutputFile? Render(DossierModel dossier, RawHtml intro, PageRenderer pages, DiagnosticBag diagnostics)
+    public IEnumerable<OutputFile?> Render(OutputContext context)
     {
-        var model = pages.NewModel("index.html");
+        var (dossier, pages) = (context.Dossier, context.Pages);
+        var model = pages.NewModel(SitePaths.Home);
         model.SetValue("nav_current", "home", false);
-        model.SetValue("intro", intro, true);
+        model.SetValue("intro", context.Intro, true);
         model.SetValue("articles", dossier.Articles, true);
         model.SetValue("timeline", Timeline.Group(dossier.Articles), true);
         model.SetValue("undated", dossier.Articles.Where(a => a.Date is null).ToList(), true);
-        model.SetValue("taxonomies", dossier.Taxonomies, true);
-        return pages.Render("index.sbn", model, "index.html", diagnostics);
+        return [pages.Render("index.sbn", model, SitePaths.Home, context.Diagnostics)];
     }
 }

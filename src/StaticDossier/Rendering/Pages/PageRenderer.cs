@@ -1,12 +1,13 @@
 using Scriban.Runtime;
+using StaticDossier.Analysis;
 using StaticDossier.Config;
 using StaticDossier.Diagnostics;
 
 namespace StaticDossier.Rendering.Pages;
 
 /// <summary>What every page generator shares: the site's settings, the templates, and the variables every
-/// template may use (<c>site</c>, <c>root</c>, <c>page_title</c>, <c>head</c> …).</summary>
-internal sealed class PageRenderer(SiteConfig config, TemplateRenderer templates)
+/// template may use (<c>site</c>, <c>paths</c>, <c>taxonomies</c>, <c>root</c>, <c>page_title</c>, <c>head</c> …).</summary>
+internal sealed class PageRenderer(SiteConfig config, TemplateRenderer templates, IReadOnlyList<Taxonomy> taxonomies)
 {
     public SiteConfig Config => config;
 
@@ -15,6 +16,8 @@ internal sealed class PageRenderer(SiteConfig config, TemplateRenderer templates
     {
         var model = new ScriptObject();
         model.SetValue("site", new SiteView(config.Title, config.Description, config.Language, config.BaseUrl, config.Author), true);
+        model.SetValue("paths", SitePaths.ForTemplates, true);
+        model.SetValue("taxonomies", taxonomies, true);
         model.SetValue("root", SiteUrls.RootFrom(outputPath), true);
         model.SetValue("output_path", outputPath, true);
         model.SetValue("canonical", SiteUrls.Absolute(config.BaseUrl, outputPath), true);

@@ -1,14 +1,12 @@
-using StaticDossier.Diagnostics;
-using StaticDossier.Analysis;
-
 namespace StaticDossier.Rendering.Pages;
 
 /// <summary>For each taxonomy (people, tags, sources, languages) an overview page and one page per term.</summary>
-internal static class IndexPages
+internal sealed class TaxonomyPages : ISiteOutput
 {
-    public static IEnumerable<OutputFile?> Render(DossierModel dossier, PageRenderer pages, DiagnosticBag diagnostics)
+    public IEnumerable<OutputFile?> Render(OutputContext context)
     {
-        foreach (var taxonomy in dossier.Taxonomies)
+        var (pages, diagnostics) = (context.Pages, context.Diagnostics);
+        foreach (var taxonomy in context.Dossier.Taxonomies)
         {
             var overview = pages.NewModel(taxonomy.Url);
             overview.SetValue("nav_current", taxonomy.Key, false);

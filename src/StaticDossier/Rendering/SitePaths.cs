@@ -1,0 +1,73 @@
+using Scriban.Runtime;
+
+namespace StaticDossier.Rendering;
+
+/// <summary>Where every file of the site is published: the one place the outputs take their paths from, and that
+/// templates read as <c>paths</c> (<c>{{ root }}{{ paths.feed }}</c>), so no template spells a generated file's name.</summary>
+public static class SitePaths
+{
+    /// <summary>The home page: introduction and timeline.</summary>
+    public const string Home = "index.html";
+
+    /// <summary>The full-text search page.</summary>
+    public const string Search = "search.html";
+
+    /// <summary>The page hosts serve for a missing path; left out of the sitemap.</summary>
+    public const string NotFound = "404.html";
+
+    /// <summary>The Atom feed.</summary>
+    public const string Feed = "feed.xml";
+
+    /// <summary>The sitemap (sitemaps.org 0.9).</summary>
+    public const string Sitemap = "sitemap.xml";
+
+    /// <summary>The crawlers' file, pointing to the sitemap.</summary>
+    public const string Robots = "robots.txt";
+
+    /// <summary>The search index, a script so that it loads from <c>file://</c>.</summary>
+    public const string SearchIndex = "assets/search-index.js";
+
+    /// <summary>The search page's script (a file of <c>templates/assets/</c>).</summary>
+    public const string SearchScript = "assets/search.js";
+
+    /// <summary>Every article's metadata as JSON.</summary>
+    public const string MetadataJson = "data/dossier.json";
+
+    /// <summary>Every article's metadata as CSV.</summary>
+    public const string MetadataCsv = "data/dossier.csv";
+
+    /// <summary>The folder <c>templates/assets/</c> is copied to.</summary>
+    public const string Assets = "assets/";
+
+    /// <summary>The page of the article whose slug is <paramref name="slug"/>.</summary>
+    public static string Article(string slug) => $"articles/{slug}.html";
+
+    /// <summary>The overview page of the taxonomy <paramref name="key"/> (e.g. <c>people</c>).</summary>
+    public static string Taxonomy(string key) => $"{key}/index.html";
+
+    /// <summary>The page of one term of the taxonomy <paramref name="key"/>.</summary>
+    public static string Term(string key, string slug) => $"{key}/{slug}.html";
+
+    /// <summary>The paths above as templates see them (<c>paths.home</c>, <c>paths.metadata_json</c> …); read-only,
+    /// so one object serves every page.</summary>
+    internal static readonly ScriptObject ForTemplates = CreateForTemplates();
+
+    private static ScriptObject CreateForTemplates()
+    {
+        var paths = new ScriptObject
+        {
+            ["home"] = Home,
+            ["search"] = Search,
+            ["not_found"] = NotFound,
+            ["feed"] = Feed,
+            ["sitemap"] = Sitemap,
+            ["robots"] = Robots,
+            ["search_index"] = SearchIndex,
+            ["search_script"] = SearchScript,
+            ["metadata_json"] = MetadataJson,
+            ["metadata_csv"] = MetadataCsv,
+        };
+        paths.IsReadOnly = true;
+        return paths;
+    }
+}
