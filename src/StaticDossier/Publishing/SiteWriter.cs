@@ -46,8 +46,8 @@ internal static class SiteWriter
         }
 
         var reuse = previous is not null && Directory.Exists(full) ? previous : null;
-        var records = new OutputRecord[files.Count];
-        var linked = 0;
+        OutputRecord[] records;
+        int linked;
         var staging = Path.Combine(parent, $".{name}{StagingTag}{Environment.ProcessId}");
         var previousSite = Path.Combine(parent, $".{name}{PreviousTag}{Environment.ProcessId}");
         DeleteIfExists(staging);
@@ -60,26 +60,7 @@ internal static class SiteWriter
                 Directory.CreateDirectory(dir);
             }
 
-            Parallel.For(0, files.Count, i =>
-            {
-                var target = Path.Combine(staging, targets[i]);
-                var file = files[i];
-                var published = Path.Combine(full, targets[i]);
-                DateTime written;
-                if (reuse is not null && reuse.TryGetValue(file.OutputPath, out var before) && before.Length == file.Bytes.Length
-                    && before.Matches(new FileInfo(published)) && HoldsExactly(published, file.Bytes))
-                {
-                    HardLink.LinkOrCopy(published, target);
-                    Interlocked.Increment(ref linked);
-                    written = File.GetLastWriteTimeUtc(target);
-                }
-                else
-                {
-                    written = NewFile.Write(target, file.Bytes);
-                }
-
-                records[i] = new OutputRecord(file.Bytes.Length, written.Ticks);
-            });
+            (records, linked) = Stage(files, targets, staging, full, reuse);
             if (publishIf is not null && !publishIf())
             {
                 DeleteIfExists(staging);
@@ -115,6 +96,33 @@ internal static class SiteWriter
 
         var removed = previous?.Keys.Count(k => !outputs.ContainsKey(k)) ?? 0;
         return new WriteResult(outputs, files.Count - linked, linked, removed);
+    }
+
+    /// <summary>Puts every file in the staging folder, on every core: linked from the published site when
+    /// <paramref name="reuse"/> records it as unchanged and it holds exactly the new bytes, written otherwise.</summary>
+    private static (OutputRecord[] Records, int Linked) Stage(IReadOnlyList<OutputFile> files, string[] targets, string staging, string full,
+        IReadOnlyDictionary<string, OutputRecord>? reuse)
+    {
+        var records = new OutputRecord[files.Count];
+        var linked = 0;
+        Parallel.For(0, files.Count, i =>
+        {
+            var target = Path.Combine(staging, targets[i]);
+            var file = files[i];
+            var published = Path.Combine(full, targets[i]);
+            if (reuse is not null && reuse.TryGetValue(file.OutputPath, out var before) && before.Length == file.Bytes.Length
+                && before.Matches(new FileInfo(published)) && HoldsExactly(published, file.Bytes))
+            {
+                HardLink.LinkOrCopy(published, target);
+                records[i] = new OutputRecord(file.Bytes.Length, File.GetLastWriteTimeUtc(target).Ticks);
+                Interlocked.Increment(ref linked);
+            }
+            else
+            {
+                records[i] = new OutputRecord(file.Bytes.Length, NewFile.Write(target, file.Bytes).Ticks);
+            }
+        });
+        return (records, linked);
     }
 
     /// <summary>Whether the published file at <paramref name="path"/> holds exactly <paramref name="bytes"/>. Compared byte

@@ -216,6 +216,19 @@ public sealed class CachedBuildTests
     }
 
     [Fact]
+    public void WithTheCacheOffNothingIsWrittenBesideTheSite()
+    {
+        using var dossier = NewDossier();
+        var builder = new SiteBuilder(Dossier.Config(dossier));
+
+        var summary = builder.Build(new DiagnosticBag());
+
+        Assert.True(summary.Succeeded);
+        Assert.True(File.Exists(Path.Combine(dossier.Site, "articles", "a.html")));
+        Assert.False(Directory.Exists(builder.CacheDirectory));
+    }
+
+    [Fact]
     public void CacheIsNeverPublished()
     {
         using var dossier = NewDossier();

@@ -30,17 +30,7 @@ internal static class CleaningGolden
     }
 
     /// <summary>Compares <paramref name="actual"/> with the golden file, or rewrites it under UPDATE_GOLDEN=1.</summary>
-    public static void Verify(string path, string actual)
-    {
-        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
-        {
-            File.WriteAllText(path, actual);
-            return;
-        }
-
-        Assert.True(File.Exists(path), $"Missing golden file {path}; run with UPDATE_GOLDEN=1 and review it.");
-        Assert.Equal(File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal), actual);
-    }
+    public static void Verify(string path, string actual) => Golden.Text(path, actual);
 
     public static SeedDocument Seed(string path, string text) =>
         new(path, path.EndsWith(".html", StringComparison.Ordinal) ? SeedKind.Html : SeedKind.TextDump, text, string.Empty);

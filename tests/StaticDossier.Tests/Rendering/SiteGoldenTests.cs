@@ -26,31 +26,7 @@ public sealed class SiteGoldenTests
         Assert.NotNull(config);
         Assert.True(new SiteBuilder(config).Build(diagnostics).Succeeded, string.Join('\n', diagnostics));
 
-        var expected = Path.Combine(source, "expected");
-        var actualFiles = Relative(dossier.Site);
-        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
-        {
-            if (Directory.Exists(expected))
-            {
-                Directory.Delete(expected, recursive: true);
-            }
-
-            foreach (var file in actualFiles)
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(expected, file))!);
-                File.Copy(Path.Combine(dossier.Site, file), Path.Combine(expected, file));
-            }
-
-            return;
-        }
-
-        Assert.Equal(Relative(expected), actualFiles);
-        foreach (var file in actualFiles)
-        {
-            var want = File.ReadAllText(Path.Combine(expected, file)).ReplaceLineEndings("\n");
-            var got = File.ReadAllText(Path.Combine(dossier.Site, file)).ReplaceLineEndings("\n");
-            Assert.True(want == got, $"{name}/expected/{file} differs from the build; run UPDATE_GOLDEN=1 dotnet test and review the diff.");
-        }
+        Golden.Folder(Path.Combine(source, "expected"), dossier.Site, Relative(dossier.Site), Relative);
     }
 
     /// <summary>Files copied verbatim from templates/assets/ are left out: they are not the generator's output.</summary>
