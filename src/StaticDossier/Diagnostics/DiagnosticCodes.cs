@@ -26,6 +26,19 @@ public static class DiagnosticCodes
     /// <summary>A curated content page was kept as it is.</summary>
     public const string ContentCuratedKept = "SD0211";
 
+    /// <summary>A seed's bytes differ from the SHA-256 its sidecar recorded when it was captured or imported.</summary>
+    public const string SeedAlteredSinceSaved = "SD0230";
+    /// <summary>A page could not be captured (network, status, timeout, size, robots.txt, not HTML).</summary>
+    public const string CaptureFailed = "SD0231";
+    /// <summary>A captured or imported page was already a seed, byte for byte.</summary>
+    public const string CaptureUnchanged = "SD0232";
+    /// <summary>A web archive (WARC, WACZ) cannot be read, or stops being a valid one at the position given.</summary>
+    public const string ArchiveUnreadable = "SD0233";
+    /// <summary>An archive record's payload does not match its WARC-Payload-Digest: the record is damaged.</summary>
+    public const string ArchiveDigestMismatch = "SD0234";
+    /// <summary>An archive record that looked like a page was not imported (revisit, too large, duplicate, bad date).</summary>
+    public const string ArchiveRecordSkipped = "SD0235";
+
     /// <summary>Front matter is missing or not closed.</summary>
     public const string FrontMatterMissing = "SD0301";
     /// <summary>Front matter is not valid YAML, or has an unknown or duplicate key.</summary>

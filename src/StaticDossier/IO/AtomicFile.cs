@@ -14,6 +14,39 @@ public static class AtomicFile
     /// writes through to the disk first (a cache that only saves time may skip it).</summary>
     public static void WriteAllBytes(string path, byte[] bytes, bool durable = true) => Write(path, stream => stream.Write(bytes), durable);
 
+    /// <summary>Creates <paramref name="path"/> holding <paramref name="bytes"/> in one step, unless a file of that name
+    /// exists: then nothing is replaced and the answer is false.</summary>
+    public static bool TryCreate(string path, byte[] bytes)
+    {
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(dir);
+        var temp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.WriteThrough))
+            {
+                stream.Write(bytes);
+            }
+
+            try
+            {
+                File.Move(temp, path, overwrite: false);
+                return true;
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                return false;
+            }
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
     /// <summary>Replaces <paramref name="path"/> with what <paramref name="write"/> writes, in one step; for content
     /// too large to hold twice in memory.</summary>
     public static void Write(string path, Action<Stream> write, bool durable = true)

@@ -34,8 +34,10 @@ internal static partial class SeedDecoder
         ([0xD0, 0xCF, 0x11, 0xE0], "an old Microsoft Office document"),
     ];
 
-    /// <summary>Decodes <paramref name="bytes"/>; null with a diagnostic when the file cannot be read as text.</summary>
-    public static string? Decode(byte[] bytes, string display, DiagnosticBag diagnostics, SeedKind kind = SeedKind.TextDump)
+    /// <summary>Decodes <paramref name="bytes"/>; null with a diagnostic when the file cannot be read as text.
+    /// <paramref name="declaredCharset"/> is the charset the server declared (HTTP Content-Type, kept in the sidecar),
+    /// which wins over the page's own meta tag, as in a browser.</summary>
+    public static string? Decode(byte[] bytes, string display, DiagnosticBag diagnostics, SeedKind kind = SeedKind.TextDump, string? declaredCharset = null)
     {
         ReadOnlySpan<byte> span = bytes;
         if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
@@ -77,7 +79,7 @@ internal static partial class SeedDecoder
             return Normalise(Utf8Text.Decode(span));
         }
 
-        return Legacy(span, invalidAt, display, diagnostics, kind);
+        return Legacy(span, invalidAt, display, diagnostics, kind, declaredCharset);
     }
 
     private static string? Utf8(ReadOnlySpan<byte> bytes, string display, DiagnosticBag diagnostics, int offset)
@@ -110,15 +112,28 @@ internal static partial class SeedDecoder
         }
     }
 
-    private static string? Legacy(ReadOnlySpan<byte> bytes, int invalidAt, string display, DiagnosticBag diagnostics, SeedKind kind)
+    private static string? Legacy(ReadOnlySpan<byte> bytes, int invalidAt, string display, DiagnosticBag diagnostics, SeedKind kind, string? declaredCharset)
     {
         var (line, column) = Utf8Text.PositionOf(bytes, invalidAt);
-        var declared = kind == SeedKind.Html ? DeclaredCharset(bytes) : null;
+        // A server that called the page UTF-8 was wrong (the bytes say so); the page's own meta tag may know better.
+        var byServer = declaredCharset is { } server && !server.Equals("utf-8", StringComparison.OrdinalIgnoreCase);
+        var declared = byServer ? declaredCharset : kind == SeedKind.Html ? DeclaredCharset(bytes) : null;
         if (declared is not null && !declared.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && GetEncoding(declared) is { } declaredEncoding)
         {
-            diagnostics.Warning(DiagnosticCodes.SeedLegacyEncoding,
-                $"Seed is not UTF-8; decoded as {declaredEncoding.WebName}, the charset the page declares. Re-save it as UTF-8 to silence this.",
-                SourceLocation.InFile(display));
+            if (byServer)
+            {
+                // A captured page keeps the bytes it was served in: re-saving would break its recorded SHA-256.
+                diagnostics.Info(DiagnosticCodes.SeedLegacyEncoding,
+                    $"Seed is not UTF-8; decoded as {declaredEncoding.WebName}, the charset its server declared (the sidecar's content_type).",
+                    SourceLocation.InFile(display));
+            }
+            else
+            {
+                diagnostics.Warning(DiagnosticCodes.SeedLegacyEncoding,
+                    $"Seed is not UTF-8; decoded as {declaredEncoding.WebName}, the charset the page declares. Re-save it as UTF-8 to silence this.",
+                    SourceLocation.InFile(display));
+            }
+
             return Normalise(declaredEncoding.GetString(bytes));
         }
 

@@ -18,8 +18,32 @@ public sealed record SeedMetadata
     /// <summary>The page's original address.</summary>
     public string? Url { get; init; }
 
+    /// <summary>Where the page was in the end, after redirects (<c>dossier capture</c>).</summary>
+    public string? FinalUrl { get; init; }
+
+    /// <summary>The redirects followed on the way, each as <c>STATUS address</c> (<c>dossier capture</c>).</summary>
+    public List<string>? Redirects { get; init; }
+
     /// <summary>When the page was saved (ISO 8601).</summary>
     public string? RetrievedAt { get; init; }
+
+    /// <summary>The HTTP status the page was answered with (captured or archived).</summary>
+    public int? HttpStatus { get; init; }
+
+    /// <summary>The answer's Content-Type, charset included: a charset declared there is honoured when decoding.</summary>
+    public string? ContentType { get; init; }
+
+    /// <summary>SHA-256 of the seed's bytes when it was saved; ingest warns when the seed no longer matches.</summary>
+    public string? Sha256 { get; init; }
+
+    /// <summary>The web archive (WARC or WACZ) the page was imported from: its file name, and for a WACZ the WARC inside.</summary>
+    public string? ArchiveFile { get; init; }
+
+    /// <summary>SHA-256 of that archive file.</summary>
+    public string? ArchiveSha256 { get; init; }
+
+    /// <summary>The archive record's <c>WARC-Record-ID</c>.</summary>
+    public string? ArchiveRecord { get; init; }
 
     /// <summary>The outlet, when the page does not say.</summary>
     public string? Source { get; init; }

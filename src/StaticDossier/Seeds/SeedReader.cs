@@ -80,7 +80,9 @@ public sealed class SeedReader
             return null;
         }
 
-        var text = SeedDecoder.Decode(bytes, display, diagnostics, kind.Value);
+        // The sidecar first: a charset the server declared in Content-Type is not in the page's bytes.
+        var sidecar = ReadSidecar(file, diagnostics);
+        var text = SeedDecoder.Decode(bytes, display, diagnostics, kind.Value, CharsetOf(sidecar?.ContentType));
         if (text is null)
         {
             return null;
@@ -93,8 +95,21 @@ public sealed class SeedReader
         }
 
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        return new SeedDocument(display, kind.Value, text, sha, ReadSidecar(file, diagnostics));
+        if (sidecar?.Sha256 is { } saved && saved != sha)
+        {
+            diagnostics.Warning(DiagnosticCodes.SeedAlteredSinceSaved,
+                $"Seed's bytes are not those saved (its sidecar records SHA-256 {saved[..12]}…, the file has {sha[..12]}…): it was edited after " +
+                "capture, so it no longer matches its provenance. Capture the page again, or remove 'sha256' from the sidecar if the edit is meant.",
+                SourceLocation.InFile(display));
+        }
+
+        return new SeedDocument(display, kind.Value, text, sha, sidecar);
     }
+
+    /// <summary>The charset a Content-Type value declares, or null.</summary>
+    internal static string? CharsetOf(string? contentType) =>
+        contentType is not null && System.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var type)
+            && type.CharSet is { Length: > 0 } charset ? charset.Trim('"', '\'', ' ') : null;
 
     /// <summary>The seed kind for a file name, or null when it is not a seed.</summary>
     public static SeedKind? KindOf(string file) => Path.GetExtension(file).ToLowerInvariant() switch

@@ -15,6 +15,27 @@ internal static class SidecarValidator
             meta = meta with { Url = null };
         }
 
+        if (meta.FinalUrl is { } final && !(Uri.TryCreate(final, UriKind.Absolute, out var finalUri) && finalUri.Scheme is "http" or "https"))
+        {
+            Report("final_url", $"'final_url' must be an absolute http(s) address; got '{Short(final)}'.");
+            meta = meta with { FinalUrl = null };
+        }
+
+        foreach (var (key, hash) in new[] { ("sha256", meta.Sha256), ("archive_sha256", meta.ArchiveSha256) })
+        {
+            if (hash is not null && !(hash.Length == 64 && hash.All(char.IsAsciiHexDigitLower)))
+            {
+                Report(key, $"'{key}' must be 64 lower-case hex digits (a SHA-256); got '{Short(hash)}'.");
+                meta = key == "sha256" ? meta with { Sha256 = null } : meta with { ArchiveSha256 = null };
+            }
+        }
+
+        if (meta.HttpStatus is { } status && status is < 100 or > 599)
+        {
+            Report("http_status", $"'http_status' must be an HTTP status code (100-599); got {status}.");
+            meta = meta with { HttpStatus = null };
+        }
+
         if (meta.Date is { } date && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
         {
             Report("date", $"'date' must be a real date written YYYY-MM-DD; got '{Short(date)}'.");
