@@ -4,6 +4,8 @@ using StaticDossier.Cli.Commands;
 var root = new RootCommand("StaticDossier: turns seeds (saved news pages) into a curated, linked static site.");
 root.Options.Add(CommonOptions.Config);
 root.Options.Add(CommonOptions.WarnAsError);
+root.Subcommands.Add(CaptureCommand.Create());
+root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(BuildCommand.Create());
 root.Subcommands.Add(AllCommand.Create());

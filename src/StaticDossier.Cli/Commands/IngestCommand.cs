@@ -29,12 +29,18 @@ internal static class IngestCommand
             SeedsDir = parse.GetValue(Seeds) is { } s ? Path.GetFullPath(s) : config.SeedsDir,
             ContentDir = parse.GetValue(Content) is { } c ? Path.GetFullPath(c) : config.ContentDir,
         };
+        Ingest(config, diagnostics, parse.GetValue(Force));
+        return CommonOptions.Finish(parse, diagnostics);
+    });
+
+    /// <summary>Ingests with progress and a summary line (also run by capture and import).</summary>
+    public static void Ingest(Config.SiteConfig config, Diagnostics.DiagnosticBag diagnostics, bool force = false)
+    {
         var clock = Stopwatch.StartNew();
         var progress = new ProgressReporter("ingest");
         var report = new Ingestor(config) { Progress = (done, total) => progress.Report(new BuildProgress("cleaning", done, total)) }
-            .Run(diagnostics, parse.GetValue(Force));
+            .Run(diagnostics, force);
         progress.Finish();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingest: {report} in {clock.Elapsed.TotalSeconds:0.00} s; {ProgressReporter.Tally(diagnostics)}"));
-        return CommonOptions.Finish(parse, diagnostics);
-    });
+    }
 }

@@ -111,12 +111,12 @@ internal sealed class ProvenanceBuilder
         var file = seeds.Files.FirstOrDefault(f => string.Equals(f.Path, relative, StringComparison.Ordinal));
         if (file is null)
         {
-            return new SeedFacts(seedPath, false, null, shaAtIngest, null, seed?.Sidecar?.Url, seed?.Sidecar?.RetrievedAt);
+            return new SeedFacts(seedPath, false, null, shaAtIngest, null, seed?.Sidecar?.Url, seed?.Sidecar?.RetrievedAt, CaptureFacts.From(seed?.Sidecar));
         }
 
         var sha = Hash(file.Bytes);
         return new SeedFacts(BagPath(seeds, relative), true, sha, shaAtIngest, shaAtIngest is null ? null : shaAtIngest == sha,
-            seed?.Sidecar?.Url, seed?.Sidecar?.RetrievedAt);
+            seed?.Sidecar?.Url, seed?.Sidecar?.RetrievedAt, CaptureFacts.From(seed?.Sidecar));
     }
 
     private static string BagPath(InputFolder folder, string relative) => $"data/{folder.BagFolder}/{relative}";

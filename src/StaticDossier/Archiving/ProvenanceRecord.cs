@@ -71,7 +71,32 @@ internal sealed record FileFacts(string Path, string Sha256);
 /// <param name="UnchangedSinceIngest">True when the two hashes agree.</param>
 /// <param name="Url">The address the seed was saved from (its .seed.yml), when recorded.</param>
 /// <param name="RetrievedAt">When the seed was saved (its .seed.yml), when recorded.</param>
-internal sealed record SeedFacts(string Path, bool InBag, string? Sha256, string? Sha256AtIngest, bool? UnchangedSinceIngest, string? Url, string? RetrievedAt);
+/// <param name="Capture">How the seed was captured or imported (its .seed.yml), when a tool recorded it.</param>
+internal sealed record SeedFacts(string Path, bool InBag, string? Sha256, string? Sha256AtIngest, bool? UnchangedSinceIngest, string? Url, string? RetrievedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CaptureFacts? Capture = null);
+
+/// <summary>What <c>dossier capture</c> or <c>dossier import</c> recorded about a seed.</summary>
+/// <param name="FinalUrl">Where the page was after redirects.</param>
+/// <param name="Redirects">The redirects followed, each as <c>STATUS address</c>.</param>
+/// <param name="HttpStatus">The HTTP status it was answered with.</param>
+/// <param name="ContentType">The answer's Content-Type.</param>
+/// <param name="Sha256AtCapture">SHA-256 of the page when it was saved.</param>
+/// <param name="Archive">The web archive record it came from, when imported.</param>
+internal sealed record CaptureFacts(string? FinalUrl, IReadOnlyList<string>? Redirects, int? HttpStatus, string? ContentType, string? Sha256AtCapture, ArchiveFacts? Archive)
+{
+    /// <summary>The facts in <paramref name="sidecar"/>, or null when it holds none.</summary>
+    public static CaptureFacts? From(Seeds.SeedMetadata? sidecar) =>
+        sidecar is null || (sidecar.FinalUrl ?? sidecar.ContentType ?? sidecar.Sha256 ?? sidecar.ArchiveRecord ?? sidecar.ArchiveFile) is null && sidecar.HttpStatus is null
+            ? null
+            : new CaptureFacts(sidecar.FinalUrl, sidecar.Redirects, sidecar.HttpStatus, sidecar.ContentType, sidecar.Sha256,
+                (sidecar.ArchiveFile ?? sidecar.ArchiveRecord) is null ? null : new ArchiveFacts(sidecar.ArchiveFile, sidecar.ArchiveSha256, sidecar.ArchiveRecord));
+}
+
+/// <summary>The web archive a seed was imported from. The snapshot keeps this identity, not the archive: see the README.</summary>
+/// <param name="File">The archive's file name (for a WACZ, <c>x.wacz#archive/y.warc.gz</c>).</param>
+/// <param name="Sha256">SHA-256 of the archive file as imported.</param>
+/// <param name="RecordId">The record's <c>WARC-Record-ID</c>.</param>
+internal sealed record ArchiveFacts(string? File, string? Sha256, string? RecordId);
 
 /// <summary>How the content page was made from its seed.</summary>
 /// <param name="Method"><c>ingest</c> (recorded in content/.ingest/manifest.json), <c>unrecorded</c> (names a seed, no ingest record)

@@ -43,7 +43,8 @@ public sealed class SeedCleaner
 
         var meta = cleaned.Metadata with
         {
-            Url = sidecar.Url ?? cleaned.Metadata.Url,
+            // Where a capture ended up after redirects is the article's address.
+            Url = sidecar.FinalUrl ?? sidecar.Url ?? cleaned.Metadata.Url,
             Source = sidecar.Source ?? cleaned.Metadata.Source,
             Language = sidecar.Language ?? cleaned.Metadata.Language,
             Date = DateOnly.TryParseExact(sidecar.Date, "yyyy-MM-dd", out var d) ? d : cleaned.Metadata.Date,

@@ -25,6 +25,9 @@ public static class ContentPageFactory
         Seed = doc.Seed.Path,
         SeedSha256 = doc.Seed.Sha256,
         RemovedBlocks = doc.RemovedCount,
+        RetrievedAt = Line(doc.Seed.Sidecar?.RetrievedAt),
+        ArchiveFile = Line(doc.Seed.Sidecar?.ArchiveFile),
+        ArchiveRecord = Line(doc.Seed.Sidecar?.ArchiveRecord),
     };
 
     /// <summary>The whole file text.</summary>

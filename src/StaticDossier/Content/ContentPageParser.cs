@@ -295,6 +295,7 @@ public static partial class ContentPageParser
         [
             ("title", meta.Title), ("date", meta.Date), ("language", meta.Language), ("source", meta.Source), ("byline", meta.Byline),
             ("url", meta.Url), ("slug", meta.Slug), ("summary", meta.Summary), ("seed", meta.Seed), ("seed_sha256", meta.SeedSha256),
+            ("retrieved_at", meta.RetrievedAt), ("archive_file", meta.ArchiveFile), ("archive_record", meta.ArchiveRecord),
         ];
         foreach (var (key, value) in single)
         {

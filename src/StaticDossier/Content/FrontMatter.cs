@@ -45,6 +45,15 @@ public sealed record FrontMatter
     /// <summary>How many blocks cleaning removed from the seed.</summary>
     public int? RemovedBlocks { get; init; }
 
+    /// <summary>When the seed was captured or archived (UTC, ISO 8601), from its sidecar.</summary>
+    public string? RetrievedAt { get; init; }
+
+    /// <summary>The web archive the seed was imported from (file name; for a WACZ, <c>x.wacz#archive/y.warc.gz</c>).</summary>
+    public string? ArchiveFile { get; init; }
+
+    /// <summary>The WARC record the seed was imported from (its <c>WARC-Record-ID</c>).</summary>
+    public string? ArchiveRecord { get; init; }
+
     /// <summary>The date as a value, when it is valid.</summary>
     [YamlDotNet.Serialization.YamlIgnore]
     public DateOnly? ParsedDate =>

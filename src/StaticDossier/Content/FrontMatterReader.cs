@@ -36,7 +36,8 @@ internal static class FrontMatterReader
 
                 switch (key)
                 {
-                    case "title" or "date" or "language" or "source" or "byline" or "url" or "slug" or "summary" or "seed" or "seed_sha256":
+                    case "title" or "date" or "language" or "source" or "byline" or "url" or "slug" or "summary" or "seed" or "seed_sha256"
+                        or "retrieved_at" or "archive_file" or "archive_record":
                         if (Text(parser) is not { } text)
                         {
                             return null;
@@ -95,6 +96,9 @@ internal static class FrontMatterReader
                 Seed = strings.GetValueOrDefault("seed"),
                 SeedSha256 = strings.GetValueOrDefault("seed_sha256"),
                 RemovedBlocks = removed,
+                RetrievedAt = strings.GetValueOrDefault("retrieved_at"),
+                ArchiveFile = strings.GetValueOrDefault("archive_file"),
+                ArchiveRecord = strings.GetValueOrDefault("archive_record"),
             };
         }
         catch (Exception ex) when (ex is YamlException or InvalidOperationException)

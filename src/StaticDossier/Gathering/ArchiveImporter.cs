@@ -146,7 +146,12 @@ public sealed class ArchiveImporter
     }
 
     private static string Partial(ImportReport report) =>
-        report.Records > 0 ? $"; the {report.Records} records before it were read" : string.Empty;
+        report.Records switch
+        {
+            0 => string.Empty,
+            1 => "; the record before it was read",
+            var n => $"; the {n} records before it were read",
+        };
 
     private void ImportRecord(WarcRecord record, string display, string archiveFile, Context context)
     {
