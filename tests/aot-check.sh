@@ -188,5 +188,25 @@ expect "a valid sidecar is ingested" "$D" "^exit 0$"
 same_tree "content/ after ingest with a sidecar" "$D" content
 bad "a damaged snapshot" "cp '$WORK/good.zip' s.zip && printf x | dd of=s.zip bs=1 seek=40200 conv=notrunc 2>/dev/null" verify s.zip
 
+# import: a hand-made WARC (one gzip member per record, as WARC writers do) through both CLIs: the same seeds,
+# sidecars and content pages.
+make_warc() {
+  local LC_ALL=C n http
+  : >"$1"
+  for n in 1 2; do
+    http=$'HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n'"<html><head><title>Imported page $n</title></head><body><p>Lavrov arrived in Hanoi for talks on trade, energy and the evacuation of citizens ($n).</p></body></html>"
+    printf 'WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-00000000000%d>\r\nWARC-Date: 2026-03-05T08:09:10Z\r\nWARC-Target-URI: https://example.org/news/%d\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n' \
+      "$n" "$n" "${#http}" "$http" | gzip -n >>"$1"
+  done
+}
+fresh "$D-native"
+fresh "$D-jit"
+make_warc "$D-native/crawl.warc.gz"
+cp "$D-native/crawl.warc.gz" "$D-jit/crawl.warc.gz"
+run "import a WARC" "$D" import crawl.warc.gz
+expect "import saves both pages" "$D" "2 seeds created"
+same_tree "seeds/ after import" "$D" seeds
+same_tree "content/ after import" "$D" content
+
 echo "$checks checks, $failures differ"
 [ "$failures" -eq 0 ]
