@@ -24,7 +24,7 @@ public sealed record CaptureOptions
     public bool IgnoreRobots { get; init; }
 
     /// <summary>The options with a user agent naming the dossier's address, so a site's operator can find who fetched.</summary>
-    public CaptureOptions ForDossier(string baseUrl) => string.IsNullOrWhiteSpace(baseUrl)
+    public CaptureOptions ForDossier(string baseUrl) => string.IsNullOrWhiteSpace(baseUrl) || baseUrl.Any(c => char.IsControl(c) || c > '~')
         ? this
         : this with { UserAgent = UserAgent.Replace("(news dossier capture;", $"(+{baseUrl.Trim()}; news dossier capture;", StringComparison.Ordinal) };
 }

@@ -38,7 +38,8 @@ internal sealed class PageFetcher : IDisposable
             UseCookies = false,
         };
         _client = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
-        _client.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
+        // Not parsed: a base_url with parentheses would not fit the product/comment grammar, and is still honest.
+        _client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", options.UserAgent);
         _client.DefaultRequestHeaders.Accept.ParseAdd("text/html,application/xhtml+xml;q=0.9,*/*;q=0.1");
     }
 

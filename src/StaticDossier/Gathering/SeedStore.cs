@@ -24,7 +24,7 @@ internal sealed class SeedStore
     /// <paramref name="writtenBy"/> goes in each sidecar's comment.</summary>
     public SeedStore(string folder, string root, string writtenBy)
     {
-        _folder = Path.GetFullPath(folder);
+        _folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
         _root = Path.GetFullPath(root);
         _writtenBy = writtenBy;
     }
