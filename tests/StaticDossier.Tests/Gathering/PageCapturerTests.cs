@@ -197,13 +197,13 @@ public sealed class PageCapturerTests : IDisposable
     }
 
     [Fact]
-    public void ASeedsFolderGivenWithATrailingSlashWorks()
+    public async Task ASeedsFolderGivenWithATrailingSlashWorks()
     {
         _server.Routes["/news/4"] = CannedResponse.Html(Article);
         var diagnostics = new DiagnosticBag();
         var options = new CaptureOptions().ForDossier("https://dossier.example.org/vn (ru)/");
-        var outcomes = new PageCapturer(options, Seeds + "/", _root)
-            .CaptureAsync([new CaptureRequest(_server.Url("/news/4"), SourceLocation.None)], diagnostics, TestContext.Current.CancellationToken).GetAwaiter().GetResult();
+        var outcomes = await new PageCapturer(options, Seeds + "/", _root)
+            .CaptureAsync([new CaptureRequest(_server.Url("/news/4"), SourceLocation.None)], diagnostics, TestContext.Current.CancellationToken);
         Assert.True(outcomes[0].Created, outcomes[0].Failure);
         Assert.StartsWith("seeds/", outcomes[0].Seed, StringComparison.Ordinal);
         Assert.Contains("(+https://dossier.example.org/vn (ru)/; news dossier capture;", _server.Requests[^1].UserAgent, StringComparison.Ordinal);
