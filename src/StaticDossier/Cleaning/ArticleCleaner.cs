@@ -63,6 +63,6 @@ internal static class ArticleCleaner
             Byline = context.Byline,
         };
         var title = string.IsNullOrWhiteSpace(context.Title) ? seed.Id : context.Title;
-        return new CleanedDocument(seed, title, MarkdownText.JoinParagraphs(body), meta, decisions);
+        return new CleanedDocument(seed, title, MarkdownText.JoinParagraphs(body), meta, decisions) { Notes = [.. context.Notes] };
     }
 }

@@ -194,6 +194,13 @@ internal sealed class BlockReader
             return "role=" + e.GetAttribute("role");
         }
 
+        // The article's own element says so in markup; its class names (WordPress's "author-jane category-social")
+        // describe the post, not furniture.
+        if (e.LocalName is "article" or "main" || e.GetAttribute("itemprop") == "articleBody")
+        {
+            return null;
+        }
+
         var names = (e.GetAttribute("class") + " " + e.Id).ToLowerInvariant();
         // Embedded posts and quotes (a tweet in a "social-media-embed") are part of the story.
         if (names.Length < 2 || names.Contains("embed", StringComparison.Ordinal) || names.Contains("tweet", StringComparison.Ordinal))

@@ -10,6 +10,9 @@ public sealed record CleanedDocument(
     ArticleMetadata Metadata,
     IReadOnlyList<BlockDecision> Decisions)
 {
+    /// <summary>Page-level explanations: a cut a rule stepped back from, and why.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>How many blocks cleaning removed.</summary>
     public int RemovedCount => Decisions.Count(d => !d.Kept);
 }

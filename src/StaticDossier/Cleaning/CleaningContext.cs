@@ -167,6 +167,14 @@ internal sealed class CleaningContext
         Byline ??= byline;
     }
 
+    private readonly List<string> _notes = [];
+
+    /// <summary>Page-level explanations (a cut a rule stepped back from, and why), printed by <c>dossier explain</c>.</summary>
+    public IReadOnlyList<string> Notes => _notes;
+
+    /// <summary>Records why a rule decided about the page as a whole.</summary>
+    public void Note(string note) => _notes.Add(note);
+
     /// <summary>Characters of good prose in blocks [from, to).</summary>
     public int GoodChars(int from, int to)
     {

@@ -24,6 +24,19 @@ internal sealed record CleaningThresholds
     /// false alarm (its class name lies).</summary>
     public double FalseAlarmShare { get; init; } = 0.25;
 
+    /// <summary>The elected container must hold at least this share of the page's good prose, or there is no cut.</summary>
+    public double ContainerMinShare { get; init; } = 0.3;
+
+    /// <summary>The element whose own paragraphs hold the most prose is evidence of the article when they hold at
+    /// least this many characters ...</summary>
+    public double ProseHolderChars { get; init; } = 400;
+
+    /// <summary>... and this share of the page's good prose ...</summary>
+    public double ProseHolderShare { get; init; } = 0.3;
+
+    /// <summary>... and this many times as much as the element with the next most.</summary>
+    public double ProseHolderLead { get; init; } = 2;
+
     // --- main run ---
 
     /// <summary>Weight of a paragraph after one or two short lines (a teaser's headline and author).</summary>

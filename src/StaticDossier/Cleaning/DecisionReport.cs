@@ -18,6 +18,16 @@ public static class DecisionReport
         sb.Append(CultureInfo.InvariantCulture, $"source:   {m.Source ?? "(not stated)"}\n");
         sb.Append(CultureInfo.InvariantCulture, $"byline:   {m.Byline ?? "(not stated)"}\n");
         sb.Append(CultureInfo.InvariantCulture, $"blocks:   {doc.Decisions.Count} ({doc.Decisions.Count - doc.RemovedCount} kept, {doc.RemovedCount} removed)\n\n");
+        foreach (var note in doc.Notes)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"note:     {note}\n");
+        }
+
+        if (doc.Notes.Count > 0)
+        {
+            sb.Append('\n');
+        }
+
         foreach (var d in doc.Decisions)
         {
             var text = d.Text.Length > width ? d.Text[..width] + "…" : d.Text;

@@ -34,8 +34,17 @@ internal sealed class ContainerRule : INoiseRule
             }
         }
 
+        // Text-shape evidence: the element whose own paragraphs hold the most prose. When it is clear, any furniture
+        // name on it or its ancestors is a false alarm too (a WordPress <article class="author-jane">, a
+        // <div class="post hentry top"> whose readers' comments outweigh it).
+        var prose = ProseHolder(context, totalGood);
+        if (prose is not null)
+        {
+            context.Note($"container: the page's main prose is in {Describe(prose)}");
+        }
         var falseAlarmShare = context.Thresholds.FalseAlarmShare;
-        context.IsRealNoise = e => text.GetValueOrDefault(e) is var t && (t.Good < totalGood / 2 || t.All < total * falseAlarmShare);
+        context.IsRealNoise = e => text.GetValueOrDefault(e) is var t && (t.Good < totalGood / 2 || t.All < total * falseAlarmShare)
+                                   && (prose is null || !e.Contains(prose));
 
         var score = new Dictionary<IElement, double>();
         foreach (var b in context.Blocks)
@@ -63,8 +72,33 @@ internal sealed class ContainerRule : INoiseRule
             }
         }
 
+        if (prose is not null && best is not null && !best.Contains(prose))
+        {
+            // The vote disagrees with the prose: the best-scoring element around the prose is the article.
+            context.Note($"container: the vote elected {Describe(best)}, which does not hold the page's main prose; "
+                         + $"the best element around {Describe(prose)} is taken instead");
+            best = null;
+            bestScore = double.MinValue;
+            for (var e = prose; e is not null; e = e.ParentElement)
+            {
+                if (score.GetValueOrDefault(e) > bestScore)
+                {
+                    best = e;
+                    bestScore = score[e];
+                }
+            }
+        }
+
         if (best is null || best.LocalName is "body" or "html")
         {
+            return;
+        }
+
+        if (bestScore <= 0 || Good(text, best) < totalGood * context.Thresholds.ContainerMinShare)
+        {
+            // Weak evidence keeps more: a cut to an element holding little of the prose would empty the article.
+            context.Note($"container: no cut; the best element {Describe(best)} scores {bestScore:F0} and holds "
+                         + $"{Good(text, best)} of {totalGood} characters of prose");
             return;
         }
 
@@ -91,6 +125,41 @@ internal sealed class ContainerRule : INoiseRule
                 b.Decide(false, BlockRole.Noise, $"outside the article's element {name}", Id);
             }
         }
+    }
+
+    private static int Good(Dictionary<IElement, (int All, int Good)> text, IElement e) => text.GetValueOrDefault(e).Good;
+
+    // The element whose own paragraphs (a paragraph's parent, or a text block's own element) hold the most good
+    // prose, when it holds enough of the page's to count as evidence.
+    private static IElement? ProseHolder(CleaningContext context, int totalGood)
+    {
+        var own = new Dictionary<IElement, int>();
+        foreach (var b in context.Blocks)
+        {
+            if (b.Class == BlockClass.Good && b.Kept != false && b.Container is { } c)
+            {
+                var holder = c.LocalName is "p" or "blockquote" or "pre" || b.IsHeading ? c.ParentElement ?? c : c;
+                own[holder] = own.GetValueOrDefault(holder) + b.Length;
+            }
+        }
+
+        IElement? best = null;
+        int bestChars = 0, second = 0;
+        foreach (var (e, chars) in own)
+        {
+            if (chars > bestChars)
+            {
+                (best, bestChars, second) = (e, chars, bestChars);
+            }
+            else if (chars > second)
+            {
+                second = chars;
+            }
+        }
+
+        var t = context.Thresholds;
+        return best is not null && bestChars >= t.ProseHolderChars && bestChars >= totalGood * t.ProseHolderShare
+               && bestChars >= second * t.ProseHolderLead && best.LocalName is not "body" and not "html" ? best : null;
     }
 
     private static double Weight(Block b, CleaningContext context)
