@@ -1,16 +1,19 @@
 using System.Security.Cryptography;
 using System.Text;
-using StaticDossier.Building;
 using StaticDossier.Cleaning;
 using StaticDossier.Config;
 using StaticDossier.Content;
 using StaticDossier.Diagnostics;
+using StaticDossier.Ingesting;
 using StaticDossier.IO;
 using StaticDossier.Seeds;
 
 namespace StaticDossier;
 
-/// <summary>seeds/ → cleaned articles → content/. Never overwrites a curator's edit.</summary>
+/// <summary>seeds/ → cleaned articles → content/. Never overwrites a curator's edit, never empties a page, and
+/// finishes the bookkeeping of a run that was killed, so every seed ends with exactly one page.</summary>
+/// <remarks>Thin: read the seeds, clean them, gather the facts each curation decision rests on, decide
+/// (<see cref="Curation.Decide"/>, no I/O), then write.</remarks>
 public sealed class Ingestor
 {
     private readonly SiteConfig _config;
@@ -22,14 +25,46 @@ public sealed class Ingestor
     /// <summary>Called with (seeds taken up, seeds in all) from several threads, for progress on long runs.</summary>
     public Action<int, int>? Progress { get; init; }
 
+    /// <summary>Called once the pages are written and before the manifest records them: tests stop the run there, as
+    /// a <c>kill -9</c> would.</summary>
+    internal Action? AfterPagesWritten { get; init; }
+
     /// <summary>Ingests every seed. <paramref name="force"/> overwrites curated pages too.</summary>
     public IngestReport Run(DiagnosticBag diagnostics, bool force = false)
     {
         var report = new IngestReport();
         var seeds = new SeedReader(_config.RootDirectory).ReadAll(_config.SeedsPath, diagnostics);
         var contentDir = _config.ContentPath;
-        Directory.CreateDirectory(contentDir);
+        var display = _config.RelativeToRoot(contentDir);
+        try
+        {
+            Directory.CreateDirectory(contentDir);
+            using var held = IngestLock.TryTake(contentDir);
+            if (held is null)
+            {
+                diagnostics.Error(DiagnosticCodes.IngestBusy,
+                    "Another ingest is writing this content folder; nothing was done. Run ingest again once it has finished.", SourceLocation.InFile(display));
+                return report;
+            }
+
+            Ingest(seeds, contentDir, force, report, diagnostics);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Each page is written whole or not at all, and the manifest last: what is on disk is still consistent.
+            diagnostics.Error(DiagnosticCodes.IngestWriteFailed, $"Could not write the content folder: {ex.Message}", SourceLocation.InFile(display));
+        }
+
+        return report;
+    }
+
+    private void Ingest(IReadOnlyList<SeedDocument> seeds, string contentDir, bool force, IngestReport report, DiagnosticBag diagnostics)
+    {
         var manifest = IngestManifest.Load(contentDir);
+        FinishInterruptedRun(contentDir, manifest, diagnostics);
+        ReportCopies(seeds, diagnostics);
+        var cachePath = IngestCache.PathFor(_config);
+        var cache = IngestCache.Load(cachePath, contentDir);
 
         // Lines an outlet repeats across its seeds are boilerplate; they are part of each seed's input, so a seed
         // whose outlet gained a page is cleaned again even if its own bytes did not change.
@@ -42,14 +77,12 @@ public sealed class Ingestor
             Progress?.Invoke(Interlocked.Increment(ref taken), seeds.Count);
             var sharedLines = shared.GetValueOrDefault(seeds[i].Path);
             keys[i] = IngestSkip.InputKey(seeds[i], sharedLines);
-            cleaned[i] = !force && IngestSkip.IsUnchanged(seeds[i], keys[i], manifest, contentDir)
+            cleaned[i] = !force && IngestSkip.IsUnchanged(seeds[i], keys[i], manifest, cache, contentDir)
                 ? null
                 : _cleaner.Clean(seeds[i], diagnostics, sharedLines);
         });
 
-        var claimed = new HashSet<string>(manifest.Entries.Values.Select(e => e.Content), StringComparer.Ordinal);
-        var writes = new List<(string Path, string Text)>();
-        var movedFrom = new List<string>();
+        var plan = new IngestPlan(contentDir, manifest);
         for (var i = 0; i < seeds.Count; i++)
         {
             if (cleaned[i] is not { } doc)
@@ -59,110 +92,90 @@ public sealed class Ingestor
                 continue;
             }
 
-            report.Count(IngestOne(doc, keys[i], contentDir, manifest, claimed, force, writes, movedFrom, diagnostics));
-            writes.Add(RemovalAuditFor(doc, contentDir, manifest));
+            var text = ContentPageFactory.Format(doc);
+            var generated = new GeneratedPage(ContentPageFactory.FileNameFor(doc), Sha256(text), !string.IsNullOrWhiteSpace(doc.MarkdownBody));
+            var record = manifest.Entries.GetValueOrDefault(doc.Seed.Path);
+            var facts = new CurationFacts(record, doc.Seed.Id, doc.Seed.Sha256, generated,
+                record is null ? null : plan.PageAt(record.Content, needText: !generated.HasText),
+                record is null ? plan.Adoptable(generated, doc.Seed.Id) : null,
+                force);
+            var decision = Curation.Decide(facts);
+            report.Count(decision.Outcome);
+            Tell(decision, doc, record, diagnostics);
+            var name = plan.Take(doc, generated, decision, record, text);
+            if (decision.Records && name is not null)
+            {
+                cache.Entries[doc.Seed.Path] = new IngestCacheEntry(keys[i], generated.Sha256);
+            }
         }
 
-        // Names were all decided above, so the pages (each written durably, which is slow) can go out in parallel.
-        // Pages that moved to a new name lose their old file only once every new one is on disk, and the
-        // manifest follows last, so a run killed anywhere loses no article.
-        Directory.CreateDirectory(Path.Combine(contentDir, ".ingest", "removed"));
-        Parallel.ForEach(writes, w => AtomicFile.WriteAllText(w.Path, w.Text));
-        foreach (var old in movedFrom)
+        plan.Apply(AfterPagesWritten);
+        if (!cache.Save(cachePath))
         {
-            File.Delete(Path.Combine(contentDir, old));
+            diagnostics.Warning(DiagnosticCodes.IngestWriteFailed, "Could not save the ingest cache; the next ingest cleans every seed again.",
+                SourceLocation.InFile(_config.RelativeToRoot(cachePath)));
         }
-
-        manifest.Save(contentDir);
-        return report;
     }
 
-    private static IngestOutcome IngestOne(CleanedDocument doc, string inputKey, string contentDir, IngestManifest manifest,
-        HashSet<string> claimed, bool force, List<(string Path, string Text)> writes, List<string> movedFrom, DiagnosticBag diagnostics)
+    /// <summary>A run killed after it began writing leaves its temporary files and its journal: remove the one, finish
+    /// the other (only this run can be writing here: it holds the lock).</summary>
+    private void FinishInterruptedRun(string contentDir, IngestManifest manifest, DiagnosticBag diagnostics)
     {
-        var text = ContentPageFactory.Format(doc);
-        var generatedSha = Sha256(text);
-        manifest.Entries.TryGetValue(doc.Seed.Path, out var record);
-        var relative = record?.Content ?? UniqueName(ContentPageFactory.FileNameFor(doc), doc.Seed.Id, contentDir, claimed);
-        string? moved = null;
-        if (record is not null && !force && IsUntouched(Path.Combine(contentDir, record.Content), record)
-            && ContentPageFactory.FileNameFor(doc) is var wanted && wanted != record.Content)
+        var temporaries = AtomicFile.RemoveTemporaries(contentDir)
+                          + AtomicFile.RemoveTemporaries(Path.Combine(contentDir, ".ingest"))
+                          + AtomicFile.RemoveTemporaries(Path.Combine(contentDir, ".ingest", "removed"));
+        var written = IngestJournal.Recover(contentDir, manifest);
+        if (written is not null)
         {
-            // Better cleaning found a new title or date: an untouched page moves to its new name. The old
-            // file goes only once the new one is written, so a run killed in between loses no article.
-            moved = record.Content;
-            claimed.Remove(record.Content);
-            relative = UniqueName(wanted, doc.Seed.Id, contentDir, claimed);
-            record = null;
+            manifest.Save(contentDir);
+            IngestJournal.Delete(contentDir);
         }
 
-        var path = Path.Combine(contentDir, relative);
-        var display = "content/" + relative;
-
-        if (record is not null && !File.Exists(path) && !force)
+        if (written is not null || temporaries > 0)
         {
-            // The curator deleted the page: that is a decision too.
-            diagnostics.Info(DiagnosticCodes.ContentCuratedKept, $"'{display}' was deleted by a curator; not recreated (use --force).", SourceLocation.InFile(doc.Seed.Path));
-            return IngestOutcome.KeptCurated;
+            diagnostics.Info(DiagnosticCodes.IngestRecovered,
+                $"An earlier ingest was interrupted: {written ?? 0} page(s) it wrote are now recorded as ingest's own, {temporaries} temporary file(s) removed.",
+                SourceLocation.InFile(_config.RelativeToRoot(contentDir)));
         }
+    }
 
-        if (File.Exists(path))
+    /// <summary>Copies of one file each get a page (they are two seeds), but the curator should know.</summary>
+    private static void ReportCopies(IReadOnlyList<SeedDocument> seeds, DiagnosticBag diagnostics)
+    {
+        foreach (var group in seeds.GroupBy(s => s.Sha256, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            var current = File.ReadAllText(path);
-            var currentSha = Sha256(current);
-            if (currentSha == generatedSha)
+            var first = group.First();
+            foreach (var copy in group.Skip(1))
             {
-                manifest.Entries[doc.Seed.Path] = new IngestRecord(relative, doc.Seed.Sha256, generatedSha, inputKey);
-                return IngestOutcome.Unchanged;
+                diagnostics.Warning(DiagnosticCodes.SeedDuplicate,
+                    $"Seed holds the same bytes as '{first.Path}'; each gets its own page. Delete one copy if they are the same article.",
+                    SourceLocation.InFile(copy.Path));
             }
+        }
+    }
 
-            var curated = record is null || record.GeneratedSha256 != currentSha;
-            if (curated && !force)
-            {
-                if (record is not null && record.SeedSha256 != doc.Seed.Sha256)
-                {
-                    diagnostics.Warning(DiagnosticCodes.SeedChangedCurated,
-                        $"Seed changed since '{display}' was made, and that page has a curator's edits: it was kept as it is. Compare with 'dossier explain {doc.Seed.Path}', or re-ingest it with --force.",
-                        SourceLocation.InFile(doc.Seed.Path));
-                    return IngestOutcome.SeedChanged;
-                }
-
+    private static void Tell(CurationDecision decision, CleanedDocument doc, IngestRecord? record, DiagnosticBag diagnostics)
+    {
+        var display = "content/" + (record?.Content ?? string.Empty);
+        switch (decision.Notice)
+        {
+            case CurationNotice.DeletedByCurator:
+                diagnostics.Info(DiagnosticCodes.ContentCuratedKept, $"'{display}' was deleted by a curator; not recreated (use --force).", SourceLocation.InFile(doc.Seed.Path));
+                break;
+            case CurationNotice.CuratorEdits:
                 diagnostics.Info(DiagnosticCodes.ContentCuratedKept, $"'{display}' has a curator's edits; kept.", SourceLocation.InFile(display));
-                return IngestOutcome.KeptCurated;
-            }
+                break;
+            case CurationNotice.SeedChangedUnderEdits:
+                diagnostics.Warning(DiagnosticCodes.SeedChangedCurated,
+                    $"Seed changed since '{display}' was made, and that page has a curator's edits: it was kept as it is. Compare with 'dossier explain {doc.Seed.Path}', or re-ingest it with --force.",
+                    SourceLocation.InFile(doc.Seed.Path));
+                break;
+            case CurationNotice.KeptText:
+                diagnostics.Warning(DiagnosticCodes.IngestKeptText,
+                    $"Cleaning found no article text in this seed now, so '{display}', which has text, was kept as it is rather than emptied. Check the seed with 'dossier explain {doc.Seed.Path}'.",
+                    SourceLocation.InFile(doc.Seed.Path));
+                break;
         }
-
-        var existed = File.Exists(path);
-        writes.Add((path, text));
-        if (moved is not null)
-        {
-            movedFrom.Add(moved);
-        }
-
-        manifest.Entries[doc.Seed.Path] = new IngestRecord(relative, doc.Seed.Sha256, generatedSha, inputKey);
-        return existed ? IngestOutcome.Updated : IngestOutcome.Created;
-    }
-
-    // The detail behind front matter's removed_blocks, for a curator to audit or reverse.
-    private static (string Path, string Text) RemovalAuditFor(CleanedDocument doc, string contentDir, IngestManifest manifest)
-    {
-        var content = manifest.Entries.TryGetValue(doc.Seed.Path, out var record) ? record.Content : string.Empty;
-        return (Path.Combine(contentDir, ".ingest", "removed", RemovalAudit.FileNameFor(doc)), RemovalAudit.Format(doc, content));
-    }
-
-    private static bool IsUntouched(string path, IngestRecord record) =>
-        File.Exists(path) && Sha256(File.ReadAllText(path)) == record.GeneratedSha256;
-
-    private static string UniqueName(string name, string seedId, string contentDir, HashSet<string> claimed)
-    {
-        var candidate = name;
-        if (claimed.Contains(candidate) || File.Exists(Path.Combine(contentDir, candidate)))
-        {
-            candidate = $"{Path.GetFileNameWithoutExtension(name)}-{Slugger.Slugify(seedId)}.md";
-        }
-
-        claimed.Add(candidate);
-        return candidate;
     }
 
     internal static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
@@ -181,6 +194,8 @@ public enum IngestOutcome
     KeptCurated,
     /// <summary>The seed changed but its page is curated: reported, left alone.</summary>
     SeedChanged,
+    /// <summary>Cleaning found no text, and the page, which has text, was kept rather than emptied.</summary>
+    KeptText,
 }
 
 /// <summary>Counts of what ingest did.</summary>
@@ -200,5 +215,6 @@ public sealed class IngestReport
     public override string ToString() =>
         $"{this[IngestOutcome.Created]} created, {this[IngestOutcome.Updated]} updated, {this[IngestOutcome.Unchanged]} unchanged, " +
         $"{this[IngestOutcome.KeptCurated]} curated kept, {this[IngestOutcome.SeedChanged]} changed seeds reported" +
+        (this[IngestOutcome.KeptText] > 0 ? $", {this[IngestOutcome.KeptText]} kept rather than emptied" : string.Empty) +
         (NotCleaned > 0 ? $" ({NotCleaned} unchanged seeds not cleaned again)" : string.Empty);
 }

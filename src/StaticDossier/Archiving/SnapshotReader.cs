@@ -1,5 +1,6 @@
 using StaticDossier.Config;
 using StaticDossier.Diagnostics;
+using StaticDossier.IO;
 
 namespace StaticDossier.Archiving;
 
@@ -30,8 +31,13 @@ internal static class SnapshotReader
         {
             // SourcePath is for display (as given on the command line); the file itself is beside the root.
             var siteYml = new InputFile("site.yml", File.ReadAllBytes(Path.Combine(config.RootDirectory, Path.GetFileName(config.SourcePath))));
-            var seeds = ReadFolder(config, config.SeedsPath, "seeds", required: false);
-            var content = ReadFolder(config, config.ContentPath, "content", required: true);
+            var seeds = ReadDossierFolder(config, config.SeedsPath, "seeds", required: false, DiagnosticCodes.SeedRefused, diagnostics);
+            var content = ReadDossierFolder(config, config.ContentPath, "content", required: true, DiagnosticCodes.ContentRefused, diagnostics);
+            if (seeds is null || content is null)
+            {
+                return null;
+            }
+
             var templates = ReadFolder(config, config.TemplatesPath, "templates", required: true);
             var names = new[] { seeds.BagFolder, content.BagFolder, templates.BagFolder };
             if (names.Any(a => names.Count(b => a == b || b.StartsWith(a + "/", StringComparison.Ordinal)) > 1))
@@ -49,6 +55,39 @@ internal static class SnapshotReader
             diagnostics.Error(DiagnosticCodes.SnapshotFailed, $"Cannot read the dossier to snapshot it: {ex.Message}", SourceLocation.InFile(config.SourcePath));
             return null;
         }
+    }
+
+    /// <summary>The most a snapshot reads of one file, counted while reading (a link or a growing file has no honest
+    /// size in its metadata).</summary>
+    internal const long MaxFileBytes = 256L * 1024 * 1024;
+
+    /// <summary>Reads seeds/ or content/ as ingest and build see them (<see cref="DossierFiles"/>): a link leading out
+    /// of the dossier is an error here too, so the bag never names a file it does not hold.</summary>
+    private static InputFolder? ReadDossierFolder(SiteConfig config, string fullPath, string fallback, bool required, string code, DiagnosticBag diagnostics)
+    {
+        var bagFolder = BagFolderFor(config.RelativeToRoot(fullPath), fallback);
+        if (!Directory.Exists(fullPath))
+        {
+            return required
+                ? throw new DirectoryNotFoundException($"Folder '{config.RelativeToRoot(fullPath)}' does not exist.")
+                : new InputFolder(fullPath, bagFolder, []);
+        }
+
+        var listing = DossierFiles.List(fullPath, config.RootDirectory, recursive: true, _ => true);
+        foreach (var refused in listing.Refused)
+        {
+            diagnostics.Error(code, $"Not packed into the snapshot: {refused.Reason}.", SourceLocation.InFile(config.RelativeToRoot(refused.Path)));
+        }
+
+        var files = new List<InputFile>(listing.Files.Count);
+        foreach (var file in listing.Files)
+        {
+            var bytes = DossierFiles.Read(file, MaxFileBytes, out _)
+                ?? throw new IOException($"'{config.RelativeToRoot(file)}' is larger than {MaxFileBytes:N0} bytes, the most a snapshot reads of one file.");
+            files.Add(new InputFile(Path.GetRelativePath(fullPath, file).Replace(Path.DirectorySeparatorChar, '/'), bytes));
+        }
+
+        return listing.Refused.Count > 0 ? null : new InputFolder(fullPath, bagFolder, files);
     }
 
     private static InputFolder ReadFolder(SiteConfig config, string fullPath, string fallback, bool required)

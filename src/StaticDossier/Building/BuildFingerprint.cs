@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using StaticDossier.Config;
 using StaticDossier.Content;
+using StaticDossier.IO;
 
 namespace StaticDossier.Building;
 
@@ -14,6 +15,10 @@ namespace StaticDossier.Building;
 internal static class BuildFingerprint
 {
     private static readonly Lazy<string> GeneratorId = new(ComputeGeneratorId);
+
+    /// <summary>The most the fingerprint reads of one input file; a larger one is hashed by its size (the stage that
+    /// reads it refuses it with a diagnostic).</summary>
+    private const long MaxInputBytes = 256L * 1024 * 1024;
 
     /// <summary>Identifies this exact build of the generator: any code or package change gives a new id.</summary>
     public static string Generator => GeneratorId.Value;
@@ -32,9 +37,13 @@ internal static class BuildFingerprint
         // The generator's id and the settings cost start-up work on one core (assemblies, JSON): done beside the hashing.
         var generatorAndSettings = Task.Run(() => (Generator, Settings(config)));
         var content = Path.TrimEndingDirectorySeparator(Path.GetFullPath(config.ContentPath)) + Path.DirectorySeparatorChar;
-        var files = InputFolders(config)
+        // Listed and read as the stages list and read them (DossierFiles): a pipe is never opened, a link out of the
+        // dossier is not followed (its name is hashed, so adding or removing one still counts as a change).
+        var listings = InputFolders(config)
             .Where(Directory.Exists)
-            .SelectMany(d => Directory.EnumerateFiles(d, "*", SearchOption.AllDirectories))
+            .Select(d => DossierFiles.List(d, config.RootDirectory, recursive: true, _ => true))
+            .ToList();
+        var files = listings.SelectMany(l => l.Files)
             .Append(Path.GetFullPath(config.SourcePath))
             .Where(File.Exists)
             .Distinct(StringComparer.Ordinal)
@@ -43,7 +52,12 @@ internal static class BuildFingerprint
         var hashes = new string[files.Length];
         Parallel.For(0, files.Length, i =>
         {
-            var bytes = File.ReadAllBytes(files[i]);
+            if (DossierFiles.Read(files[i], MaxInputBytes, out var size) is not { } bytes)
+            {
+                hashes[i] = "too large " + size.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return;
+            }
+
             hashes[i] = Sha256(bytes);
             if (pages is not null && bytes.Length <= ContentPageReader.MaxPageBytes && files[i].EndsWith(".md", StringComparison.Ordinal)
                 && Path.GetFullPath(files[i]) is var full && full.StartsWith(content, StringComparison.Ordinal))
@@ -59,6 +73,11 @@ internal static class BuildFingerprint
         for (var i = 0; i < files.Length; i++)
         {
             all.Append(files[i]).Append(' ').Append(hashes[i]).Append('\n');
+        }
+
+        foreach (var refused in listings.SelectMany(l => l.Refused))
+        {
+            all.Append(refused.Path).Append(" refused\n");
         }
 
         return Sha256(Encoding.UTF8.GetBytes(all.ToString()));

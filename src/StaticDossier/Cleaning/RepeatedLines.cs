@@ -3,7 +3,8 @@ using StaticDossier.Seeds;
 namespace StaticDossier.Cleaning;
 
 /// <summary>Lines that recur across seeds of one outlet (menus, slogans, "Other News" lists): boilerplate by
-/// repetition. Seeds group by their sidecar URL's host; seeds without one form one group.</summary>
+/// repetition. Seeds group by their sidecar URL's host; seeds without one form one group. Identical seeds count
+/// as one.</summary>
 internal static class RepeatedLines
 {
     /// <summary>A line is shared once this many seeds of the same outlet carry it.</summary>
@@ -17,7 +18,9 @@ internal static class RepeatedLines
         {
             var counts = new Dictionary<string, int>(StringComparer.Ordinal);
             var perSeed = group.Select(s => (Seed: s, Lines: Lines(s.Text))).ToList();
-            foreach (var (_, lines) in perSeed)
+            // Copies of one file count once: three copies of an article would otherwise make every line of it
+            // "repeated across the outlet", and cleaning would leave each copy empty.
+            foreach (var (_, lines) in perSeed.DistinctBy(p => p.Seed.Sha256, StringComparer.Ordinal))
             {
                 foreach (var line in lines)
                 {

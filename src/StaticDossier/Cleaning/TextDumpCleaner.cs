@@ -1,14 +1,10 @@
-using StaticDossier.Diagnostics;
 using StaticDossier.Seeds;
 
 namespace StaticDossier.Cleaning;
 
 /// <summary>Cleans a browser's plain-text dump: read into blocks, then the shared rules.</summary>
-public sealed class TextDumpCleaner
+internal static class TextDumpCleaner
 {
-    /// <summary>Cleans one text seed.</summary>
-    public CleanedDocument Clean(SeedDocument seed, DiagnosticBag diagnostics) => CleanWith(seed, null);
-
     internal static CleanedDocument CleanWith(SeedDocument seed, IReadOnlySet<string>? sharedLines)
     {
         var blocks = TextDumpReader.Read(seed.Text);

@@ -16,6 +16,9 @@ public static partial class ContentPageParser
         .WithDuplicateKeyChecking()
         .Build();
 
+    /// <summary>The front matter keys that hold lists.</summary>
+    private static readonly HashSet<string> ListKeys = new(StringComparer.Ordinal) { "tags", "people" };
+
     /// <summary>What each front matter key holds, in words, for messages about wrong types.</summary>
     private static readonly Dictionary<string, string> ExpectedShapes = typeof(FrontMatter)
         .GetProperties(BindingFlags.Public | BindingFlags.Instance)
@@ -152,6 +155,13 @@ public static partial class ContentPageParser
         if (FrontMatterReader.TryRead(yaml) is { } common)
         {
             return common;
+        }
+
+        if (YamlAliases.FirstMisuse(yaml, ListKeys) is { } misuse)
+        {
+            // The YAML starts on line 2 of the file, after the opening fence.
+            diagnostics.Error(DiagnosticCodes.FrontMatterInvalid, misuse.Message, new SourceLocation(path, (int)misuse.Start.Line + 1, (int)misuse.Start.Column));
+            return null;
         }
 
         try

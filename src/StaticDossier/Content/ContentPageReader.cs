@@ -26,20 +26,35 @@ public sealed class ContentPageReader
             return [];
         }
 
-        var files = Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories)
-            .Where(f => !IsHidden(Path.GetRelativePath(folder, f)))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var listing = List(folder, _root);
+        foreach (var refused in listing.Refused)
+        {
+            diagnostics.Error(DiagnosticCodes.ContentRefused, $"Content page not read: {refused.Reason}.",
+                SourceLocation.InFile(Path.GetRelativePath(_root, refused.Path).Replace('\\', '/')));
+        }
+
+        var files = listing.Files;
         var pages = new ContentPage?[files.Count];
         Parallel.For(0, files.Count, i => pages[i] = Read(files[i], diagnostics));
         return [.. pages.OfType<ContentPage>()];
     }
+
+    /// <summary>The pages under <paramref name="folder"/> as every reader of content/ lists them (files and folders
+    /// starting with '_' or '.' are not pages; links are followed only inside the dossier).</summary>
+    internal static DossierListing List(string folder, string root) =>
+        DossierFiles.List(folder, root, recursive: true, f => f.EndsWith(".md", StringComparison.Ordinal) && !IsHidden(f));
 
     /// <summary>Reads one page.</summary>
     public ContentPage? Read(string file, DiagnosticBag diagnostics)
     {
         var full = Path.GetFullPath(file);
         var display = Path.GetRelativePath(_root, full).Replace('\\', '/');
+        if (DossierFiles.Refusal(full, _root) is { } refusal)
+        {
+            diagnostics.Error(DiagnosticCodes.ContentRefused, $"Content page not read: {refusal.Reason}.", SourceLocation.InFile(display));
+            return null;
+        }
+
         if ((ReadAlready?.Invoke(full) ?? ReadFile(file, display, diagnostics)) is not { } bytes)
         {
             return null;
@@ -69,15 +84,14 @@ public sealed class ContentPageReader
     {
         try
         {
-            var length = new FileInfo(file).Length;
-            if (length > MaxPageBytes)
+            if (DossierFiles.Read(file, MaxPageBytes, out var size) is not { } bytes)
             {
                 diagnostics.Error(DiagnosticCodes.ContentUnreadable,
-                    $"Content page is {length:N0} bytes; the limit is {MaxPageBytes:N0}. Is this really one article?", SourceLocation.InFile(display));
+                    $"Content page is {(size < 0 ? "more than " : "")}{Math.Abs(size):N0} bytes; the limit is {MaxPageBytes:N0}. Is this really one article?", SourceLocation.InFile(display));
                 return null;
             }
 
-            return File.ReadAllBytes(file);
+            return bytes;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -14,8 +14,25 @@ public sealed partial class IngestManifest
     private static readonly IngestManifestJson Context = new(new JsonSerializerOptions { WriteIndented = true });
 
     /// <summary>Entries keyed by seed path (relative to the dossier root).</summary>
-    [JsonPropertyName("entries")]
+    [JsonIgnore]
     public SortedDictionary<string, IngestRecord> Entries { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Entries as JSON reads and writes them. Not the sorted dictionary itself: System.Text.Json would make that
+    /// with the culture's comparer, which takes a name spelled in NFC and the same name in NFD for one key, so one of
+    /// two seeds so named lost its record (and its page was then taken for a curator's).</summary>
+    [JsonInclude]
+    [JsonPropertyName("entries")]
+    internal Dictionary<string, IngestRecord> SerializedEntries
+    {
+        get => new(Entries, StringComparer.Ordinal);
+        init
+        {
+            foreach (var (key, item) in value)
+            {
+                Entries[key] = item;
+            }
+        }
+    }
 
     /// <summary>Loads the manifest of <paramref name="contentDir"/>, empty when there is none.</summary>
     public static IngestManifest Load(string contentDir)
@@ -52,23 +69,30 @@ public sealed partial class IngestManifest
     [JsonSerializable(typeof(IngestManifest))]
     private sealed partial class IngestManifestJson : JsonSerializerContext;
 
-    private static bool IsPlainFileName(string name) =>
+    /// <summary>True for a Markdown file's name with no folder in it: the only kind of name ingest writes.</summary>
+    internal static bool IsPlainFileName(string name) =>
         name.Length > 0 && name == Path.GetFileName(name) && name.IndexOfAny(['/', '\\']) < 0 && name is not ("." or "..")
         && name.EndsWith(".md", StringComparison.Ordinal);
 
-    /// <summary>Saves atomically.</summary>
-    public void Save(string contentDir) =>
-        AtomicFile.WriteAllText(Path.Combine(contentDir, RelativePath), JsonSerializer.Serialize(this, Context.IngestManifest) + "\n");
+    /// <summary>Saves atomically; a manifest that says the same is not written again.</summary>
+    public void Save(string contentDir)
+    {
+        var path = Path.Combine(contentDir, RelativePath);
+        var text = JsonSerializer.Serialize(this, Context.IngestManifest) + "\n";
+        if (!File.Exists(path) || File.ReadAllText(path) != text)
+        {
+            AtomicFile.WriteAllText(path, text);
+        }
+    }
 }
 
 /// <summary>One seed's last ingest.</summary>
 /// <param name="Content">The content file, relative to the content folder.</param>
 /// <param name="SeedSha256">The seed's hash at that time.</param>
 /// <param name="GeneratedSha256">The hash of the file ingest wrote.</param>
-/// <param name="InputSha256">Hash of the seed, its sidecar and the generator version, so that an unchanged seed is
-/// not cleaned again; absent in manifests from older versions (those seeds are simply cleaned once more).</param>
+/// <remarks>Nothing here depends on the build of the tool (the key that lets an unchanged seed skip cleaning lives in
+/// the uncommitted ingest cache), so running an unchanged dossier leaves its committed manifest as it was.</remarks>
 public sealed record IngestRecord(
     [property: JsonPropertyName("content")] string Content,
     [property: JsonPropertyName("seed_sha256")] string SeedSha256,
-    [property: JsonPropertyName("generated_sha256")] string GeneratedSha256,
-    [property: JsonPropertyName("input_sha256"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? InputSha256 = null);
+    [property: JsonPropertyName("generated_sha256")] string GeneratedSha256);

@@ -25,6 +25,22 @@ public static class DiagnosticCodes
     public const string SeedChangedCurated = "SD0210";
     /// <summary>A curated content page was kept as it is.</summary>
     public const string ContentCuratedKept = "SD0211";
+    /// <summary>A seed or sidecar is a link outside the dossier, or a link that leads nowhere: not read.</summary>
+    public const string SeedRefused = "SD0220";
+    /// <summary>A saved page nests its elements too deeply to be parsed in reasonable time.</summary>
+    public const string SeedHtmlTooDeep = "SD0221";
+    /// <summary>Two seeds' names differ only by letter case or Unicode normalisation.</summary>
+    public const string SeedNameClash = "SD0222";
+    /// <summary>Cleaning found no text, so a page that has text was kept rather than emptied.</summary>
+    public const string IngestKeptText = "SD0223";
+    /// <summary>Another ingest is writing the same content folder.</summary>
+    public const string IngestBusy = "SD0224";
+    /// <summary>An interrupted ingest was found and its work finished or undone.</summary>
+    public const string IngestRecovered = "SD0225";
+    /// <summary>Two seeds hold the same bytes.</summary>
+    public const string SeedDuplicate = "SD0226";
+    /// <summary>Ingest could not write the content folder.</summary>
+    public const string IngestWriteFailed = "SD0227";
 
     /// <summary>A seed's bytes differ from the SHA-256 its sidecar recorded when it was captured or imported.</summary>
     public const string SeedAlteredSinceSaved = "SD0230";
@@ -53,6 +69,8 @@ public static class DiagnosticCodes
     public const string FrontMatterSlugRewritten = "SD0306";
     /// <summary>A page's Markdown cannot be rendered (nesting too deep).</summary>
     public const string ContentMarkdownUnrenderable = "SD0307";
+    /// <summary>A content file is a link outside the dossier, or a link that leads nowhere: not read.</summary>
+    public const string ContentRefused = "SD0320";
 
     /// <summary>A template is missing.</summary>
     public const string TemplateMissing = "SD0401";

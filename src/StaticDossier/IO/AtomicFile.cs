@@ -1,9 +1,10 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace StaticDossier.IO;
 
 /// <summary>Writes files so a reader (or a crash) never sees half of one: write a temporary sibling, then rename.</summary>
-public static class AtomicFile
+public static partial class AtomicFile
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
@@ -53,7 +54,7 @@ public static class AtomicFile
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(dir);
-        var temp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        var temp = Path.Combine(dir, TemporaryName(Path.GetFileName(path)));
         try
         {
             // A 64 KB buffer: a streamed file of 100 MB (the Markdown cache) went out in 24,000 writes of 4 KB.
@@ -72,4 +73,38 @@ public static class AtomicFile
             }
         }
     }
+
+    /// <summary>The temporary sibling's name for <paramref name="fileName"/>: hidden, recognisable by
+    /// <see cref="IsTemporary"/>, and within 255 bytes however long the target's name is (the target's name is
+    /// kept only as far as it fits; the random part makes it unique).</summary>
+    internal static string TemporaryName(string fileName) =>
+        FileNames.Fit(".", fileName, $".{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+
+    /// <summary>True for a name <see cref="TemporaryName"/> makes: what a killed writer leaves behind.</summary>
+    public static bool IsTemporary(string fileName) => TemporaryPattern().IsMatch(fileName);
+
+    /// <summary>Deletes the temporary files killed writers left in <paramref name="dir"/> (not below it); the caller
+    /// must know that no writer is at work there. Returns how many were removed.</summary>
+    public static int RemoveTemporaries(string dir)
+    {
+        if (!Directory.Exists(dir))
+        {
+            return 0;
+        }
+
+        var removed = 0;
+        foreach (var file in Directory.EnumerateFiles(dir, ".*.tmp", new EnumerationOptions { AttributesToSkip = 0 }))
+        {
+            if (IsTemporary(Path.GetFileName(file)))
+            {
+                File.Delete(file);
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
+    [GeneratedRegex(@"^\..*\.[0-9]+\.[0-9a-f]{32}\.tmp$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex TemporaryPattern();
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using StaticDossier.Config;
 using StaticDossier.Diagnostics;
+using StaticDossier.IO;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -13,6 +14,9 @@ public sealed class SeedReader
 {
     /// <summary>Seeds larger than this are refused: no news article is 20 MB of text.</summary>
     public const long MaxSeedBytes = 20 * 1024 * 1024;
+
+    /// <summary>A sidecar holds a few lines (url, date, source).</summary>
+    private const long MaxSidecarBytes = 64 * 1024;
 
     private static readonly IDeserializer SidecarDeserializer = new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
@@ -33,10 +37,14 @@ public sealed class SeedReader
             return [];
         }
 
-        var files = Directory.EnumerateFiles(folder)
-            .Where(f => KindOf(f) is not null)
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var listing = DossierFiles.List(folder, _root, recursive: false, f => KindOf(f) is not null);
+        foreach (var refused in listing.Refused)
+        {
+            diagnostics.Error(DiagnosticCodes.SeedRefused, $"Seed not read: {refused.Reason}.", SourceLocation.InFile(Display(refused.Path)));
+        }
+
+        var files = listing.Files;
+        ReportNameClashes(files, diagnostics);
         var seeds = new List<SeedDocument>(files.Count);
         foreach (var file in files)
         {
@@ -61,22 +69,34 @@ public sealed class SeedReader
             return null;
         }
 
+        if (DossierFiles.Refusal(file, _root) is { } refusal)
+        {
+            diagnostics.Error(DiagnosticCodes.SeedRefused, $"Seed not read: {refusal.Reason}.", SourceLocation.InFile(display));
+            return null;
+        }
+
         byte[] bytes;
         try
         {
-            var info = new FileInfo(file);
-            if (info.Length > MaxSeedBytes)
+            if (DossierFiles.Read(file, MaxSeedBytes, out var size) is not { } read)
             {
                 diagnostics.Error(DiagnosticCodes.SeedUnreadable,
-                    $"Seed is {info.Length:N0} bytes; the limit is {MaxSeedBytes:N0}. Is this really a saved article?", SourceLocation.InFile(display));
+                    $"Seed is {(size < 0 ? "more than " : "")}{Math.Abs(size):N0} bytes; the limit is {MaxSeedBytes:N0}. Is this really a saved article?", SourceLocation.InFile(display));
                 return null;
             }
 
-            bytes = File.ReadAllBytes(file);
+            bytes = read;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             diagnostics.Error(DiagnosticCodes.SeedUnreadable, $"Cannot read seed: {ex.Message}", SourceLocation.InFile(display));
+            return null;
+        }
+
+        if (bytes.Length == 0)
+        {
+            // Never opened: see DossierFiles.Read.
+            diagnostics.Error(DiagnosticCodes.SeedUnreadable, "Seed is empty, or not a regular file (a pipe or a device is never read).", SourceLocation.InFile(display));
             return null;
         }
 
@@ -91,6 +111,14 @@ public sealed class SeedReader
         if (string.IsNullOrWhiteSpace(text))
         {
             diagnostics.Error(DiagnosticCodes.SeedUnreadable, "Seed is empty.", SourceLocation.InFile(display));
+            return null;
+        }
+
+        if (kind == SeedKind.Html && HtmlDepth.FirstTooDeep(text) is { } deep)
+        {
+            diagnostics.Error(DiagnosticCodes.SeedHtmlTooDeep,
+                $"Saved page nests more than {HtmlDepth.MaxDepth} elements inside each other here; no article needs that, and parsing it would take minutes. Save the page again, or as plain text.",
+                new SourceLocation(display, deep.Line, deep.Column));
             return null;
         }
 
@@ -122,14 +150,26 @@ public sealed class SeedReader
     private SeedMetadata? ReadSidecar(string seedFile, DiagnosticBag diagnostics)
     {
         var sidecar = Path.ChangeExtension(seedFile, ".seed.yml");
-        if (!File.Exists(sidecar))
+        if (!File.Exists(sidecar) && new FileInfo(sidecar).LinkTarget is null)
         {
+            return null;
+        }
+
+        if (DossierFiles.Refusal(sidecar, _root) is { } refusal)
+        {
+            diagnostics.Error(DiagnosticCodes.SeedRefused, $"Seed sidecar not read: {refusal.Reason}.", SourceLocation.InFile(Display(sidecar)));
             return null;
         }
 
         try
         {
-            var text = File.ReadAllText(sidecar, Encoding.UTF8);
+            if (DossierFiles.Read(sidecar, MaxSidecarBytes, out _) is not { } bytes)
+            {
+                diagnostics.Error(DiagnosticCodes.SeedSidecarInvalid, $"Seed sidecar is larger than {MaxSidecarBytes:N0} bytes: a sidecar holds a few lines.", SourceLocation.InFile(Display(sidecar)));
+                return null;
+            }
+
+            var text = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
             var meta = SidecarDeserializer.Deserialize<SeedMetadata?>(text);
             return meta is null ? null : SidecarValidator.Validate(meta, text, Display(sidecar), diagnostics);
         }
@@ -143,6 +183,26 @@ public sealed class SeedReader
             diagnostics.Error(DiagnosticCodes.SeedSidecarInvalid, YamlMessages.Describe(ex, typeof(SeedMetadata)),
                 new SourceLocation(Display(sidecar), (int)ex.Start.Line, (int)ex.Start.Column));
             return null;
+        }
+    }
+
+    /// <summary>Warns about seeds whose names differ only by letter case or Unicode normalisation (NFC against NFD,
+    /// as a Vietnamese name copied from macOS arrives): each is its own seed and page here, but a case-insensitive
+    /// or normalising file system (Windows, macOS) holds only one of them, so copying the dossier there loses one.</summary>
+    private void ReportNameClashes(IReadOnlyList<string> files, DiagnosticBag diagnostics)
+    {
+        foreach (var group in files.GroupBy(f => Path.GetFileName(f).Normalize(NormalizationForm.FormC).ToUpperInvariant(), StringComparer.Ordinal))
+        {
+            var names = group.ToList();
+            for (var i = 1; i < names.Count; i++)
+            {
+                var how = names[i].Normalize(NormalizationForm.FormC).Equals(names[0].Normalize(NormalizationForm.FormC), StringComparison.Ordinal)
+                    ? "only by Unicode normalisation (the same letters, composed differently)"
+                    : "only by letter case";
+                diagnostics.Warning(DiagnosticCodes.SeedNameClash,
+                    $"Seed name differs from '{Display(names[0])}' {how}. Both are ingested, as two pages, but a Windows or macOS copy of the dossier keeps only one: rename one of them.",
+                    SourceLocation.InFile(Display(names[i])));
+            }
         }
     }
 

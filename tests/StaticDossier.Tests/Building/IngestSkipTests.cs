@@ -49,12 +49,16 @@ public sealed class IngestSkipTests
     }
 
     [Fact]
-    public void ManifestRecordsWhatTheSkipRestsOn()
+    public void TheKeysTheSkipRestsOnAreKeptOutOfTheCommittedManifest()
     {
         using var dossier = new TempDossier();
         Ingest(dossier);
-        var manifest = IngestManifest.Load(dossier.Content);
-        Assert.All(manifest.Entries.Values, e => Assert.Matches("^[0-9a-f]{64}$", e.InputSha256!));
+        var config = Dossier.Config(dossier);
+        var cache = StaticDossier.Ingesting.IngestCache.Load(StaticDossier.Ingesting.IngestCache.PathFor(config), config.ContentPath);
+        Assert.Equal(IngestManifest.Load(dossier.Content).Entries.Keys, cache.Entries.Keys);
+        Assert.All(cache.Entries.Values, e => Assert.Matches("^[0-9a-f]{64}$", e.InputSha256));
+        Assert.DoesNotContain("input_sha256", File.ReadAllText(Path.Combine(dossier.Content, IngestManifest.RelativePath)), StringComparison.Ordinal);
+        Assert.StartsWith(Path.Combine(dossier.Root, "._site.cache"), StaticDossier.Ingesting.IngestCache.PathFor(config), StringComparison.Ordinal);
     }
 
     private static IngestReport Ingest(TempDossier dossier)

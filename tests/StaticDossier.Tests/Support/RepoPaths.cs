@@ -9,6 +9,8 @@ internal static class RepoPaths
 
     public static string Templates => Path.Combine(Root, "templates");
 
+    public static string Content => Path.Combine(Root, "content");
+
     public static string SiteYml => Path.Combine(Root, "site.yml");
 
     private static string FindRoot()

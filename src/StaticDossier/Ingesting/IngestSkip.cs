@@ -1,8 +1,9 @@
 using System.Text.Json;
+using StaticDossier.Building;
 using StaticDossier.Content;
 using StaticDossier.Seeds;
 
-namespace StaticDossier.Building;
+namespace StaticDossier.Ingesting;
 
 /// <summary>Lets ingest skip cleaning a seed when neither it, its sidecar nor the generator changed since the page
 /// was made, and the page is still exactly what ingest wrote: cleaning it again could only give the same page.</summary>
@@ -14,9 +15,10 @@ internal static class IngestSkip
                                 string.Join('\n', (sharedLines ?? new HashSet<string>()).Order(StringComparer.Ordinal)));
 
     /// <summary>True when <paramref name="seed"/> can be counted unchanged without cleaning it.</summary>
-    public static bool IsUnchanged(SeedDocument seed, string inputKey, IngestManifest manifest, string contentDir)
+    public static bool IsUnchanged(SeedDocument seed, string inputKey, IngestManifest manifest, IngestCache cache, string contentDir)
     {
-        if (!manifest.Entries.TryGetValue(seed.Path, out var record) || record.InputSha256 != inputKey)
+        if (!manifest.Entries.TryGetValue(seed.Path, out var record) || !cache.Entries.TryGetValue(seed.Path, out var cached)
+            || cached.InputSha256 != inputKey || cached.GeneratedSha256 != record.GeneratedSha256)
         {
             return false;
         }

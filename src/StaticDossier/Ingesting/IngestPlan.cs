@@ -1,0 +1,155 @@
+using System.Text;
+using StaticDossier.Cleaning;
+using StaticDossier.Content;
+using StaticDossier.Diagnostics;
+using StaticDossier.IO;
+
+namespace StaticDossier.Ingesting;
+
+/// <summary>One run's reading of content/ and its writes: the facts each decision needs (<see cref="PageAt"/>,
+/// <see cref="Adoptable"/>), the names taken so far, and the pages, audits and manifest records to write once
+/// every seed is decided (<see cref="Apply"/>).</summary>
+internal sealed class IngestPlan
+{
+    private readonly string _contentDir;
+    private readonly IngestManifest _manifest;
+    private readonly HashSet<string> _taken;
+    private readonly HashSet<string> _recorded;
+    private readonly HashSet<string> _audits = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<(string Path, string Text)> _writes = [];
+    private readonly IngestJournal _journal = new();
+
+    public IngestPlan(string contentDir, IngestManifest manifest)
+    {
+        _contentDir = contentDir;
+        _manifest = manifest;
+        var recorded = manifest.Entries.Values.Select(e => e.Content).ToList();
+        // Every name in use is taken, ignoring case: on Windows and macOS "A.md" and "a.md" are one file.
+        _taken = PageNames.NewSet(recorded.Concat(Directory.EnumerateFiles(contentDir).Select(f => Path.GetFileName(f))));
+        _recorded = PageNames.NewSet(recorded);
+    }
+
+    /// <summary>The page <paramref name="name"/> as on disk, null when it is gone; its body is looked at only when
+    /// <paramref name="needText"/> (otherwise it counts as having text).</summary>
+    public PageOnDisk? PageAt(string name, bool needText)
+    {
+        var path = Path.Combine(_contentDir, name);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var text = File.ReadAllText(path);
+        return new PageOnDisk(Ingestor.Sha256(text), !needText || HasText(name, text));
+    }
+
+    /// <summary>A page not in the manifest, named as this seed's page would be and holding exactly its text: a killed
+    /// run's page (or one whose manifest was lost), which is ingest's own and must not be taken for a curator's.</summary>
+    public string? Adoptable(GeneratedPage generated, string seedId)
+    {
+        foreach (var candidate in PageNames.Candidates(generated.FileName, seedId))
+        {
+            var path = Path.Combine(_contentDir, candidate);
+            var exists = File.Exists(path);
+            if (exists && !_recorded.Contains(candidate) && Ingestor.Sha256(File.ReadAllText(path)) == generated.Sha256)
+            {
+                _recorded.Add(candidate);
+                return candidate;
+            }
+
+            // The name the title asks for may be a curator's page; past it, names are taken in turn, so the first
+            // one missing ends the search.
+            if (!exists && candidate != generated.FileName)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Carries out <paramref name="decision"/> in the plan; returns the page's name (null when there is none).</summary>
+    public string? Take(CleanedDocument doc, GeneratedPage generated, CurationDecision decision, IngestRecord? record, string text)
+    {
+        string? name;
+        if (decision.Write)
+        {
+            name = decision.Name ?? PageNames.Unique(generated.FileName, doc.Seed.Id, _taken);
+            _taken.Add(name);
+            _writes.Add((Path.Combine(_contentDir, name), text));
+            _journal.Planned[doc.Seed.Path] = new IngestRecord(name, doc.Seed.Sha256, generated.Sha256);
+            if (decision.MoveFrom is { } from && record is not null)
+            {
+                _journal.Moves.Add(new JournalMove(from, record.GeneratedSha256));
+            }
+        }
+        else if (decision.Outcome == IngestOutcome.Unchanged && decision.Name is { } same)
+        {
+            name = same;
+            _manifest.Entries[doc.Seed.Path] = new IngestRecord(same, doc.Seed.Sha256, generated.Sha256);
+        }
+        else
+        {
+            name = record?.Content;
+        }
+
+        _writes.Add((Path.Combine(_contentDir, ".ingest", "removed", AuditName(doc)), RemovalAudit.Format(doc, name ?? string.Empty)));
+        return name;
+    }
+
+    /// <summary>Writes the pages (in parallel: each is written durably, which is slow), then removes the names pages
+    /// moved from, then saves the manifest. The journal, saved first, lets the next run finish this one's bookkeeping
+    /// should it be killed anywhere in between; no article is lost either way.</summary>
+    public void Apply(Action? afterPagesWritten = null)
+    {
+        var journaled = _journal.Planned.Count > 0;
+        if (journaled)
+        {
+            _journal.Save(_contentDir);
+        }
+
+        Directory.CreateDirectory(Path.Combine(_contentDir, ".ingest", "removed"));
+        Parallel.ForEach(_writes, w => AtomicFile.WriteAllText(w.Path, w.Text));
+        afterPagesWritten?.Invoke();
+        foreach (var move in _journal.Moves)
+        {
+            File.Delete(Path.Combine(_contentDir, move.From));
+        }
+
+        foreach (var (seed, record) in _journal.Planned)
+        {
+            _manifest.Entries[seed] = record;
+        }
+
+        _manifest.Save(_contentDir);
+        if (journaled)
+        {
+            IngestJournal.Delete(_contentDir);
+        }
+    }
+
+    /// <summary>The audit's file name: the seed's id, unless another seed's audit has it already (ignoring case and
+    /// Unicode normalisation, as some file systems do: "a.txt" and "a.html", "CASE.txt" and "case.txt").</summary>
+    private string AuditName(CleanedDocument doc)
+    {
+        var seedName = Path.GetFileName(doc.Seed.Path);
+        string[] candidates =
+        [
+            RemovalAudit.FileNameFor(doc),
+            FileNames.Fit(string.Empty, seedName, ".yml"),
+            FileNames.Fit(string.Empty, doc.Seed.Id, "-" + Ingestor.Sha256(doc.Seed.Path)[..12] + ".yml"),
+        ];
+        foreach (var candidate in candidates)
+        {
+            if (_audits.Add(candidate.Normalize(NormalizationForm.FormC)))
+            {
+                return candidate;
+            }
+        }
+
+        return candidates[^1];
+    }
+
+    private static bool HasText(string name, string text) =>
+        ContentPageParser.Parse(name, text, new DiagnosticBag()) is not { } page || !string.IsNullOrWhiteSpace(page.MarkdownBody);
+}
