@@ -20,7 +20,7 @@ internal static class RepeatedLines
             var perSeed = group.Select(s => (Seed: s, Lines: Lines(s.Text))).ToList();
             // Copies of one file count once: three copies of an article would otherwise make every line of it
             // "repeated across the outlet", and cleaning would leave each copy empty.
-            foreach (var (_, lines) in perSeed.DistinctBy(p => p.Seed.Sha256, StringComparer.Ordinal))
+            foreach (var (_, lines) in perSeed.DistinctBy(p => p.Seed.Text, StringComparer.Ordinal))
             {
                 foreach (var line in lines)
                 {

@@ -63,8 +63,9 @@ internal static class YamlAliases
                 }
             }
         }
-        catch (YamlException)
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException)
         {
+            // Broken YAML (or events out of order): the deserializer will say what is wrong.
             return null;
         }
 

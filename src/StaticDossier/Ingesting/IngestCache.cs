@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using StaticDossier.Building;
 using StaticDossier.Config;
 using StaticDossier.IO;
 
@@ -39,11 +40,7 @@ internal sealed partial class IngestCache
     }
 
     /// <summary>Where the cache of <paramref name="config"/> lives: in the hidden sibling of the output folder.</summary>
-    public static string PathFor(SiteConfig config)
-    {
-        var output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(config.OutputPath));
-        return Path.Combine(Path.GetDirectoryName(output)!, $".{Path.GetFileName(output)}.cache", "ingest.json");
-    }
+    public static string PathFor(SiteConfig config) => Path.Combine(BuildCache.DirectoryFor(config.OutputPath), "ingest.json");
 
     /// <summary>Loads the cache; empty when absent, damaged or made for another content folder.</summary>
     public static IngestCache Load(string path, string contentDir)

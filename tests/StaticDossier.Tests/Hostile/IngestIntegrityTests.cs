@@ -207,7 +207,8 @@ public sealed class IngestIntegrityTests
         Ingest(config);
         var page = Assert.Single(Pages(dossier));
         Assert.True(Encoding.UTF8.GetByteCount(page) <= 255);
-        Assert.True(new SiteBuilder(config).Build(new DiagnosticBag()));
+        var built = new DiagnosticBag();
+        Assert.True(new SiteBuilder(config).Build(built).Succeeded, string.Join('\n', built));
     }
 
     private static string Html(string title, string text) =>
