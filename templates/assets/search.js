@@ -1,7 +1,13 @@
-// Full-text search over window.dossierSearchIndex (assets/search-index.js, loaded by a script element,
-// so it works from file:// where fetch is refused). Matching ignores case and diacritics; results
-// whose spelling matches the query exactly, accents included, rank first. Results are built with DOM
-// methods only: no text from the index is ever parsed as HTML.
+// Search over the sharded index in assets/search/ (written by the build, see SearchIndexRenderer). Every
+// shard is a script that calls dossierSearchLoaded(key, data), so it loads from file:// where fetch is
+// refused, and only the shards a query needs are loaded: the term chunks holding its words, their
+// positions when it has several words, the facets, and one small file per result shown.
+//
+// Matching: every query word matches a whole word (the last may match as a prefix while typing); case and
+// accents are folded (đ→d) the way SearchText.cs folds at build time; an exact spelling, accents included,
+// ranks higher; adjacent query words found side by side rank as a phrase. Scores are the build's BM25F
+// weights (title, people and tags above body); ties go to the newer article (lower id).
+// Results are built with DOM methods only: no text from the index is ever parsed as HTML.
 (function () {
   'use strict';
 
@@ -9,183 +15,589 @@
   var input = document.getElementById('search-input');
   var status = document.getElementById('search-status');
   var list = document.getElementById('search-results');
-  var data = window.dossierSearchIndex;
+  var more = document.getElementById('search-more');
+  var suggestions = document.getElementById('search-suggestions');
+  var filterBox = document.getElementById('search-filters');
+  var index = window.dossierSearchIndex;
   if (!form || !input || !status || !list) {
     return;
   }
-  if (!data || !data.documents) {
+  if (!index || !index.chunks) {
     status.textContent = 'The search index could not be loaded.';
     return;
   }
 
+  var PAGE = 20;
+  var MAX_WORD = 40;
+  var FACETS = [
+    { param: 'language', key: 'languages', slot: 0, label: 'Language' },
+    { param: 'year', key: 'years', slot: 1, label: 'Year' },
+    { param: 'source', key: 'sources', slot: 2, label: 'Source' },
+    { param: 'person', key: 'people', slot: 3, label: 'Person' },
+    { param: 'tag', key: 'tags', slot: 4, label: 'Tag' }
+  ];
   var root = form.getAttribute('data-root') || '';
-  var wordChar = /[\p{L}\p{N}]/u;
+  var base = root + 'assets/search/';
+  var has = Object.prototype.hasOwnProperty;
 
-  // Folds one character at a time so folded text keeps the original's positions (for snippets).
-  function fold(text) {
-    var out = '';
-    for (var i = 0; i < text.length; i++) {
-      var c = text.charAt(i);
-      var f = c.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\u0111/g, 'd').replace(/\u0110/g, 'D').toLowerCase();
-      out += f.length === 1 ? f : c.toLowerCase().length === 1 ? c.toLowerCase() : c;
+  // ---- Shards -------------------------------------------------------------------------------------------
+  var loaded = {};
+  var pending = {};
+  window.dossierSearchLoaded = function (key, data) { loaded[key] = data; };
+
+  function load(key) {
+    if (!pending[key]) {
+      pending[key] = new Promise(function (resolve, reject) {
+        var script = document.createElement('script');
+        script.src = base + key + '.js';
+        script.onload = function () {
+          script.remove();
+          if (has.call(loaded, key)) {
+            resolve(loaded[key]);
+          } else {
+            reject(new Error(key));
+          }
+        };
+        script.onerror = function () {
+          script.remove();
+          delete pending[key];
+          reject(new Error(key));
+        };
+        document.head.appendChild(script);
+      });
     }
-    return out;
+    return pending[key];
   }
 
-  function exact(text) {
-    var out = '';
-    for (var i = 0; i < text.length; i++) {
-      var l = text.charAt(i).toLowerCase();
-      out += l.length === 1 ? l : text.charAt(i);
-    }
-    return out;
+  // ---- Words (the same rules as SearchText.cs) ----------------------------------------------------------
+  function fold(word) {
+    return word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/\u0111/g, 'd').normalize('NFC');
   }
 
-  function terms(query) {
-    return query.normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter(function (t) { return t.length > 0; });
-  }
-
-  // Positions where needle starts a word in haystack.
-  function hits(haystack, needle) {
-    var found = [];
-    if (!needle) {
-      return found;
-    }
-    var at = haystack.indexOf(needle);
-    while (at >= 0) {
-      if (at === 0 || !wordChar.test(haystack.charAt(at - 1))) {
-        found.push(at);
+  function words(text) {
+    var out = [];
+    var re = /[\p{L}\p{N}\p{M}]+/gu;
+    var m;
+    while ((m = re.exec(text)) !== null) {
+      if (m[0].length <= MAX_WORD) {
+        var exact = m[0].toLowerCase();
+        out.push({ start: m.index, end: m.index + m[0].length, exact: exact, folded: fold(exact) });
       }
-      at = haystack.indexOf(needle, at + 1);
+    }
+    return out;
+  }
+
+  // The chunk whose first word is the last one at or before word; -1 if word sorts before every chunk.
+  function chunkOf(word) {
+    var lo = 0;
+    var hi = index.chunks.length - 1;
+    var found = -1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (index.chunks[mid] <= word) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
     }
     return found;
   }
 
-  var docs = data.documents.map(function (d) {
-    var text = (d.text || '').normalize('NFC');
-    var title = d.title.normalize('NFC');
-    var extra = [d.source || ''].concat(d.people || [], d.tags || []).join(' \u2022 ').normalize('NFC');
-    return {
-      doc: d, text: text, title: title,
-      foldedTitle: fold(title), foldedText: fold(text), foldedExtra: fold(extra),
-      exactTitle: exact(title), exactText: exact(text), exactExtra: exact(extra)
-    };
-  });
-
-  function score(entry, words, phrase) {
-    var total = 0;
-    var matchedAll = true;
-    words.forEach(function (w) {
-      var f = fold(w);
-      var e = exact(w);
-      var inTitle = hits(entry.foldedTitle, f).length;
-      var inText = hits(entry.foldedText, f).length;
-      var inExtra = hits(entry.foldedExtra, f).length;
-      if (inTitle + inText + inExtra === 0) {
-        matchedAll = false;
-        return;
-      }
-      total += inTitle * 10 + inExtra * 6 + Math.min(inText, 10);
-      var exactCount = hits(entry.exactTitle, e).length * 10 + hits(entry.exactExtra, e).length * 6 + Math.min(hits(entry.exactText, e).length, 10);
-      total += exactCount * 2;
-    });
-    if (words.length > 1) {
-      var joined = fold(words.join(''));
-      var joinedHits = hits(entry.foldedTitle, joined).length * 10 + Math.min(hits(entry.foldedText, joined).length, 10);
-      var foldedPhrase = hits(entry.foldedTitle + ' \n ' + entry.foldedText, fold(phrase)).length;
-      var exactPhrase = hits(entry.exactTitle + ' \n ' + entry.exactText, exact(phrase)).length;
-      total += joinedHits + foldedPhrase * 5 + exactPhrase * 20;
-      // "viet nam" also finds "Vietnam": the spaced and unspaced spellings are the same name.
-      if (!matchedAll && joinedHits > 0) {
-        matchedAll = true;
-      }
+  // ---- Matching -----------------------------------------------------------------------------------------
+  // One query word → the index words it matches: itself, or while typing (last word) the words it begins.
+  function lookup(word, prefix) {
+    var first = chunkOf(word.folded);
+    var last = prefix ? chunkOf(word.folded + '\uffff') : first;
+    if (last < 0) {
+      return Promise.resolve([]);
     }
-    return matchedAll ? total : 0;
+    first = Math.max(first, 0);
+    last = Math.min(last, first + 2);
+    var keys = [];
+    for (var c = first; c <= last; c++) {
+      keys.push(c);
+    }
+    return Promise.all(keys.map(function (c) { return load('terms/' + c); })).then(function (shards) {
+      var found = [];
+      shards.forEach(function (shard, i) {
+        if (!prefix) {
+          if (has.call(shard, word.folded)) {
+            found.push({ term: word.folded, chunk: keys[i], entry: shard[word.folded], whole: true });
+          }
+          return;
+        }
+        Object.keys(shard).forEach(function (term) {
+          if (term.lastIndexOf(word.folded, 0) === 0) {
+            found.push({ term: term, chunk: keys[i], entry: shard[term], whole: term === word.folded });
+          }
+        });
+      });
+      // While typing, the most common completions are enough.
+      found.sort(function (a, b) { return (b.whole - a.whole) || (b.entry[1].length - a.entry[1].length); });
+      return found.slice(0, 40);
+    });
   }
 
-  function snippet(entry, words) {
+  // Document id → score of one query word, over its matches; exact spellings count double, completions half.
+  function scoresOf(word, matches) {
+    var scores = new Map();
+    matches.forEach(function (match) {
+      var spellings = match.entry[0];
+      var bits = 0;
+      spellings.forEach(function (s, i) {
+        if (i < 30 && (match.whole ? s === word.exact : s.lastIndexOf(word.exact, 0) === 0)) {
+          bits |= 1 << i;
+        }
+      });
+      var flat = match.entry[1];
+      var doc = 0;
+      for (var i = 0; i < flat.length; i += 3) {
+        doc += flat[i];
+        var score = flat[i + 1] * ((flat[i + 2] & bits) ? 2 : 1) * (match.whole ? 1 : 0.5);
+        var old = scores.get(doc);
+        if (old === undefined || old < score) {
+          scores.set(doc, score);
+        }
+      }
+    });
+    return scores;
+  }
+
+  // Positions of each match's postings, by document, for the candidates only.
+  function positionsOf(matches, candidates) {
+    return Promise.all(matches.map(function (m) { return load('positions/' + m.chunk); })).then(function (shards) {
+      var byDoc = new Map();
+      matches.forEach(function (m, k) {
+        var flat = shards[k][m.term];
+        var postings = m.entry[1];
+        var doc = 0;
+        var at = 0;
+        for (var i = 0; i < postings.length; i += 3) {
+          doc += postings[i];
+          var count = flat[at++];
+          if (candidates.has(doc)) {
+            var list = byDoc.get(doc) || [];
+            var pos = 0;
+            for (var j = 0; j < count; j++) {
+              pos += flat[at + j];
+              list.push(pos);
+            }
+            byDoc.set(doc, list);
+          }
+          at += count;
+        }
+      });
+      return byDoc;
+    });
+  }
+
+  // Phrase factor: 3 when every query word follows the one before somewhere, else 1 plus the share of
+  // adjacent query-word pairs found side by side.
+  function phraseFactor(sets) {
+    var n = sets.length;
+    var full = Array.from(sets[0]).some(function (p) {
+      for (var k = 1; k < n; k++) {
+        if (!sets[k].has(p + k)) {
+          return false;
+        }
+      }
+      return true;
+    });
+    if (full) {
+      return 3;
+    }
+    var pairs = 0;
+    for (var k = 0; k + 1 < n; k++) {
+      var next = sets[k + 1];
+      if (Array.from(sets[k]).some(function (p) { return next.has(p + 1); })) {
+        pairs++;
+      }
+    }
+    return 1 + pairs / (n - 1);
+  }
+
+  function match(query, typing) {
+    var qwords = words(query.normalize('NFC'));
+    if (qwords.length === 0) {
+      return Promise.resolve({ words: qwords, prefix: false, results: [] });
+    }
+    var lastIsPrefix = typing && /[\p{L}\p{N}\p{M}]$/u.test(query) && qwords[qwords.length - 1].folded.length >= 2;
+    return Promise.all(qwords.map(function (w, i) { return lookup(w, lastIsPrefix && i === qwords.length - 1); }))
+      .then(function (matches) {
+        var perWord = qwords.map(function (w, i) { return scoresOf(w, matches[i]); });
+        var order = perWord.map(function (s, i) { return i; }).sort(function (a, b) { return perWord[a].size - perWord[b].size; });
+        var candidates = new Map();
+        perWord[order[0]].forEach(function (score, doc) {
+          var total = score;
+          for (var k = 1; k < order.length; k++) {
+            var s = perWord[order[k]].get(doc);
+            if (s === undefined) {
+              return;
+            }
+            total += s;
+          }
+          candidates.set(doc, total);
+        });
+        var done = qwords.length < 2 || candidates.size === 0 ? Promise.resolve(null)
+          : Promise.all(matches.map(function (m) { return positionsOf(m, candidates); }));
+        return done.then(function (positions) {
+          var results = [];
+          candidates.forEach(function (score, doc) {
+            if (positions) {
+              score *= phraseFactor(positions.map(function (byDoc) { return new Set(byDoc.get(doc) || []); }));
+            }
+            results.push({ doc: doc, score: score });
+          });
+          results.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+          return { words: qwords, prefix: lastIsPrefix, results: results };
+        });
+      });
+  }
+
+  // ---- Highlighting and snippets -------------------------------------------------------------------------
+  function matcher(found) {
+    var last = found.words.length - 1;
+    return function (w) {
+      return found.words.some(function (q, i) {
+        return w.folded === q.folded || (found.prefix && i === last && w.folded.lastIndexOf(q.folded, 0) === 0);
+      });
+    };
+  }
+
+  // Appends text[from, to) to parent, with the matching words in <mark>.
+  function appendMarked(parent, text, tokens, from, to, isMatch) {
+    var pos = from;
+    tokens.forEach(function (t) {
+      if (t.start >= from && t.end <= to && isMatch(t)) {
+        parent.appendChild(document.createTextNode(text.slice(pos, t.start)));
+        var mark = document.createElement('mark');
+        mark.textContent = text.slice(t.start, t.end);
+        parent.appendChild(mark);
+        pos = t.end;
+      }
+    });
+    parent.appendChild(document.createTextNode(text.slice(pos, to)));
+  }
+
+  // About 30 words around the first phrase (else the first matching word), cut at word boundaries.
+  function snippet(doc, found, isMatch) {
+    var text = (doc.text || '').normalize('NFC');
+    var tokens = words(text);
+    var n = found.words.length;
+    var at = -1;
+    for (var i = 0; i + n <= tokens.length && at < 0; i++) {
+      var all = true;
+      for (var k = 0; k < n && all; k++) {
+        all = tokens[i + k].folded === found.words[k].folded || (found.prefix && k === n - 1 && tokens[i + k].folded.lastIndexOf(found.words[k].folded, 0) === 0);
+      }
+      if (all) {
+        at = i;
+      }
+    }
+    if (at < 0) {
+      at = tokens.findIndex(isMatch);
+    }
+    var first = Math.max(0, at - 10);
+    var last = Math.min(tokens.length, first + 32) - 1;
     var p = document.createElement('p');
     p.className = 'snippet';
-    p.lang = entry.doc.language;
-    var folded = words.map(fold);
-    var first = -1;
-    folded.forEach(function (f) {
-      var h = hits(entry.foldedText, f);
-      if (h.length > 0 && (first < 0 || h[0] < first)) {
-        first = h[0];
-      }
-    });
-    var start = Math.max(0, first < 0 ? 0 : first - 80);
-    var end = Math.min(entry.text.length, start + 220);
-    var part = entry.text.slice(start, end);
-    var foldedPart = entry.foldedText.slice(start, end);
-    var marks = [];
-    folded.forEach(function (f) {
-      hits(foldedPart, f).forEach(function (at) { marks.push([at, at + f.length]); });
-    });
-    marks.sort(function (a, b) { return a[0] - b[0]; });
-    var pos = 0;
-    if (start > 0) {
-      p.appendChild(document.createTextNode('\u2026'));
+    p.lang = doc.language;
+    if (last < first) {
+      return p;
     }
-    marks.forEach(function (m) {
-      if (m[0] < pos) {
-        return;
-      }
-      p.appendChild(document.createTextNode(part.slice(pos, m[0])));
-      var mark = document.createElement('mark');
-      mark.textContent = part.slice(m[0], m[1]);
-      p.appendChild(mark);
-      pos = m[1];
-    });
-    p.appendChild(document.createTextNode(part.slice(pos) + (end < entry.text.length ? '\u2026' : '')));
+    if (first > 0) {
+      p.appendChild(document.createTextNode('\u2026 '));
+    }
+    appendMarked(p, text, tokens, tokens[first].start, tokens[last].end, isMatch);
+    if (last < tokens.length - 1) {
+      p.appendChild(document.createTextNode(' \u2026'));
+    }
     return p;
   }
 
-  function run(query) {
-    while (list.firstChild) {
-      list.removeChild(list.firstChild);
-    }
-    var words = terms(query);
-    if (words.length === 0) {
-      status.textContent = '';
-      return;
-    }
-    var phrase = words.join(' ');
-    var results = docs.map(function (entry) { return { entry: entry, score: score(entry, words, phrase) }; })
-      .filter(function (r) { return r.score > 0; })
-      .sort(function (a, b) {
-        return b.score - a.score || (b.entry.doc.date || '').localeCompare(a.entry.doc.date || '') || (a.entry.doc.url < b.entry.doc.url ? -1 : 1);
-      });
-    status.textContent = results.length === 0 ? 'No article matches \u201c' + query + '\u201d.'
-      : results.length + (results.length === 1 ? ' article matches' : ' articles match') + ' \u201c' + query + '\u201d.';
-    results.forEach(function (r) {
-      var d = r.entry.doc;
-      var li = document.createElement('li');
-      var a = document.createElement('a');
-      a.href = root + d.url;
-      a.lang = d.language;
-      a.hreflang = d.language;
-      a.textContent = d.title;
-      li.appendChild(a);
-      var meta = document.createElement('span');
-      meta.className = 'meta';
-      meta.textContent = ' ' + [d.date_display || 'Undated', d.source].filter(Boolean).join(' \u00b7 ');
-      li.appendChild(meta);
-      li.appendChild(snippet(r.entry, words));
-      list.appendChild(li);
+  function resultItem(doc, found) {
+    var isMatch = matcher(found);
+    var title = doc.title.normalize('NFC');
+    var li = document.createElement('li');
+    var a = document.createElement('a');
+    a.href = root + doc.url;
+    a.lang = doc.language;
+    a.hreflang = doc.language;
+    appendMarked(a, title, words(title), 0, title.length, isMatch);
+    li.appendChild(a);
+    var meta = document.createElement('span');
+    meta.className = 'meta';
+    meta.textContent = ' ' + [doc.date_display || 'Undated', doc.source].filter(Boolean).join(' \u00b7 ');
+    li.appendChild(meta);
+    li.appendChild(snippet(doc, found, isMatch));
+    return li;
+  }
+
+  // ---- Filters --------------------------------------------------------------------------------------------
+  function facetValues(facets, doc, f) {
+    var v = facets.documents[doc][f.slot];
+    return Array.isArray(v) ? v : v < 0 ? [] : [v];
+  }
+
+  function valueName(facets, f, v) {
+    return f.key === 'languages' ? facets.languages[v][0] : facets[f.key][v];
+  }
+
+  function passes(facets, doc, state, except) {
+    return FACETS.every(function (f) {
+      var want = state.filters[f.param];
+      return !want || f === except || facetValues(facets, doc, f).some(function (v) { return valueName(facets, f, v) === want; });
     });
   }
 
+  function renderFilters(facets, results, state) {
+    if (!filterBox) {
+      return;
+    }
+    filterBox.hidden = results.length === 0 && !FACETS.some(function (f) { return state.filters[f.param]; });
+    FACETS.forEach(function (f) {
+      var select = document.getElementById('filter-' + f.param);
+      if (!select) {
+        return;
+      }
+      var counts = new Map();
+      var any = 0;
+      results.forEach(function (r) {
+        if (passes(facets, r.doc, state, f)) {
+          any++;
+          facetValues(facets, r.doc, f).forEach(function (v) { counts.set(v, (counts.get(v) || 0) + 1); });
+        }
+      });
+      var want = state.filters[f.param] || '';
+      var options = Array.from(counts.keys()).map(function (v) {
+        var name = valueName(facets, f, v);
+        var label = f.key === 'languages' ? facets.languages[v][1] : name;
+        return { value: name, label: label, count: counts.get(v) };
+      }).sort(function (a, b) { return b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0); }).slice(0, 50);
+      if (want && !options.some(function (o) { return o.value === want; })) {
+        options.push({ value: want, label: want, count: 0 });
+      }
+      while (select.firstChild) {
+        select.removeChild(select.firstChild);
+      }
+      var all = document.createElement('option');
+      all.value = '';
+      all.textContent = 'Any (' + any + ')';
+      select.appendChild(all);
+      options.forEach(function (o) {
+        var option = document.createElement('option');
+        option.value = o.value;
+        option.textContent = o.label + ' (' + o.count + ')';
+        select.appendChild(option);
+      });
+      select.value = want;
+    });
+  }
+
+  // ---- State in the URL -----------------------------------------------------------------------------------
+  function readState() {
+    var params = new URLSearchParams(window.location.search);
+    var filters = {};
+    FACETS.forEach(function (f) { filters[f.param] = params.get(f.param) || ''; });
+    return { q: params.get('q') || '', filters: filters };
+  }
+
+  function currentState() {
+    var filters = {};
+    FACETS.forEach(function (f) {
+      var select = document.getElementById('filter-' + f.param);
+      filters[f.param] = select ? select.value : '';
+    });
+    return { q: input.value, filters: filters };
+  }
+
+  function urlOf(state) {
+    var params = new URLSearchParams();
+    if (state.q) {
+      params.set('q', state.q);
+    }
+    FACETS.forEach(function (f) {
+      if (state.filters[f.param]) {
+        params.set(f.param, state.filters[f.param]);
+      }
+    });
+    var query = params.toString();
+    return window.location.pathname + (query ? '?' + query : '');
+  }
+
+  // push: a new history entry (a submitted query, a filter); otherwise the entry is replaced (typing).
+  function remember(state, push) {
+    var url = urlOf(state);
+    if (url === window.location.pathname + window.location.search) {
+      return;
+    }
+    try {
+      if (push) {
+        window.history.pushState(null, '', url);
+      } else {
+        window.history.replaceState(null, '', url);
+      }
+    } catch (e) {
+      // Some browsers refuse history changes on file:// pages; the search still works.
+    }
+  }
+
+  // ---- Running a search -------------------------------------------------------------------------------------
+  var current = 0;
+  var shown = [];
+  var shownFound = null;
+
+  function clear(node) {
+    while (node && node.firstChild) {
+      node.removeChild(node.firstChild);
+    }
+  }
+
+  function showMore(run) {
+    var next = shown.slice(list.children.length, list.children.length + PAGE);
+    list.setAttribute('aria-busy', 'true');
+    return Promise.all(next.map(function (r) { return load('docs/' + r.doc); })).then(function (docs) {
+      if (run !== current) {
+        return;
+      }
+      docs.forEach(function (doc) { list.appendChild(resultItem(doc, shownFound)); });
+      list.removeAttribute('aria-busy');
+      if (more) {
+        more.hidden = list.children.length >= shown.length;
+      }
+    });
+  }
+
+  function suggest(state, found) {
+    clear(suggestions);
+    if (!suggestions) {
+      return;
+    }
+    var options = [];
+    var plain = found.words.map(function (w) { return w.folded; }).join(' ');
+    if (plain !== found.words.map(function (w) { return w.exact; }).join(' ')) {
+      options.push(['the same words without accents', { q: plain, filters: state.filters }]);
+    }
+    if (found.words.length > 1) {
+      options.push(['fewer words', { q: found.words.slice(0, -1).map(function (w) { return w.exact; }).join(' '), filters: state.filters }]);
+    }
+    if (FACETS.some(function (f) { return state.filters[f.param]; })) {
+      options.push(['no filters', { q: state.q, filters: {} }]);
+    }
+    if (options.length === 0) {
+      return;
+    }
+    suggestions.appendChild(document.createTextNode('Try '));
+    options.forEach(function (o, i) {
+      if (i > 0) {
+        suggestions.appendChild(document.createTextNode(i === options.length - 1 ? ' or ' : ', '));
+      }
+      var a = document.createElement('a');
+      a.href = urlOf(o[1]);
+      a.textContent = o[0] + ' (\u201c' + o[1].q + '\u201d)';
+      suggestions.appendChild(a);
+    });
+    suggestions.appendChild(document.createTextNode('.'));
+  }
+
+  function run(state, typing) {
+    var id = ++current;
+    var query = state.q.trim();
+    clear(suggestions);
+    if (!query) {
+      clear(list);
+      status.textContent = '';
+      if (more) {
+        more.hidden = true;
+      }
+      if (filterBox) {
+        filterBox.hidden = true;
+      }
+      return Promise.resolve();
+    }
+    status.textContent = 'Searching\u2026';
+    list.setAttribute('aria-busy', 'true');
+    return Promise.all([match(query, typing), load('facets')]).then(function (both) {
+      if (id !== current) {
+        return undefined;
+      }
+      var found = both[0];
+      var facets = both[1];
+      var results = found.results.filter(function (r) { return passes(facets, r.doc, state, null); });
+      renderFilters(facets, found.results, state);
+      clear(list);
+      shown = results;
+      shownFound = found;
+      var q = '\u201c' + query + '\u201d';
+      status.textContent = results.length === 0 ? 'No article matches ' + q + '.'
+        : results.length + (results.length === 1 ? ' article matches ' : ' articles match ') + q + '.';
+      if (results.length === 0) {
+        suggest(state, found);
+      }
+      return showMore(id);
+    }).catch(function () {
+      if (id === current) {
+        list.removeAttribute('aria-busy');
+        status.textContent = 'The search index could not be loaded.';
+      }
+    });
+  }
+
+  var timer = 0;
+  var typingEntry = false;
   form.addEventListener('submit', function (event) {
     event.preventDefault();
-    run(input.value);
+    window.clearTimeout(timer);
+    var state = currentState();
+    remember(state, !typingEntry);
+    typingEntry = false;
+    run(state, false);
   });
-  input.addEventListener('input', function () { run(input.value); });
-
-  var initial = new URLSearchParams(window.location.search).get('q');
-  if (initial) {
-    input.value = initial;
-    run(initial);
+  input.addEventListener('input', function () {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(function () {
+      var state = currentState();
+      // The first pause of a new query gets its own history entry; later ones refine it.
+      remember(state, !typingEntry);
+      typingEntry = true;
+      run(state, true);
+    }, 200);
+  });
+  FACETS.forEach(function (f) {
+    var select = document.getElementById('filter-' + f.param);
+    if (select) {
+      select.addEventListener('change', function () {
+        var state = currentState();
+        remember(state, true);
+        typingEntry = false;
+        run(state, false);
+      });
+    }
+  });
+  if (more) {
+    more.addEventListener('click', function () { showMore(current); });
   }
+
+  function restore() {
+    var state = readState();
+    input.value = state.q;
+    FACETS.forEach(function (f) {
+      var select = document.getElementById('filter-' + f.param);
+      if (select && state.filters[f.param] && !Array.from(select.options).some(function (o) { return o.value === state.filters[f.param]; })) {
+        var option = document.createElement('option');
+        option.value = state.filters[f.param];
+        option.textContent = state.filters[f.param];
+        select.appendChild(option);
+      }
+      if (select) {
+        select.value = state.filters[f.param];
+      }
+    });
+    typingEntry = false;
+    run(state, false);
+  }
+
+  window.addEventListener('popstate', restore);
+  restore();
 }());

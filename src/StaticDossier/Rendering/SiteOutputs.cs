@@ -1,5 +1,6 @@
 using StaticDossier.Rendering.Data;
 using StaticDossier.Rendering.Pages;
+using StaticDossier.Rendering.Search;
 
 namespace StaticDossier.Rendering;
 

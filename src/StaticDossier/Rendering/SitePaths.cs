@@ -24,8 +24,12 @@ public static class SitePaths
     /// <summary>The crawlers' file, pointing to the sitemap.</summary>
     public const string Robots = "robots.txt";
 
-    /// <summary>The search index, a script so that it loads from <c>file://</c>.</summary>
-    public const string SearchIndex = "assets/search-index.js";
+    /// <summary>The search index's folder: term chunks, positions, one file per article and the facets, each a
+    /// script so that it loads from <c>file://</c> (see <see cref="StaticDossier.Rendering.Search.SearchIndexRenderer"/>).</summary>
+    public const string SearchFolder = "assets/search/";
+
+    /// <summary>The search index's entry file, the one the search page loads itself.</summary>
+    public const string SearchIndex = SearchFolder + "index.js";
 
     /// <summary>The search page's script (a file of <c>templates/assets/</c>).</summary>
     public const string SearchScript = "assets/search.js";

@@ -1,0 +1,240 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using StaticDossier.Analysis;
+using StaticDossier.Rendering.Data;
+
+namespace StaticDossier.Rendering.Search;
+
+/// <summary>Writes the search index as scripts under <c>assets/search/</c>, which the search page loads on demand
+/// with script elements (fetch and XHR are refused from <c>file://</c>). Each shard calls
+/// <c>dossierSearchLoaded(key, data)</c>:
+/// <list type="bullet">
+/// <item><c>index.js</c>: the entry, small whatever the dossier's size: the document count and the first word of each term chunk;</item>
+/// <item><c>terms/N.js</c>: words in ordinal order, each <c>[spellings, [doc delta, weight, spelling mask, …]]</c>;</item>
+/// <item><c>positions/N.js</c>: the same words' positions, only loaded for queries of several words: per posting
+/// <c>count, delta, delta…</c>;</item>
+/// <item><c>docs/ID.js</c>: one article's title, URL, date, source, language and text, loaded for the results shown;</item>
+/// <item><c>facets.js</c>: every article's language, year, source, people and tags as numbers, for filters and their counts.</item>
+/// </list></summary>
+internal sealed class SearchIndexRenderer : ISiteOutput
+{
+    private const string Folder = SitePaths.SearchFolder;
+
+    /// <summary>A term chunk aims at this many bytes, more for very large dossiers so the entry file (one word per
+    /// chunk) stays a few kilobytes.</summary>
+    private const int ChunkBytes = 24 * 1024;
+    private const int MaxChunks = 1500;
+
+    private static readonly JsonWriterOptions Options = new() { Encoder = Json.Compact.Encoder };
+
+    public IEnumerable<OutputFile?> Render(OutputContext context) => Render(context.Dossier);
+
+    internal static IEnumerable<OutputFile> Render(DossierModel model)
+    {
+        var index = SearchIndexBuilder.Build(model);
+        var files = new List<OutputFile>();
+        var entries = index.Terms.Select(t => (t.Word, Terms: TermJson(t), Positions: PositionsJson(t))).ToList();
+        var target = Math.Max(ChunkBytes, entries.Sum(e => (long)e.Terms.Length) / MaxChunks);
+        var chunks = new List<List<(string Word, byte[] Terms, byte[] Positions)>>();
+        long size = 0;
+        foreach (var entry in entries)
+        {
+            if (chunks.Count == 0 || size >= target)
+            {
+                chunks.Add([]);
+                size = 0;
+            }
+
+            chunks[^1].Add(entry);
+            size += entry.Terms.Length;
+        }
+
+        for (var c = 0; c < chunks.Count; c++)
+        {
+            files.Add(Shard($"terms/{c}", chunks[c].Select(e => (e.Word, e.Terms))));
+            files.Add(Shard($"positions/{c}", chunks[c].Select(e => (e.Word, e.Positions))));
+        }
+
+        files.Add(Script("index", w =>
+        {
+            w.WriteStartObject();
+            w.WriteNumber("version", 1);
+            w.WriteNumber("documents", index.DocumentCount);
+            w.WriteStartArray("chunks");
+            foreach (var chunk in chunks)
+            {
+                w.WriteStringValue(chunk[0].Word);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }, "window.dossierSearchIndex = "));
+
+        var articles = model.Articles;
+        var docs = new OutputFile[articles.Count];
+        Parallel.For(0, articles.Count, i => docs[i] = Script($"docs/{i}", w => Document(w, articles[i])));
+        files.AddRange(docs);
+        files.Add(Script("facets", w => Facets(w, model)));
+        return files;
+    }
+
+    private static byte[] TermJson(IndexedTerm term) => JsonBytes(w =>
+    {
+        w.WriteStartArray();
+        w.WriteStartArray();
+        foreach (var s in term.Spellings)
+        {
+            w.WriteStringValue(s);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray();
+        var last = 0;
+        foreach (var p in term.Postings)
+        {
+            w.WriteNumberValue(p.Document - last);
+            w.WriteNumberValue(p.Weight);
+            w.WriteNumberValue(p.SpellingMask);
+            last = p.Document;
+        }
+
+        w.WriteEndArray();
+        w.WriteEndArray();
+    });
+
+    private static byte[] PositionsJson(IndexedTerm term) => JsonBytes(w =>
+    {
+        w.WriteStartArray();
+        foreach (var p in term.Postings)
+        {
+            w.WriteNumberValue(p.Positions.Count);
+            var last = 0;
+            foreach (var at in p.Positions)
+            {
+                w.WriteNumberValue(at - last);
+                last = at;
+            }
+        }
+
+        w.WriteEndArray();
+    });
+
+    private static OutputFile Shard(string key, IEnumerable<(string Word, byte[] Json)> words) => Script(key, w =>
+    {
+        w.WriteStartObject();
+        foreach (var (word, json) in words)
+        {
+            w.WritePropertyName(word);
+            w.WriteRawValue(json, skipInputValidation: true);
+        }
+
+        w.WriteEndObject();
+    });
+
+    private static void Document(Utf8JsonWriter w, ArticleView a)
+    {
+        w.WriteStartObject();
+        w.WriteString("title", a.Title);
+        w.WriteString("url", a.Url);
+        w.WriteString("language", a.Language);
+        if (a.Date is not null)
+        {
+            w.WriteString("date", a.Date);
+            w.WriteString("date_display", a.DateDisplay);
+        }
+
+        if (a.Source is not null)
+        {
+            w.WriteString("source", a.Source);
+        }
+
+        w.WriteString("text", a.PlainText);
+        w.WriteEndObject();
+    }
+
+    /// <summary>Facet values are listed once and articles refer to them by number: <c>[language, year, source,
+    /// [people], [tags]]</c>, -1 for no year or source.</summary>
+    private static void Facets(Utf8JsonWriter w, DossierModel model)
+    {
+        var articles = model.Articles;
+        var languages = Values(articles.Select(a => a.Language));
+        var years = Values(articles.Where(a => a.Date is not null).Select(a => a.Date![..4]));
+        var sources = Values(articles.Where(a => a.Source is not null).Select(a => a.Source!));
+        var people = Values(articles.SelectMany(a => a.People.Select(p => p.Name)));
+        var tags = Values(articles.SelectMany(a => a.Tags.Select(t => t.Name)));
+        var languageNames = articles.GroupBy(a => a.Language, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().LanguageName, StringComparer.Ordinal);
+
+        w.WriteStartObject();
+        w.WriteStartArray("languages");
+        foreach (var l in languages.Keys)
+        {
+            w.WriteStartArray();
+            w.WriteStringValue(l);
+            w.WriteStringValue(languageNames[l]);
+            w.WriteEndArray();
+        }
+
+        w.WriteEndArray();
+        foreach (var (name, values) in new[] { ("years", years), ("sources", sources), ("people", people), ("tags", tags) })
+        {
+            w.WriteStartArray(name);
+            foreach (var v in values.Keys)
+            {
+                w.WriteStringValue(v);
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteStartArray("documents");
+        foreach (var a in articles)
+        {
+            w.WriteStartArray();
+            w.WriteNumberValue(languages[a.Language]);
+            w.WriteNumberValue(a.Date is null ? -1 : years[a.Date[..4]]);
+            w.WriteNumberValue(a.Source is null ? -1 : sources[a.Source]);
+            w.WriteStartArray();
+            foreach (var p in a.People)
+            {
+                w.WriteNumberValue(people[p.Name]);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray();
+            foreach (var t in a.Tags)
+            {
+                w.WriteNumberValue(tags[t.Name]);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndArray();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>Distinct values in ordinal order, numbered.</summary>
+    private static Dictionary<string, int> Values(IEnumerable<string> values) => values.Distinct(StringComparer.Ordinal)
+        .Order(StringComparer.Ordinal).Select((v, i) => (v, i)).ToDictionary(x => x.v, x => x.i, StringComparer.Ordinal);
+
+    private static OutputFile Script(string key, Action<Utf8JsonWriter> write, string? prefix = null)
+    {
+        var body = JsonBytes(write);
+        var start = Encoding.UTF8.GetBytes(prefix ?? $"dossierSearchLoaded(\"{key}\",");
+        var end = Encoding.UTF8.GetBytes(prefix is null ? ");\n" : ";\n");
+        return new OutputFile(Folder + key + ".js", [.. start, .. body, .. end]);
+    }
+
+    private static byte[] JsonBytes(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer, Options))
+        {
+            write(w);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+}
