@@ -34,4 +34,22 @@ public sealed class SearchRankingTests(BrowserSite browser)
         Assert.Empty(await Search("zzz"));
         await context.CloseAsync();
     }
+
+    [Fact]
+    public async Task AdjacentWordsOutrankTheSameWordsApart()
+    {
+        Assert.SkipUnless(BrowserSite.ChromiumInstalled, "Debian chromium (/usr/bin/chromium) is not installed.");
+        using var dossier = new TempDossier(withSeeds: false);
+        dossier.Write("content/apart.md", "---\ntitle: Apart\ndate: 2024-01-02\n---\n\nMinh spoke, Minh left; later Pham arrived and Pham stayed with Minh.\n");
+        dossier.Write("content/phrase.md", "---\ntitle: Phrase\ndate: 2024-01-01\n---\n\nThe visitor was Pham Minh, who stayed a while longer than planned.\n");
+        var diagnostics = new DiagnosticBag();
+        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics).Succeeded, string.Join('\n', diagnostics));
+
+        var context = await browser.Browser!.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(Path.Combine(dossier.Site, "search.html")).AbsoluteUri + "?q=pham+minh");
+        await Assertions.Expect(page.Locator("#search-status")).ToContainTextAsync("2 articles match");
+        Assert.Equal(["Phrase", "Apart"], await page.Locator("#search-results > li > a").AllTextContentsAsync());
+        await context.CloseAsync();
+    }
 }

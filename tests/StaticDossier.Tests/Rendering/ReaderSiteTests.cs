@@ -138,14 +138,17 @@ public sealed class ReaderSiteTests(BuiltRealSite site) : IClassFixture<BuiltRea
     }
 
     [Fact]
-    public void SearchIndexIsAScriptWithEveryArticle()
+    public void SearchIndexHasOneDocumentFilePerArticle()
     {
-        const string prefix = "window.dossierSearchIndex = ";
-        var script = site.Read("assets/search-index.js");
-        Assert.StartsWith(prefix, script, StringComparison.Ordinal);
-        using var json = JsonDocument.Parse(script[prefix.Length..].TrimEnd().TrimEnd(';'));
-        var titles = json.RootElement.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("title").GetString()).ToList();
+        var titles = Enumerable.Range(0, site.PageBySeed.Count).Select(i =>
+        {
+            var text = site.Read($"assets/search/docs/{i}.js");
+            var json = text[(text.IndexOf(',', StringComparison.Ordinal) + 1)..].TrimEnd().TrimEnd(';').TrimEnd(')');
+            using var doc = JsonDocument.Parse(json);
+            return doc.RootElement.GetProperty("title").GetString();
+        });
         Assert.Equal(site.PageBySeed.Values.Select(p => p.Meta.Title).Order(StringComparer.Ordinal), titles.Order(StringComparer.Ordinal));
-        Assert.Contains("search-index.js", site.Read("search.html"), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(site.Site, "assets/search/docs", $"{site.PageBySeed.Count}.js")));
+        Assert.Contains("assets/search/index.js", site.Read("search.html"), StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,69 @@
+using Microsoft.Playwright;
+using StaticDossier.Diagnostics;
+using StaticDossier.Tests.Support;
+
+namespace StaticDossier.Tests.Browser;
+
+/// <summary>The results page on a made-up dossier of 25 articles: 20 results at a time, filters with counts, and
+/// the query and filters kept in the URL so Back restores them.</summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed class SearchPageTests(BrowserSite browser)
+{
+    [Fact]
+    public async Task ShowsTwentyAtATimeFiltersWithCountsAndRestoresStateOnBack()
+    {
+        Assert.SkipUnless(BrowserSite.ChromiumInstalled, "Debian chromium (/usr/bin/chromium) is not installed.");
+        using var dossier = new TempDossier(withSeeds: false);
+        for (var i = 1; i <= 25; i++)
+        {
+            var language = i <= 10 ? "vi" : "en";
+            dossier.Write($"content/a{i:00}.md", $"---\ntitle: Harbour report {i}\ndate: 2021-03-{i:00}\nlanguage: {language}\n---\n\nNews from the harbour, number {i}.\n");
+        }
+
+        var diagnostics = new DiagnosticBag();
+        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics).Succeeded, string.Join('\n', diagnostics));
+        var context = await browser.Browser!.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        var status = page.Locator("#search-status");
+        var items = page.Locator("#search-results > li");
+
+        await page.GotoAsync(new Uri(Path.Combine(dossier.Site, "search.html")).AbsoluteUri + "?q=harbour");
+        await Assertions.Expect(status).ToHaveTextAsync("25 articles match “harbour”.");
+        await Assertions.Expect(items).ToHaveCountAsync(20);
+        // Ties in score go to the newest article.
+        await Assertions.Expect(items.First.Locator("a")).ToHaveTextAsync("Harbour report 25");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show 20 more results" }).ClickAsync();
+        await Assertions.Expect(items).ToHaveCountAsync(25);
+        await Assertions.Expect(page.Locator("#search-more")).ToBeHiddenAsync();
+
+        var languages = page.GetByLabel("Language");
+        Assert.Equal(["Any (25)", "English (15)", "Vietnamese (10)"], await languages.Locator("option").AllTextContentsAsync());
+        await languages.SelectOptionAsync("vi");
+        await Assertions.Expect(status).ToHaveTextAsync("10 articles match “harbour”.");
+        await Assertions.Expect(items).ToHaveCountAsync(10);
+        Assert.EndsWith("search.html?q=harbour&language=vi", page.Url, StringComparison.Ordinal);
+
+        await page.GetByLabel("Words to find in the articles").FillAsync("report 17");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(status).ToHaveTextAsync("No article matches “report 17”.");
+        Assert.EndsWith("search.html?q=report+17&language=vi", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "no filters (“report 17”)" })).ToBeVisibleAsync();
+
+        await page.GoBackAsync();
+        await Assertions.Expect(status).ToHaveTextAsync("10 articles match “harbour”.");
+        await Assertions.Expect(page.GetByLabel("Words to find in the articles")).ToHaveValueAsync("harbour");
+        await page.GoBackAsync();
+        await Assertions.Expect(status).ToHaveTextAsync("25 articles match “harbour”.");
+        await Assertions.Expect(languages).ToHaveValueAsync("");
+
+        // The search box on every other page lands here with the query.
+        await page.GotoAsync(new Uri(Path.Combine(dossier.Site, "index.html")).AbsoluteUri);
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search the articles" }).FillAsync("report 17");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(status).ToHaveTextAsync("1 article matches “report 17”.");
+        Assert.Empty(errors);
+        await context.CloseAsync();
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using StaticDossier.Diagnostics;
+using StaticDossier.Tests.Support;
+
+namespace StaticDossier.Tests.Rendering.Search;
+
+/// <summary>The index shards the build writes for the real seeds, read the way search.js reads them.</summary>
+public sealed class SearchIndexTests(BuiltRealSite site) : IClassFixture<BuiltRealSite>
+{
+    private const string Entry = "window.dossierSearchIndex = ";
+
+    [Fact]
+    public void EntryFileIsSmallAndNamesEachTermChunk()
+    {
+        var entry = site.Read("assets/search/index.js");
+        Assert.StartsWith(Entry, entry, StringComparison.Ordinal);
+        Assert.True(entry.Length < 1024, $"{entry.Length} bytes");
+        using var json = JsonDocument.Parse(entry[Entry.Length..].TrimEnd().TrimEnd(';'));
+        Assert.Equal(site.PageBySeed.Count, json.RootElement.GetProperty("documents").GetInt32());
+        var chunks = json.RootElement.GetProperty("chunks").GetArrayLength();
+        for (var c = 0; c < chunks; c++)
+        {
+            Assert.True(File.Exists(Path.Combine(site.Site, $"assets/search/terms/{c}.js")));
+            Assert.True(File.Exists(Path.Combine(site.Site, $"assets/search/positions/{c}.js")));
+        }
+    }
+
+    [Fact]
+    public void LavrovIsPostedForTheThreeArticlesThatNameHim()
+    {
+        var urls = DocumentsOf("lavrov").Select(d => Shard($"docs/{d}").GetProperty("url").GetString()).Order(StringComparer.Ordinal);
+        Assert.Equal(new[] { "000", "001", "003" }.Select(site.ArticleOf).Order(StringComparer.Ordinal), urls);
+    }
+
+    [Fact]
+    public void FoldedWordsKeepTheirAccentedSpellings()
+    {
+        var terms = Shard("terms/0");
+        Assert.Contains("phạm", terms.GetProperty("pham")[0].EnumerateArray().Select(s => s.GetString()));
+        Assert.False(terms.TryGetProperty("phạm", out _));
+        Assert.True(terms.TryGetProperty("dinh", out _), "đ folds to d");
+    }
+
+    [Fact]
+    public void HoChiMinhHasNoArticleWithAllThreeWords()
+    {
+        var common = DocumentsOf("ho").Intersect(DocumentsOf("chi")).Intersect(DocumentsOf("minh"));
+        Assert.Empty(common);
+    }
+
+    [Fact]
+    public void TitleWordsWeighMoreThanTheSameWordInTheBody()
+    {
+        using var dossier = new TempDossier(withSeeds: false);
+        dossier.Write("content/a.md", "---\ntitle: Lavrov visits\ndate: 2022-01-01\n---\n\nThe talks went on for hours today.\n");
+        dossier.Write("content/b.md", "---\ntitle: Talks go on\ndate: 2022-01-02\n---\n\nLavrov visits for hours today.\n");
+        var diagnostics = new DiagnosticBag();
+        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics).Succeeded, string.Join('\n', diagnostics));
+        var weights = Weights(Shard(dossier.Site, "terms/0"), "lavrov");
+        // b is newer, so it is document 0; a is document 1.
+        Assert.True(weights[1] > weights[0], $"title {weights[1]}, body {weights[0]}");
+    }
+
+    [Fact]
+    public void ArticlesAreNumberedNewestFirstSoLowerIdsWinTies()
+    {
+        var dates = Enumerable.Range(0, site.PageBySeed.Count)
+            .Select(i => Shard($"docs/{i}").TryGetProperty("date", out var d) ? d.GetString()! : "").ToList();
+        var dated = dates.TakeWhile(d => d.Length > 0).ToList();
+        Assert.Equal(dated.OrderByDescending(d => d, StringComparer.Ordinal), dated);
+        Assert.All(dates.Skip(dated.Count), d => Assert.Equal("", d));
+    }
+
+    private List<int> DocumentsOf(string word) => [.. Weights(word).Keys];
+
+    private Dictionary<int, int> Weights(string word) => Weights(Shard("terms/0"), word);
+
+    private static Dictionary<int, int> Weights(JsonElement terms, string word)
+    {
+        var result = new Dictionary<int, int>();
+        if (!terms.TryGetProperty(word, out var term))
+        {
+            return result;
+        }
+
+        var flat = term[1].EnumerateArray().Select(e => e.GetInt32()).ToList();
+        var doc = 0;
+        for (var i = 0; i < flat.Count; i += 3)
+        {
+            doc += flat[i];
+            result[doc] = flat[i + 1];
+        }
+
+        return result;
+    }
+
+    private JsonElement Shard(string key) => Shard(site.Site, key);
+
+    private static JsonElement Shard(string folder, string key)
+    {
+        var text = File.ReadAllText(Path.Combine(folder, $"assets/search/{key}.js"));
+        var prefix = $"dossierSearchLoaded(\"{key}\",";
+        Assert.StartsWith(prefix, text, StringComparison.Ordinal);
+        return JsonDocument.Parse(text[prefix.Length..].TrimEnd().TrimEnd(';').TrimEnd(')')).RootElement.Clone();
+    }
+}
