@@ -15,6 +15,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["breakdown"] = StaticDossier.Benchmarks.BreakdownHarness.Run,
     ["related-recall"] = StaticDossier.Benchmarks.RelatedRecallHarness.Run,
     ["allocations"] = StaticDossier.Benchmarks.AllocationHarness.Run,
+    ["search-browser"] = StaticDossier.Benchmarks.SearchBrowserHarness.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
