@@ -93,12 +93,19 @@ internal static class SearchBrowserHarness
     {
         var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
+        // Resource timing lists no file:// loads, so the requests are counted here and sized on disk.
+        var requested = new List<string>();
+        page.Request += (_, r) => { lock (requested) { requested.Add(r.Url); } };
         var start = Stopwatch.StartNew();
         await page.GotoAsync(new Uri(Path.Combine(site, "search.html")).AbsoluteUri);
         var loadMs = start.Elapsed.TotalMilliseconds;
-        await page.EvaluateAsync("performance.setResourceTimingBufferSize(100000)");
-        var loaded = await Resources(page, 0);
-        var loadBytes = loaded.Sum(FileSize) + FileSize(new Uri(Path.Combine(site, "search.html")).AbsoluteUri);
+        List<string> loaded;
+        lock (requested)
+        {
+            loaded = [.. requested];
+        }
+
+        var loadBytes = loaded.Sum(FileSize);
         var result = await page.EvaluateAsync<JsonElement>("""
             q => new Promise(resolve => {
               const input = document.getElementById('search-input');
@@ -114,8 +121,12 @@ internal static class SearchBrowserHarness
               document.getElementById('search-form').requestSubmit();
             })
             """, query);
-        var t0 = result.GetProperty("t0").GetDouble();
-        var queryBytes = (await Resources(page, t0)).Sum(FileSize);
+        long queryBytes;
+        lock (requested)
+        {
+            queryBytes = requested.Skip(loaded.Count).Sum(FileSize);
+        }
+
         var heap = await Heap(page);
         var count = Count(result.GetProperty("status").GetString()!);
         await context.CloseAsync();
@@ -149,12 +160,9 @@ internal static class SearchBrowserHarness
             result.GetProperty("queryBytes").GetInt64(), result.GetProperty("queryMs").GetDouble(), heap);
     }
 
-    private static async Task<List<string>> Resources(IPage page, double since) =>
-        [.. await page.EvaluateAsync<string[]>("since => performance.getEntriesByType('resource').filter(e => e.startTime >= since).map(e => e.name)", since)];
-
     private static long FileSize(string url)
     {
-        var path = new Uri(url).LocalPath;
+        var path = new Uri(url.Split('?')[0]).LocalPath;
         return File.Exists(path) ? new FileInfo(path).Length : 0;
     }
 
