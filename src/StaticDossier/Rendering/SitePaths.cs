@@ -66,6 +66,7 @@ public static class SitePaths
             ["feed"] = Feed,
             ["sitemap"] = Sitemap,
             ["robots"] = Robots,
+            ["search_folder"] = SearchFolder,
             ["search_index"] = SearchIndex,
             ["search_script"] = SearchScript,
             ["metadata_json"] = MetadataJson,
