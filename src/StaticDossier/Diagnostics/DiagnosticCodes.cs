@@ -51,6 +51,8 @@ public static class DiagnosticCodes
     public const string TemplateSyntax = "SD0402";
     /// <summary>A template failed while rendering.</summary>
     public const string TemplateRuntime = "SD0403";
+    /// <summary>A template, partial or asset is a link that leads out of templates/ (or nowhere): not read.</summary>
+    public const string TemplateOutside = "SD0404";
 
     /// <summary>Two pages would be written to the same path.</summary>
     public const string DuplicateOutputPath = "SD0501";

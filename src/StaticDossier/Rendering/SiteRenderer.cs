@@ -43,7 +43,7 @@ public sealed class SiteRenderer
             () => [SearchIndexRenderer.Render(dossier)],
             () => [AtomFeedRenderer.Render(dossier, _config)],
             () => [.. MetadataExporter.Render(dossier)],
-            () => [.. StaticAssets()],
+            () => [.. StaticAssets(diagnostics)],
         }.Select(Task.Run).ToList();
         var files = new List<OutputFile?>(ArticlePages.Render(dossier, renderer, diagnostics));
         foreach (var work in sideWork)
@@ -81,17 +81,46 @@ public sealed class SiteRenderer
         }
     }
 
-    /// <summary>Everything under templates/assets/ is copied to assets/ as it is.</summary>
-    private IEnumerable<OutputFile> StaticAssets()
+    /// <summary>Everything under templates/assets/ is copied to assets/ as it is. Links are followed only where their real
+    /// path stays inside templates/ (decided as for partials), and a linked folder seen before (a loop) adds nothing.</summary>
+    private List<OutputFile> StaticAssets(DiagnosticBag diagnostics)
     {
         var assets = Path.Combine(_config.TemplatesPath, "assets");
+        var files = new List<OutputFile>();
         if (!Directory.Exists(assets))
         {
-            return [];
+            return files;
         }
 
-        return Directory.EnumerateFiles(assets, "*", SearchOption.AllDirectories)
-            .Order(StringComparer.Ordinal)
-            .Select(f => new OutputFile("assets/" + Path.GetRelativePath(assets, f).Replace('\\', '/'), File.ReadAllBytes(f)));
+        var display = _config.RelativeToRoot(_config.TemplatesPath);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([assets]);
+        while (pending.Count > 0)
+        {
+            var dir = pending.Pop();
+            if (IO.RealPaths.Of(dir) is not { } realDir || !seen.Add(realDir))
+            {
+                continue;
+            }
+
+            foreach (var entry in Directory.EnumerateFileSystemEntries(dir, "*", new EnumerationOptions { AttributesToSkip = 0 }))
+            {
+                if (new FileInfo(entry).LinkTarget is not null && TemplateFolderLoader.OutsideReason(entry, _config.TemplatesPath, display) is { } reason)
+                {
+                    diagnostics.Error(DiagnosticCodes.TemplateOutside, $"'{_config.RelativeToRoot(entry)}' {reason}", SourceLocation.InFile(_config.RelativeToRoot(entry)));
+                }
+                else if (Directory.Exists(entry))
+                {
+                    pending.Push(entry);
+                }
+                else
+                {
+                    files.Add(new OutputFile("assets/" + Path.GetRelativePath(assets, entry).Replace('\\', '/'), File.ReadAllBytes(entry)));
+                }
+            }
+        }
+
+        files.Sort((a, b) => StringComparer.Ordinal.Compare(a.OutputPath, b.OutputPath));
+        return files;
     }
 }

@@ -248,6 +248,10 @@ public sealed class TemplateRenderer
             {
                 diagnostics.Error(DiagnosticCodes.TemplateMissing, $"Template '{name}' is missing from {_displayDir}/.", SourceLocation.InFile(display));
             }
+            else if (TemplateFolderLoader.OutsideReason(path, _templatesDir, _displayDir) is { } reason)
+            {
+                diagnostics.Error(DiagnosticCodes.TemplateOutside, $"Template '{name}' {reason}", SourceLocation.InFile(display));
+            }
             else
             {
                 template = Template.Parse(File.ReadAllText(path), display);

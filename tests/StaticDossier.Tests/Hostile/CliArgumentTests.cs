@@ -116,6 +116,27 @@ public sealed class CliArgumentTests
     }
 
     [Fact]
+    public void ServeOnAPortInUseSaysSoBeforeBuilding()
+    {
+        using var dossier = new TempDossier();
+        var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        try
+        {
+            var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var (exit, stdout, stderr) = DossierProcess.Run(dossier.Root, "serve", "--port", port);
+            Assert.True(exit == 1, stdout + stderr);
+            Assert.Contains($"error SD0520: Cannot listen on 127.0.0.1:{port}", stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", stdout + stderr, StringComparison.Ordinal);
+            Assert.False(Directory.Exists(dossier.Site));
+        }
+        finally
+        {
+            taken.Stop();
+        }
+    }
+
+    [Fact]
     public void VerboseAddsTheDetailsOnlyWhenAsked()
     {
         using var dossier = new TempDossier();
