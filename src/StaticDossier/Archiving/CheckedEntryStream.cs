@@ -33,7 +33,16 @@ internal sealed class CheckedEntryStream(Stream inner, string name, long length,
     {
         // Ask for one byte past the declared end, so an entry that holds more is caught at its declared end.
         var want = (int)Math.Min(buffer.Length, Math.Max(1, length - _read + 1));
-        var read = inner.Read(buffer[..want]);
+        int read;
+        try
+        {
+            read = inner.Read(buffer[..want]);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new ZipEntryDamagedException($"entry '{name}': {ex.Message}");
+        }
+
         _read += read;
         if (_read > length)
         {

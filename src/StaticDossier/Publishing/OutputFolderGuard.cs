@@ -65,8 +65,20 @@ public static class OutputFolderGuard
         return null;
     }
 
-    /// <summary>Writes the stamp into a staged site, so the next build may replace it.</summary>
-    public static void Stamp(string stagingDir) => IO.NewFile.Write(Path.Combine(stagingDir, StampName), StampBytes);
+    /// <summary>Writes the stamp into a staged site, so the next build may replace it; linked from
+    /// <paramref name="publishedDir"/> when it has one, so that, like every unchanged file, it keeps its time.</summary>
+    public static void Stamp(string stagingDir, string publishedDir)
+    {
+        var target = Path.Combine(stagingDir, StampName);
+        if (HasStamp(publishedDir))
+        {
+            IO.HardLink.LinkOrCopy(Path.Combine(publishedDir, StampName), target);
+        }
+        else
+        {
+            IO.NewFile.Write(target, StampBytes);
+        }
+    }
 
     /// <summary>Whether <paramref name="relativePath"/> (in a site folder) is the stamp rather than a page.</summary>
     public static bool IsStamp(string relativePath) => relativePath == StampName;

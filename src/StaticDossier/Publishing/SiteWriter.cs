@@ -83,7 +83,7 @@ internal static class SiteWriter
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(io);
             }
 
-            OutputFolderGuard.Stamp(staging);
+            OutputFolderGuard.Stamp(staging, full);
             if (publishIf is not null && !publishIf())
             {
                 DeleteIfExists(staging);

@@ -71,7 +71,8 @@ public sealed class PreviewServer : IAsyncDisposable
     {
         // The empty builder reads no configuration (no appsettings.json from the dossier, no ASPNETCORE_ variables)
         // and logs nothing: the address and the handler below are all there is.
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = _siteRoot });
+        // No content root of the site's: the folder may not exist before the first build.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseKestrelCore().ConfigureKestrel(options =>
         {
             options.AddServerHeader = false;

@@ -113,7 +113,7 @@ public sealed class SiteWriterTests
         SiteWriter.Recover(dossier.Site);
 
         Assert.Equal("old", System.IO.File.ReadAllText(Path.Combine(dossier.Site, "index.html")));
-        Assert.Equal(["_site/.dossier-site", "_site/index.html", "site.yml"], Tree(dossier.Root));
+        Assert.Equal(["_site/index.html", "site.yml"], Tree(dossier.Root));
     }
 
     [Fact]
