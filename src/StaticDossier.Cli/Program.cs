@@ -4,6 +4,7 @@ using StaticDossier.Cli.Commands;
 var root = new RootCommand("StaticDossier: turns seeds (saved news pages) into a curated, linked static site.");
 root.Options.Add(CommonOptions.Config);
 root.Options.Add(CommonOptions.WarnAsError);
+root.Options.Add(CommonOptions.Verbose);
 root.Subcommands.Add(CaptureCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(IngestCommand.Create());
@@ -16,4 +17,21 @@ root.Subcommands.Add(ServeCommand.Create());
 
 // `dossier` alone does what `dossier all` does.
 root.SetAction(parse => AllCommand.Run(parse));
-return root.Parse(args).Invoke();
+var parsed = root.Parse(args);
+var command = parsed.CommandResult.Command.Name;
+var verbose = parsed.GetValue(CommonOptions.Verbose);
+
+// A failure on another thread (a rebuild of `serve`) must not print a stack trace either.
+AppDomain.CurrentDomain.UnhandledException += (_, e) =>
+{
+    LastResort.Report((Exception)e.ExceptionObject, command, verbose);
+    Environment.Exit(1);
+};
+try
+{
+    return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception ex)
+{
+    return LastResort.Report(ex, command, verbose);
+}

@@ -14,6 +14,13 @@ internal static class AllCommand
 
     public static int Run(ParseResult parse)
     {
+        // An output folder the build would refuse is refused before ingest changes anything.
+        var diagnostics = new StaticDossier.Diagnostics.DiagnosticBag();
+        if (CommonOptions.LoadConfig(parse, diagnostics) is { } config && !PathArguments.OutputAllowed(config, diagnostics))
+        {
+            return CommonOptions.Finish(parse, diagnostics, succeeded: false);
+        }
+
         var code = IngestCommand.Run(parse);
         return code != 0 ? code : BuildCommand.Run(parse);
     }

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using StaticDossier.Building;
+using StaticDossier.Config;
+using StaticDossier.Diagnostics;
 
 namespace StaticDossier.Cli.Commands;
 
@@ -22,11 +24,12 @@ internal static class BuildCommand
 
     public static int Run(ParseResult parse) => CommonOptions.WithConfig(parse, (config, diagnostics) =>
     {
-        config = config with
+        if (WithFolders(parse, config, diagnostics) is not { } withFolders)
         {
-            ContentDir = parse.GetValue(Content) is { } c ? Path.GetFullPath(c) : config.ContentDir,
-            OutputDir = parse.GetValue(Out) is { } o ? Path.GetFullPath(o) : config.OutputDir,
-        };
+            return CommonOptions.Finish(parse, diagnostics, succeeded: false);
+        }
+
+        config = withFolders;
         var progress = new ProgressReporter();
         var summary = new SiteBuilder(config)
         {
@@ -36,4 +39,23 @@ internal static class BuildCommand
         progress.Finish(summary, diagnostics, config.OutputPath);
         return CommonOptions.Finish(parse, diagnostics, summary.Succeeded);
     });
+
+    /// <summary>The config with --content and --out applied; null, with diagnostics, when either is unusable or the
+    /// output folder may not be replaced: refused before any work starts.</summary>
+    public static SiteConfig? WithFolders(ParseResult parse, SiteConfig config, DiagnosticBag diagnostics) =>
+        WithFolders(parse, config, Content, Out, diagnostics);
+
+    /// <inheritdoc cref="WithFolders(ParseResult, SiteConfig, DiagnosticBag)"/>
+    public static SiteConfig? WithFolders(ParseResult parse, SiteConfig config, Option<string?> contentOption, Option<string?> outOption, DiagnosticBag diagnostics)
+    {
+        var content = CommonOptions.PathOr(parse, contentOption, config.ContentDir, diagnostics);
+        var output = CommonOptions.PathOr(parse, outOption, config.OutputDir, diagnostics);
+        if (content is null || output is null)
+        {
+            return null;
+        }
+
+        config = config with { ContentDir = content, OutputDir = output };
+        return PathArguments.OutputAllowed(config, diagnostics) ? config : null;
+    }
 }

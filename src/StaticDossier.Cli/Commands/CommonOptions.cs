@@ -20,11 +20,22 @@ internal static class CommonOptions
         Recursive = true,
     };
 
+    public static readonly Option<bool> Verbose = new("--verbose")
+    {
+        Description = "On an internal error, print its details (stack trace) too",
+        Recursive = true,
+    };
+
     public static Option<string?> Folder(string name, string description) => new(name) { Description = description };
 
     /// <summary>Loads site.yml, printing diagnostics; null when it is unusable.</summary>
     public static SiteConfig? LoadConfig(ParseResult parse, DiagnosticBag diagnostics) =>
-        SiteConfigLoader.Load(parse.GetValue(Config)!, diagnostics);
+        PathArguments.TryResolve(parse.GetValue(Config), "--config", diagnostics, out var path) ? SiteConfigLoader.Load(path!, diagnostics) : null;
+
+    /// <summary>The full path given to <paramref name="option"/>, or <paramref name="fallback"/> when it was left out;
+    /// null (with SD0104) when the value cannot be a path.</summary>
+    public static string? PathOr(ParseResult parse, Option<string?> option, string fallback, DiagnosticBag diagnostics) =>
+        PathArguments.TryResolve(parse.GetValue(option), option.Name, diagnostics, out var full) ? full ?? fallback : null;
 
     /// <summary>Loads site.yml and runs <paramref name="body"/> with it; when site.yml is unusable, prints why and fails.</summary>
     public static int WithConfig(ParseResult parse, Func<SiteConfig, DiagnosticBag, int> body)

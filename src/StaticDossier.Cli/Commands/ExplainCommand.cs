@@ -22,13 +22,17 @@ internal static class ExplainCommand
 
     public static int Run(ParseResult parse) => CommonOptions.WithConfig(parse, (config, diagnostics) =>
     {
-        var file = Path.GetFullPath(parse.GetValue(Seed)!);
+        if (!PathArguments.TryResolve(parse.GetValue(Seed), "explain", diagnostics, out var file))
+        {
+            return CommonOptions.Finish(parse, diagnostics, succeeded: false);
+        }
+
         var reader = new SeedReader(config.RootDirectory);
-        var seed = reader.Read(file, diagnostics);
+        var seed = reader.Read(file!, diagnostics);
         if (seed is not null)
         {
             // Clean it as ingest does: beside the other seeds of its folder, so repeated lines count.
-            var folder = Path.GetDirectoryName(file)!;
+            var folder = Path.GetDirectoryName(file!)!;
             var siblings = reader.ReadAll(folder, new DiagnosticBag());
             var cleaned = new SeedCleaner().CleanAll(siblings.Any(s => s.Path == seed.Path) ? siblings : [seed], diagnostics)
                 .First(c => c.Seed.Path == seed.Path);

@@ -24,12 +24,14 @@ internal static class IngestCommand
 
     public static int Run(ParseResult parse) => CommonOptions.WithConfig(parse, (config, diagnostics) =>
     {
-        config = config with
+        var seeds = CommonOptions.PathOr(parse, Seeds, config.SeedsDir, diagnostics);
+        var content = CommonOptions.PathOr(parse, Content, config.ContentDir, diagnostics);
+        if (seeds is null || content is null)
         {
-            SeedsDir = parse.GetValue(Seeds) is { } s ? Path.GetFullPath(s) : config.SeedsDir,
-            ContentDir = parse.GetValue(Content) is { } c ? Path.GetFullPath(c) : config.ContentDir,
-        };
-        Ingest(config, diagnostics, parse.GetValue(Force));
+            return CommonOptions.Finish(parse, diagnostics, succeeded: false);
+        }
+
+        Ingest(config with { SeedsDir = seeds, ContentDir = content }, diagnostics, parse.GetValue(Force));
         return CommonOptions.Finish(parse, diagnostics);
     });
 

@@ -23,6 +23,19 @@ internal static class ServeCommand
 
     public static int Run(ParseResult parse)
     {
+        var port = parse.GetValue(Port);
+        var checks = new DiagnosticBag();
+        if (port is < 0 or > 65535)
+        {
+            checks.Error(DiagnosticCodes.ArgumentInvalid, $"--port {port} is out of range: give 1 to 65535, or 0 for any free port.", SourceLocation.None);
+        }
+
+        // Arguments are checked before the first build, so a bad one costs nothing.
+        if (checks.HasErrors || CommonOptions.LoadConfig(parse, checks) is not { } checkedConfig || BuildCommand.WithFolders(parse, checkedConfig, Content, Out, checks) is null)
+        {
+            return CommonOptions.Finish(parse, checks, succeeded: false);
+        }
+
         using var stop = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
@@ -36,15 +49,11 @@ internal static class ServeCommand
             diagnostics =>
             {
                 var config = CommonOptions.LoadConfig(parse, diagnostics);
-                config = config is null ? null : config with
-                {
-                    ContentDir = parse.GetValue(Content) is { } c ? Path.GetFullPath(c) : config.ContentDir,
-                    OutputDir = parse.GetValue(Out) is { } o ? Path.GetFullPath(o) : config.OutputDir,
-                };
+                config = config is null ? null : BuildCommand.WithFolders(parse, config, Content, Out, diagnostics);
                 output = config?.OutputPath ?? output;
                 return config;
             },
-            parse.GetValue(Port),
+            port,
             TimeSpan.FromMilliseconds(300),
             (summary, diagnostics) =>
             {

@@ -32,16 +32,28 @@ internal static class SnapshotCommand
     public static int Run(ParseResult parse) => CommonOptions.WithConfig(parse, (config, diagnostics) =>
     {
         var date = ParseDate(parse.GetValue(BaggingDate), diagnostics);
+        PathArguments.TryResolve(parse.GetValue(Out), "--out", diagnostics, out var target);
+        if (target is not null && SnapshotTarget.Refusal(target) is { } refusal)
+        {
+            diagnostics.Error(DiagnosticCodes.SnapshotFailed, refusal, SourceLocation.InFile(target));
+        }
+
         if (diagnostics.HasErrors)
         {
-            return CommonOptions.Finish(parse, diagnostics);
+            return CommonOptions.Finish(parse, diagnostics, succeeded: false);
         }
 
         var clock = Stopwatch.StartNew();
         var snapshotter = new Snapshotter(config);
         var bag = snapshotter.Create(new SnapshotOptions { BaggingDate = date }, diagnostics);
-        var path = parse.GetValue(Out) is { } o ? Path.GetFullPath(o) : bag is null ? null : Path.Combine(config.RootDirectory, bag.Name + ".zip");
-        var written = bag is not null && path is not null && snapshotter.Write(bag, path, diagnostics);
+        var path = target ?? (bag is null ? null : Path.Combine(config.RootDirectory, bag.Name + ".zip"));
+        // The default name is known only now; it too may only replace an earlier snapshot.
+        if (target is null && path is not null && SnapshotTarget.Refusal(path) is { } late)
+        {
+            diagnostics.Error(DiagnosticCodes.SnapshotFailed, late, SourceLocation.InFile(path));
+        }
+
+        var written = bag is not null && path is not null && !diagnostics.HasErrors && snapshotter.Write(bag, path, diagnostics);
         var ok = written && VerifyWritten(path!, diagnostics);
         Console.WriteLine(ok
             ? $"snapshot: {path} ({bag!.Payload.Count()} payload files, bag '{bag.Name}', {new FileInfo(path!).Length:N0} bytes, verified) in {clock.ElapsedMilliseconds} ms"

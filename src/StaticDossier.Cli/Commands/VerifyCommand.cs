@@ -26,6 +26,11 @@ internal static class VerifyCommand
     {
         var diagnostics = new DiagnosticBag();
         var path = parse.GetValue(Bag)!;
+        if (!PathArguments.TryResolve(path, "verify FILE", diagnostics, out _))
+        {
+            return CommonOptions.Finish(parse, diagnostics, succeeded: false);
+        }
+
         using var source = BagReader.Open(path, diagnostics);
         if (source is null)
         {

@@ -59,9 +59,16 @@ public static class BagReader
         ZipArchive zip;
         try
         {
+            if (!ZipStructure.Check(stream, path, diagnostics))
+            {
+                stream.Dispose();
+                return null;
+            }
+
+            stream.Position = 0;
             zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: false);
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException or ArgumentException or NotSupportedException or OverflowException or EndOfStreamException)
         {
             stream.Dispose();
             diagnostics.Error(DiagnosticCodes.BagUnreadable, $"'{path}' is not a readable zip archive ({ex.Message}). Is it damaged or truncated?", where);

@@ -13,6 +13,9 @@ public interface IBagSource : IDisposable
 
     /// <summary>Opens a file for reading. Throws <see cref="IOException"/> or <see cref="InvalidDataException"/> when it cannot be read.</summary>
     Stream Open(string path);
+
+    /// <summary>A file's size as the bag states it (a zip's central directory), known before reading it.</summary>
+    long Length(string path);
 }
 
 /// <summary>A bag held in memory (a snapshot before it is written, or a test's altered copy).</summary>
@@ -42,6 +45,9 @@ internal sealed class MemoryBagSource : IBagSource
 
     /// <inheritdoc />
     public Stream Open(string path) => new MemoryStream(_files[path], writable: false);
+
+    /// <inheritdoc />
+    public long Length(string path) => _files[path].Length;
 
     /// <inheritdoc />
     public void Dispose()
@@ -80,6 +86,9 @@ internal sealed class DirectoryBagSource : IBagSource
     public Stream Open(string path) => new FileStream(Path.Combine(_root, path), FileMode.Open, FileAccess.Read, FileShare.Read, 81920);
 
     /// <inheritdoc />
+    public long Length(string path) => new FileInfo(Path.Combine(_root, path)).Length;
+
+    /// <inheritdoc />
     public void Dispose()
     {
     }
@@ -107,7 +116,14 @@ internal sealed class ZipBagSource : IBagSource
     public IReadOnlyList<string> Files { get; }
 
     /// <inheritdoc />
-    public Stream Open(string path) => _entries[path].Open();
+    public Stream Open(string path)
+    {
+        var entry = _entries[path];
+        return new CheckedEntryStream(entry.Open(), entry.FullName, entry.Length, entry.Crc32);
+    }
+
+    /// <inheritdoc />
+    public long Length(string path) => _entries[path].Length;
 
     /// <inheritdoc />
     public void Dispose() => _zip.Dispose();

@@ -40,6 +40,7 @@ public sealed partial class BagVerifier
 
     private BagVerification Run()
     {
+        RefuseOversizedTagFiles();
         CheckDeclaration();
         var payloadManifests = ReadManifests(isTag: false);
         var tagManifests = ReadManifests(isTag: true);
@@ -61,6 +62,35 @@ public sealed partial class BagVerifier
         CheckBagInfo(octets, payload.Count);
         return new BagVerification(payload.Count, octets, algorithms, _problems);
     }
+
+    /// <summary>Tag files are read whole; one that states a size past its cap (a bagit.txt that inflates to
+    /// gigabytes) is reported and never read, so verifying stays bounded in time and memory.</summary>
+    private void RefuseOversizedTagFiles()
+    {
+        foreach (var path in _bag.Files.Where(f => !BagLayout.IsPayload(f)))
+        {
+            var cap = TagCap(path);
+            long length;
+            try
+            {
+                length = _bag.Length(path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                continue; // HashEveryFile reports it
+            }
+
+            if (length > cap)
+            {
+                _unreadable.Add(path);
+                Error(DiagnosticCodes.BagUnreadable,
+                    $"'{Shorten(path)}' is {length.ToString("N0", CultureInfo.InvariantCulture)} bytes; a tag file is read only up to {cap.ToString("N0", CultureInfo.InvariantCulture)}.", Where(path));
+            }
+        }
+    }
+
+    /// <summary>The most a tag file may hold: bagit.txt is two short lines; a manifest lists every file of a large site.</summary>
+    private static long TagCap(string path) => path == BagLayout.Declaration ? 4 << 10 : path == BagLayout.Info ? 1 << 20 : 256L << 20;
 
     private void CheckDeclaration()
     {
@@ -198,7 +228,7 @@ public sealed partial class BagVerifier
     private void HashEveryFile(List<string> algorithms)
     {
         // One pass over each file computes every algorithm; zip entries are read one at a time.
-        foreach (var path in _bag.Files)
+        foreach (var path in _bag.Files.Where(f => !_unreadable.Contains(f)))
         {
             try
             {
@@ -210,7 +240,9 @@ public sealed partial class BagVerifier
             catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
             {
                 _unreadable.Add(path);
-                Error(DiagnosticCodes.BagFileAltered, $"Damaged: '{Shorten(path)}' cannot be read ({ex.Message}).", Where(path));
+                // A zip entry that disagrees with its central directory is a damaged archive, not an altered file.
+                Error(ex is ZipEntryDamagedException ? DiagnosticCodes.BagUnreadable : DiagnosticCodes.BagFileAltered,
+                    $"Damaged: '{Shorten(path)}' cannot be read ({ex.Message}).", Where(path));
             }
         }
     }
@@ -307,11 +339,28 @@ public sealed partial class BagVerifier
 
     private byte[]? ReadAll(string path)
     {
+        if (_unreadable.Contains(path))
+        {
+            return null;
+        }
+
         try
         {
+            // Streamed with the cap counted while reading: a folder's file may grow, a zip entry may lie about its size.
+            var cap = TagCap(path);
             using var stream = _bag.Open(path);
             using var memory = new MemoryStream();
-            stream.CopyTo(memory);
+            var buffer = new byte[81920];
+            int read;
+            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                memory.Write(buffer, 0, read);
+                if (memory.Length > cap)
+                {
+                    throw new InvalidDataException($"it holds more than {cap.ToString("N0", CultureInfo.InvariantCulture)} bytes, the most a tag file may");
+                }
+            }
+
             return memory.ToArray();
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)

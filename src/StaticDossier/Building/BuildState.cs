@@ -66,7 +66,8 @@ internal sealed class BuildState
     /// (a full build would remove a stray file).</summary>
     public bool OutputsIntact(string outputDir)
     {
-        if (!Directory.Exists(outputDir) || Directory.EnumerateFiles(outputDir, "*", SearchOption.AllDirectories).Count() != Outputs.Count)
+        if (!Directory.Exists(outputDir) || Directory.EnumerateFiles(outputDir, "*", SearchOption.AllDirectories)
+                .Count(f => !Publishing.OutputFolderGuard.IsStamp(Path.GetRelativePath(outputDir, f))) != Outputs.Count)
         {
             return false;
         }

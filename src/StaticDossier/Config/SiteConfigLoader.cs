@@ -8,6 +8,9 @@ namespace StaticDossier.Config;
 /// <summary>Reads and validates <c>site.yml</c>.</summary>
 public static class SiteConfigLoader
 {
+    /// <summary>The largest site.yml read: people and tags with their aliases fit many times over.</summary>
+    private const int MaxBytes = 1 << 20;
+
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .WithDuplicateKeyChecking()
@@ -16,6 +19,12 @@ public static class SiteConfigLoader
     /// <summary>Loads the config at <paramref name="path"/>; null (with diagnostics) when it is unusable.</summary>
     public static SiteConfig? Load(string path, DiagnosticBag diagnostics)
     {
+        if (string.IsNullOrWhiteSpace(path) || path.Contains('\0', StringComparison.Ordinal))
+        {
+            diagnostics.Error(DiagnosticCodes.ConfigMissing, "The path of site.yml is empty. Pass --config with a site.yml, or leave it out.", SourceLocation.None);
+            return null;
+        }
+
         var display = Path.GetFileName(path);
         if (!File.Exists(path))
         {
@@ -25,7 +34,12 @@ public static class SiteConfigLoader
             return null;
         }
 
-        var bytes = File.ReadAllBytes(path);
+        var bytes = ReadCapped(path, display, diagnostics);
+        if (bytes is null)
+        {
+            return null;
+        }
+
         if (IO.Utf8Text.FirstInvalidByte(bytes) is var bad and >= 0)
         {
             var (line, column) = IO.Utf8Text.PositionOf(bytes, bad);
@@ -47,6 +61,48 @@ public static class SiteConfigLoader
             SourcePath = display,
         };
         return Validate(config, text, diagnostics) ? config : null;
+    }
+
+    /// <summary>site.yml's bytes, read no further than <see cref="MaxBytes"/>: a device such as /dev/zero reports no size
+    /// and never ends, and a FIFO blocks the open, so a file reporting no size is taken as empty without opening it.</summary>
+    private static byte[]? ReadCapped(string path, string display, DiagnosticBag diagnostics)
+    {
+        var full = Path.GetFullPath(path);
+        if (full.StartsWith("/dev/", StringComparison.Ordinal) || full.StartsWith("/proc/", StringComparison.Ordinal))
+        {
+            diagnostics.Error(DiagnosticCodes.ConfigMissing, $"'{full}' is a device, not a site.yml file. Pass --config with a site.yml.", SourceLocation.InFile(display));
+            return null;
+        }
+
+        try
+        {
+            if (new FileInfo(full).Length == 0)
+            {
+                return [];
+            }
+
+            using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 12);
+            var buffer = new byte[MaxBytes + 1];
+            var length = 0;
+            int read;
+            while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0)
+            {
+                length += read;
+            }
+
+            if (length > MaxBytes)
+            {
+                diagnostics.Error(DiagnosticCodes.ConfigInvalid, $"site.yml is larger than {MaxBytes / 1024} KiB; is '{full}' really the site's config?", SourceLocation.InFile(display));
+                return null;
+            }
+
+            return buffer[..length];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(DiagnosticCodes.ConfigMissing, $"Cannot read '{full}': {ex.Message}", SourceLocation.InFile(display));
+            return null;
+        }
     }
 
     /// <summary>Parses config text without touching the file system.</summary>
@@ -131,7 +187,7 @@ public static class SiteConfigLoader
     }
 
     /// <summary>Names the source folder the output folder equals, contains or sits in, if any.</summary>
-    private static string? OverlapsSources(SiteConfig config)
+    internal static string? OverlapsSources(SiteConfig config)
     {
         var output = config.OutputPath.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
         (string Name, string Path)[] sources =

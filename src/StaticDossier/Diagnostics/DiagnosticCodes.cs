@@ -12,6 +12,8 @@ public static class DiagnosticCodes
     public const string ConfigValue = "SD0102";
     /// <summary>A folder named in site.yml or on the command line does not exist.</summary>
     public const string ConfigFolderMissing = "SD0103";
+    /// <summary>A command-line argument is unusable (empty, the root folder, a port out of range); refused before any work.</summary>
+    public const string ArgumentInvalid = "SD0104";
 
     /// <summary>A seed cannot be read (encoding, binary, empty, too large).</summary>
     public const string SeedUnreadable = "SD0201";
@@ -25,6 +27,8 @@ public static class DiagnosticCodes
     public const string SeedChangedCurated = "SD0210";
     /// <summary>A curated content page was kept as it is.</summary>
     public const string ContentCuratedKept = "SD0211";
+    /// <summary>Ingest could not read a seed folder or write content/ (disk full, read-only, permission, name too long, link loop).</summary>
+    public const string IngestFileSystem = "SD0219";
     /// <summary>A seed or sidecar is a link outside the dossier, or a link that leads nowhere: not read.</summary>
     public const string SeedRefused = "SD0220";
     /// <summary>A saved page nests its elements too deeply to be parsed in reasonable time.</summary>
@@ -78,6 +82,8 @@ public static class DiagnosticCodes
     public const string TemplateSyntax = "SD0402";
     /// <summary>A template failed while rendering.</summary>
     public const string TemplateRuntime = "SD0403";
+    /// <summary>A template, partial or asset is a link that leads out of templates/ (or nowhere): not read.</summary>
+    public const string TemplateOutside = "SD0404";
 
     /// <summary>Two pages would be written to the same path.</summary>
     public const string DuplicateOutputPath = "SD0501";
@@ -85,6 +91,10 @@ public static class DiagnosticCodes
     public const string BrokenLink = "SD0502";
     /// <summary>The output folder could not be written.</summary>
     public const string OutputWriteFailed = "SD0503";
+    /// <summary>The output folder is not one a build may replace (not empty, not written by a build, or a source folder).</summary>
+    public const string OutputFolderRefused = "SD0504";
+    /// <summary>The preview server cannot listen (port in use or out of range).</summary>
+    public const string ServeListenFailed = "SD0520";
 
     /// <summary>A snapshot could not be made or written.</summary>
     public const string SnapshotFailed = "SD0550";

@@ -7,7 +7,7 @@ namespace StaticDossier.Publishing;
 
 /// <summary>Writes the finished site to a temporary sibling folder, then swaps it in: a failed or
 /// interrupted build leaves the previous site as it was. Nothing is written outside the output folder,
-/// and a folder that holds anything but a site (sources, a repository) is never replaced. Given what the
+/// and only a folder <see cref="OutputFolderGuard"/> allows (missing, empty, or stamped by a build) is replaced. Given what the
 /// previous build published, a file whose bytes did not change is hard-linked from the previous site instead
 /// of written again: it keeps its time, and a one-page change costs one page of writing. "Did not change" is
 /// checked on the bytes themselves: the published file must be as the last build left it (size and time) and
@@ -16,11 +16,6 @@ internal static class SiteWriter
 {
     private const string StagingTag = ".staging-";
     private const string PreviousTag = ".previous-";
-
-    /// <summary>Names whose presence shows a folder is a dossier or a repository, not a built site.</summary>
-    private static readonly string[] SourceMarkers = ["site.yml", ".git", ".ingest"];
-
-    private static readonly string[] SourceExtensions = [".md", ".sbn", ".seed.yml", ".csproj", ".sln"];
 
     /// <summary>Publishes <paramref name="files"/> as the whole content of <paramref name="outputDir"/>.
     /// <paramref name="previous"/>, when given, is what the last build published (from the build cache): files
@@ -39,10 +34,9 @@ internal static class SiteWriter
         Directory.CreateDirectory(parent);
         Recover(parent, name, full);
         var targets = Targets(files);
-        if (Directory.Exists(full) && FindSource(full, files) is { } source)
+        if (OutputFolderGuard.Refusal(full, files.Select(f => f.OutputPath)) is { } refusal)
         {
-            throw new InvalidOperationException(
-                $"Refusing to replace '{full}': it holds '{Path.GetRelativePath(full, source)}', so it is not a built site. Choose another output_dir.");
+            throw new InvalidOperationException(refusal);
         }
 
         var reuse = previous is not null && Directory.Exists(full) ? previous : null;
@@ -60,7 +54,17 @@ internal static class SiteWriter
                 Directory.CreateDirectory(dir);
             }
 
-            (records, linked) = Stage(files, targets, staging, full, reuse);
+            try
+            {
+                (records, linked) = Stage(files, targets, staging, full, reuse);
+            }
+            catch (AggregateException ex) when (ex.InnerExceptions.FirstOrDefault(e => e is IOException or UnauthorizedAccessException) is { } io)
+            {
+                // A full disk fails every writer at once: report the first, as one file-system error.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(io);
+            }
+
+            OutputFolderGuard.Stamp(staging, full);
             if (publishIf is not null && !publishIf())
             {
                 DeleteIfExists(staging);
@@ -251,22 +255,6 @@ internal static class SiteWriter
         {
             return false;
         }
-    }
-
-    /// <summary>The first file or folder (three levels deep at most) showing <paramref name="dir"/> holds sources:
-    /// one that looks like a source and that the new site does not publish again (a site may publish a .md file).</summary>
-    private static string? FindSource(string dir, IReadOnlyList<OutputFile> files)
-    {
-        var published = files.Select(f => f.OutputPath).ToHashSet(StringComparer.Ordinal);
-        var options = new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 3, IgnoreInaccessible = true, AttributesToSkip = 0 };
-        return Directory.EnumerateFileSystemEntries(dir, "*", options)
-            .FirstOrDefault(entry =>
-            {
-                var entryName = Path.GetFileName(entry);
-                var looksLikeSource = SourceMarkers.Contains(entryName, StringComparer.Ordinal)
-                                      || SourceExtensions.Any(ext => entryName.EndsWith(ext, StringComparison.OrdinalIgnoreCase));
-                return looksLikeSource && !published.Contains(Path.GetRelativePath(dir, entry).Replace('\\', '/'));
-            });
     }
 
     private static void DeleteIfExists(string dir)

@@ -38,14 +38,44 @@ internal sealed class EscapingTemplateContext : TemplateContext
         return accessor!;
     }
 
-    public override TemplateContext Write(SourceSpan span, object? textAsObject) => textAsObject switch
+    /// <summary>The longest string a template may make, in characters. Scriban's loop limit counts iterations, not
+    /// bytes: a string doubled 40 times took 19 GB before it stopped. No template needs a string of megabytes (a page's
+    /// HTML reaches its layout as a buffer, not a string); a 10,000-article index page is some 5 MB of output.</summary>
+    internal const int MaxStringLength = 8 << 20;
+
+    /// <summary>The most one template may write, in characters.</summary>
+    internal const int MaxOutputLength = 32 << 20;
+
+    public override object Evaluate(Scriban.Syntax.ScriptNode? scriptNode, bool aliasReturnedFunction)
     {
-        null => this,
-        RawHtml raw => base.Write(span, raw.Value),
-        RawHtmlBuffer buffer when Output is Scriban.Runtime.StringBuilderOutput output && string.IsNullOrEmpty(CurrentIndent) => Append(span, output, buffer),
-        RawHtmlBuffer buffer => base.Write(span, buffer.ToString()),
-        _ => base.Write(span, Escape(ObjectToString(textAsObject))),
-    };
+        var value = base.Evaluate(scriptNode, aliasReturnedFunction);
+        if (value is string { Length: > MaxStringLength } text)
+        {
+            throw new Scriban.Syntax.ScriptRuntimeException(scriptNode!.Span,
+                $"A value grew to {text.Length:N0} characters; a template may make at most {MaxStringLength:N0}.");
+        }
+
+        return value!;
+    }
+
+    public override TemplateContext Write(SourceSpan span, object? textAsObject)
+    {
+        var context = textAsObject switch
+        {
+            null => this,
+            RawHtml raw => base.Write(span, raw.Value),
+            RawHtmlBuffer buffer when Output is Scriban.Runtime.StringBuilderOutput output && string.IsNullOrEmpty(CurrentIndent) => Append(span, output, buffer),
+            RawHtmlBuffer buffer => base.Write(span, buffer.ToString()),
+            _ => base.Write(span, Escape(ObjectToString(textAsObject))),
+        };
+        if (Output is Scriban.Runtime.StringBuilderOutput { Builder.Length: > MaxOutputLength } written)
+        {
+            throw new Scriban.Syntax.ScriptRuntimeException(span,
+                $"The template wrote {written.Builder.Length:N0} characters; a page may be at most {MaxOutputLength:N0}.");
+        }
+
+        return context;
+    }
 
     /// <summary>Copies a rendered page into the layout's output without making it a string. Only where no indent is to
     /// be added to its lines; the last character goes through <see cref="TemplateContext.Write(SourceSpan, object)"/>

@@ -32,8 +32,28 @@ internal sealed class TemplateFolderLoader(string templatesDir, string displayDi
             throw new ScriptRuntimeException(callerSpan, $"Template '{templateName}' is missing from {displayDir}/.");
         }
 
+        if (OutsideReason(full, _root, displayDir) is { } reason)
+        {
+            throw new ScriptRuntimeException(callerSpan, $"Template '{templateName}' {reason}");
+        }
+
         _found.TryAdd(templateName, full);
         return full;
+    }
+
+    /// <summary>Why <paramref name="file"/> under <paramref name="root"/> may not be read, decided by real path: a link
+    /// leading out of the templates folder (nothing outside it is reachable from a template), or nowhere; null when it may.</summary>
+    internal static string? OutsideReason(string file, string root, string displayDir)
+    {
+        var real = IO.RealPaths.Of(file);
+        if (real is null)
+        {
+            return $"is a link that leads nowhere (missing, or a loop of links): {displayDir}/ cannot use it.";
+        }
+
+        return IO.RealPaths.IsInside(real, IO.RealPaths.Of(root) ?? root)
+            ? null
+            : $"is a link to '{real}', outside {displayDir}/: nothing outside {displayDir}/ is read. Copy the file in instead of linking to it.";
     }
 
     public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) => File.ReadAllText(templatePath);

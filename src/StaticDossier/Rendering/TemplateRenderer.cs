@@ -153,7 +153,9 @@ public sealed class TemplateRenderer
         }
         catch (ScriptRuntimeException ex)
         {
-            diagnostics.Error(DiagnosticCodes.TemplateRuntime, $"{ex.OriginalMessage} (while rendering {outputPath})", Location(ex.Span));
+            // A partial's span names the file by the loader's full path: shown relative to the dossier, as page templates are.
+            diagnostics.Error(DiagnosticCodes.TemplateRuntime, $"{ex.OriginalMessage} (while rendering {outputPath})",
+                Location(ex.Span) with { Path = Display(ex.Span.FileName) });
             return null;
         }
     }
@@ -246,6 +248,10 @@ public sealed class TemplateRenderer
             {
                 diagnostics.Error(DiagnosticCodes.TemplateMissing, $"Template '{name}' is missing from {_displayDir}/.", SourceLocation.InFile(display));
             }
+            else if (TemplateFolderLoader.OutsideReason(path, _templatesDir, _displayDir) is { } reason)
+            {
+                diagnostics.Error(DiagnosticCodes.TemplateOutside, $"Template '{name}' {reason}", SourceLocation.InFile(display));
+            }
             else
             {
                 template = Template.Parse(File.ReadAllText(path), display);
@@ -268,9 +274,9 @@ public sealed class TemplateRenderer
     /// <summary>A template path as diagnostics show it: relative to the dossier, like the page templates.</summary>
     private string Display(string? fileName)
     {
-        if (string.IsNullOrEmpty(fileName))
+        if (string.IsNullOrEmpty(fileName) || !Path.IsPathRooted(fileName))
         {
-            return string.Empty;
+            return fileName ?? string.Empty; // page templates are parsed under their display name already
         }
 
         var root = Path.GetFullPath(_templatesDir);

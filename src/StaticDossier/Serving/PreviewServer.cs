@@ -1,13 +1,20 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace StaticDossier.Serving;
 
-/// <summary>A small HTTP/1.1 server for previewing the site on 127.0.0.1 only. GET and HEAD; one request per
-/// connection. HTML pages get a reload script injected into the response (never into the built files), which
-/// polls <c>/__dossier/version</c> and reloads the page after each rebuild.</summary>
+/// <summary>Previews the site on 127.0.0.1 only, with Kestrel. GET and HEAD; only requests whose Host is
+/// 127.0.0.1 or localhost are answered (a page on another site cannot reach the preview through a name it points at
+/// 127.0.0.1: DNS rebinding). HTML pages get a reload script injected into the response (never into the built files),
+/// which polls <c>/__dossier/version</c> and reloads the page after each rebuild.</summary>
 public sealed class PreviewServer : IAsyncDisposable
 {
     /// <summary>Where the preview's own endpoints live; no site file is served from there.</summary>
@@ -39,29 +46,44 @@ public sealed class PreviewServer : IAsyncDisposable
     };
 
     private readonly string _siteRoot;
-    private readonly TcpListener _listener;
-    private readonly CancellationTokenSource _stop = new();
-    private Task? _loop;
+    private readonly int _port;
+    private WebApplication? _app;
     private int _version = 1;
 
     /// <summary>Creates a server for <paramref name="siteRoot"/> on 127.0.0.1:<paramref name="port"/> (0: any free port).</summary>
     public PreviewServer(string siteRoot, int port)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(port);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, IPEndPoint.MaxPort);
         _siteRoot = Path.GetFullPath(siteRoot);
-        _listener = new TcpListener(IPAddress.Loopback, port);
+        _port = port;
     }
 
     /// <summary>The address to open, once started.</summary>
-    public Uri Address => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
+    public Uri Address { get; private set; } = new("http://127.0.0.1/");
 
     /// <summary>The number pages poll; it changes after each successful rebuild.</summary>
     public int Version => Volatile.Read(ref _version);
 
     /// <summary>Starts listening.</summary>
+    /// <exception cref="IOException">The port is taken (or may not be used).</exception>
     public void Start()
     {
-        _listener.Start();
-        _loop = AcceptLoop(_stop.Token);
+        // The empty builder reads no configuration (no appsettings.json from the dossier, no ASPNETCORE_ variables)
+        // and logs nothing: the address and the handler below are all there is.
+        // No content root of the site's: the folder may not exist before the first build.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(options =>
+        {
+            options.AddServerHeader = false;
+            options.Listen(IPAddress.Loopback, _port);
+        });
+        var app = builder.Build();
+        app.Run(Handle);
+        app.StartAsync().GetAwaiter().GetResult();
+        _app = app;
+        var bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        Address = new Uri($"http://127.0.0.1:{new Uri(bound).Port.ToString(CultureInfo.InvariantCulture)}/");
     }
 
     /// <summary>Tells open pages to reload.</summary>
@@ -70,117 +92,56 @@ public sealed class PreviewServer : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        _listener.Stop();
-        if (_loop is not null)
+        if (_app is not null)
         {
-            await _loop.ConfigureAwait(false);
-        }
-
-        _stop.Dispose();
-    }
-
-    private async Task AcceptLoop(CancellationToken stop)
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(stop).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => Serve(client, stop), stop);
+            await _app.StopAsync().ConfigureAwait(false);
+            await _app.DisposeAsync().ConfigureAwait(false);
         }
     }
 
-    private async Task Serve(TcpClient client, CancellationToken stop)
+    private async Task Handle(HttpContext context)
     {
-        using (client)
+        // The target as the client sent it, before Kestrel decodes it and drops dot segments: "/../x" is refused, not served as "/x".
+        var target = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
+        var (status, type, body) = Respond(context.Request.Method, context.Request.Host, target);
+        var response = context.Response;
+        response.StatusCode = status;
+        response.ContentType = type;
+        response.ContentLength = body.Length;
+        response.Headers.CacheControl = "no-store";
+        response.Headers.XContentTypeOptions = "nosniff";
+        if (!HttpMethods.IsHead(context.Request.Method))
         {
-            try
-            {
-                var stream = client.GetStream();
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop);
-                timeout.CancelAfter(TimeSpan.FromSeconds(10));
-                var request = await ReadRequestLine(stream, timeout.Token).ConfigureAwait(false);
-                var (status, type, body, head) = Respond(request);
-                var header = new StringBuilder()
-                    .Append(CultureInfo.InvariantCulture, $"HTTP/1.1 {status} {Reason(status)}\r\n")
-                    .Append(CultureInfo.InvariantCulture, $"Content-Type: {type}\r\n")
-                    .Append(CultureInfo.InvariantCulture, $"Content-Length: {body.Length}\r\n")
-                    .Append("Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n");
-                await stream.WriteAsync(Encoding.ASCII.GetBytes(header.ToString()), timeout.Token).ConfigureAwait(false);
-                if (!head)
-                {
-                    await stream.WriteAsync(body, timeout.Token).ConfigureAwait(false);
-                }
-            }
-            catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
-            {
-                // The browser went away or the server is stopping: nothing to answer.
-            }
+            await response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Reads up to the end of the headers; returns the request line.</summary>
-    private static async Task<string> ReadRequestLine(NetworkStream stream, CancellationToken cancel)
+    internal (int Status, string Type, byte[] Body) Respond(string method, HostString host, string target)
     {
-        var buffer = new byte[16 * 1024];
-        var length = 0;
-        while (length < buffer.Length)
+        if (!IsLocalHost(host))
         {
-            var read = await stream.ReadAsync(buffer.AsMemory(length), cancel).ConfigureAwait(false);
-            if (read == 0)
-            {
-                break;
-            }
-
-            length += read;
-            if (buffer.AsSpan(0, length).IndexOf("\r\n\r\n"u8) >= 0)
-            {
-                break;
-            }
+            return Text(403, "Refused: the preview answers only to 127.0.0.1 and localhost.");
         }
 
-        var text = Encoding.ASCII.GetString(buffer, 0, length);
-        var end = text.IndexOf("\r\n", StringComparison.Ordinal);
-        return end >= 0 ? text[..end] : text;
-    }
-
-    internal (int Status, string Type, byte[] Body, bool Head) Respond(string requestLine)
-    {
-        var parts = requestLine.Split(' ');
-        if (parts.Length != 3 || !parts[2].StartsWith("HTTP/1.", StringComparison.Ordinal))
+        if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))
         {
-            return Text(400, "Bad request.", false);
+            return Text(405, "Only GET and HEAD.");
         }
 
-        var head = parts[0] == "HEAD";
-        if (parts[0] != "GET" && !head)
-        {
-            return Text(405, "Only GET and HEAD.", head);
-        }
-
-        var target = parts[1];
         if (target == Prefix + "version")
         {
-            return Text(200, Version.ToString(CultureInfo.InvariantCulture), head);
+            return Text(200, Version.ToString(CultureInfo.InvariantCulture));
         }
 
         if (target == Prefix + "reload.js")
         {
-            return (200, ContentTypes[".js"], Encoding.UTF8.GetBytes(ReloadScript), head);
+            return (200, ContentTypes[".js"], Encoding.UTF8.GetBytes(ReloadScript));
         }
 
         var file = target.StartsWith(Prefix, StringComparison.Ordinal) ? null : SitePathResolver.Resolve(_siteRoot, target);
         if (file is null)
         {
-            return Text(403, "Refused: that path is outside the site.", head);
+            return Text(403, "Refused: that path is outside the site.");
         }
 
         byte[] bytes;
@@ -190,12 +151,17 @@ public sealed class PreviewServer : IAsyncDisposable
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException)
         {
-            return Text(404, "Not found.", head);
+            return Text(404, "Not found.");
         }
 
         var type = ContentTypes.GetValueOrDefault(Path.GetExtension(file), "application/octet-stream");
-        return (200, type, type.StartsWith("text/html", StringComparison.Ordinal) ? InjectReload(bytes) : bytes, head);
+        return (200, type, type.StartsWith("text/html", StringComparison.Ordinal) ? InjectReload(bytes) : bytes);
     }
+
+    /// <summary>127.0.0.1 or localhost, with or without a port: the names this preview is opened by. Any other name
+    /// resolving to the loopback address is a page elsewhere trying to read the preview.</summary>
+    internal static bool IsLocalHost(HostString host) =>
+        host.HasValue && (host.Host == "127.0.0.1" || string.Equals(host.Host, "localhost", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Adds the reload script before <c>&lt;/body&gt;</c>, in the response only.</summary>
     internal static byte[] InjectReload(byte[] html)
@@ -206,16 +172,6 @@ public sealed class PreviewServer : IAsyncDisposable
         return Encoding.UTF8.GetBytes(at >= 0 ? text.Insert(at, tag) : text + tag);
     }
 
-    private static (int, string, byte[], bool) Text(int status, string message, bool head) =>
-        (status, ContentTypes[".txt"], Encoding.UTF8.GetBytes(message + "\n"), head);
-
-    private static string Reason(int status) => status switch
-    {
-        200 => "OK",
-        400 => "Bad Request",
-        403 => "Forbidden",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        _ => "Error",
-    };
+    private static (int, string, byte[]) Text(int status, string message) =>
+        (status, ContentTypes[".txt"], Encoding.UTF8.GetBytes(message + "\n"));
 }

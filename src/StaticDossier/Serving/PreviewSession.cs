@@ -13,11 +13,11 @@ public sealed class PreviewSession : IAsyncDisposable
     private readonly PreviewServer _server;
     private readonly SiteWatcher _watcher;
 
-    private PreviewSession(SiteConfig config, Func<DiagnosticBag, SiteConfig?> loadConfig, int port, TimeSpan quiet, Action<BuildSummary, DiagnosticBag> report)
+    private PreviewSession(SiteConfig config, Func<DiagnosticBag, SiteConfig?> loadConfig, PreviewServer server, TimeSpan quiet, Action<BuildSummary, DiagnosticBag> report)
     {
         _loadConfig = loadConfig;
         _report = report;
-        _server = new PreviewServer(config.OutputPath, port);
+        _server = server;
         _watcher = new SiteWatcher(BuildFingerprint.InputFolders(config), [config.SourcePath], quiet, Rebuild);
     }
 
@@ -38,17 +38,42 @@ public sealed class PreviewSession : IAsyncDisposable
             return null;
         }
 
+        // The port is taken first: one in use is reported before a build is spent on it.
+        var server = new PreviewServer(config.OutputPath, port);
+        try
+        {
+            server.Start();
+        }
+        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or UnauthorizedAccessException)
+        {
+            server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            diagnostics.Error(DiagnosticCodes.ServeListenFailed,
+                $"Cannot listen on 127.0.0.1:{port}: {(ex.InnerException ?? ex).Message}. Is another preview running? Pass --port with another port, or 0 for any free one.",
+                SourceLocation.None);
+            report(new BuildSummary { Succeeded = false }, diagnostics);
+            return null;
+        }
+
         report(new SiteBuilder(config) { Cache = BuildCacheMode.Reuse }.Build(diagnostics), diagnostics);
-        var session = new PreviewSession(config, loadConfig, port, quiet, report);
-        session._server.Start();
-        return session;
+        return new PreviewSession(config, loadConfig, server, quiet, report);
     }
 
     private void Rebuild()
     {
         var diagnostics = new DiagnosticBag();
-        var config = _loadConfig(diagnostics);
-        var summary = config is null ? new BuildSummary { Succeeded = false } : new SiteBuilder(config) { Cache = BuildCacheMode.Reuse }.Build(diagnostics);
+        BuildSummary summary;
+        try
+        {
+            var config = _loadConfig(diagnostics);
+            summary = config is null ? new BuildSummary { Succeeded = false } : new SiteBuilder(config) { Cache = BuildCacheMode.Reuse }.Build(diagnostics);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // On the watcher's thread nothing would catch it: the preview keeps the last good site and says why.
+            diagnostics.Error(DiagnosticCodes.OutputWriteFailed, $"File-system error: {ex.Message}", SourceLocation.None);
+            summary = new BuildSummary { Succeeded = false };
+        }
+
         if (summary.Succeeded && !summary.UpToDate)
         {
             _server.NotifyRebuilt();

@@ -43,6 +43,8 @@ internal static class SitePathResolver
             return null;
         }
 
-        return Directory.Exists(full) ? Path.Combine(full, "index.html") : full;
+        var file = Directory.Exists(full) ? Path.Combine(full, "index.html") : full;
+        // Decided by real path, as the build decides for templates: a link inside the site that leads out of it is refused.
+        return IO.RealPaths.Of(file) is { } real && !IO.RealPaths.IsInside(real, IO.RealPaths.Of(root) ?? root) ? null : file;
     }
 }

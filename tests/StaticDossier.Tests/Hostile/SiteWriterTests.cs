@@ -25,7 +25,7 @@ public sealed class SiteWriterTests
         Assert.Throws<InvalidOperationException>(() => SiteWriter.Write(dossier.Site, [File("index.html", "new"), File(hostile)]));
 
         Assert.Equal("old", System.IO.File.ReadAllText(Path.Combine(dossier.Site, "index.html")));
-        Assert.Equal(["_site/index.html", "site.yml"], Tree(dossier.Root));
+        Assert.Equal(["_site/.dossier-site", "_site/index.html", "site.yml"], Tree(dossier.Root));
         Assert.False(System.IO.File.Exists("/tmp/escaped.html") && System.IO.File.ReadAllText("/tmp/escaped.html") == "x");
     }
 
@@ -49,8 +49,48 @@ public sealed class SiteWriterTests
         dossier.Write("public/" + source, "precious");
 
         var ex = Assert.Throws<InvalidOperationException>(() => SiteWriter.Write(output, [File("index.html")]));
-        Assert.Contains("not a built site", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"Refusing to replace '{output}'", ex.Message, StringComparison.Ordinal);
         Assert.Equal("precious", System.IO.File.ReadAllText(Path.Combine(output, source)));
+    }
+
+    [Theory]
+    [InlineData("site.yml")]
+    [InlineData("notes.md")]
+    [InlineData(".git/HEAD")]
+    public void NeverReplacesAStampedFolderInWhichSourcesAppeared(string source)
+    {
+        using var dossier = new TempDossier(withSeeds: false, withTemplates: false);
+        SiteWriter.Write(dossier.Site, [File("index.html")]);
+        dossier.Write("_site/" + source, "precious");
+
+        var ex = Assert.Throws<InvalidOperationException>(() => SiteWriter.Write(dossier.Site, [File("index.html")]));
+        Assert.Contains("not a built site", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("precious", System.IO.File.ReadAllText(Path.Combine(dossier.Site, source)));
+    }
+
+    [Theory]
+    [InlineData("thesis.docx")]
+    [InlineData("photos/1.jpg")]
+    [InlineData(".dossier-site/inside")]
+    public void NeverReplacesAFolderItDidNotWrite(string file)
+    {
+        using var dossier = new TempDossier(withSeeds: false, withTemplates: false);
+        dossier.Write("mine/" + file, "precious");
+
+        var ex = Assert.Throws<InvalidOperationException>(() => SiteWriter.Write(dossier.PathOf("mine"), [File("index.html")]));
+        Assert.Contains("was not written by 'dossier build'", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("precious", System.IO.File.ReadAllText(dossier.PathOf("mine/" + file)));
+    }
+
+    [Fact]
+    public void AnEmptyFolderAndAMissingOneArePublishedTo()
+    {
+        using var dossier = new TempDossier(withSeeds: false, withTemplates: false);
+        Directory.CreateDirectory(dossier.PathOf("empty"));
+        SiteWriter.Write(dossier.PathOf("empty"), [File("index.html")]);
+        SiteWriter.Write(dossier.PathOf("missing/deeper"), [File("index.html")]);
+        Assert.True(System.IO.File.Exists(dossier.PathOf("empty/.dossier-site")));
+        Assert.True(System.IO.File.Exists(dossier.PathOf("missing/deeper/index.html")));
     }
 
     [Fact]
@@ -87,7 +127,7 @@ public sealed class SiteWriterTests
         SiteWriter.Write(dossier.Site, [File("index.html", "new")]);
 
         Assert.Equal("new", System.IO.File.ReadAllText(Path.Combine(dossier.Site, "index.html")));
-        Assert.Equal(["_site/index.html", "site.yml"], Tree(dossier.Root));
+        Assert.Equal(["_site/.dossier-site", "_site/index.html", "site.yml"], Tree(dossier.Root));
     }
 
     [Fact]

@@ -33,8 +33,72 @@ public sealed class PreviewServerTests : IDisposable
     {
         await using var server = Start();
         var response = await RawGet(server, target);
-        Assert.StartsWith("HTTP/1.1 403 ", response, StringComparison.Ordinal);
+        // Refused by the preview (403), or already by Kestrel as a malformed request (400, 405).
+        Assert.Matches("^HTTP/1.1 40[035] ", response);
         Assert.DoesNotContain("TOP SECRET", response, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("evil.example")]
+    [InlineData("evil.example:{port}")]
+    [InlineData("127.0.0.1.evil.example:{port}")]
+    [InlineData("localhost.evil.example")]
+    [InlineData("10.0.0.1:{port}")]
+    [InlineData("[::1]:{port}")]
+    public async Task AnswersNoOtherHostThanLoopbackNames(string host)
+    {
+        // DNS rebinding: a page on evil.example whose name now resolves to 127.0.0.1 sends its own name as Host.
+        await using var server = Start();
+        var response = await Raw(server, $"GET /index.html HTTP/1.1\r\nHost: {host.Replace("{port}", server.Address.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)}\r\nConnection: close\r\n\r\n");
+        Assert.StartsWith("HTTP/1.1 403 ", response, StringComparison.Ordinal);
+        Assert.DoesNotContain("home", response, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1:{port}")]
+    [InlineData("127.0.0.1")]
+    [InlineData("localhost:{port}")]
+    [InlineData("LocalHost")]
+    public async Task AnswersTheLoopbackNames(string host)
+    {
+        await using var server = Start();
+        var response = await Raw(server, $"GET /index.html HTTP/1.1\r\nHost: {host.Replace("{port}", server.Address.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)}\r\nConnection: close\r\n\r\n");
+        Assert.StartsWith("HTTP/1.1 200 ", response, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARequestWithoutHostIsRefused()
+    {
+        await using var server = Start();
+        var response = await Raw(server, "GET /index.html HTTP/1.0\r\n\r\n");
+        Assert.Matches("^HTTP/1.1 40[03] ", response);
+    }
+
+    [Fact]
+    public async Task ALinkInsideTheSiteThatLeadsOutOfItIsRefused()
+    {
+        File.CreateSymbolicLink(Path.Combine(_root, "_site", "leak.txt"), Path.Combine(_root, "secret.txt"));
+        Directory.CreateSymbolicLink(Path.Combine(_root, "_site", "up"), _root);
+        File.CreateSymbolicLink(Path.Combine(_root, "_site", "alias.css"), Path.Combine(_root, "_site", "style.css"));
+        await using var server = Start();
+
+        foreach (var target in new[] { "/leak.txt", "/up/secret.txt", "/up/_site/leak.txt" })
+        {
+            var response = await RawGet(server, target);
+            Assert.StartsWith("HTTP/1.1 403 ", response, StringComparison.Ordinal);
+            Assert.DoesNotContain("TOP SECRET", response, StringComparison.Ordinal);
+        }
+
+        // A link that stays inside the site is served.
+        Assert.StartsWith("HTTP/1.1 200 ", await RawGet(server, "/alias.css"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APortInUseIsAnIOExceptionNotACrash()
+    {
+        await using var first = Start();
+        await using var second = new PreviewServer(Path.Combine(_root, "_site"), first.Address.Port);
+        Assert.ThrowsAny<IOException>(second.Start);
     }
 
     [Fact]
@@ -72,7 +136,7 @@ public sealed class PreviewServerTests : IDisposable
     {
         await using var server = Start();
         Assert.StartsWith("HTTP/1.1 404 ", await RawGet(server, "/nope.html"), StringComparison.Ordinal);
-        Assert.StartsWith("HTTP/1.1 405 ", await Raw(server, "POST /index.html HTTP/1.1\r\nHost: x\r\n\r\n"), StringComparison.Ordinal);
+        Assert.StartsWith("HTTP/1.1 405 ", await Raw(server, "POST /index.html HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -114,7 +178,7 @@ public sealed class PreviewServerTests : IDisposable
     }
 
     internal static Task<string> RawGet(PreviewServer server, string target) =>
-        Raw(server, $"GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        Raw(server, $"GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
 
     // A raw socket, so that no client library normalises "../" or "%2e%2e" before the server sees it.
     internal static async Task<string> Raw(PreviewServer server, string request)
