@@ -62,6 +62,7 @@ internal static class SiteWriter
             {
                 // A full disk fails every writer at once: report the first, as one file-system error.
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(io);
+                throw; // not reached: Throw rethrows io
             }
 
             OutputFolderGuard.Stamp(staging, full);
