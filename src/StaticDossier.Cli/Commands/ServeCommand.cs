@@ -43,6 +43,15 @@ internal static class ServeCommand
             stop.Cancel();
         };
 
+        // Kestrel's host takes SIGTERM over to stop itself and waits for Main to return, so `kill` must end the wait too.
+        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+            System.Runtime.InteropServices.PosixSignal.SIGTERM,
+            signal =>
+            {
+                signal.Cancel = true;
+                stop.Cancel();
+            });
+
         var failed = false;
         var output = "the output folder";
         var session = PreviewSession.Start(
