@@ -8,16 +8,10 @@ internal sealed class ZipEntryDamagedException(string message) : IOException(mes
 /// <summary>Reads a zip entry's inflated data and holds it to the central directory: never more bytes than the
 /// entry's declared size (a small entry that inflates to gigabytes stops at once), and at the end exactly that many,
 /// with the declared CRC-32.</summary>
-internal sealed class CheckedEntryStream(Stream inner, string name, long length, uint crc32) : Stream
+internal sealed class CheckedEntryStream(Stream inner, string name, long length, uint crc32) : IO.ReadOnlyWrapperStream(inner)
 {
     private readonly Crc32 _crc = new();
     private long _read;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
 
     public override long Length => length;
 
@@ -27,8 +21,6 @@ internal sealed class CheckedEntryStream(Stream inner, string name, long length,
         set => throw new NotSupportedException();
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         // Ask for one byte past the declared end, so an entry that holds more is caught at its declared end.
@@ -36,7 +28,7 @@ internal sealed class CheckedEntryStream(Stream inner, string name, long length,
         int read;
         try
         {
-            read = inner.Read(buffer[..want]);
+            read = Inner.Read(buffer[..want]);
         }
         catch (InvalidDataException ex)
         {
@@ -64,25 +56,5 @@ internal sealed class CheckedEntryStream(Stream inner, string name, long length,
         }
 
         return read;
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
     }
 }

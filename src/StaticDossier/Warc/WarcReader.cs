@@ -245,17 +245,9 @@ internal sealed class WarcReader : IDisposable
     public void Dispose() => _stream.Dispose();
 
     /// <summary>A stream whose first bytes were already read (to sniff for gzip) and are given back first.</summary>
-    private sealed class PrefixedStream(byte[] prefix, Stream inner) : Stream
+    private sealed class PrefixedStream(byte[] prefix, Stream inner) : IO.ReadOnlyWrapperStream(inner)
     {
         private int _at;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -267,22 +259,7 @@ internal sealed class WarcReader : IDisposable
                 return take;
             }
 
-            return inner.Read(buffer);
-        }
-
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
+            return Inner.Read(buffer);
         }
     }
 }
