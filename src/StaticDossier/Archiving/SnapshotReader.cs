@@ -82,6 +82,13 @@ internal static class SnapshotReader
         var files = new List<InputFile>(listing.Files.Count);
         foreach (var file in listing.Files)
         {
+            if (FileKinds.Of(file) is var kind and (FileKind.Pipe or FileKind.Device or FileKind.Socket))
+            {
+                // No bytes to keep, and opening one would block: left out, and said so.
+                diagnostics.Warning(code, $"Not packed into the snapshot: it is {FileKinds.Describe(kind)}, not a file.", SourceLocation.InFile(config.RelativeToRoot(file)));
+                continue;
+            }
+
             var bytes = DossierFiles.Read(file, MaxFileBytes, out _)
                 ?? throw new IOException($"'{config.RelativeToRoot(file)}' is larger than {MaxFileBytes:N0} bytes, the most a snapshot reads of one file.");
             files.Add(new InputFile(Path.GetRelativePath(fullPath, file).Replace(Path.DirectorySeparatorChar, '/'), bytes));

@@ -52,7 +52,20 @@ internal static class BuildFingerprint
         var hashes = new string[files.Length];
         Parallel.For(0, files.Length, i =>
         {
-            if (DossierFiles.Read(files[i], MaxInputBytes, out var size) is not { } bytes)
+            byte[]? bytes;
+            long size;
+            try
+            {
+                bytes = DossierFiles.Read(files[i], MaxInputBytes, out size);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // A pipe, or a file that cannot be read: the stage that reads it reports it, naming the file.
+                hashes[i] = "unreadable " + Guid.NewGuid();
+                return;
+            }
+
+            if (bytes is null)
             {
                 hashes[i] = "too large " + size.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return;

@@ -1,4 +1,5 @@
 using StaticDossier.Diagnostics;
+using StaticDossier.IO;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -64,7 +65,7 @@ public static class SiteConfigLoader
     }
 
     /// <summary>site.yml's bytes, read no further than <see cref="MaxBytes"/>: a device such as /dev/zero reports no size
-    /// and never ends, and a FIFO blocks the open, so a file reporting no size is taken as empty without opening it.</summary>
+    /// and never ends, and a FIFO blocks the open, so a file reporting no size is never opened: empty, or refused by kind.</summary>
     private static byte[]? ReadCapped(string path, string display, DiagnosticBag diagnostics)
     {
         var full = Path.GetFullPath(path);
@@ -78,6 +79,12 @@ public static class SiteConfigLoader
         {
             if (new FileInfo(full).Length == 0)
             {
+                if (FileKinds.Of(full) is var kind and not (FileKind.Regular or FileKind.Unknown))
+                {
+                    diagnostics.Error(DiagnosticCodes.ConfigMissing, $"'{full}' is {FileKinds.Describe(kind)}, not a site.yml file. Pass --config with a site.yml.", SourceLocation.InFile(display));
+                    return null;
+                }
+
                 return [];
             }
 

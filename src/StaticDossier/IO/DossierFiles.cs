@@ -151,8 +151,8 @@ internal static class DossierFiles
     /// bytes; <paramref name="size"/> is then its size, or minus the bytes counted when it grew past the cap while
     /// being read (the cap is counted while reading, not taken from metadata alone). A file
     /// whose metadata says it is empty is not opened: it is empty, or a pipe or a device, and reading those blocks or
-    /// never ends.</summary>
-    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// never ends; a pipe, device or socket is refused with an <see cref="IOException"/> saying so.</summary>
+    /// <exception cref="IOException">The file cannot be read, or is not a regular file.</exception>
     /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
     public static byte[]? Read(string path, long cap, out long size)
     {
@@ -160,7 +160,9 @@ internal static class DossierFiles
         size = length;
         if (length == 0)
         {
-            return [];
+            return FileKinds.Of(path) is var kind and not (FileKind.Regular or FileKind.Unknown)
+                ? throw new IOException($"'{Path.GetFileName(path)}' is {FileKinds.Describe(kind)}, not a regular file; pipes, devices and sockets are never opened.")
+                : [];
         }
 
         if (length > cap)
@@ -169,6 +171,14 @@ internal static class DossierFiles
         }
 
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        return ReadCapped(stream, length, cap, out size);
+    }
+
+    /// <summary>The rest of <see cref="Read"/>: <paramref name="length"/> bytes as the metadata promised, then whatever the
+    /// file grew by while it was read, counted against <paramref name="cap"/>.</summary>
+    internal static byte[]? ReadCapped(Stream stream, long length, long cap, out long size)
+    {
+        size = length;
         var buffer = new byte[length];
         var read = 0;
         while (read < buffer.Length)

@@ -38,6 +38,7 @@ public sealed class TemplateRenderer
             var context = new TemplateContext();
             RawIncludes.Install(context);
             CachedIncludes.Install(context, NewContext);
+            BoundedBuiltins.Install(context.BuiltinObject);
             // Shared by every page, so no page may change them for the next (e.g. `date.format = ...`).
             foreach (var value in context.BuiltinObject.Values.OfType<ScriptObject>())
             {

@@ -95,8 +95,7 @@ public sealed class SeedReader
 
         if (bytes.Length == 0)
         {
-            // Never opened: see DossierFiles.Read.
-            diagnostics.Error(DiagnosticCodes.SeedUnreadable, "Seed is empty, or not a regular file (a pipe or a device is never read).", SourceLocation.InFile(display));
+            diagnostics.Error(DiagnosticCodes.SeedUnreadable, "Seed is empty (0 bytes).", SourceLocation.InFile(display));
             return null;
         }
 

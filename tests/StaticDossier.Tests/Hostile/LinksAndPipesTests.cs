@@ -23,7 +23,28 @@ public sealed class LinksAndPipesTests
         MakeFifo(dossier.PathOf("seeds/pipe.txt"));
         var (code, _, err) = Run(dossier, "ingest");
         Assert.Equal(1, code);
-        Assert.Contains("seeds/pipe.txt: error SD0201: Seed is empty, or not a regular file", err, StringComparison.Ordinal);
+        Assert.Contains("seeds/pipe.txt: error SD0201: Cannot read seed: 'pipe.txt' is a named pipe (FIFO), not a regular file", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnEmptySeedIsCalledEmptyNotAPipe()
+    {
+        using var dossier = new TempDossier(withSeeds: false);
+        dossier.Write("seeds/empty.txt", "");
+        var (code, _, err) = Run(dossier, "ingest");
+        Assert.Equal(1, code);
+        Assert.Contains("seeds/empty.txt: error SD0201: Seed is empty (0 bytes).", err, StringComparison.Ordinal);
+        Assert.DoesNotContain("pipe", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void APipeGivenAsSiteYmlIsNamedAsOne()
+    {
+        using var dossier = new TempDossier(withSeeds: false);
+        MakeFifo(dossier.PathOf("pipe.yml"));
+        var (code, _, err) = Run(dossier, "build", "--config", dossier.PathOf("pipe.yml"));
+        Assert.Equal(1, code);
+        Assert.Contains("error SD0100: '" + dossier.PathOf("pipe.yml") + "' is a named pipe (FIFO), not a site.yml file", err, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -32,9 +53,11 @@ public sealed class LinksAndPipesTests
         using var dossier = new TempDossier(withSeeds: false);
         dossier.Write("content/page.md", Page);
         MakeFifo(dossier.PathOf("content/pipe.md"));
+        dossier.Write("content/empty.md", "");
         var (code, _, err) = Run(dossier, "build");
         Assert.Equal(1, code);
-        Assert.Contains("content/pipe.md: error SD0301", err, StringComparison.Ordinal);
+        Assert.Contains("content/pipe.md: error SD0304: Cannot read content page: 'pipe.md' is a named pipe (FIFO)", err, StringComparison.Ordinal);
+        Assert.Contains("content/empty.md: error SD0301: Content page is empty.", err, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -43,8 +66,11 @@ public sealed class LinksAndPipesTests
         using var dossier = new TempDossier(withSeeds: false);
         dossier.Write("content/page.md", Page);
         MakeFifo(dossier.PathOf("seeds/notes"));
-        var (code, _, err) = Run(dossier, "snapshot", "--out", dossier.PathOf("out.zip"));
+        var (code, output, err) = Run(dossier, "snapshot", "--out", dossier.PathOf("out.zip"));
         Assert.True(code == 0, err);
+        Assert.Contains("seeds/notes: warning SD0220: Not packed into the snapshot: it is a named pipe (FIFO)", output + err, StringComparison.Ordinal);
+        using var zip = System.IO.Compression.ZipFile.OpenRead(dossier.PathOf("out.zip"));
+        Assert.DoesNotContain(zip.Entries, e => e.FullName.EndsWith("/notes", StringComparison.Ordinal));
     }
 
     [Theory]
