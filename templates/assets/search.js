@@ -22,19 +22,28 @@
   if (!form || !input || !status || !list) {
     return;
   }
+  // The page's words, in the site's language (templates/i18n), carried by the form's data-text-* attributes.
+  function text(name, values) {
+    var t = form.getAttribute('data-text-' + name) || '';
+    Object.keys(values || {}).forEach(function (k) { t = t.split('{' + k + '}').join(values[k]); });
+    return t;
+  }
+  function number(n) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, form.getAttribute('data-number-separator') || ',');
+  }
   if (!index || !index.chunks) {
-    status.textContent = 'The search index could not be loaded.';
+    status.textContent = text('unavailable');
     return;
   }
 
   var PAGE = 20;
   var MAX_WORD = 40;
   var FACETS = [
-    { param: 'language', key: 'languages', slot: 0, label: 'Language' },
-    { param: 'year', key: 'years', slot: 1, label: 'Year' },
-    { param: 'source', key: 'sources', slot: 2, label: 'Source' },
-    { param: 'person', key: 'people', slot: 3, label: 'Person' },
-    { param: 'tag', key: 'tags', slot: 4, label: 'Tag' }
+    { param: 'language', key: 'languages', slot: 0 },
+    { param: 'year', key: 'years', slot: 1 },
+    { param: 'source', key: 'sources', slot: 2 },
+    { param: 'person', key: 'people', slot: 3 },
+    { param: 'tag', key: 'tags', slot: 4 }
   ];
   var root = form.getAttribute('data-root') || '';
   var base = root + 'assets/search/';
@@ -328,7 +337,7 @@
     li.appendChild(a);
     var meta = document.createElement('span');
     meta.className = 'meta';
-    meta.textContent = ' ' + [doc.date_display || 'Undated', doc.source].filter(Boolean).join(' \u00b7 ');
+    meta.textContent = ' ' + [doc.date_display || text('undated'), doc.source].filter(Boolean).join(' \u00b7 ');
     li.appendChild(meta);
     li.appendChild(snippet(doc, found, isMatch));
     return li;
@@ -383,12 +392,12 @@
       }
       var all = document.createElement('option');
       all.value = '';
-      all.textContent = 'Any (' + any + ')';
+      all.textContent = text('any') + ' (' + number(any) + ')';
       select.appendChild(all);
       options.forEach(function (o) {
         var option = document.createElement('option');
         option.value = o.value;
-        option.textContent = o.label + ' (' + o.count + ')';
+        option.textContent = o.label + ' (' + number(o.count) + ')';
         select.appendChild(option);
       });
       select.value = want;
@@ -477,21 +486,21 @@
     var options = [];
     var plain = found.words.map(function (w) { return w.folded; }).join(' ');
     if (plain !== found.words.map(function (w) { return w.exact; }).join(' ')) {
-      options.push(['the same words without accents', { q: plain, filters: state.filters }]);
+      options.push([text('no-accents'), { q: plain, filters: state.filters }]);
     }
     if (found.words.length > 1) {
-      options.push(['fewer words', { q: found.words.slice(0, -1).map(function (w) { return w.exact; }).join(' '), filters: state.filters }]);
+      options.push([text('fewer'), { q: found.words.slice(0, -1).map(function (w) { return w.exact; }).join(' '), filters: state.filters }]);
     }
     if (FACETS.some(function (f) { return state.filters[f.param]; })) {
-      options.push(['no filters', { q: state.q, filters: {} }]);
+      options.push([text('no-filters'), { q: state.q, filters: {} }]);
     }
     if (options.length === 0) {
       return;
     }
-    suggestions.appendChild(document.createTextNode('Try '));
+    suggestions.appendChild(document.createTextNode(text('try') + ' '));
     options.forEach(function (o, i) {
       if (i > 0) {
-        suggestions.appendChild(document.createTextNode(i === options.length - 1 ? ' or ' : ', '));
+        suggestions.appendChild(document.createTextNode(i === options.length - 1 ? ' ' + text('or') + ' ' : ', '));
       }
       var a = document.createElement('a');
       a.href = urlOf(o[1]);
@@ -516,7 +525,7 @@
       }
       return Promise.resolve();
     }
-    status.textContent = 'Searching\u2026';
+    status.textContent = text('searching');
     list.setAttribute('aria-busy', 'true');
     return Promise.all([match(query, typing), load('facets')]).then(function (both) {
       if (id !== current) {
@@ -530,8 +539,7 @@
       shown = results;
       shownFound = found;
       var q = '\u201c' + query + '\u201d';
-      status.textContent = results.length === 0 ? 'No article matches ' + q + '.'
-        : results.length + (results.length === 1 ? ' article matches ' : ' articles match ') + q + '.';
+      status.textContent = text(results.length === 0 ? 'none' : results.length === 1 ? 'one' : 'many', { q: q, n: number(results.length) });
       if (results.length === 0) {
         suggest(state, found);
       }
@@ -539,7 +547,7 @@
     }).catch(function () {
       if (id === current) {
         list.removeAttribute('aria-busy');
-        status.textContent = 'The search index could not be loaded.';
+        status.textContent = text('unavailable');
       }
     });
   }

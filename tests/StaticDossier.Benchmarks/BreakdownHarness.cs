@@ -102,12 +102,13 @@ internal static class BreakdownHarness
         var candidates = 0L;
         Parallel.For(0, keys.Length, i => Interlocked.Add(ref candidates, similarity.Candidates(i, 64).Count));
         Report("text candidates", clock, (int)candidates);
-        var dossier = new DossierModelBuilder(config, markdown, b => html[b]).Build(pages, diagnostics);
+        var text = StaticDossier.Rendering.Interface.InterfaceText.Load(config, diagnostics)!;
+        var dossier = new DossierModelBuilder(config, text, markdown, b => html[b]).Build(pages, diagnostics);
         Report("model (incl. related)", clock, dossier.Articles.Count);
         var templates = new TemplateRenderer(config.TemplatesPath, config.RelativeToRoot(config.TemplatesPath));
-        var renderer = new PageRenderer(config, templates, dossier.Taxonomies);
+        var renderer = new PageRenderer(config, templates, dossier.Taxonomies, text);
         Report("templates load", clock, 1);
-        var context = new OutputContext(config, dossier, renderer, new RawHtml(""), diagnostics);
+        var context = new OutputContext(config, dossier, renderer, new RawHtml(""), diagnostics, text);
         var home = new HomePage().Render(context).Single();
         Report("home page", clock, 1);
         for (var again = 0; args.Length > 1 && args[1] == "home" && again < 20; again++)
@@ -159,7 +160,7 @@ internal static class BreakdownHarness
         all.AddRange(search);
         all.AddRange(articles);
         all.AddRange(indexes.OfType<OutputFile>());
-        var sitemap = SitemapRenderer.Render(all.Where(f => f.IsHtml).Select(f => f.OutputPath), config).ToList();
+        var sitemap = SitemapRenderer.Render(all.Where(f => f.IsHtml).Select(f => (f.OutputPath, f.LastModified)), config).ToList();
         Report("sitemap", clock, sitemap.Count);
         // The link check runs over the whole site, as a build has it (assets, search and 404 pages too).
         all = [.. new SiteRenderer(config) { BodyRenderer = b => html[b] }.Render(pages, null, diagnostics)!];

@@ -16,6 +16,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["related-recall"] = StaticDossier.Benchmarks.RelatedRecallHarness.Run,
     ["allocations"] = StaticDossier.Benchmarks.AllocationHarness.Run,
     ["search-browser"] = StaticDossier.Benchmarks.SearchBrowserHarness.Run,
+    ["screenshots"] = StaticDossier.Benchmarks.ScreenshotHarness.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -19,7 +19,7 @@ internal static class RelatedRecallHarness
         var samples = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200;
         var pages = new ContentPageReader(config.RootDirectory).ReadAll(config.ContentPath, diagnostics);
         var clock = Stopwatch.StartNew();
-        var dossier = new DossierModelBuilder(config, new MarkdownRenderer()).Build(pages, diagnostics);
+        var dossier = new DossierModelBuilder(config, StaticDossier.Rendering.Interface.InterfaceText.Load(config, diagnostics)!, new MarkdownRenderer()).Build(pages, diagnostics);
         Console.WriteLine($"model with related articles: {clock.ElapsedMilliseconds} ms for {dossier.Articles.Count} articles");
         var articles = dossier.Articles.ToList();
         var keys = articles.Select(a => TermMatcher.Key(a.Title + "\n" + a.PlainText)).ToArray();

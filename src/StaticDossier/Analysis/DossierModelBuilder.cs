@@ -3,13 +3,13 @@ using StaticDossier.Config;
 using StaticDossier.Content;
 using StaticDossier.Diagnostics;
 using StaticDossier.Rendering;
+using StaticDossier.Rendering.Interface;
 
 namespace StaticDossier.Analysis;
 
 /// <summary>Turns content pages into linked article views and index terms. Pure: no I/O, no clock.</summary>
-internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer markdown, Func<string, RenderedMarkdown>? bodyRenderer = null)
+internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text, MarkdownRenderer markdown, Func<string, RenderedMarkdown>? bodyRenderer = null)
 {
-    private const int SummaryLength = 240;
 
     public DossierModel Build(IReadOnlyList<ContentPage> pages, DiagnosticBag diagnostics)
     {
@@ -31,7 +31,7 @@ internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer ma
                 names[k][i] = matchers[k] is { } matcher ? matcher.MatchKey(given, keys[i]) : [.. given ?? []];
             }
         });
-        var termLinks = kinds.Select((kind, k) => Links(kind, names[k].SelectMany(n => n))).ToArray();
+        var termLinks = kinds.Select((kind, k) => Links(kind, names[k].SelectMany(n => n), text)).ToArray();
         var terms = kinds.Select(_ => new IReadOnlyList<TermLink>[articles.Count]).ToArray();
         Parallel.For(0, articles.Count, i =>
         {
@@ -53,7 +53,8 @@ internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer ma
         var positions = chronological.Select((a, i) => (a.Url, i)).ToDictionary(x => x.Url, x => x.i, StringComparer.Ordinal);
         var related = new List<ArticleLink>[articles.Count];
         var shared = termIndex.GetAwaiter().GetResult();
-        Parallel.For(0, articles.Count, i => related[i] = RelatedArticles.For(articles, i, similarity, shared));
+        var labels = RelatedLabels.From(text);
+        Parallel.For(0, articles.Count, i => related[i] = RelatedArticles.For(articles, i, similarity, shared, labels));
         Parallel.For(0, articles.Count, i =>
         {
             var position = positions.GetValueOrDefault(articles[i].Url, -1);
@@ -65,20 +66,23 @@ internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer ma
             };
         });
 
-        var aliases = kinds.Where(k => k.Curated is not null).SelectMany(k => k.Curated!(config))
+        var curated = kinds.Where(k => k.Curated is not null).SelectMany(k => k.Curated!(config))
             .GroupBy(t => t.Name, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.SelectMany(t => t.Aliases ?? []).Distinct(StringComparer.Ordinal)], StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, Curated, StringComparer.Ordinal);
 
         // One link per article, shared by every term list it is on: a list item rendered with include_cached is then
         // found again by the link itself, not by comparing seven strings.
         var links = articles.Select(a => a.ToLink()).ToArray();
         Taxonomy Index(TaxonomyKind kind, IReadOnlyList<TermLink>[] termsOf) =>
-            new(kind.Key, kind.Title, kind.Url, [.. termsOf
+            new(kind.Key, text["taxonomy_" + kind.Key], kind.Url, [.. termsOf
                 .SelectMany((t, i) => t.Select(term => (Term: term, Link: links[i])))
                 .GroupBy(x => x.Term)
-                .Select(g => new Term(g.Key.Name, g.Key.Url, [.. g.Select(x => x.Link)], kind.Curated is not null ? aliases.GetValueOrDefault(g.Key.Name, []) : []))
-                .OrderBy(t => SortKey(t.Name), StringComparer.Ordinal)
-                .ThenBy(t => t.Name, StringComparer.Ordinal)]);
+                .Select(g => (Term: g.Key, Links: g.Select(x => x.Link).ToList(), Config: kind.Curated is not null ? curated.GetValueOrDefault(g.Key.Name) : null))
+                .Select(x => (View: new Term(x.Term.Name, x.Term.Url, x.Links, x.Config?.Aliases ?? []) { Role = x.Config?.Role, Description = x.Config?.Description },
+                    Key: kind.SortKey(x.Term.Name, x.Config?.SortAs)))
+                .OrderBy(x => x.Key, StringComparer.Ordinal)
+                .ThenBy(x => x.View.Name, StringComparer.Ordinal)
+                .Select(x => x.View)]);
 
         return new DossierModel(articles, [.. kinds.Select((kind, k) => Index(kind, terms[k]))]);
     }
@@ -119,9 +123,9 @@ internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer ma
             Title = page.Meta.Title,
             Url = url,
             Date = date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            DateDisplay = date?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
+            DateDisplay = date is { } day ? text.Date(day) : null,
             Language = language,
-            LanguageName = LanguageNames.Of(language),
+            LanguageName = text.LanguageName(language),
             Source = string.IsNullOrWhiteSpace(page.Meta.Source) ? null : page.Meta.Source.Trim(),
             Byline = page.Meta.Byline,
             SourceUrl = Uri.TryCreate(page.Meta.Url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" ? u.AbsoluteUri : null,
@@ -130,7 +134,8 @@ internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer ma
             SeedSha256 = page.Meta.SeedSha256,
             RemovedBlocks = page.Meta.RemovedBlocks,
             PlainText = plain,
-            Summary = string.IsNullOrWhiteSpace(page.Meta.Summary) ? Shorten(plain) : page.Meta.Summary.Trim(),
+            Summary = string.IsNullOrWhiteSpace(page.Meta.Summary) ? Lead.Of(plain) : page.Meta.Summary.Trim(),
+            ReadingTime = text.ReadingTime(Lead.Words(plain)),
             AbsoluteUrl = SiteUrls.Absolute(config.BaseUrl, url),
         };
         return view with { Citation = Cite(view) };
@@ -145,13 +150,13 @@ internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer ma
         }
 
         parts.Add($"“{a.Title.TrimEnd('.')}.”");
-        parts.Add((a.Source is null ? string.Empty : a.Source + ", ") + (a.DateDisplay ?? "undated") + ".");
+        parts.Add((a.Source is null ? string.Empty : a.Source + ", ") + (a.DateDisplay ?? text["cite_undated"]) + ".");
         if (a.SourceUrl is not null)
         {
             parts.Add(a.SourceUrl + ".");
         }
 
-        parts.Add($"Archived in {config.Title}: {a.AbsoluteUrl}");
+        parts.Add(text.Format("cite_archived_in", config.Title, a.AbsoluteUrl));
         return string.Join(' ', parts);
     }
 
@@ -177,7 +182,7 @@ internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer ma
     }
 
     /// <summary>One link per distinct slug; names that slug alike share the first name's page.</summary>
-    private static Dictionary<string, TermLink> Links(TaxonomyKind kind, IEnumerable<string> names)
+    private static Dictionary<string, TermLink> Links(TaxonomyKind kind, IEnumerable<string> names, InterfaceText text)
     {
         var bySlug = new Dictionary<string, TermLink>(StringComparer.Ordinal);
         var byName = new Dictionary<string, TermLink>(StringComparer.Ordinal);
@@ -186,7 +191,7 @@ internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer ma
             var slug = Slugger.Slugify(name);
             if (!bySlug.TryGetValue(slug, out var link))
             {
-                link = new TermLink(kind.Display(name), SitePaths.Term(kind.Key, slug));
+                link = new TermLink(kind.Display(name, text), SitePaths.Term(kind.Key, slug));
                 bySlug[slug] = link;
             }
 
@@ -196,16 +201,17 @@ internal sealed class DossierModelBuilder(SiteConfig config, MarkdownRenderer ma
         return byName;
     }
 
-    private static string SortKey(string name) => TermMatcher.Key(name);
-
-    private static string Shorten(string text)
+    /// <summary>A curated term's settings, its aliases those that differ from its name beyond case and diacritics
+    /// ("phone talks" is the tag "Phone talks" again, and not worth showing as another spelling).</summary>
+    private static TermConfig Curated(IGrouping<string, TermConfig> group)
     {
-        if (text.Length <= SummaryLength)
+        var name = TermMatcher.Key(group.Key);
+        return group.First() with
         {
-            return text;
-        }
-
-        var cut = text.LastIndexOf(' ', SummaryLength);
-        return text[..(cut > SummaryLength / 2 ? cut : SummaryLength)] + "…";
+            Aliases = [.. group.SelectMany(t => t.Aliases ?? []).Distinct(StringComparer.Ordinal).Where(a => TermMatcher.Key(a) != name)],
+            Role = group.Select(t => t.Role).FirstOrDefault(r => !string.IsNullOrWhiteSpace(r))?.Trim(),
+            Description = group.Select(t => t.Description).FirstOrDefault(d => !string.IsNullOrWhiteSpace(d))?.Trim(),
+            SortAs = group.Select(t => t.SortAs).FirstOrDefault(d => !string.IsNullOrWhiteSpace(d)),
+        };
     }
 }

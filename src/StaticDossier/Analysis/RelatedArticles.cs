@@ -83,7 +83,7 @@ internal static class RelatedArticles
 
     /// <summary>The related articles of <c>articles[index]</c>. Only articles sharing a word, a word triple,
     /// a person or a tag are scored, and reasons are written only for the few kept.</summary>
-    public static List<ArticleLink> For(List<ArticleView> articles, int index, TextSimilarity similarity, TermIndex terms)
+    public static List<ArticleLink> For(List<ArticleView> articles, int index, TextSimilarity similarity, TermIndex terms, RelatedLabels labels)
     {
         var scratch = Scratches.Value!;
         if (scratch.TermScore.Length < articles.Count)
@@ -147,7 +147,7 @@ internal static class RelatedArticles
             termScore[j] = 0;
         }
 
-        return [.. best.Kept.Select(b => articles[b.Index].ToLink(Reason(articles[index], articles[b.Index], b.Shared, b.Cosine)))];
+        return [.. best.Kept.Select(b => articles[b.Index].ToLink(Reason(articles[index], articles[b.Index], b.Shared, b.Cosine, labels)))];
     }
 
     /// <summary>The strongest <see cref="MaxRelated"/> so far, ties broken by URL so the choice never depends on order.</summary>
@@ -194,29 +194,29 @@ internal static class RelatedArticles
     internal static double? Score(double cosine, double shared, int termScore) =>
         shared < NearDuplicate && cosine < Similar && termScore == 0 ? null : (shared * 20) + (cosine * 5) + termScore;
 
-    private static string Reason(ArticleView me, ArticleView other, double shared, double cosine)
+    private static string Reason(ArticleView me, ArticleView other, double shared, double cosine, RelatedLabels labels)
     {
         var reasons = new List<string>();
         if (shared >= NearDuplicate)
         {
-            reasons.Add("same story");
+            reasons.Add(labels.SameStory);
         }
         else if (cosine >= Similar)
         {
-            reasons.Add("similar text");
+            reasons.Add(labels.SimilarText);
         }
 
         if (Shared(me.People, other.People) is { } people)
         {
-            reasons.Add("people: " + people);
+            reasons.Add(labels.People + people);
         }
 
         if (Shared(me.Tags, other.Tags) is { } tags)
         {
-            reasons.Add("tags: " + tags);
+            reasons.Add(labels.Tags + tags);
         }
 
-        return string.Join("; ", reasons);
+        return string.Join(labels.Separator, reasons);
     }
 
     /// <summary>The names of the terms both lists hold, in <paramref name="mine"/>'s order, each once; null when none.
@@ -248,4 +248,17 @@ internal static class RelatedArticles
             return false;
         }
     }
+}
+
+/// <summary>The words a related article's reason is made of, in the site's language ("same story; people: Sergey Lavrov").</summary>
+/// <param name="SameStory">For a near-duplicate.</param>
+/// <param name="SimilarText">For similar text.</param>
+/// <param name="People">Before the shared people's names ("people: ").</param>
+/// <param name="Tags">Before the shared tags' names ("tags: ").</param>
+/// <param name="Separator">Between reasons ("; ").</param>
+internal sealed record RelatedLabels(string SameStory, string SimilarText, string People, string Tags, string Separator)
+{
+    /// <summary>The labels of <paramref name="text"/>.</summary>
+    public static RelatedLabels From(Rendering.Interface.InterfaceText text) =>
+        new(text["related_same_story"], text["related_similar_text"], text["related_people"], text["related_tags"], text["related_separator"]);
 }

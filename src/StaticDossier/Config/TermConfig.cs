@@ -9,4 +9,14 @@ public sealed record TermConfig
 
     /// <summary>Other spellings or short forms, e.g. "Sergei Lavrov", "Lavrov"; each is also found in article text.</summary>
     public List<string> Aliases { get; init; } = [];
+
+    /// <summary>A few words saying who or what it is ("Russian foreign minister"), shown beside the name.</summary>
+    public string? Role { get; init; }
+
+    /// <summary>A sentence or two shown on the term's page.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>What lists sort it by ("Lavrov, Sergey"). By default people sort by family name: a name whose first
+    /// word is a Vietnamese family name ("Phạm Bình Minh") as written, any other by its last word first.</summary>
+    public string? SortAs { get; init; }
 }

@@ -84,6 +84,10 @@ public static class DiagnosticCodes
     public const string TemplateRuntime = "SD0403";
     /// <summary>A template, partial or asset is a link that leads out of templates/ (or nowhere): not read.</summary>
     public const string TemplateOutside = "SD0404";
+    /// <summary>An interface text is missing: no translation file for the site's language, or a key the page needs.</summary>
+    public const string InterfaceTextMissing = "SD0405";
+    /// <summary>A translation file (templates/i18n/*.yml) is malformed or has a key English does not.</summary>
+    public const string InterfaceTextInvalid = "SD0406";
 
     /// <summary>Two pages would be written to the same path.</summary>
     public const string DuplicateOutputPath = "SD0501";

@@ -48,13 +48,16 @@ public sealed record ArticleView
     /// <summary>The body as plain text, for search, similarity and the feed.</summary>
     public string PlainText { get; init; } = string.Empty;
 
-    /// <summary>The front matter's summary, else the start of the body.</summary>
+    /// <summary>The front matter's summary, else the body's first sentences (about a line of a list).</summary>
     public string Summary { get; init; } = string.Empty;
+
+    /// <summary>How long the body takes to read, in the site's language ("3 min read").</summary>
+    public string ReadingTime { get; init; } = string.Empty;
 
     /// <summary>The page's absolute URL under the site's base URL.</summary>
     public string AbsoluteUrl { get; init; } = string.Empty;
 
-    /// <summary>The English name of <see cref="Language"/>.</summary>
+    /// <summary>The name of <see cref="Language"/> in the site's language.</summary>
     public string LanguageName { get; init; } = string.Empty;
 
     /// <summary>Tags: curated ones found in the text plus those in front matter.</summary>
@@ -82,7 +85,7 @@ public sealed record ArticleView
     public string Citation { get; init; } = string.Empty;
 
     /// <summary>A link to this article, for lists on other pages.</summary>
-    public ArticleLink ToLink(string? reason = null) => new(Title, Url, Language, Date, DateDisplay, Source, reason);
+    public ArticleLink ToLink(string? reason = null) => new(Title, Url, Language, Date, DateDisplay, Source, reason, Summary, ReadingTime);
 }
 
 /// <summary>A link to an index page (a person, tag, source or language).</summary>
@@ -98,4 +101,7 @@ public sealed record TermLink(string Name, string Url);
 /// <param name="DateDisplay">The date for people, or null.</param>
 /// <param name="Source">The outlet, or null.</param>
 /// <param name="Reason">Why it is listed (related articles), or null.</param>
-public sealed record ArticleLink(string Title, string Url, string Language, string? Date, string? DateDisplay, string? Source, string? Reason);
+/// <param name="Summary">One or two sentences, for lists.</param>
+/// <param name="ReadingTime">"3 min read", in the site's language.</param>
+public sealed record ArticleLink(string Title, string Url, string Language, string? Date, string? DateDisplay, string? Source, string? Reason,
+    string Summary = "", string ReadingTime = "");

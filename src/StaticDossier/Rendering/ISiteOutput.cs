@@ -24,7 +24,8 @@ internal interface ISiteOutput
 /// <param name="Pages">Renders a page template into the base layout, with the variables every page has.</param>
 /// <param name="Intro">The home page's introduction, rendered.</param>
 /// <param name="Diagnostics">Where problems go.</param>
-internal sealed record OutputContext(SiteConfig Config, DossierModel Dossier, PageRenderer Pages, RawHtml Intro, DiagnosticBag Diagnostics)
+/// <param name="Text">The interface's words in the site's language, and its formats for dates and numbers.</param>
+internal sealed record OutputContext(SiteConfig Config, DossierModel Dossier, PageRenderer Pages, RawHtml Intro, DiagnosticBag Diagnostics, Interface.InterfaceText Text)
 {
     /// <summary>Every other output's files, for an output that <see cref="ISiteOutput.ListsSite"/>; empty otherwise.</summary>
     public IReadOnlyList<OutputFile> Rendered { get; init; } = [];

@@ -7,4 +7,8 @@ public sealed record OutputFile(string OutputPath, byte[] Bytes)
 {
     /// <summary>True for pages the link checker reads.</summary>
     public bool IsHtml => OutputPath.EndsWith(".html", StringComparison.Ordinal);
+
+    /// <summary>For a page, the date (YYYY-MM-DD) its content last changed as far as the dossier knows: an article's
+    /// date, or the newest article a list shows; the sitemap's <c>lastmod</c>. Null when unknown.</summary>
+    public string? LastModified { get; init; }
 }

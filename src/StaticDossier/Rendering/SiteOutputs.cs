@@ -14,6 +14,7 @@ internal static class SiteOutputs
     [
         new ArticlePages(),
         new HomePage(),
+        new ArchivePages(),
         new TaxonomyPages(),
         new SearchPage(),
         new NotFoundPage(),

@@ -15,6 +15,12 @@ public static class SitePaths
     /// <summary>The page hosts serve for a missing path; left out of the sitemap.</summary>
     public const string NotFound = "404.html";
 
+    /// <summary>The site's icon (a file of <c>templates/assets/</c>).</summary>
+    public const string Favicon = "assets/favicon.svg";
+
+    /// <summary>The stylesheet (a file of <c>templates/assets/</c>).</summary>
+    public const string Stylesheet = "assets/style.css";
+
     /// <summary>The Atom feed.</summary>
     public const string Feed = "feed.xml";
 
@@ -42,6 +48,21 @@ public static class SitePaths
 
     /// <summary>The folder <c>templates/assets/</c> is copied to.</summary>
     public const string Assets = "assets/";
+
+    /// <summary>The articles of one year (<c>2022</c>): the year's articles by month, or for a year with more
+    /// than a page of them, its months with their counts.</summary>
+    public static string ArchiveYear(string year) => $"archive/{year}.html";
+
+    /// <summary>The articles of one month (<c>2022-03</c>) of a year with more than a page of them.</summary>
+    public static string ArchiveMonth(string month) => $"archive/{month}.html";
+
+    /// <summary>The articles whose pages give no date.</summary>
+    public const string ArchiveUndated = "archive/undated.html";
+
+    /// <summary>Page <paramref name="number"/> of a list whose first page is <paramref name="first"/>: the first page
+    /// itself for 1, else <c>tags/x/page/2.html</c> beside <c>tags/x.html</c>.</summary>
+    public static string ListPage(string first, int number) =>
+        number <= 1 ? first : $"{first[..^".html".Length]}/page/{number}.html";
 
     /// <summary>The page of the article whose slug is <paramref name="slug"/>.</summary>
     public static string Article(string slug) => $"articles/{slug}.html";
@@ -71,6 +92,9 @@ public static class SitePaths
             ["search_script"] = SearchScript,
             ["metadata_json"] = MetadataJson,
             ["metadata_csv"] = MetadataCsv,
+            ["archive_undated"] = ArchiveUndated,
+            ["favicon"] = Favicon,
+            ["stylesheet"] = Stylesheet,
         };
         paths.IsReadOnly = true;
         return paths;

@@ -2,6 +2,7 @@ using StaticDossier.Config;
 using StaticDossier.Content;
 using StaticDossier.Diagnostics;
 using StaticDossier.Analysis;
+using StaticDossier.Rendering.Interface;
 using StaticDossier.Rendering.Pages;
 
 namespace StaticDossier.Rendering;
@@ -23,14 +24,20 @@ public sealed class SiteRenderer
     /// <c>content/_index.md</c>, whose body becomes the home page's introduction.</summary>
     public IReadOnlyList<OutputFile>? Render(IReadOnlyList<ContentPage> pages, ContentPage? index, DiagnosticBag diagnostics)
     {
-        var dossier = new DossierModelBuilder(_config, _markdown, BodyRenderer).Build(pages, diagnostics);
+        var text = InterfaceText.Load(_config, diagnostics);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var dossier = new DossierModelBuilder(_config, text, _markdown, BodyRenderer).Build(pages, diagnostics);
         if (diagnostics.HasErrors)
         {
             return null;
         }
 
         var templates = new TemplateRenderer(_config.TemplatesPath, _config.RelativeToRoot(_config.TemplatesPath));
-        var context = new OutputContext(_config, dossier, new PageRenderer(_config, templates, dossier.Taxonomies), Intro(index, diagnostics), diagnostics);
+        var context = new OutputContext(_config, dossier, new PageRenderer(_config, templates, dossier.Taxonomies, text), Intro(index, diagnostics), diagnostics, text);
         var outputs = SiteOutputs.All.Where(o => !o.ListsSite).ToList();
         // Materialised inside each task: an output's files are rendered on the thread that runs it.
         var beside = outputs.Skip(1).Select(o => Task.Run(() => o.Render(context).ToList())).ToList();

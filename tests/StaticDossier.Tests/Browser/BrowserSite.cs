@@ -20,6 +20,9 @@ public sealed class BrowserSite : IAsyncLifetime
 
     public string Site => _dossier.Site;
 
+    /// <summary>The same site built with <c>language: vi</c>.</summary>
+    public string VietnameseSite => _dossier.PathOf("_site_vi");
+
     /// <summary>Article titles by seed number ("000" …), read from the content the build used.</summary>
     public Dictionary<string, string> TitleBySeed { get; } = new(StringComparer.Ordinal);
 
@@ -32,6 +35,9 @@ public sealed class BrowserSite : IAsyncLifetime
 
         var diagnostics = Dossier.IngestAndBuild(_dossier);
         Assert.False(diagnostics.HasErrors, string.Join('\n', diagnostics));
+        // The same dossier with the Vietnamese interface, beside it.
+        var vietnamese = Dossier.Config(_dossier) with { Language = "vi", OutputDir = "_site_vi" };
+        Assert.True(new SiteBuilder(vietnamese).Build(diagnostics).Succeeded, string.Join('\n', diagnostics));
         foreach (var path in Directory.GetFiles(_dossier.Content, "*.md"))
         {
             var meta = ContentPageParser.Parse(path, File.ReadAllText(path), new DiagnosticBag())!.Meta;
@@ -50,6 +56,8 @@ public sealed class BrowserSite : IAsyncLifetime
     }
 
     public string UrlOf(string relative) => new Uri(Path.Combine(Site, relative)).AbsoluteUri;
+
+    public string VietnameseUrlOf(string relative) => new Uri(Path.Combine(VietnameseSite, relative)).AbsoluteUri;
 
     public async ValueTask DisposeAsync()
     {

@@ -10,7 +10,7 @@ public sealed class SiteInChromiumTests(BrowserSite site)
     private static readonly string[] AxePages =
     [
         "index.html", "people/index.html", "people/sergey-lavrov.html", "tags/index.html", "sources/index.html",
-        "languages/vi.html", "search.html?q=Lavrov", "404.html",
+        "languages/vi.html", "search.html?q=Lavrov", "404.html", "archive/undated.html", "archive/2020.html",
     ];
 
     [Fact]
@@ -24,7 +24,7 @@ public sealed class SiteInChromiumTests(BrowserSite site)
         var related = page.Locator(".related a");
         await Assertions.Expect(related.First).ToHaveTextAsync(site.TitleBySeed["001"]);
 
-        await page.Locator(".facts").GetByRole(AriaRole.Link, new() { Name = "Sergey Lavrov" }).ClickAsync();
+        await page.Locator(".subjects").GetByRole(AriaRole.Link, new() { Name = "Sergey Lavrov" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Sergey Lavrov");
         var listed = await page.Locator("main .article-list a").AllTextContentsAsync();
         Assert.Contains(site.TitleBySeed["000"], listed);
@@ -115,12 +115,20 @@ public sealed class SiteInChromiumTests(BrowserSite site)
             found.AddRange(result.Violations.Select(v => $"{path}: {v.Id} ({v.Impact}) {v.Help}: {string.Join(", ", v.Nodes.Select(n => n.Html))}"));
         }
 
+        // The Vietnamese interface: other words, other lengths, the same contrast and structure.
+        foreach (var path in AxePages.Concat(articles))
+        {
+            await page.GotoAsync(UrlWithQuery(path, site.VietnameseUrlOf));
+            var result = await page.RunAxe();
+            found.AddRange(result.Violations.Select(v => $"{path} (vi): {v.Id} ({v.Impact}) {v.Help}: {string.Join(", ", v.Nodes.Select(n => n.Html))}"));
+        }
+
         await context.CloseAsync();
 
         // Readers whose system prefers a dark scheme get other colours; they must meet AA too.
         var dark = await site.Browser!.NewContextAsync(new() { BypassCSP = true, ColorScheme = ColorScheme.Dark });
         var darkPage = await dark.NewPageAsync();
-        foreach (var path in new[] { "index.html", "search.html?q=Lavrov", articles.First() })
+        foreach (var path in new[] { "index.html", "search.html?q=Lavrov", "people/sergey-lavrov.html", "archive/undated.html", articles.First() })
         {
             await darkPage.GotoAsync(UrlWithQuery(path));
             var result = await darkPage.RunAxe();
@@ -152,10 +160,11 @@ public sealed class SiteInChromiumTests(BrowserSite site)
         return (page, errors);
     }
 
-    private string UrlWithQuery(string path)
+    private string UrlWithQuery(string path, Func<string, string>? urlOf = null)
     {
+        urlOf ??= site.UrlOf;
         var query = path.IndexOf('?', StringComparison.Ordinal);
-        return query < 0 ? site.UrlOf(path) : site.UrlOf(path[..query]) + path[query..];
+        return query < 0 ? urlOf(path) : urlOf(path[..query]) + path[query..];
     }
 
     private static List<string> Collect(IPage page)

@@ -54,10 +54,10 @@ internal static partial class HtmlSafetyAudit
                 problems.Add($"<meta http-equiv=\"{equiv}\">");
             }
 
-            // Stylesheets must be the site's own; canonical, feed and Dublin Core schema links are metadata that
-            // browsers do not fetch.
-            if (name == "link" && !(element.GetAttribute("rel") is "stylesheet" && IsLocal(element.GetAttribute("href")))
-                && element.GetAttribute("rel") is not ("canonical" or "alternate" or "schema.DC"))
+            // Stylesheets and the icon must be the site's own; canonical, feed, Dublin Core schema and a list's
+            // previous and next pages are metadata links that browsers do not fetch.
+            if (name == "link" && !(element.GetAttribute("rel") is "stylesheet" or "icon" && IsLocal(element.GetAttribute("href")))
+                && element.GetAttribute("rel") is not ("canonical" or "alternate" or "schema.DC" or "prev" or "next"))
             {
                 problems.Add($"<link> to {element.GetAttribute("href")}");
             }
@@ -88,7 +88,7 @@ internal static partial class HtmlSafetyAudit
         {
             var value = attr.Value;
             // Metadata links (canonical, feed, Dublin Core schema) are never fetched; like <a>, they may point off-site.
-            var metadataLink = element.LocalName == "link" && element.GetAttribute("rel") is "canonical" or "alternate" or "schema.DC";
+            var metadataLink = element.LocalName == "link" && element.GetAttribute("rel") is "canonical" or "alternate" or "schema.DC" or "prev" or "next";
             var fetches = element.LocalName != "a" && !metadataLink;
             if (!(fetches ? IsLocal(value) : IsLocal(value) || IsSafeLink(value)))
             {

@@ -67,8 +67,8 @@ public sealed class ReaderSiteTests(BuiltRealSite site) : IClassFixture<BuiltRea
         Assert.Contains(page.Meta.SeedSha256!, doc.QuerySelector(".provenance")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(page.Meta.Seed!, doc.QuerySelector(".provenance")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(BaseUrl + site.ArticleOf("003"), doc.QuerySelector(".citation")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Vietnamese", doc.QuerySelector(".facts")!.TextContent, StringComparison.Ordinal);
-        Assert.NotNull(doc.QuerySelector(".facts a[href='../people/pham-binh-minh.html']"));
+        Assert.Contains("Vietnamese", doc.QuerySelector(".article-meta")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(doc.QuerySelector(".subjects a[href='../people/pham-binh-minh.html']"));
         if (page.Meta.Date is not null && site.PageBySeed["004"].Meta.ParsedDate > page.Meta.ParsedDate)
         {
             Assert.Equal("../" + site.ArticleOf("004"), doc.QuerySelector(".pager a[rel=next]")!.GetAttribute("href"));
@@ -76,21 +76,85 @@ public sealed class ReaderSiteTests(BuiltRealSite site) : IClassFixture<BuiltRea
     }
 
     [Fact]
-    public void HomeGroupsTheTimelineByYearAndMonthAndSetsUndatedApart()
+    public void HomeTimelineLinksEachYearAndMonthToItsArchiveAndSetsUndatedApart()
     {
         var doc = Parser.ParseDocument(site.Read("index.html"));
         var dated = site.PageBySeed.Values.Where(p => p.Meta.ParsedDate is not null).ToList();
         foreach (var page in dated)
         {
-            var month = doc.GetElementById("month-" + page.Meta.Date![..7])!;
-            Assert.Equal("H4", month.TagName);
-            Assert.NotNull(doc.GetElementById("year-" + page.Meta.Date![..4]));
+            var (year, month) = (page.Meta.Date![..4], page.Meta.Date![..7]);
+            Assert.Equal($"archive/{year}.html#month-{month}", doc.GetElementById("month-" + month)!.GetAttribute("href"));
+            Assert.Equal($"archive/{year}.html", doc.QuerySelector($"#year-{year} a")!.GetAttribute("href"));
+            var archive = Parser.ParseDocument(site.Read($"archive/{year}.html"));
+            var listed = archive.QuerySelectorAll($"#month-{month} + .article-list .item-title").Select(a => a.TextContent);
+            Assert.Contains(page.Meta.Title, listed);
         }
 
-        var undated = doc.QuerySelectorAll(".undated-articles .article-list a").Select(a => a.TextContent).ToList();
+        Assert.Equal("archive/undated.html", doc.QuerySelector("#undated a")!.GetAttribute("href"));
+        var undated = Parser.ParseDocument(site.Read("archive/undated.html")).QuerySelectorAll("main .article-list .item-title").Select(a => a.TextContent).ToList();
         Assert.Equal(site.PageBySeed.Values.Where(p => p.Meta.ParsedDate is null).Select(p => p.Meta.Title).Order(StringComparer.Ordinal), undated.Order(StringComparer.Ordinal));
-        Assert.Contains("Undated", doc.QuerySelector(".undated-articles h3")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Việt Nam and Russia", doc.QuerySelector(".intro")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryPageHasOpenGraphAndTwitterCardsAndAnIconButNoRemoteImage()
+    {
+        foreach (var path in Directory.GetFiles(site.Site, "*.html", SearchOption.AllDirectories).Select(p => Path.GetRelativePath(site.Site, p).Replace('\\', '/')))
+        {
+            var doc = Parser.ParseDocument(site.Read(path));
+            string? Meta(string selector) => doc.QuerySelector(selector)?.GetAttribute("content");
+            Assert.False(string.IsNullOrWhiteSpace(Meta("meta[property='og:title']")), path);
+            Assert.False(string.IsNullOrWhiteSpace(Meta("meta[property='og:description']")), path);
+            Assert.Equal("Việt Nam, Russia and the war in Ukraine", Meta("meta[property='og:site_name']"));
+            Assert.Equal("en_GB", Meta("meta[property='og:locale']"));
+            Assert.Equal("summary", Meta("meta[name='twitter:card']"));
+            Assert.Null(doc.QuerySelector("meta[property='og:image'], meta[name='twitter:image']"));
+            Assert.Equal(2, doc.QuerySelectorAll("meta[name='theme-color'][media]").Length);
+            if (path != "404.html")
+            {
+                Assert.Equal(BaseUrl + (path == "index.html" ? string.Empty : path.Replace("/index.html", "/", StringComparison.Ordinal)), Meta("meta[property='og:url']"));
+                Assert.EndsWith("assets/favicon.svg", doc.QuerySelector("link[rel=icon]")!.GetAttribute("href"), StringComparison.Ordinal);
+            }
+        }
+
+        var article = Parser.ParseDocument(site.Read(site.ArticleOf("003")));
+        Assert.Equal("article", article.QuerySelector("meta[property='og:type']")!.GetAttribute("content"));
+        Assert.Equal(site.PageBySeed["003"].Meta.Title, article.QuerySelector("meta[property='og:title']")!.GetAttribute("content"));
+    }
+
+    [Fact]
+    public void PeopleAreListedByFamilyNameWithTheirRoles()
+    {
+        var doc = Parser.ParseDocument(site.Read("people/index.html"));
+        var names = doc.QuerySelectorAll("main .term-list li > a").Select(a => a.TextContent).ToList();
+        // Bùi, Kurenkov, Lavrov, Lê, Nguyễn …, Phạm …, Putin, Zhynkina: Vietnamese names as written, others by last word.
+        Assert.True(names.IndexOf("Bùi Thanh Sơn") < names.IndexOf("Aleksandr Kurenkov"), string.Join(", ", names));
+        Assert.True(names.IndexOf("Aleksandr Kurenkov") < names.IndexOf("Sergey Lavrov"), string.Join(", ", names));
+        Assert.True(names.IndexOf("Sergey Lavrov") < names.IndexOf("Lê Thị Thu Hằng"), string.Join(", ", names));
+        Assert.True(names.IndexOf("Phạm Minh Chính") < names.IndexOf("Vladimir Putin"), string.Join(", ", names));
+        var item = doc.QuerySelectorAll("main .term-list li").Single(li => li.QuerySelector("a")!.GetAttribute("href") == "../people/sergey-lavrov.html");
+        Assert.Equal("Russian foreign minister", item.QuerySelector(".role")!.TextContent);
+        var lavrov = Parser.ParseDocument(site.Read("people/sergey-lavrov.html"));
+        Assert.Equal("Russian foreign minister", lavrov.QuerySelector("main .role")!.TextContent);
+        // The tag's aliases that only differ from its name by case are not shown as other spellings.
+        var tag = Parser.ParseDocument(site.Read("tags/phone-talks.html")).QuerySelector("main .aliases")!.TextContent;
+        Assert.DoesNotContain("phone talks,", tag, StringComparison.Ordinal);
+        Assert.Contains("điện đàm", tag, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryListEntryCarriesASummaryAndAReadingTime()
+    {
+        foreach (var path in new[] { "index.html", "people/sergey-lavrov.html", "archive/undated.html", site.ArticleOf("000") })
+        {
+            var items = Parser.ParseDocument(site.Read(path)).QuerySelectorAll("main .article-list .item");
+            Assert.NotEmpty(items);
+            Assert.All(items, item =>
+            {
+                Assert.Matches(@"\d+ min read", item.QuerySelector(".item-meta")!.TextContent);
+                Assert.InRange(item.QuerySelector(".item-summary")!.TextContent.Length, 20, 201);
+            });
+        }
     }
 
     [Fact]
@@ -107,7 +171,14 @@ public sealed class ReaderSiteTests(BuiltRealSite site) : IClassFixture<BuiltRea
         Assert.Contains(BaseUrl + "people/sergey-lavrov.html", locs);
         Assert.DoesNotContain(BaseUrl + "404.html", locs);
         Assert.All(locs, l => Assert.StartsWith(BaseUrl, l, StringComparison.Ordinal));
-        Assert.Contains("Sitemap: " + BaseUrl + "sitemap.xml", site.Read("robots.txt"), StringComparison.Ordinal);
+        // Published under a sub-path, where crawlers never look for robots.txt: none is written (README says why).
+        Assert.False(File.Exists(Path.Combine(site.Site, "robots.txt")));
+        var lastmod = XDocument.Parse(site.Read("sitemap.xml")).Descendants(ns + "url")
+            .ToDictionary(u => u.Element(ns + "loc")!.Value, u => u.Element(ns + "lastmod")?.Value);
+        foreach (var page in site.PageBySeed.Values)
+        {
+            Assert.Equal(page.Meta.ParsedDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), lastmod[BaseUrl + "articles/" + page.Slug + ".html"]);
+        }
         Assert.Contains("Page not found", site.Read("404.html"), StringComparison.Ordinal);
     }
 

@@ -4,7 +4,10 @@ using StaticDossier.Config;
 
 namespace StaticDossier.Rendering.Data;
 
-/// <summary><c>sitemap.xml</c> (sitemaps.org 0.9) listing every page but the 404 page, and <c>robots.txt</c> pointing to it.</summary>
+/// <summary><c>sitemap.xml</c> (sitemaps.org 0.9) listing every page but the 404 page, each with its <c>lastmod</c> when
+/// the dossier knows it (an article's date, the newest article a list shows); and <c>robots.txt</c> pointing to it,
+/// written only when the site is published at a host's root: crawlers read <c>/robots.txt</c> and nothing under a
+/// sub-path, so a site published at <c>https://host/dossier/</c> adds the <c>Sitemap:</c> line to the host's own file.</summary>
 internal sealed class SitemapRenderer : ISiteOutput
 {
     private const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -12,19 +15,24 @@ internal sealed class SitemapRenderer : ISiteOutput
     public bool ListsSite => true;
 
     public IEnumerable<OutputFile?> Render(OutputContext context) =>
-        Render(context.Rendered.Where(f => f.IsHtml).Select(f => f.OutputPath), context.Config);
+        Render(context.Rendered.Where(f => f.IsHtml).Select(f => (f.OutputPath, f.LastModified)), context.Config);
 
-    internal static IEnumerable<OutputFile> Render(IEnumerable<string> pagePaths, SiteConfig config)
+    internal static IEnumerable<OutputFile> Render(IEnumerable<(string Path, string? LastModified)> pages, SiteConfig config)
     {
         using var stream = new MemoryStream();
         using (var writer = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
         {
             writer.WriteStartDocument();
             writer.WriteStartElement("urlset", Namespace);
-            foreach (var path in pagePaths.Where(p => p != SitePaths.NotFound).Order(StringComparer.Ordinal))
+            foreach (var (path, lastModified) in pages.Where(p => p.Path != SitePaths.NotFound).OrderBy(p => p.Path, StringComparer.Ordinal))
             {
                 writer.WriteStartElement("url", Namespace);
                 writer.WriteElementString("loc", Namespace, SiteUrls.Absolute(config.BaseUrl, path));
+                if (lastModified is not null)
+                {
+                    writer.WriteElementString("lastmod", Namespace, lastModified);
+                }
+
                 writer.WriteEndElement();
             }
 
@@ -33,7 +41,14 @@ internal sealed class SitemapRenderer : ISiteOutput
         }
 
         yield return new OutputFile(SitePaths.Sitemap, stream.ToArray());
-        var robots = $"User-agent: *\nAllow: /\n\nSitemap: {SiteUrls.Absolute(config.BaseUrl, SitePaths.Sitemap)}\n";
-        yield return new OutputFile(SitePaths.Robots, new UTF8Encoding(false).GetBytes(robots));
+        if (AtHostRoot(config.BaseUrl))
+        {
+            var robots = $"User-agent: *\nAllow: /\n\nSitemap: {SiteUrls.Absolute(config.BaseUrl, SitePaths.Sitemap)}\n";
+            yield return new OutputFile(SitePaths.Robots, new UTF8Encoding(false).GetBytes(robots));
+        }
     }
+
+    /// <summary>True when <paramref name="baseUrl"/> is a host's root (<c>https://host/</c>), where crawlers look for robots.txt.</summary>
+    internal static bool AtHostRoot(string baseUrl) =>
+        Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) && uri.AbsolutePath is "/" or "";
 }

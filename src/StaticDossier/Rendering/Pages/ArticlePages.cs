@@ -17,7 +17,8 @@ internal sealed class ArticlePages : ISiteOutput
             model.SetValue("page_description", article.Summary, false);
             model.SetValue("json_ld", JsonLdRenderer.Render(article, pages.Config), true);
             model.SetValue("dublin_core", DublinCore(article), true);
-            rendered[i] = pages.Render("article.sbn", model, article.Url, diagnostics);
+            model.SetValue("og_type", "article", false);
+            rendered[i] = pages.Render("article.sbn", model, article.Url, diagnostics, article.Date);
         });
         return rendered.OfType<OutputFile>();
     }

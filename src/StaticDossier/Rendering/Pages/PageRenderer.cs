@@ -2,20 +2,30 @@ using Scriban.Runtime;
 using StaticDossier.Analysis;
 using StaticDossier.Config;
 using StaticDossier.Diagnostics;
+using StaticDossier.Rendering.Interface;
 
 namespace StaticDossier.Rendering.Pages;
 
 /// <summary>What every page generator shares: the site's settings, the templates, and the variables every
 /// template may use (<c>site</c>, <c>paths</c>, <c>taxonomies</c>, <c>root</c>, <c>page_title</c>, <c>head</c> …).</summary>
-internal sealed class PageRenderer(SiteConfig config, TemplateRenderer templates, IReadOnlyList<Taxonomy> taxonomies)
+internal sealed class PageRenderer(SiteConfig config, TemplateRenderer templates, IReadOnlyList<Taxonomy> taxonomies, InterfaceText text)
 {
+    private readonly IReadOnlyDictionary<string, object> _interface = InterfaceStrings.Variables(text);
+
     public SiteConfig Config => config;
+
+    public InterfaceText Text => text;
 
     /// <summary>A model for the page at <paramref name="outputPath"/>.</summary>
     public ScriptObject NewModel(string outputPath)
     {
         var model = new ScriptObject();
-        model.SetValue("site", new SiteView(config.Title, config.Description, config.Language, config.BaseUrl, config.Author), true);
+        model.SetValue("site", new SiteView(config.Title, config.Description, config.Language, config.BaseUrl, config.Author, text["locale"]), true);
+        foreach (var (name, value) in _interface)
+        {
+            model.SetValue(name, value, true);
+        }
+
         model.SetValue("paths", SitePaths.ForTemplates, true);
         model.SetValue("taxonomies", taxonomies, true);
         model.SetValue("root", SiteUrls.RootFrom(outputPath), true);
@@ -27,13 +37,17 @@ internal sealed class PageRenderer(SiteConfig config, TemplateRenderer templates
         model.SetValue("json_ld", null, true);
         model.SetValue("dublin_core", Array.Empty<MetaTag>(), true);
         model.SetValue("nav_current", string.Empty, false);
+        model.SetValue("og_type", "website", false);
+        model.SetValue("pager", null, true);
+        model.SetValue("standalone", null, true);
+        model.SetValue("undated_label", text["undated"], true);
         return model;
     }
 
-    public OutputFile? Render(string template, ScriptObject model, string outputPath, DiagnosticBag diagnostics)
+    public OutputFile? Render(string template, ScriptObject model, string outputPath, DiagnosticBag diagnostics, string? lastModified = null)
     {
         var bytes = templates.RenderUtf8(template, model, outputPath, diagnostics);
-        return bytes is null ? null : new OutputFile(outputPath, bytes);
+        return bytes is null ? null : new OutputFile(outputPath, bytes) { LastModified = lastModified };
     }
 }
 
@@ -43,7 +57,8 @@ internal sealed class PageRenderer(SiteConfig config, TemplateRenderer templates
 /// <param name="Language">Language of the site's own pages.</param>
 /// <param name="BaseUrl">Absolute URL the site is published at.</param>
 /// <param name="Author">The curators.</param>
-internal sealed record SiteView(string Title, string Description, string Language, string BaseUrl, string Author);
+/// <param name="Locale">The interface language's locale for Open Graph (<c>en_GB</c>, <c>vi_VN</c>).</param>
+internal sealed record SiteView(string Title, string Description, string Language, string BaseUrl, string Author, string Locale);
 
 /// <summary>A <c>&lt;meta name content&gt;</c> pair, e.g. Dublin Core.</summary>
 /// <param name="Name">The name attribute.</param>

@@ -1,6 +1,7 @@
 namespace StaticDossier.Rendering.Pages;
 
-/// <summary>For each taxonomy (people, tags, sources, languages) an overview page and one page per term.</summary>
+/// <summary>For each taxonomy (people, tags, sources, languages) an overview page and one page per term, its
+/// articles in pages of <see cref="Pagination.PageSize"/>.</summary>
 internal sealed class TaxonomyPages : ISiteOutput
 {
     public IEnumerable<OutputFile?> Render(OutputContext context)
@@ -15,11 +16,16 @@ internal sealed class TaxonomyPages : ISiteOutput
 
             foreach (var term in taxonomy.Terms)
             {
-                var model = pages.NewModel(term.Url);
-                model.SetValue("nav_current", taxonomy.Key, false);
-                model.SetValue("taxonomy", taxonomy, true);
-                model.SetValue("term", term, true);
-                yield return pages.Render("term.sbn", model, term.Url, diagnostics);
+                foreach (var (path, pager, articles) in Pagination.Split(term.Articles, term.Url))
+                {
+                    var model = pages.NewModel(path);
+                    model.SetValue("nav_current", taxonomy.Key, false);
+                    model.SetValue("taxonomy", taxonomy, true);
+                    model.SetValue("term", term, true);
+                    model.SetValue("articles", articles, true);
+                    model.SetValue("pager", pager, true);
+                    yield return pages.Render("term.sbn", model, path, diagnostics, articles.Select(a => a.Date).FirstOrDefault(d => d is not null));
+                }
             }
         }
     }

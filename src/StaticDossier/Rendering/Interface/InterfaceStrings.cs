@@ -1,0 +1,114 @@
+using System.Globalization;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace StaticDossier.Rendering.Interface;
+
+/// <summary>The interface texts as templates see them: <c>{{ t.nav_search }}</c>; <c>{{ plural "articles" n }}</c> for
+/// "1 article" / "12 articles"; <c>{{ tr "page_of" n total }}</c> for a text with numbers or names in it;
+/// <c>{{ number n }}</c>. Read-only, shared by every page. A key the file lacks stops the page with an error naming it.</summary>
+internal sealed class InterfaceStrings : ScriptObject
+{
+    private readonly InterfaceText _text;
+
+    private InterfaceStrings(InterfaceText text)
+    {
+        _text = text;
+        foreach (var (key, value) in text.Strings)
+        {
+            SetValue(key, value, true);
+        }
+
+        IsReadOnly = true;
+    }
+
+    /// <summary>The <c>t</c> object and the functions, as variables for a page's model.</summary>
+    public static IReadOnlyDictionary<string, object> Variables(InterfaceText text) => new Dictionary<string, object>(StringComparer.Ordinal)
+    {
+        ["t"] = new InterfaceStrings(text),
+        ["plural"] = new TextFunction(text, TextFunction.Kind.Plural),
+        ["tr"] = new TextFunction(text, TextFunction.Kind.Format),
+        ["number"] = new TextFunction(text, TextFunction.Kind.Number),
+    };
+
+    public override bool TryGetValue(TemplateContext? context, SourceSpan span, string member, out object? value)
+    {
+        if (base.TryGetValue(context, span, member, out value))
+        {
+            return true;
+        }
+
+        throw new ScriptRuntimeException(span, $"The interface text '{member}' is missing from {_text.DisplayPath}.");
+    }
+
+    /// <summary>The three functions, written out rather than imported from delegates: no reflection, so the native
+    /// (AOT) build calls them as the JIT build does.</summary>
+    private sealed class TextFunction(InterfaceText text, TextFunction.Kind kind) : IScriptCustomFunction
+    {
+        public enum Kind
+        {
+            Plural,
+            Format,
+            Number,
+        }
+
+        public int RequiredParameterCount => kind == Kind.Number ? 1 : kind == Kind.Plural ? 2 : 1;
+
+        public int ParameterCount => kind == Kind.Format ? 4 : RequiredParameterCount;
+
+        public ScriptVarParamKind VarParamKind => ScriptVarParamKind.Direct;
+
+        public Type ReturnType => typeof(string);
+
+        public ScriptParameterInfo GetParameterInfo(int index) => new(typeof(object), "value" + index.ToString(CultureInfo.InvariantCulture));
+
+        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
+        {
+            var span = callerContext?.Span ?? context.CurrentSpan;
+            var name = kind.ToString().ToLowerInvariant();
+            if (arguments.Count < RequiredParameterCount || arguments.Count > ParameterCount)
+            {
+                throw new ScriptRuntimeException(span, $"'{(kind == Kind.Format ? "tr" : name)}' takes {RequiredParameterCount} to {ParameterCount} values, not {arguments.Count}.");
+            }
+
+            switch (kind)
+            {
+                case Kind.Number:
+                    return text.Number(Whole(context, span, arguments[0]));
+                case Kind.Plural:
+                    var key = Key(context, span, arguments[0]);
+                    Check(span, key + "_one");
+                    Check(span, key + "_other");
+                    return text.Count(key, Whole(context, span, arguments[1]));
+                default:
+                    var format = Key(context, span, arguments[0]);
+                    Check(span, format);
+                    return text.Format(format, [.. arguments.Skip(1).Select(a => a is int or long ? a : (object?)context.ObjectToString(a))]);
+            }
+        }
+
+        public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            new(Invoke(context, callerContext, arguments, blockStatement));
+
+        private void Check(SourceSpan span, string key)
+        {
+            if (!text.Strings.ContainsKey(key))
+            {
+                throw new ScriptRuntimeException(span, $"The interface text '{key}' is missing from {text.DisplayPath}.");
+            }
+        }
+
+        private static string Key(TemplateContext context, SourceSpan span, object? value) =>
+            context.ObjectToString(value) is { Length: > 0 } key ? key : throw new ScriptRuntimeException(span, "An interface text's key is empty.");
+
+        private static long Whole(TemplateContext context, SourceSpan span, object? value) => value switch
+        {
+            int i => i,
+            long l => l,
+            _ when long.TryParse(context.ObjectToString(value), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) => n,
+            _ => throw new ScriptRuntimeException(span, $"'{context.ObjectToString(value)}' is not a whole number."),
+        };
+    }
+}

@@ -1,0 +1,1 @@
+dossierSearchLoaded("docs/0",{"title":"Ministers discuss Ukraine by phone","url":"articles/phone-call.html","language":"en","date":"2022-03-15","date_display":"15 tháng 3, 2022","source":"Example News","text":"Foreign Minister Bui Thanh Son and Sergey Lavrov held a phone call on March 15 about the conflict in Ukraine. They agreed to keep in close contact."});

@@ -1,0 +1,1 @@
+dossierSearchLoaded("docs/1",{"title":"Điện đàm giữa hai Bộ trưởng Ngoại giao","url":"articles/dien-dam.html","language":"vi","date":"2020-05-29","date_display":"29 tháng 5, 2020","source":"Báo Ví Dụ","text":"Phó Thủ tướng Phạm Bình Minh đã có cuộc điện đàm với Bộ trưởng Ngoại giao Nga Sergei Lavrov."});

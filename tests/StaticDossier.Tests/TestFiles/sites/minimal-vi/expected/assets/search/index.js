@@ -1,0 +1,1 @@
+window.dossierSearchIndex = {"version":1,"documents":3,"chunks":["15"]};
