@@ -87,10 +87,10 @@ public sealed class LinkCheckerTests
         Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(new DiagnosticBag()).Succeeded);
         var before = File.ReadAllText(Path.Combine(dossier.Site, "index.html"));
 
-        dossier.Write("templates/404.sbn", "<a href=\"{{ root }}missing.html\">gone</a>");
+        dossier.Write("templates/search.sbn", "<a href=\"{{ root }}missing.html\">gone</a>");
         var diagnostics = new DiagnosticBag();
         Assert.False(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics).Succeeded);
-        Assert.Contains(diagnostics, d => d.Code == DiagnosticCodes.BrokenLink && d.Location.Path == "_site/404.html");
+        Assert.Contains(diagnostics, d => d.Code == DiagnosticCodes.BrokenLink && d.Location.Path == "_site/search.html");
         Assert.Equal(before, File.ReadAllText(Path.Combine(dossier.Site, "index.html")));
     }
 }

@@ -54,7 +54,7 @@ public sealed class SiteRendererTests
         var a = new HtmlParser().ParseDocument(Read("articles/a.html"));
         Assert.Equal("b.html", a.QuerySelector(".pager a[rel=next]")!.GetAttribute("href")!.Split('/')[^1]);
         Assert.Null(a.QuerySelector(".pager a[rel=prev]"));
-        Assert.Equal("../sources/vnexpress.html", a.QuerySelector(".facts a[href^='../sources/']")!.GetAttribute("href"));
+        Assert.Equal("../sources/vnexpress.html", a.QuerySelector(".article-meta a[href^='../sources/']")!.GetAttribute("href"));
     }
 
     /// <summary>A related article says why: the people and tags both articles have, each once, in the order the page lists them.</summary>
@@ -69,8 +69,8 @@ public sealed class SiteRendererTests
         Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics).Succeeded, string.Join('\n', diagnostics));
         string Reasons(string page) => string.Join(" | ", new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(dossier.Site, "articles", page)))
             .QuerySelectorAll(".related li").Select(li => li.QuerySelector("a")!.TextContent + " " + li.QuerySelector(".reason")!.TextContent));
-        Assert.Equal("B (people: Anna Alpha, Cuong Gamma; tags: Trade, Visits) | C (tags: Energy)", Reasons("a.html"));
-        Assert.Equal("A (people: Anna Alpha, Cuong Gamma; tags: Trade, Visits)", Reasons("b.html"));
+        Assert.Equal("B people: Anna Alpha, Cuong Gamma; tags: Trade, Visits | C tags: Energy", Reasons("a.html"));
+        Assert.Equal("A people: Anna Alpha, Cuong Gamma; tags: Trade, Visits", Reasons("b.html"));
     }
 
     [Fact]
