@@ -1,30 +1,18 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
 using StaticDossier.Analysis;
 
 namespace StaticDossier.Rendering.Search;
 
 /// <summary>The inverted index the search page reads: for each folded word, the articles that have it with a
 /// BM25F weight, which spellings of the word each has, and the word positions (for phrases).
-/// Document ids are positions in the timeline (newest first), so a lower id breaks a tie by date.</summary>
-/// <param name="Terms">Folded words in ordinal order.</param>
-/// <param name="DocumentCount">How many articles.</param>
-internal sealed record SearchIndex(IReadOnlyList<IndexedTerm> Terms, int DocumentCount);
-
-/// <summary>One folded word and its postings.</summary>
-/// <param name="Word">Folded, e.g. <c>pham</c>.</param>
-/// <param name="Spellings">The lower-case spellings seen, most frequent first (e.g. <c>phạm</c>, <c>pham</c>); a
-/// posting's spelling mask has bit i set when the article has spelling i (the first 30 only).</param>
-/// <param name="Postings">By document id.</param>
-internal sealed record IndexedTerm(string Word, IReadOnlyList<string> Spellings, IReadOnlyList<Posting> Postings);
-
-/// <summary>One article having one word.</summary>
-/// <param name="Document">Document id.</param>
-/// <param name="Weight">BM25F score × 100, at least 1.</param>
-/// <param name="SpellingMask">Which of the term's spellings occur.</param>
-/// <param name="Positions">Word positions in the article's title, people, tags, source and body, in that order.</param>
-internal sealed record Posting(int Document, int Weight, int SpellingMask, IReadOnlyList<int> Positions);
-
-/// <summary>Builds <see cref="SearchIndex"/> from the dossier: BM25F over five fields, the title weighted most.</summary>
-internal static class SearchIndexBuilder
+/// Document ids are positions in the timeline (newest first), so a lower id breaks a tie by date.
+/// <para>Held as flat arrays of numbers (each article's words, positions and spellings; each term's postings as
+/// document and word-in-document pairs), and written term by term: an object per posting, a list of positions per
+/// posting and a set of spellings per word of every article were gigabytes at 100,000 articles, most of a build's
+/// garbage at 10,000. Weights and spelling masks are computed as each term is written.</para></summary>
+internal sealed class SearchIndex
 {
     private const double K1 = 1.2;
     private const double B = 0.75;
@@ -32,99 +20,393 @@ internal static class SearchIndexBuilder
     /// <summary>Title, people, tags, source, body. Positions leave a gap between fields (and between names) so a
     /// phrase never runs from one into the next.</summary>
     private static readonly double[] FieldWeights = [5, 3, 3, 2, 1];
+    private const int Fields = 5;
     private const int Gap = 2;
     private const int MaxSpellingBits = 30;
 
+    private readonly ParsedDocument[] _documents;
+    private readonly double[] _averages;
+    private readonly string[] _spellings;
+    private readonly int[] _termStart;
+    private readonly int[] _postingDocument;
+    private readonly int[] _postingWord;
+
+    private SearchIndex(string[] words, ParsedDocument[] documents, double[] averages, string[] spellings, int[] termStart, int[] postingDocument, int[] postingWord)
+    {
+        (Words, _documents, _averages, _spellings, _termStart, _postingDocument, _postingWord) =
+            (words, documents, averages, spellings, termStart, postingDocument, postingWord);
+    }
+
+    /// <summary>Folded words in ordinal order; a term's number is its place here.</summary>
+    public string[] Words { get; }
+
+    /// <summary>How many articles.</summary>
+    public int DocumentCount => _documents.Length;
+
+    /// <summary>Builds the index of <paramref name="model"/>'s articles: BM25F over five fields, the title weighted most.</summary>
     public static SearchIndex Build(DossierModel model)
     {
         var articles = model.Articles;
-        var parsed = new ParsedDocument[articles.Count];
-        Parallel.For(0, articles.Count, i => parsed[i] = Parse(articles[i]));
+        var vocabulary = new Vocabulary();
+        var documents = new ParsedDocument[articles.Count];
+        Parallel.For(0, articles.Count, i => documents[i] = Parse(articles[i], vocabulary));
 
-        var averages = new double[FieldWeights.Length];
+        var averages = new double[Fields];
         for (var f = 0; f < averages.Length; f++)
         {
-            averages[f] = parsed.Length == 0 ? 1 : Math.Max(1, parsed.Average(d => (double)d.FieldLengths[f]));
+            averages[f] = documents.Length == 0 ? 1 : Math.Max(1, documents.Average(d => (double)d.FieldLengths[f]));
         }
 
-        // Merged in document order, so postings come out sorted and the build is deterministic.
-        var byWord = new Dictionary<string, List<(int Document, DocumentWord Word)>>(StringComparer.Ordinal);
-        for (var d = 0; d < parsed.Length; d++)
+        // Terms in ordinal order of their folded word; each term's postings in document order, so the index is the same
+        // whichever thread met a word first.
+        var (words, rank) = vocabulary.SortedWords();
+        var termStart = new int[words.Length + 1];
+        foreach (var document in documents)
         {
-            foreach (var (word, hits) in parsed[d].Words)
+            foreach (var word in document.Words)
             {
-                if (!byWord.TryGetValue(word, out var list))
-                {
-                    byWord[word] = list = [];
-                }
-
-                list.Add((d, hits));
+                termStart[rank[word] + 1]++;
             }
         }
 
-        var n = parsed.Length;
-        var terms = byWord.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv =>
+        for (var t = 0; t < words.Length; t++)
         {
-            var list = kv.Value;
-            var idf = Math.Log(1 + ((n - list.Count + 0.5) / (list.Count + 0.5)));
-            var spellings = list.SelectMany(p => p.Word.Spellings).GroupBy(s => s, StringComparer.Ordinal)
-                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
-            var bit = spellings.Take(MaxSpellingBits).Select((s, i) => (s, i)).ToDictionary(x => x.s, x => 1 << x.i, StringComparer.Ordinal);
-            var postings = list.Select(p =>
-            {
-                var tf = 0.0;
-                for (var f = 0; f < FieldWeights.Length; f++)
-                {
-                    tf += FieldWeights[f] * p.Word.Counts[f] / (1 - B + (B * parsed[p.Document].FieldLengths[f] / averages[f]));
-                }
+            termStart[t + 1] += termStart[t];
+        }
 
-                var score = idf * tf * (K1 + 1) / (K1 + tf);
-                var mask = p.Word.Spellings.Sum(s => bit.GetValueOrDefault(s));
-                return new Posting(p.Document, Math.Max(1, (int)Math.Round(score * 100)), mask, p.Word.Positions);
-            }).ToList();
-            return new IndexedTerm(kv.Key, spellings, postings);
-        }).ToList();
-        return new SearchIndex(terms, n);
+        var next = termStart[..^1];
+        var postingDocument = new int[termStart[^1]];
+        var postingWord = new int[termStart[^1]];
+        for (var d = 0; d < documents.Length; d++)
+        {
+            var docWords = documents[d].Words;
+            for (var w = 0; w < docWords.Length; w++)
+            {
+                var at = next[rank[docWords[w]]]++;
+                postingDocument[at] = d;
+                postingWord[at] = w;
+            }
+        }
+
+        return new SearchIndex(words, documents, averages, vocabulary.Spellings(), termStart, postingDocument, postingWord);
     }
 
-    private static ParsedDocument Parse(ArticleView article)
+    /// <summary>Writes term <paramref name="term"/> as <c>[[spellings], [doc delta, weight, spelling mask, …]]</c>.</summary>
+    public void WriteTerm(Utf8JsonWriter w, int term)
     {
-        var fields = new[]
+        var (start, end) = (_termStart[term], _termStart[term + 1]);
+        var count = end - start;
+        var n = _documents.Length;
+        var idf = Math.Log(1 + ((n - count + 0.5) / (count + 0.5)));
+
+        // Spellings by how many articles have them, most first, then in ordinal order; bit i for the first 30.
+        var frequency = new Dictionary<int, int>();
+        for (var p = start; p < end; p++)
         {
-            new[] { article.Title },
-            [.. article.People.Select(p => p.Name)],
-            [.. article.Tags.Select(t => t.Name)],
-            article.Source is null ? [] : [article.Source],
-            [article.PlainText],
-        };
-        var words = new Dictionary<string, DocumentWord>(StringComparer.Ordinal);
-        var lengths = new int[fields.Length];
-        var position = 0;
-        for (var f = 0; f < fields.Length; f++)
-        {
-            foreach (var text in fields[f])
+            foreach (var spelling in _documents[_postingDocument[p]].SpellingsOf(_postingWord[p]))
             {
-                foreach (var w in SearchText.Words(text))
+                frequency[spelling] = frequency.GetValueOrDefault(spelling) + 1;
+            }
+        }
+
+        var spellings = frequency.OrderByDescending(kv => kv.Value).ThenBy(kv => _spellings[kv.Key], StringComparer.Ordinal).Select(kv => kv.Key).ToList();
+        var bit = new Dictionary<int, int>();
+        for (var i = 0; i < Math.Min(MaxSpellingBits, spellings.Count); i++)
+        {
+            bit[spellings[i]] = 1 << i;
+        }
+
+        w.WriteStartArray();
+        w.WriteStartArray();
+        foreach (var s in spellings)
+        {
+            w.WriteStringValue(_spellings[s]);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray();
+        var last = 0;
+        Span<int> counts = stackalloc int[Fields];
+        for (var p = start; p < end; p++)
+        {
+            var document = _documents[_postingDocument[p]];
+            var word = _postingWord[p];
+            document.CountsOf(word, counts);
+            var tf = 0.0;
+            for (var f = 0; f < Fields; f++)
+            {
+                // A field without the word adds exactly nothing.
+                if (counts[f] != 0)
                 {
-                    if (!words.TryGetValue(w.Folded, out var hits))
+                    tf += FieldWeights[f] * counts[f] / (1 - B + (B * document.FieldLengths[f] / _averages[f]));
+                }
+            }
+
+            var score = idf * tf * (K1 + 1) / (K1 + tf);
+            var mask = 0;
+            foreach (var spelling in document.SpellingsOf(word))
+            {
+                mask += bit.GetValueOrDefault(spelling);
+            }
+
+            w.WriteNumberValue(_postingDocument[p] - last);
+            w.WriteNumberValue(Math.Max(1, (int)Math.Round(score * 100)));
+            w.WriteNumberValue(mask);
+            last = _postingDocument[p];
+        }
+
+        w.WriteEndArray();
+        w.WriteEndArray();
+    }
+
+    /// <summary>Writes term <paramref name="term"/>'s positions: per posting <c>count, delta, delta…</c>.</summary>
+    public void WritePositions(Utf8JsonWriter w, int term)
+    {
+        w.WriteStartArray();
+        for (var p = _termStart[term]; p < _termStart[term + 1]; p++)
+        {
+            var positions = _documents[_postingDocument[p]].PositionsOf(_postingWord[p]);
+            w.WriteNumberValue(positions.Length);
+            var last = 0;
+            foreach (var at in positions)
+            {
+                w.WriteNumberValue(at - last);
+                last = at;
+            }
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static ParsedDocument Parse(ArticleView article, Vocabulary vocabulary)
+    {
+        var scratch = Scratch.Value!;
+        scratch.Clear();
+        var fieldStarts = new int[Fields + 1];
+        var lengths = new int[Fields];
+        var position = 0;
+        for (var f = 0; f < Fields; f++)
+        {
+            fieldStarts[f] = position;
+            foreach (var text in FieldTexts(article, f))
+            {
+                var normal = text.Normalize(NormalizationForm.FormC);
+                var i = 0;
+                while (i < normal.Length)
+                {
+                    if (!SearchText.IsWordChar(normal, i))
                     {
-                        words[w.Folded] = hits = new DocumentWord(new int[fields.Length], [], new SortedSet<string>(StringComparer.Ordinal));
+                        i++;
+                        continue;
                     }
 
-                    hits.Counts[f]++;
-                    hits.Positions.Add(position++);
-                    hits.Spellings.Add(w.Exact);
-                    lengths[f]++;
+                    var start = i;
+                    while (i < normal.Length && SearchText.IsWordChar(normal, i))
+                    {
+                        i += char.IsSurrogatePair(normal, i) ? 2 : 1;
+                    }
+
+                    if (i - start <= SearchText.MaxWordLength)
+                    {
+                        var (spelling, folded) = vocabulary.Spelling(normal.AsSpan(start, i - start));
+                        scratch.Add(spelling, folded, position++);
+                        lengths[f]++;
+                    }
                 }
 
                 position += Gap;
             }
         }
 
-        return new ParsedDocument(words, lengths);
+        fieldStarts[Fields] = position;
+        return scratch.ToDocument(fieldStarts, lengths);
     }
 
-    private sealed record ParsedDocument(Dictionary<string, DocumentWord> Words, int[] FieldLengths);
+    private static IEnumerable<string> FieldTexts(ArticleView article, int field) => field switch
+    {
+        0 => [article.Title],
+        1 => article.People.Select(p => p.Name),
+        2 => article.Tags.Select(t => t.Name),
+        3 => article.Source is null ? [] : [article.Source],
+        _ => [article.PlainText],
+    };
 
-    private sealed record DocumentWord(int[] Counts, List<int> Positions, SortedSet<string> Spellings);
+    private static readonly ThreadLocal<DocumentScratch> Scratch = new(() => new DocumentScratch());
+
+    /// <summary>One article's words: each distinct folded word in order of first use, its positions (ascending) and
+    /// its distinct spellings, as flat arrays.</summary>
+    private sealed class ParsedDocument(int[] words, int[] positionStart, int[] positions, int[] spellingStart, int[] spellings, int[] fieldStarts, int[] fieldLengths)
+    {
+        /// <summary>Folded word ids.</summary>
+        public int[] Words { get; } = words;
+
+        public int[] FieldLengths { get; } = fieldLengths;
+
+        public ReadOnlySpan<int> PositionsOf(int word) => positions.AsSpan(positionStart[word], positionStart[word + 1] - positionStart[word]);
+
+        public ReadOnlySpan<int> SpellingsOf(int word) => spellings.AsSpan(spellingStart[word], spellingStart[word + 1] - spellingStart[word]);
+
+        /// <summary>How often the word occurs in each field: its positions fall in the fields' ranges.</summary>
+        public void CountsOf(int word, Span<int> counts)
+        {
+            counts.Clear();
+            var f = 0;
+            foreach (var at in PositionsOf(word))
+            {
+                while (at >= fieldStarts[f + 1])
+                {
+                    f++;
+                }
+
+                counts[f]++;
+            }
+        }
+    }
+
+    /// <summary>One thread's buffers for parsing an article: per word occurrence its local word and spelling.</summary>
+    private sealed class DocumentScratch
+    {
+        private readonly Dictionary<int, int> _local = [];
+        private readonly List<int> _words = [];
+        private readonly List<int> _occurrenceWord = [];
+        private readonly List<int> _occurrenceSpelling = [];
+        private readonly List<int> _occurrencePosition = [];
+
+        public void Clear()
+        {
+            _local.Clear();
+            _words.Clear();
+            _occurrenceWord.Clear();
+            _occurrenceSpelling.Clear();
+            _occurrencePosition.Clear();
+        }
+
+        public void Add(int spelling, int folded, int position)
+        {
+            if (!_local.TryGetValue(folded, out var local))
+            {
+                local = _words.Count;
+                _local[folded] = local;
+                _words.Add(folded);
+            }
+
+            _occurrenceWord.Add(local);
+            _occurrenceSpelling.Add(spelling);
+            _occurrencePosition.Add(position);
+        }
+
+        public ParsedDocument ToDocument(int[] fieldStarts, int[] lengths)
+        {
+            // Occurrences grouped by word (a counting sort keeps each word's positions ascending).
+            var words = _words.Count;
+            var positionStart = new int[words + 1];
+            foreach (var word in _occurrenceWord)
+            {
+                positionStart[word + 1]++;
+            }
+
+            for (var w = 0; w < words; w++)
+            {
+                positionStart[w + 1] += positionStart[w];
+            }
+
+            var positions = new int[_occurrenceWord.Count];
+            var spellingsByOccurrence = new int[_occurrenceWord.Count];
+            var next = positionStart[..^1];
+            for (var o = 0; o < _occurrenceWord.Count; o++)
+            {
+                var at = next[_occurrenceWord[o]]++;
+                positions[at] = _occurrencePosition[o];
+                spellingsByOccurrence[at] = _occurrenceSpelling[o];
+            }
+
+            // Each word's distinct spellings (a word mostly has one).
+            var spellingStart = new int[words + 1];
+            var spellings = new List<int>(words + 4);
+            for (var w = 0; w < words; w++)
+            {
+                var from = spellings.Count;
+                for (var at = positionStart[w]; at < positionStart[w + 1]; at++)
+                {
+                    var spelling = spellingsByOccurrence[at];
+                    var seen = false;
+                    for (var k = from; k < spellings.Count && !seen; k++)
+                    {
+                        seen = spellings[k] == spelling;
+                    }
+
+                    if (!seen)
+                    {
+                        spellings.Add(spelling);
+                    }
+                }
+
+                spellingStart[w + 1] = spellings.Count;
+            }
+
+            return new ParsedDocument([.. _words], positionStart, positions, spellingStart, [.. spellings], fieldStarts, lengths);
+        }
+    }
+
+    /// <summary>Every lower-case spelling met, and every folded word, numbered as first met by any thread. A spelling
+    /// is looked up by the characters of the text (lower-cased on the stack) and folded once, not once per occurrence.</summary>
+    private sealed class Vocabulary
+    {
+        private readonly ConcurrentDictionary<string, (int Spelling, int Folded)> _spellingIds = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _foldedIds = new(StringComparer.Ordinal);
+        private readonly List<string> _spellings = [];
+        private readonly List<string> _folded = [];
+        private readonly ConcurrentDictionary<string, (int Spelling, int Folded)>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+
+        public Vocabulary() => _bySpan = _spellingIds.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        /// <summary>The ids of <paramref name="word"/>'s lower-case spelling and of its folded word.</summary>
+        public (int Spelling, int Folded) Spelling(ReadOnlySpan<char> word)
+        {
+            Span<char> lower = stackalloc char[word.Length];
+            word.ToLowerInvariant(lower);
+            if (_bySpan.TryGetValue(lower, out var ids))
+            {
+                return ids;
+            }
+
+            var exact = lower.ToString();
+            var folded = SearchText.Fold(exact);
+            lock (_spellings)
+            {
+                if (_spellingIds.TryGetValue(exact, out ids))
+                {
+                    return ids;
+                }
+
+                if (!_foldedIds.TryGetValue(folded, out var foldedId))
+                {
+                    foldedId = _folded.Count;
+                    _folded.Add(folded);
+                    _foldedIds[folded] = foldedId;
+                }
+
+                ids = (_spellings.Count, foldedId);
+                _spellings.Add(exact);
+                _spellingIds[exact] = ids;
+                return ids;
+            }
+        }
+
+        public string[] Spellings() => [.. _spellings];
+
+        /// <summary>The folded words in ordinal order, and each folded id's place in it.</summary>
+        public (string[] Words, int[] Rank) SortedWords()
+        {
+            var order = Enumerable.Range(0, _folded.Count).ToArray();
+            Array.Sort(order, (a, b) => string.CompareOrdinal(_folded[a], _folded[b]));
+            var rank = new int[order.Length];
+            for (var r = 0; r < order.Length; r++)
+            {
+                rank[order[r]] = r;
+            }
+
+            return ([.. order.Select(i => _folded[i])], rank);
+        }
+    }
 }

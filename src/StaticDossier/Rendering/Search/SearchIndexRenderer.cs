@@ -32,39 +32,68 @@ internal sealed class SearchIndexRenderer : ISiteOutput
 
     internal static IEnumerable<OutputFile> Render(DossierModel model)
     {
-        var index = SearchIndexBuilder.Build(model);
-        var files = new List<OutputFile>();
-        var entries = index.Terms.Select(t => (t.Word, Terms: TermJson(t), Positions: PositionsJson(t))).ToList();
-        var target = Math.Max(ChunkBytes, entries.Sum(e => (long)e.Terms.Length) / MaxChunks);
-        var chunks = new List<List<(string Word, byte[] Terms, byte[] Positions)>>();
-        long size = 0;
-        foreach (var entry in entries)
+        var index = SearchIndex.Build(model);
+        var words = index.Words;
+        // Chunks are cut by the size of each term's JSON, measured on every core without keeping it; each shard
+        // then writes its terms straight into its own file.
+        var sizes = new int[words.Length];
+        Parallel.For(0, words.Length, () => new ArrayBufferWriter<byte>(), (t, _, buffer) =>
         {
-            if (chunks.Count == 0 || size >= target)
+            buffer.ResetWrittenCount();
+            using (var w = new Utf8JsonWriter(buffer, Options))
             {
-                chunks.Add([]);
+                index.WriteTerm(w, t);
+            }
+
+            sizes[t] = buffer.WrittenCount;
+            return buffer;
+        }, _ => { });
+        var target = Math.Max(ChunkBytes, sizes.Sum(s => (long)s) / MaxChunks);
+        var chunkStarts = new List<int>();
+        long size = 0;
+        for (var t = 0; t < words.Length; t++)
+        {
+            if (chunkStarts.Count == 0 || size >= target)
+            {
+                chunkStarts.Add(t);
                 size = 0;
             }
 
-            chunks[^1].Add(entry);
-            size += entry.Terms.Length;
+            size += sizes[t];
         }
 
-        for (var c = 0; c < chunks.Count; c++)
+        chunkStarts.Add(words.Length);
+        var chunks = chunkStarts.Count - 1;
+        var shards = new OutputFile[chunks * 2];
+        Parallel.For(0, chunks * 2, s =>
         {
-            files.Add(Shard($"terms/{c}", chunks[c].Select(e => (e.Word, e.Terms))));
-            files.Add(Shard($"positions/{c}", chunks[c].Select(e => (e.Word, e.Positions))));
-        }
-
+            var (c, positions) = (s / 2, s % 2 == 1);
+            shards[s] = Shard(positions ? $"positions/{c}" : $"terms/{c}", w =>
+            {
+                for (var t = chunkStarts[c]; t < chunkStarts[c + 1]; t++)
+                {
+                    w.WritePropertyName(words[t]);
+                    if (positions)
+                    {
+                        index.WritePositions(w, t);
+                    }
+                    else
+                    {
+                        index.WriteTerm(w, t);
+                    }
+                }
+            });
+        });
+        var files = new List<OutputFile>(shards);
         files.Add(Script("index", w =>
         {
             w.WriteStartObject();
             w.WriteNumber("version", 1);
             w.WriteNumber("documents", index.DocumentCount);
             w.WriteStartArray("chunks");
-            foreach (var chunk in chunks)
+            for (var c = 0; c < chunks; c++)
             {
-                w.WriteStringValue(chunk[0].Word);
+                w.WriteStringValue(words[chunkStarts[c]]);
             }
 
             w.WriteEndArray();
@@ -79,56 +108,10 @@ internal sealed class SearchIndexRenderer : ISiteOutput
         return files;
     }
 
-    private static byte[] TermJson(IndexedTerm term) => JsonBytes(w =>
-    {
-        w.WriteStartArray();
-        w.WriteStartArray();
-        foreach (var s in term.Spellings)
-        {
-            w.WriteStringValue(s);
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray();
-        var last = 0;
-        foreach (var p in term.Postings)
-        {
-            w.WriteNumberValue(p.Document - last);
-            w.WriteNumberValue(p.Weight);
-            w.WriteNumberValue(p.SpellingMask);
-            last = p.Document;
-        }
-
-        w.WriteEndArray();
-        w.WriteEndArray();
-    });
-
-    private static byte[] PositionsJson(IndexedTerm term) => JsonBytes(w =>
-    {
-        w.WriteStartArray();
-        foreach (var p in term.Postings)
-        {
-            w.WriteNumberValue(p.Positions.Count);
-            var last = 0;
-            foreach (var at in p.Positions)
-            {
-                w.WriteNumberValue(at - last);
-                last = at;
-            }
-        }
-
-        w.WriteEndArray();
-    });
-
-    private static OutputFile Shard(string key, IEnumerable<(string Word, byte[] Json)> words) => Script(key, w =>
+    private static OutputFile Shard(string key, Action<Utf8JsonWriter> words) => Script(key, w =>
     {
         w.WriteStartObject();
-        foreach (var (word, json) in words)
-        {
-            w.WritePropertyName(word);
-            w.WriteRawValue(json, skipInputValidation: true);
-        }
-
+        words(w);
         w.WriteEndObject();
     });
 

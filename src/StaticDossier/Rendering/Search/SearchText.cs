@@ -59,7 +59,8 @@ internal static class SearchText
         return folded.ToString().Normalize(NormalizationForm.FormC);
     }
 
-    private static bool IsWordChar(string text, int i) => CharUnicodeInfo.GetUnicodeCategory(text, i) is
+    /// <summary>Whether the character at <paramref name="i"/> belongs to a word; ASCII answered without a category lookup.</summary>
+    internal static bool IsWordChar(string text, int i) => text[i] < 128 ? char.IsAsciiLetterOrDigit(text[i]) : CharUnicodeInfo.GetUnicodeCategory(text, i) is
         UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
         or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
         or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber
