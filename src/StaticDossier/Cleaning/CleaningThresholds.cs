@@ -37,6 +37,12 @@ internal sealed record CleaningThresholds
     /// <summary>... and this many times as much as the element with the next most.</summary>
     public double ProseHolderLead { get; init; } = 2;
 
+    // --- end section ---
+
+    /// <summary>A readers'-comments heading ends the article unless the run of prose right after it is longer than
+    /// this many times all the prose before it (then it is a comment counter in the article's header).</summary>
+    public double CommentsRunLead { get; init; } = 1;
+
     // --- main run ---
 
     /// <summary>Weight of a paragraph after one or two short lines (a teaser's headline and author).</summary>

@@ -20,6 +20,15 @@ internal sealed partial class EndSectionRule : INoiseRule
             }
 
             var before = context.GoodChars(0, i);
+            if (comments && before > 0 && FirstRunAfter(blocks, i) is var run && run > before * context.Thresholds.CommentsRunLead)
+            {
+                // A comment counter in the article's header ("11 Comments" by the byline): the story follows it.
+                b.Decide(false, BlockRole.Noise, $"comment counter above the article ('{b.Text}')", Id);
+                context.Note($"end section: '{b.Text}' (line {b.Line}) is not where the article ends: the run of prose right "
+                             + $"after it ({run} characters) outweighs all the prose before it ({before})");
+                continue;
+            }
+
             if (comments && before > 0)
             {
                 // Readers' comments can outweigh the article, so their heading ends it whatever follows.
@@ -50,6 +59,34 @@ internal sealed partial class EndSectionRule : INoiseRule
                 blocks[j].Decide(false, BlockRole.Noise, $"item under '{b.Text}' (line {b.Line})", Id);
             }
         }
+    }
+
+    // Characters of the first run of prose after block i: paragraphs in a row, through single short lines
+    // (subheadings, captions) but not two non-prose blocks in a row (a commenter's name and date) nor a date line
+    // (a comment's signature); the run must
+    // start within a few lines of the heading.
+    private static int FirstRunAfter(IReadOnlyList<Block> blocks, int i)
+    {
+        int run = 0, gap = 0;
+        for (var j = i + 1; j < blocks.Count; j++)
+        {
+            var b = blocks[j];
+            if (b.Class == BlockClass.Good && !b.IsDecided)
+            {
+                run += b.Text.Length;
+                gap = 0;
+            }
+            else if (b.Class == BlockClass.NearGood && !b.IsDecided)
+            {
+                gap = 0;
+            }
+            else if (++gap >= (run > 0 ? 2 : 4) || (run > 0 && b.Rule == RuleId.DateLine))
+            {
+                break;
+            }
+        }
+
+        return run;
     }
 
     private static bool IsEndHeading(string text)

@@ -1,0 +1,36 @@
+using StaticDossier.Cleaning;
+using StaticDossier.Diagnostics;
+using StaticDossier.Seeds;
+
+namespace StaticDossier.Tests.Cleaning;
+
+/// <summary>Cuts of whole regions (end sections, the main run) agree with where the prose is, and the page's notes
+/// say why a cut was stepped back from.</summary>
+public sealed class CutEvidenceTests
+{
+    private static CleanedDocument Clean(string path, string text) =>
+        new SeedCleaner().CleanAll([new SeedDocument(path, path.EndsWith(".html", StringComparison.Ordinal) ? SeedKind.Html : SeedKind.TextDump, text, "0")],
+            new DiagnosticBag())[0];
+
+    private static string Input(string folder) =>
+        File.ReadAllText(Path.Combine(CleaningGolden.Folder, folder, "input.txt"));
+
+    [Fact]
+    public void ACommentCounterAboveTheStoryIsNotWhereItEnds()
+    {
+        var cleaned = Clean("seeds/ferry.txt", Input("061-end-section"));
+
+        Assert.Contains("A petition asking for the last boat", cleaned.MarkdownBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("12 Comments", cleaned.MarkdownBody, StringComparison.Ordinal);
+        Assert.Contains(cleaned.Notes, n => n.StartsWith("end section: '12 Comments' (line 7) is not where the article ends", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ReadersCommentsAfterTheStoryStillGo()
+    {
+        var cleaned = Clean("seeds/ferry.txt", Input("061-end-section"));
+
+        Assert.DoesNotContain("I take the last boat every evening", cleaned.MarkdownBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(cleaned.Notes, n => n.Contains("'3 Responses", StringComparison.Ordinal));
+    }
+}
