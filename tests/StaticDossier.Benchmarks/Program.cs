@@ -17,6 +17,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["allocations"] = StaticDossier.Benchmarks.AllocationHarness.Run,
     ["search-browser"] = StaticDossier.Benchmarks.SearchBrowserHarness.Run,
     ["screenshots"] = StaticDossier.Benchmarks.ScreenshotHarness.Run,
+    ["includes"] = StaticDossier.Benchmarks.IncludesHarness.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -29,6 +29,13 @@ public sealed class TemplateRenderer
 
     /// <summary>Creates a renderer for the templates in <paramref name="templatesDir"/>.</summary>
     public TemplateRenderer(string templatesDir, string displayDir)
+        : this(templatesDir, displayDir, directIncludes: true)
+    {
+    }
+
+    /// <summary>As the public constructor; <paramref name="directIncludes"/> false renders every include with Scriban's
+    /// own <c>include</c> (the <c>includes</c> benchmark weighs <see cref="RawIncludes"/> against it).</summary>
+    internal TemplateRenderer(string templatesDir, string displayDir, bool directIncludes)
     {
         _templatesDir = templatesDir;
         _displayDir = displayDir;
@@ -36,7 +43,7 @@ public sealed class TemplateRenderer
         _builtins = new(() =>
         {
             var context = new TemplateContext();
-            RawIncludes.Install(context);
+            RawIncludes.Install(context, directIncludes);
             CachedIncludes.Install(context, NewContext);
             BoundedBuiltins.Install(context.BuiltinObject);
             // Shared by every page, so no page may change them for the next (e.g. `date.format = ...`).
