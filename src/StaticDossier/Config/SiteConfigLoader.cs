@@ -115,6 +115,14 @@ public static class SiteConfigLoader
     /// <summary>Parses config text without touching the file system.</summary>
     public static SiteConfig? Parse(string text, string displayPath, DiagnosticBag diagnostics)
     {
+        if (YamlDepth.FirstTooDeep(text) is { } deep)
+        {
+            diagnostics.Error(DiagnosticCodes.ConfigInvalid,
+                $"site.yml nests lists or mappings more than {YamlDepth.MaxDepth} deep here; no setting needs that. Quote the value if the brackets are text.",
+                new SourceLocation(displayPath, deep.Line, deep.Column));
+            return null;
+        }
+
         try
         {
             var config = Deserializer.Deserialize<SiteConfig?>(text) ?? new SiteConfig();

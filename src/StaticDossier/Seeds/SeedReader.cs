@@ -169,6 +169,14 @@ public sealed class SeedReader
             }
 
             var text = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
+            if (YamlDepth.FirstTooDeep(text) is { } deep)
+            {
+                diagnostics.Error(DiagnosticCodes.SeedSidecarInvalid,
+                    $"Seed sidecar nests lists or mappings more than {YamlDepth.MaxDepth} deep here; a sidecar holds a few lines of text.",
+                    new SourceLocation(Display(sidecar), deep.Line, deep.Column));
+                return null;
+            }
+
             var meta = SidecarDeserializer.Deserialize<SeedMetadata?>(text);
             return meta is null ? null : SidecarValidator.Validate(meta, text, Display(sidecar), diagnostics);
         }
