@@ -152,18 +152,18 @@ public static partial class ContentPageParser
 
     private static FrontMatter? Deserialize(string path, string yaml, DiagnosticBag diagnostics)
     {
+        if (FrontMatterReader.TryRead(yaml) is { } common)
+        {
+            return common;
+        }
+
         if (YamlDepth.FirstTooDeep(yaml) is { } deep)
         {
-            // The YAML starts on line 2 of the file, after the opening fence.
+            // Not the common shape; before YamlDotNet reads it whole. The YAML starts on line 2 of the file.
             diagnostics.Error(DiagnosticCodes.FrontMatterInvalid,
                 $"Front matter nests lists or mappings more than {YamlDepth.MaxDepth} deep here; it holds text and lists of text. Quote the value if the brackets are text.",
                 new SourceLocation(path, deep.Line + 1, deep.Column));
             return null;
-        }
-
-        if (FrontMatterReader.TryRead(yaml) is { } common)
-        {
-            return common;
         }
 
         if (YamlAliases.FirstMisuse(yaml, ListKeys) is { } misuse)
