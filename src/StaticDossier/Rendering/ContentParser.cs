@@ -28,6 +28,13 @@ internal static class ContentParser
     /// <summary>The same tree as <c>Markdown.Parse(markdown, Pipeline)</c>.</summary>
     public static MarkdownDocument Parse(string markdown)
     {
+        if (LinkOpenings.FirstCostlyLine(markdown) is { } line)
+        {
+            // Reported as Markdig's own refusals are (an ArgumentException becomes SD0307 at the page).
+            throw new ArgumentException(
+                $"Link openings '](' from about line {line} of the text are never closed by ')', and Markdown would take minutes to read them.");
+        }
+
         // Abbreviations are substituted into literals after inline parsing ("*[http]: …" would hide an address
         // start from the check below): documents that may define one take the plain way.
         if (markdown.Contains("*[", StringComparison.Ordinal))
