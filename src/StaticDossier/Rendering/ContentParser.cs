@@ -32,7 +32,7 @@ internal static class ContentParser
         {
             // Reported as Markdig's own refusals are (an ArgumentException becomes SD0307 at the page).
             throw new ArgumentException(
-                $"Link openings '](' from about line {line} of the text are never closed by ')', and Markdown would take minutes to read them.");
+                $"Link openings '](' from about line {line} of the text under the front matter are never closed by ')', and Markdown would take minutes to read them.");
         }
 
         // Abbreviations are substituted into literals after inline parsing ("*[http]: …" would hide an address
