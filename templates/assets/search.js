@@ -583,8 +583,17 @@
       });
     }
   });
+  // How many results are shown is kept in the history entry, so Back or a reload shows as many again.
+  function rememberShown() {
+    try {
+      window.history.replaceState({ shown: list.children.length }, '', window.location.href);
+    } catch (e) {
+      // As in remember(): file:// pages may refuse it.
+    }
+  }
+
   if (more) {
-    more.addEventListener('click', function () { showMore(current); });
+    more.addEventListener('click', function () { showMore(current).then(rememberShown); });
   }
 
   function restore() {
@@ -603,7 +612,14 @@
       }
     });
     typingEntry = false;
-    run(state, false);
+    var want = (window.history.state && window.history.state.shown) || 0;
+    var id = current + 1;
+    Promise.resolve(run(state, false)).then(function fill() {
+      if (id === current && list.children.length < want && list.children.length < shown.length) {
+        return showMore(id).then(fill);
+      }
+      return undefined;
+    });
   }
 
   window.addEventListener('popstate', restore);

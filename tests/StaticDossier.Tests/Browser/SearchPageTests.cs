@@ -5,7 +5,7 @@ using StaticDossier.Tests.Support;
 namespace StaticDossier.Tests.Browser;
 
 /// <summary>The results page on a made-up dossier of 25 articles: 20 results at a time, filters with counts, and
-/// the query and filters kept in the URL so Back restores them.</summary>
+/// the query and filters kept in the URL so Back restores them, with as many results as were shown.</summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed class SearchPageTests(BrowserSite browser)
 {
@@ -37,6 +37,11 @@ public sealed class SearchPageTests(BrowserSite browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Show 20 more results" }).ClickAsync();
         await Assertions.Expect(items).ToHaveCountAsync(25);
         await Assertions.Expect(page.Locator("#search-more")).ToBeHiddenAsync();
+        // The history entry remembers how many were shown: coming back (here, a reload, which no page cache serves)
+        // shows all 25 again, not the first 20.
+        await page.ReloadAsync();
+        await Assertions.Expect(status).ToHaveTextAsync("25 articles match “harbour”.");
+        await Assertions.Expect(items).ToHaveCountAsync(25);
 
         var languages = page.GetByLabel("Language");
         Assert.Equal(["Any (25)", "English (15)", "Vietnamese (10)"], await languages.Locator("option").AllTextContentsAsync());
