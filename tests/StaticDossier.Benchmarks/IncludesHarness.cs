@@ -21,7 +21,8 @@ internal static class IncludesHarness
         var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
         var pages = new ContentPageReader(config.RootDirectory).ReadAll(config.ContentPath, diagnostics);
         var markdown = new MarkdownRenderer();
-        var dossier = new DossierModelBuilder(config, markdown, markdown.RenderBody).Build(pages, diagnostics);
+        var text = StaticDossier.Rendering.Interface.InterfaceText.Load(config, diagnostics)!;
+        var dossier = new DossierModelBuilder(config, text, markdown, markdown.RenderBody).Build(pages, diagnostics);
         var outputs = new ISiteOutput[] { new ArticlePages(), new HomePage(), new TaxonomyPages() };
         var results = new Dictionary<bool, List<(double Wall, double Cpu, long Allocated)>> { [true] = [], [false] = [] };
         Dictionary<string, byte[]>? first = null;
@@ -36,7 +37,7 @@ internal static class IncludesHarness
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
                 var templates = new TemplateRenderer(config.TemplatesPath, config.RelativeToRoot(config.TemplatesPath), direct);
-                var context = new OutputContext(config, dossier, new PageRenderer(config, templates, dossier.Taxonomies), new RawHtml(""), diagnostics);
+                var context = new OutputContext(config, dossier, new PageRenderer(config, templates, dossier.Taxonomies, text), new RawHtml(""), diagnostics, text);
                 var files = outputs.SelectMany(o => o.Render(context)).OfType<OutputFile>().ToDictionary(f => f.OutputPath, f => f.Bytes, StringComparer.Ordinal);
                 var wall = clock.Elapsed.TotalMilliseconds;
                 var used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
