@@ -44,6 +44,10 @@ internal sealed class Block
     /// <summary>The nearest block-level element holding the text.</summary>
     public IElement? Container { get; }
 
+    /// <summary>The element whose own paragraphs include this block: a paragraph's (or heading's) parent, else
+    /// the block's own element.</summary>
+    public IElement? Holder => Container is { } c && (c.LocalName is "p" or "blockquote" or "pre" || IsHeading) ? c.ParentElement ?? c : Container;
+
     /// <summary>Characters of the text inside links.</summary>
     public int LinkChars { get; init; }
 

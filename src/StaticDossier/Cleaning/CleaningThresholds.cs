@@ -14,6 +14,12 @@ internal sealed record CleaningThresholds
     /// this many words: a story may well be about a newsletter.</summary>
     public double PitchWords { get; init; } = 40;
 
+    // --- duplicates ---
+
+    /// <summary>Text dumps: a paragraph of prose repeated within this many blocks of its original is the text's own
+    /// refrain and stays (saved pages ask for the same element instead).</summary>
+    public double RefrainReach { get; init; } = 8;
+
     // --- container ---
 
     /// <summary>A sibling of the elected container joins the article when its own score is at least this share

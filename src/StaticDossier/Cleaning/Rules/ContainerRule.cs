@@ -136,9 +136,8 @@ internal sealed class ContainerRule : INoiseRule
         var own = new Dictionary<IElement, int>();
         foreach (var b in context.Blocks)
         {
-            if (b.Class == BlockClass.Good && b.Kept != false && b.Container is { } c)
+            if (b.Class == BlockClass.Good && b.Kept != false && b.Holder is { } holder)
             {
-                var holder = c.LocalName is "p" or "blockquote" or "pre" || b.IsHeading ? c.ParentElement ?? c : c;
                 own[holder] = own.GetValueOrDefault(holder) + b.Length;
             }
         }

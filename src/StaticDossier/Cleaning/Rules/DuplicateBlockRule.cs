@@ -1,14 +1,16 @@
 namespace StaticDossier.Cleaning.Rules;
 
-/// <summary>Drops a block that repeats an earlier one (duplicated captions, a lede printed twice),
-/// exactly or nearly (four fifths of its words shared).</summary>
+/// <summary>Drops a block that repeats an earlier one (duplicated captions, a lede printed twice, a signature
+/// under every forum post), exactly or nearly (four fifths of its words shared). A paragraph of prose repeated
+/// among the article's own paragraphs (same element on a saved page, a few lines on in a dump) is the text's own
+/// refrain, not a copy, and stays.</summary>
 internal sealed class DuplicateBlockRule : INoiseRule
 {
     public RuleId Id => RuleId.Duplicate;
 
     public void Apply(CleaningContext context)
     {
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, Block>(StringComparer.Ordinal);
         var index = new LongBlockIndex();
         string? previous = null;
         foreach (var b in context.Blocks)
@@ -23,13 +25,20 @@ internal sealed class DuplicateBlockRule : INoiseRule
             previous = key;
 
             // Short lines legitimately recur (recipes, tables); a repeat counts when adjacent or long.
-            if (seen.TryGetValue(key, out var line) && (adjacent || b.Words >= 12))
+            if (seen.TryGetValue(key, out var original) && (adjacent || b.Words >= 12))
             {
-                b.Decide(false, BlockRole.Duplicate, $"repeats the block at line {line}", Id);
+                if (!Refrain(context, original, b))
+                {
+                    b.Decide(false, BlockRole.Duplicate, $"repeats the block at line {original.Line}", Id);
+                    continue;
+                }
+
+                // Left to the other rules, like its original; the next repeat is measured from this one.
+                seen[key] = b;
                 continue;
             }
 
-            seen[key] = b.Line;
+            seen[key] = b;
             if (b.Words >= 15 && b.Class >= BlockClass.NearGood)
             {
                 if (index.FirstNearCopy(key) is { } first)
@@ -49,4 +58,12 @@ internal sealed class DuplicateBlockRule : INoiseRule
             }
         }
     }
+
+    // Prose repeated beside its original: in the same element (a saved page), or within a few blocks with both set
+    // apart as paragraphs by blank lines (a dump; a gallery's caption repeated under each slide is not).
+    private static bool Refrain(CleaningContext context, Block original, Block repeat) =>
+        original.Class == BlockClass.Good && repeat.Class == BlockClass.Good && !original.InFigure && !repeat.InFigure
+        && (context.IsTextDump
+            ? (original.AfterGap || original.Index == 0) && repeat.AfterGap && repeat.Index - original.Index <= context.Thresholds.RefrainReach
+            : original.Holder is { } holder && holder == repeat.Holder);
 }
