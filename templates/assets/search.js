@@ -1,7 +1,7 @@
 // Search over the sharded index in assets/search/ (written by the build, see SearchIndexRenderer). Every
 // shard is a script that calls dossierSearchLoaded(key, data), so it loads from file:// where fetch is
 // refused, and only the shards a query needs are loaded: the term chunks holding its words, their
-// positions when it has several words, the facets, and one small file per result shown.
+// positions when it has several words, one small file per result shown, and the filters' facets after them.
 //
 // Matching: every query word matches a whole word (the last may match as a prefix while typing); case and
 // accents are folded (đ→d) the way SearchText.cs folds at build time; an exact spelling, accents included,
@@ -38,13 +38,7 @@
 
   var PAGE = 20;
   var MAX_WORD = 40;
-  var FACETS = [
-    { param: 'language', key: 'languages', slot: 0 },
-    { param: 'year', key: 'years', slot: 1 },
-    { param: 'source', key: 'sources', slot: 2 },
-    { param: 'person', key: 'people', slot: 3 },
-    { param: 'tag', key: 'tags', slot: 4 }
-  ];
+  var FACETS = [{ param: 'language' }, { param: 'year' }, { param: 'source' }, { param: 'person' }, { param: 'tag' }];
   var root = form.getAttribute('data-root') || '';
   var base = root + 'assets/search/';
   var has = Object.prototype.hasOwnProperty;
@@ -344,46 +338,117 @@
   }
 
   // ---- Filters --------------------------------------------------------------------------------------------
-  function facetValues(facets, doc, f) {
-    var v = facets.documents[doc][f.slot];
-    return Array.isArray(v) ? v : v < 0 ? [] : [v];
+  // facets/NAME.js holds each value of a filter and, per value, its articles as a string (FacetSets.cs):
+  // 'b' + a base64url bitset, 'd' + gaps between ids, or 'r' + runs (gap, length - 1); numbers are base-32
+  // digits, low first, with 32 added while more follow.
+  var ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+  function decodeSet(s, n) {
+    var ids = [];
+    if (s.charAt(0) === 'b') {
+      var base64 = s.slice(1).replace(/-/g, '+').replace(/_/g, '/');
+      var bytes = window.atob(base64 + '===='.slice(0, (4 - base64.length % 4) % 4));
+      for (var k = 0; k < bytes.length; k++) {
+        var byte = bytes.charCodeAt(k);
+        for (var j = 0; j < 8; j++) {
+          if (byte & (1 << j) && k * 8 + j < n) {
+            ids.push(k * 8 + j);
+          }
+        }
+      }
+      return Int32Array.from(ids);
+    }
+    var at = 1;
+    var previous = -1;
+    function read() {
+      var value = 0;
+      var shift = 0;
+      var digit;
+      do {
+        digit = ALPHABET.indexOf(s.charAt(at++));
+        value += (digit & 31) * Math.pow(2, shift);
+        shift += 5;
+      } while (digit & 32);
+      return value;
+    }
+    while (at < s.length) {
+      var start = previous + 1 + read();
+      var end = s.charAt(0) === 'r' ? start + read() : start;
+      for (var id = start; id <= end; id++) {
+        ids.push(id);
+      }
+      previous = end;
+    }
+    return Int32Array.from(ids);
   }
 
-  function valueName(facets, f, v) {
-    return f.key === 'languages' ? facets.languages[v][0] : facets[f.key][v];
+  var facetsPromise = null;
+  function loadFacets() {
+    if (!facetsPromise) {
+      facetsPromise = Promise.all(FACETS.map(function (f) { return load('facets/' + f.param); })).then(function (files) {
+        var n = index.documents;
+        return files.map(function (file) {
+          return { values: file.values, labels: file.labels || file.values, sets: file.sets.map(function (s) { return decodeSet(s, n); }) };
+        });
+      });
+      facetsPromise.catch(function () { facetsPromise = null; });
+    }
+    return facetsPromise;
   }
 
-  function passes(facets, doc, state, except) {
-    return FACETS.every(function (f) {
+  // For each filter in force, a byte per article: 1 where the article has the value asked for.
+  function masks(facets, state) {
+    return FACETS.map(function (f, i) {
       var want = state.filters[f.param];
-      return !want || f === except || facetValues(facets, doc, f).some(function (v) { return valueName(facets, f, v) === want; });
+      if (!want) {
+        return null;
+      }
+      var mask = new Uint8Array(index.documents);
+      var v = facets[i].values.indexOf(want);
+      if (v >= 0) {
+        facets[i].sets[v].forEach(function (doc) { mask[doc] = 1; });
+      }
+      return mask;
     });
   }
 
+  function passes(masksInForce, doc, except) {
+    return masksInForce.every(function (mask, i) { return !mask || i === except || mask[doc] === 1; });
+  }
+
+  // Each filter's counts are taken over the results that pass every other filter in force.
   function renderFilters(facets, results, state) {
     if (!filterBox) {
       return;
     }
+    var inForce = masks(facets, state);
     filterBox.hidden = results.length === 0 && !FACETS.some(function (f) { return state.filters[f.param]; });
-    FACETS.forEach(function (f) {
+    FACETS.forEach(function (f, i) {
       var select = document.getElementById('filter-' + f.param);
       if (!select) {
         return;
       }
-      var counts = new Map();
+      var counted = new Uint8Array(index.documents);
       var any = 0;
       results.forEach(function (r) {
-        if (passes(facets, r.doc, state, f)) {
+        if (passes(inForce, r.doc, i)) {
+          counted[r.doc] = 1;
           any++;
-          facetValues(facets, r.doc, f).forEach(function (v) { counts.set(v, (counts.get(v) || 0) + 1); });
         }
       });
+      var facet = facets[i];
+      var options = [];
+      facet.sets.forEach(function (set, v) {
+        var count = 0;
+        for (var k = 0; k < set.length; k++) {
+          count += counted[set[k]];
+        }
+        if (count > 0) {
+          options.push({ value: facet.values[v], label: facet.labels[v], count: count });
+        }
+      });
+      options = options.sort(function (a, b) { return b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0); }).slice(0, 50);
       var want = state.filters[f.param] || '';
-      var options = Array.from(counts.keys()).map(function (v) {
-        var name = valueName(facets, f, v);
-        var label = f.key === 'languages' ? facets.languages[v][1] : name;
-        return { value: name, label: label, count: counts.get(v) };
-      }).sort(function (a, b) { return b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0); }).slice(0, 50);
       if (want && !options.some(function (o) { return o.value === want; })) {
         options.push({ value: want, label: want, count: 0 });
       }
@@ -527,14 +592,17 @@
     }
     status.textContent = text('searching');
     list.setAttribute('aria-busy', 'true');
-    return Promise.all([match(query, typing), load('facets')]).then(function (both) {
+    var filtered = FACETS.some(function (f) { return state.filters[f.param]; });
+    // Without a filter the results are shown first and the filters' counts follow; with one, its facet is needed
+    // to know which results to show.
+    return Promise.all([match(query, typing), filtered ? loadFacets() : null]).then(function (both) {
       if (id !== current) {
         return undefined;
       }
       var found = both[0];
       var facets = both[1];
-      var results = found.results.filter(function (r) { return passes(facets, r.doc, state, null); });
-      renderFilters(facets, found.results, state);
+      var inForce = facets ? masks(facets, state) : null;
+      var results = inForce ? found.results.filter(function (r) { return passes(inForce, r.doc, -1); }) : found.results;
       clear(list);
       shown = results;
       shownFound = found;
@@ -543,7 +611,17 @@
       if (results.length === 0) {
         suggest(state, found);
       }
-      return showMore(id);
+      // The facets are asked for once the first results are on screen, so they never delay them.
+      return showMore(id).then(function () {
+        if (id !== current) {
+          return undefined;
+        }
+        return (facets ? Promise.resolve(facets) : loadFacets()).then(function (loadedFacets) {
+          if (id === current) {
+            renderFilters(loadedFacets, found.results, state);
+          }
+        }, function () { /* the results stand without their filters */ });
+      });
     }).catch(function () {
       if (id === current) {
         list.removeAttribute('aria-busy');

@@ -112,9 +112,19 @@ internal static class SearchBrowserHarness
               const list = document.getElementById('search-results');
               const status = document.getElementById('search-status');
               const t0 = performance.now();
+              // Every shard is a script the page adds to <head>: which, and when, tells the bytes before the first results.
+              const scripts = [];
+              const append = document.head.appendChild.bind(document.head);
+              document.head.appendChild = node => { if (node.src) { scripts.push([node.src, performance.now() - t0]); } return append(node); };
               const done = () => list.children.length > 0 || /No article/.test(status.textContent);
+              const filtered = () => document.querySelectorAll('#filter-language option').length > 1;
+              let first = null;
               const observer = new MutationObserver(() => {
-                if (done()) { observer.disconnect(); resolve({ ms: performance.now() - t0, t0: t0, status: status.textContent }); }
+                if (first === null && done()) { first = { ms: performance.now() - t0, status: status.textContent }; }
+                if (first !== null && (filtered() || /No article/.test(status.textContent))) {
+                  observer.disconnect();
+                  resolve({ ms: first.ms, filtersMs: performance.now() - t0, status: first.status, scripts: scripts });
+                }
               });
               observer.observe(document.body, { subtree: true, childList: true, characterData: true });
               input.value = q;
@@ -126,6 +136,11 @@ internal static class SearchBrowserHarness
         {
             queryBytes = requested.Skip(loaded.Count).Sum(FileSize);
         }
+
+        // The filters' counts come after the first results: their time and the bytes of the whole query are told apart.
+        var firstMs = result.GetProperty("ms").GetDouble();
+        var firstBytes = result.GetProperty("scripts").EnumerateArray().Where(e => e[1].GetDouble() <= firstMs).Sum(e => FileSize(e[0].GetString()!));
+        Console.Error.WriteLine($"  {query}: {Kb(firstBytes)} KB before the first results; filters shown after {result.GetProperty("filtersMs").GetDouble():F0} ms, {Kb(queryBytes)} KB in all");
 
         var heap = await Heap(page);
         var count = Count(result.GetProperty("status").GetString()!);
@@ -175,7 +190,8 @@ internal static class SearchBrowserHarness
 
     private static int Count(string status)
     {
-        var digits = new string([.. status.TakeWhile(char.IsDigit)]);
+        // "7,999 articles match …": the count may carry a thousands separator.
+        var digits = new string([.. status.TakeWhile(c => char.IsDigit(c) || c is ',' or '.').Where(char.IsDigit)]);
         return digits.Length == 0 ? 0 : int.Parse(digits, CultureInfo.InvariantCulture);
     }
 

@@ -15,7 +15,8 @@ namespace StaticDossier.Rendering.Search;
 /// <item><c>positions/N.js</c>: the same words' positions, only loaded for queries of several words: per posting
 /// <c>count, delta, delta…</c>;</item>
 /// <item><c>docs/ID.js</c>: one article's title, URL, date, source, language and text, loaded for the results shown;</item>
-/// <item><c>facets.js</c>: every article's language, year, source, people and tags as numbers, for filters and their counts.</item>
+/// <item><c>facets/NAME.js</c>: for each language, year, source, person and tag, the articles that have it (as
+/// <see cref="FacetSets"/> strings), for filters and their counts; loaded after the first results are shown.</item>
 /// </list></summary>
 internal sealed class SearchIndexRenderer : ISiteOutput
 {
@@ -88,7 +89,7 @@ internal sealed class SearchIndexRenderer : ISiteOutput
         files.Add(Script("index", w =>
         {
             w.WriteStartObject();
-            w.WriteNumber("version", 1);
+            w.WriteNumber("version", 2);
             w.WriteNumber("documents", index.DocumentCount);
             w.WriteStartArray("chunks");
             for (var c = 0; c < chunks; c++)
@@ -104,7 +105,7 @@ internal sealed class SearchIndexRenderer : ISiteOutput
         var docs = new OutputFile[articles.Count];
         Parallel.For(0, articles.Count, i => docs[i] = Script($"docs/{i}", w => Document(w, articles[i])));
         files.AddRange(docs);
-        files.Add(Script("facets", w => Facets(w, model)));
+        files.AddRange(Facets(model));
         return files;
     }
 
@@ -136,71 +137,76 @@ internal sealed class SearchIndexRenderer : ISiteOutput
         w.WriteEndObject();
     }
 
-    /// <summary>Facet values are listed once and articles refer to them by number: <c>[language, year, source,
-    /// [people], [tags]]</c>, -1 for no year or source.</summary>
-    private static void Facets(Utf8JsonWriter w, DossierModel model)
+    /// <summary>One file per facet: its values in ordinal order (a language with its name) and, for each value, the
+    /// articles that have it as a <see cref="FacetSets"/> string. Loaded after the first results are shown, or
+    /// before them when the address carries a filter.</summary>
+    private static IEnumerable<OutputFile> Facets(DossierModel model)
     {
         var articles = model.Articles;
-        var languages = Values(articles.Select(a => a.Language));
-        var years = Values(articles.Where(a => a.Date is not null).Select(a => a.Date![..4]));
-        var sources = Values(articles.Where(a => a.Source is not null).Select(a => a.Source!));
-        var people = Values(articles.SelectMany(a => a.People.Select(p => p.Name)));
-        var tags = Values(articles.SelectMany(a => a.Tags.Select(t => t.Name)));
-        var languageNames = articles.GroupBy(a => a.Language, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().LanguageName, StringComparer.Ordinal);
-
-        w.WriteStartObject();
-        w.WriteStartArray("languages");
-        foreach (var l in languages.Keys)
+        var languageNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var a in articles)
         {
-            w.WriteStartArray();
-            w.WriteStringValue(l);
-            w.WriteStringValue(languageNames[l]);
-            w.WriteEndArray();
+            languageNames.TryAdd(a.Language, a.LanguageName);
         }
 
-        w.WriteEndArray();
-        foreach (var (name, values) in new[] { ("years", years), ("sources", sources), ("people", people), ("tags", tags) })
+        yield return Facet("language", model, a => [a.Language], v => languageNames[v]);
+        yield return Facet("year", model, a => Year(a) is { } y ? [y] : []);
+        yield return Facet("source", model, a => a.Source is { } s ? [s] : []);
+        yield return Facet("person", model, a => a.People.Select(p => p.Name));
+        yield return Facet("tag", model, a => a.Tags.Select(t => t.Name));
+    }
+
+    /// <summary>The year an article is counted under in the year filter.</summary>
+    private static string? Year(ArticleView a) => a.Date?[..4];
+
+    private static OutputFile Facet(string name, DossierModel model, Func<ArticleView, IEnumerable<string>> valuesOf, Func<string, string>? label = null)
+    {
+        var articles = model.Articles;
+        var ids = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var doc = 0; doc < articles.Count; doc++)
         {
-            w.WriteStartArray(name);
-            foreach (var v in values.Keys)
+            foreach (var v in valuesOf(articles[doc]).Distinct(StringComparer.Ordinal))
+            {
+                if (!ids.TryGetValue(v, out var list))
+                {
+                    ids[v] = list = [];
+                }
+
+                list.Add(doc);
+            }
+        }
+
+        return Script($"facets/{name}", w =>
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("values");
+            foreach (var v in ids.Keys)
             {
                 w.WriteStringValue(v);
             }
 
             w.WriteEndArray();
-        }
-
-        w.WriteStartArray("documents");
-        foreach (var a in articles)
-        {
-            w.WriteStartArray();
-            w.WriteNumberValue(languages[a.Language]);
-            w.WriteNumberValue(a.Date is null ? -1 : years[a.Date[..4]]);
-            w.WriteNumberValue(a.Source is null ? -1 : sources[a.Source]);
-            w.WriteStartArray();
-            foreach (var p in a.People)
+            if (label is not null)
             {
-                w.WriteNumberValue(people[p.Name]);
+                w.WriteStartArray("labels");
+                foreach (var v in ids.Keys)
+                {
+                    w.WriteStringValue(label(v));
+                }
+
+                w.WriteEndArray();
+            }
+
+            w.WriteStartArray("sets");
+            foreach (var list in ids.Values)
+            {
+                w.WriteStringValue(FacetSets.Encode(list, articles.Count));
             }
 
             w.WriteEndArray();
-            w.WriteStartArray();
-            foreach (var t in a.Tags)
-            {
-                w.WriteNumberValue(tags[t.Name]);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndArray();
-        }
-
-        w.WriteEndArray();
-        w.WriteEndObject();
+            w.WriteEndObject();
+        });
     }
-
-    /// <summary>Distinct values in ordinal order, numbered.</summary>
-    private static Dictionary<string, int> Values(IEnumerable<string> values) => values.Distinct(StringComparer.Ordinal)
-        .Order(StringComparer.Ordinal).Select((v, i) => (v, i)).ToDictionary(x => x.v, x => x.i, StringComparer.Ordinal);
 
     private static OutputFile Script(string key, Action<Utf8JsonWriter> write, string? prefix = null)
     {

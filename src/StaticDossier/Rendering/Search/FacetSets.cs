@@ -1,0 +1,149 @@
+using System.Text;
+
+namespace StaticDossier.Rendering.Search;
+
+/// <summary>Writes a facet value's articles (ascending document ids) as a short string that search.js decodes,
+/// in whichever of three forms is shortest for this set:
+/// <list type="bullet">
+/// <item><c>b</c> + a bitset in unpadded base64url (bit <c>d % 8</c> of byte <c>d / 8</c>): dense values such as a language;</item>
+/// <item><c>d</c> + each id as the gap after the previous one (first from -1), minus one: sparse values such as a person;</item>
+/// <item><c>r</c> + runs, each as the gap before its start and its length minus one: ids in runs, such as a year,
+/// since document ids follow the timeline.</item>
+/// </list>
+/// Numbers are base-32 digits, low digits first, in the base64url alphabet with 32 added while more digits follow.
+/// At 100,000 articles the five facets take about a third of what a per-article table took, and the reader's
+/// browser counts a value by walking its ids instead of every article's lists.</summary>
+internal static class FacetSets
+{
+    private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+    public static string Encode(IReadOnlyList<int> ids, int documents)
+    {
+        var bits = Bitset(ids, documents);
+        var deltas = Deltas(ids);
+        var runs = Runs(ids);
+        var shortest = bits;
+        if (deltas.Length < shortest.Length)
+        {
+            shortest = deltas;
+        }
+
+        if (runs.Length < shortest.Length)
+        {
+            shortest = runs;
+        }
+
+        return shortest;
+    }
+
+    private static string Bitset(IReadOnlyList<int> ids, int documents)
+    {
+        var bytes = new byte[(documents + 7) / 8];
+        foreach (var id in ids)
+        {
+            bytes[id >> 3] |= (byte)(1 << (id & 7));
+        }
+
+        return "b" + Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
+
+    private static string Deltas(IReadOnlyList<int> ids)
+    {
+        var text = new StringBuilder("d");
+        var previous = -1;
+        foreach (var id in ids)
+        {
+            Number(text, id - previous - 1);
+            previous = id;
+        }
+
+        return text.ToString();
+    }
+
+    private static string Runs(IReadOnlyList<int> ids)
+    {
+        var text = new StringBuilder("r");
+        var previous = -1;
+        for (var i = 0; i < ids.Count;)
+        {
+            var start = ids[i];
+            var end = start;
+            while (i + 1 < ids.Count && ids[i + 1] == end + 1)
+            {
+                end = ids[++i];
+            }
+
+            i++;
+            Number(text, start - previous - 1);
+            Number(text, end - start);
+            previous = end;
+        }
+
+        return text.ToString();
+    }
+
+    private static void Number(StringBuilder text, int value)
+    {
+        do
+        {
+            var digit = value & 31;
+            value >>= 5;
+            text.Append(Alphabet[value > 0 ? digit | 32 : digit]);
+        }
+        while (value > 0);
+    }
+
+    /// <summary>The ids a string holds: the reader's decoding, for tests.</summary>
+    internal static List<int> Decode(string encoded, int documents)
+    {
+        var ids = new List<int>();
+        if (encoded.Length == 0)
+        {
+            return ids;
+        }
+
+        if (encoded[0] == 'b')
+        {
+            var base64 = encoded[1..].Replace('-', '+').Replace('_', '/');
+            var bytes = Convert.FromBase64String(base64.PadRight((base64.Length + 3) / 4 * 4, '='));
+            for (var d = 0; d < documents; d++)
+            {
+                if ((bytes[d >> 3] & (1 << (d & 7))) != 0)
+                {
+                    ids.Add(d);
+                }
+            }
+
+            return ids;
+        }
+
+        var at = 1;
+        var previous = -1;
+        while (at < encoded.Length)
+        {
+            var start = previous + 1 + Read(encoded, ref at);
+            var end = encoded[0] == 'r' ? start + Read(encoded, ref at) : start;
+            for (var d = start; d <= end; d++)
+            {
+                ids.Add(d);
+            }
+
+            previous = end;
+        }
+
+        return ids;
+    }
+
+    private static int Read(string encoded, ref int at)
+    {
+        int value = 0, shift = 0, digit;
+        do
+        {
+            digit = Alphabet.IndexOf(encoded[at++], StringComparison.Ordinal);
+            value |= (digit & 31) << shift;
+            shift += 5;
+        }
+        while ((digit & 32) != 0);
+        return value;
+    }
+}

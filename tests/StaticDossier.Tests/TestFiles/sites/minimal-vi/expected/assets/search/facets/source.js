@@ -1,0 +1,1 @@
+dossierSearchLoaded("facets/source",{"values":["Báo Ví Dụ","Example News"],"sets":["dB","dA"]});

@@ -1,1 +1,0 @@
-dossierSearchLoaded("facets",{"languages":[["en","English"],["vi","Vietnamese"]],"years":["2020","2022"],"sources":["Báo Ví Dụ","Example News"],"people":["Phạm Bình Minh","Sergey Lavrov"],"tags":["Diplomacy","Phone talks"],"documents":[[0,1,1,[1],[0,1]],[1,0,0,[0,1],[1]],[0,-1,-1,[],[]]]});
