@@ -17,10 +17,14 @@ namespace StaticDossier;
 public sealed class Ingestor
 {
     private readonly SiteConfig _config;
-    private readonly SeedCleaner _cleaner = new();
+    private readonly SeedCleaner _cleaner;
 
     /// <summary>Creates an ingestor for <paramref name="config"/>.</summary>
-    public Ingestor(SiteConfig config) => _config = config;
+    public Ingestor(SiteConfig config)
+    {
+        _config = config;
+        _cleaner = new SeedCleaner(config.Events);
+    }
 
     /// <summary>Called with (seeds taken up, seeds in all) from several threads, for progress on long runs.</summary>
     public Action<int, int>? Progress { get; init; }
@@ -76,7 +80,7 @@ public sealed class Ingestor
         {
             Progress?.Invoke(Interlocked.Increment(ref taken), seeds.Count);
             var sharedLines = shared.GetValueOrDefault(seeds[i].Path);
-            keys[i] = IngestSkip.InputKey(seeds[i], sharedLines);
+            keys[i] = IngestSkip.InputKey(seeds[i], sharedLines, _config.Events);
             cleaned[i] = !force && IngestSkip.IsUnchanged(seeds[i], keys[i], manifest, cache, contentDir)
                 ? null
                 : _cleaner.Clean(seeds[i], diagnostics, sharedLines);

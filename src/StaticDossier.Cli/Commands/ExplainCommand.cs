@@ -34,7 +34,7 @@ internal static class ExplainCommand
             // Clean it as ingest does: beside the other seeds of its folder, so repeated lines count.
             var folder = Path.GetDirectoryName(file!)!;
             var siblings = reader.ReadAll(folder, new DiagnosticBag());
-            var cleaned = new SeedCleaner().CleanAll(siblings.Any(s => s.Path == seed.Path) ? siblings : [seed], diagnostics)
+            var cleaned = new SeedCleaner(config.Events).CleanAll(siblings.Any(s => s.Path == seed.Path) ? siblings : [seed], diagnostics)
                 .First(c => c.Seed.Path == seed.Path);
             Console.Write(DecisionReport.Explain(cleaned));
         }

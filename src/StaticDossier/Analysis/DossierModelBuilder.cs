@@ -1,4 +1,5 @@
 using System.Globalization;
+using StaticDossier.Cleaning;
 using StaticDossier.Config;
 using StaticDossier.Content;
 using StaticDossier.Diagnostics;
@@ -124,6 +125,9 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
             Url = url,
             Date = date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             DateDisplay = date is { } day ? text.Date(day) : null,
+            // A curator's date wins over an inferred period.
+            DateApprox = date is null && ApproximateDate.Parse(page.Meta.DateApprox) is not null ? page.Meta.DateApprox : null,
+            DateApproxDisplay = date is null && ApproximateDate.Parse(page.Meta.DateApprox) is not null ? text.ApproximatePeriod(page.Meta.DateApprox!) : null,
             Language = language,
             LanguageName = text.LanguageName(language),
             Source = string.IsNullOrWhiteSpace(page.Meta.Source) ? null : page.Meta.Source.Trim(),
@@ -150,7 +154,7 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
         }
 
         parts.Add($"“{a.Title.TrimEnd('.')}.”");
-        parts.Add((a.Source is null ? string.Empty : a.Source + ", ") + (a.DateDisplay ?? text["cite_undated"]) + ".");
+        parts.Add((a.Source is null ? string.Empty : a.Source + ", ") + (a.DateDisplay ?? a.DateApproxDisplay ?? text["cite_undated"]) + ".");
         if (a.SourceUrl is not null)
         {
             parts.Add(a.SourceUrl + ".");

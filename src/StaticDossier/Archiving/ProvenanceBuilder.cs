@@ -33,7 +33,10 @@ internal sealed class ProvenanceBuilder
     /// <summary>The payload folder provenance records go in.</summary>
     public const string Folder = "provenance";
 
-    private readonly SeedCleaner _cleaner = new();
+    private readonly SeedCleaner _cleaner;
+
+    /// <summary>A builder that cleans seeds again as ingest does, with the dossier's <paramref name="events"/>.</summary>
+    public ProvenanceBuilder(IReadOnlyList<Config.EventConfig>? events = null) => _cleaner = new SeedCleaner(events);
 
     /// <summary>The records, as payload files (paths relative to <c>data/</c>), in ordinal order.</summary>
     public IReadOnlyList<BagFile> Build(ProvenanceInputs source)

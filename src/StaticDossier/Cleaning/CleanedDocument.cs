@@ -23,6 +23,9 @@ public sealed record ArticleMetadata
     /// <summary>Publication date, never guessed.</summary>
     public DateOnly? Date { get; init; }
 
+    /// <summary>When no <see cref="Date"/> is stated: the period the text's clues support, with the evidence.</summary>
+    public ApproximateDate? DateApprox { get; init; }
+
     /// <summary>BCP 47 language tag (<c>en</c>, <c>vi</c>).</summary>
     public string Language { get; init; } = "en";
 

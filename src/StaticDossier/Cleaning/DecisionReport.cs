@@ -14,6 +14,15 @@ public static class DecisionReport
         sb.Append(CultureInfo.InvariantCulture, $"seed:     {doc.Seed.Path}\n");
         sb.Append(CultureInfo.InvariantCulture, $"title:    {doc.Title}\n");
         sb.Append(CultureInfo.InvariantCulture, $"date:     {m.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "(not stated)"}\n");
+        if (m.Date is null && m.DateApprox is { } approx)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"date_approx: {approx.Value} (inferred from the text; never shown as exact)\n");
+            foreach (var clue in approx.Evidence)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"  evidence: {clue}\n");
+            }
+        }
+
         sb.Append(CultureInfo.InvariantCulture, $"language: {m.Language}\n");
         sb.Append(CultureInfo.InvariantCulture, $"source:   {m.Source ?? "(not stated)"}\n");
         sb.Append(CultureInfo.InvariantCulture, $"byline:   {m.Byline ?? "(not stated)"}\n");

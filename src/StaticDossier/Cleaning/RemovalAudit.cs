@@ -10,6 +10,7 @@ public static class RemovalAudit
     private static readonly ISerializer Serializer = new SerializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .DisableAliases()
+        .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull)
         .Build();
 
     /// <summary>The audit file's name for a seed.</summary>
@@ -22,6 +23,9 @@ public static class RemovalAudit
         {
             Seed = doc.Seed.Path,
             Content = contentFile,
+            DateApprox = doc.Metadata.Date is null && doc.Metadata.DateApprox is { } approx
+                ? new Inference { Value = approx.Value, Evidence = [.. approx.Evidence] }
+                : null,
             Kept = doc.Decisions.Count - doc.RemovedCount,
             Removed = doc.Decisions.Where(d => !d.Kept).Select(d => new Entry
             {
@@ -43,9 +47,19 @@ public static class RemovalAudit
 
         public string Content { get; init; } = string.Empty;
 
+        /// <summary>The period inferred for a page with no stated date, and why.</summary>
+        public Inference? DateApprox { get; init; }
+
         public int Kept { get; init; }
 
         public List<Entry> Removed { get; init; } = [];
+    }
+
+    private sealed class Inference
+    {
+        public string Value { get; init; } = string.Empty;
+
+        public List<string> Evidence { get; init; } = [];
     }
 
     private sealed class Entry

@@ -6,6 +6,11 @@ namespace StaticDossier.Cleaning;
 /// <summary>Cleans any seed, choosing the cleaner for its kind.</summary>
 public sealed class SeedCleaner
 {
+    private readonly IReadOnlyList<Config.EventConfig> _events;
+
+    /// <summary>A cleaner that dates undated pages by the <paramref name="events"/> they refer to (site.yml <c>events:</c>).</summary>
+    public SeedCleaner(IReadOnlyList<Config.EventConfig>? events = null) => _events = events ?? [];
+
     /// <summary>Takes the article out of <paramref name="seed"/>, on its own.</summary>
     public CleanedDocument Clean(SeedDocument seed, DiagnosticBag diagnostics) => Clean(seed, diagnostics, null);
 
@@ -29,7 +34,23 @@ public sealed class SeedCleaner
             diagnostics.Warning(DiagnosticCodes.SeedNoArticle, "Cleaning found no article text in this seed.", SourceLocation.InFile(seed.Path));
         }
 
-        return ApplySidecar(cleaned);
+        return InferDate(ApplySidecar(cleaned));
+    }
+
+    // Blocks that belong to the article, whether kept or not: its headline, captions and a lede repeated.
+    private static readonly HashSet<string> ArticleRoles = new(StringComparer.Ordinal) { "title", "caption", "duplicate" };
+
+    /// <summary>A page with no stated date gets the period its text supports, apart from <c>date</c>.</summary>
+    private CleanedDocument InferDate(CleanedDocument cleaned)
+    {
+        if (cleaned.Metadata.Date is not null)
+        {
+            return cleaned;
+        }
+
+        var text = string.Join("\n", cleaned.Decisions.Where(d => d.Kept || ArticleRoles.Contains(d.Role)).Select(d => d.Text));
+        var approx = DateInference.Infer(text, _events, DateFinder.FromIso(cleaned.Seed.Sidecar?.RetrievedAt));
+        return approx is null ? cleaned : cleaned with { Metadata = cleaned.Metadata with { DateApprox = approx } };
     }
 
     // A curator's sidecar wins over what the page seemed to say.

@@ -36,6 +36,10 @@ public sealed record SiteConfig
     /// text contains the tag's name or an alias.</summary>
     public List<TermConfig> Tags { get; init; } = [];
 
+    /// <summary>Dated events articles refer to ("the invasion of Ukraine"): ingest infers an approximate date from them
+    /// for a page that gives no full date (see <see cref="EventConfig"/>).</summary>
+    public List<EventConfig> Events { get; init; } = [];
+
     /// <summary>Folder of curated Markdown, relative to site.yml.</summary>
     public string ContentDir { get; init; } = "content";
 

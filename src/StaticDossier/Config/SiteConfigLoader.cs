@@ -185,6 +185,14 @@ public static class SiteConfigLoader
             }
         }
 
+        if (config.Events.Any(e => string.IsNullOrWhiteSpace(e.Name) || e.ParsedDate is null || e.Aliases?.Any(string.IsNullOrWhiteSpace) != false))
+        {
+            diagnostics.Error(DiagnosticCodes.ConfigValue,
+                "Every entry of 'events' needs a non-empty 'name' and a 'date' written YYYY-MM-DD, and aliases must not be empty.",
+                KeyLocation(config.SourcePath, text, "events"));
+            ok = false;
+        }
+
         if (!ok)
         {
             return false;

@@ -18,6 +18,7 @@ public static class ContentPageFactory
     {
         Title = TitleOf(doc),
         Date = doc.Metadata.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        DateApprox = doc.Metadata.Date is null ? doc.Metadata.DateApprox?.Value : null,
         Language = doc.Metadata.Language,
         Source = Line(doc.Metadata.Source),
         Byline = Line(doc.Metadata.Byline),

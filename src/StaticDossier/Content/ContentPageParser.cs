@@ -272,6 +272,14 @@ public static partial class ContentPageParser
             ok = false;
         }
 
+        if (meta.DateApprox is not null && Cleaning.ApproximateDate.Parse(meta.DateApprox) is null)
+        {
+            diagnostics.Error(DiagnosticCodes.FrontMatterValue,
+                $"'date_approx' must be a month written YYYY-MM or a year written YYYY; got '{Printable(meta.DateApprox)}'. Use 'date' for an exact day.",
+                KeyLocation(path, yaml, "date_approx"));
+            ok = false;
+        }
+
         if (meta.Language is { } lang && !IsLanguageTag(lang))
         {
             diagnostics.Error(DiagnosticCodes.FrontMatterValue, $"'language' must be a BCP 47 tag such as 'en' or 'vi'; got '{Printable(lang)}'.",
@@ -312,7 +320,7 @@ public static partial class ContentPageParser
     {
         (string, string?)[] single =
         [
-            ("title", meta.Title), ("date", meta.Date), ("language", meta.Language), ("source", meta.Source), ("byline", meta.Byline),
+            ("title", meta.Title), ("date", meta.Date), ("date_approx", meta.DateApprox), ("language", meta.Language), ("source", meta.Source), ("byline", meta.Byline),
             ("url", meta.Url), ("slug", meta.Slug), ("summary", meta.Summary), ("seed", meta.Seed), ("seed_sha256", meta.SeedSha256),
             ("retrieved_at", meta.RetrievedAt), ("archive_file", meta.ArchiveFile), ("archive_record", meta.ArchiveRecord),
         ];

@@ -9,6 +9,10 @@ public sealed record FrontMatter
     /// <summary>Publication date as YYYY-MM-DD; absent when the page does not give one.</summary>
     public string? Date { get; init; }
 
+    /// <summary>When the page states no date: the period ingest inferred from its text, <c>YYYY-MM</c> or <c>YYYY</c>
+    /// (evidence in <c>.ingest/removed/</c> and <c>dossier explain</c>). Never shown as exact; a <see cref="Date"/> wins.</summary>
+    public string? DateApprox { get; init; }
+
     /// <summary>BCP 47 language tag of the article.</summary>
     public string? Language { get; init; }
 

@@ -36,7 +36,7 @@ internal static class FrontMatterReader
 
                 switch (key)
                 {
-                    case "title" or "date" or "language" or "source" or "byline" or "url" or "slug" or "summary" or "seed" or "seed_sha256"
+                    case "title" or "date" or "date_approx" or "language" or "source" or "byline" or "url" or "slug" or "summary" or "seed" or "seed_sha256"
                         or "retrieved_at" or "archive_file" or "archive_record":
                         if (Text(parser) is not { } text)
                         {
@@ -84,6 +84,7 @@ internal static class FrontMatterReader
             {
                 Title = strings.GetValueOrDefault("title", string.Empty),
                 Date = strings.GetValueOrDefault("date"),
+                DateApprox = strings.GetValueOrDefault("date_approx"),
                 Language = strings.GetValueOrDefault("language"),
                 Source = strings.GetValueOrDefault("source"),
                 Byline = strings.GetValueOrDefault("byline"),

@@ -21,6 +21,17 @@ public sealed record ArticleView
     /// <summary>The date for people, e.g. "15 March 2022".</summary>
     public string? DateDisplay { get; init; }
 
+    /// <summary>When there is no <see cref="Date"/>: the period ingest inferred from the text, <c>YYYY-MM</c> or
+    /// <c>YYYY</c>. Shown as approximate, never as a date.</summary>
+    public string? DateApprox { get; init; }
+
+    /// <summary>The inferred period for people, marked approximate in the site's language, e.g. "c. March 2022"
+    /// (templates add that it was inferred).</summary>
+    public string? DateApproxDisplay { get; init; }
+
+    /// <summary>Where the article sits in time: its date, else its inferred period, else null.</summary>
+    public string? TimeKey => Date ?? DateApprox;
+
     /// <summary>BCP 47 tag.</summary>
     public required string Language { get; init; }
 
@@ -85,7 +96,8 @@ public sealed record ArticleView
     public string Citation { get; init; } = string.Empty;
 
     /// <summary>A link to this article, for lists on other pages.</summary>
-    public ArticleLink ToLink(string? reason = null) => new(Title, Url, Language, Date, DateDisplay, Source, reason, Summary, ReadingTime);
+    public ArticleLink ToLink(string? reason = null) =>
+        new(Title, Url, Language, Date, DateDisplay, Source, reason, Summary, ReadingTime) { DateApprox = DateApprox, DateApproxDisplay = DateApproxDisplay };
 }
 
 /// <summary>A link to an index page (a person, tag, source or language).</summary>
@@ -104,4 +116,11 @@ public sealed record TermLink(string Name, string Url);
 /// <param name="Summary">One or two sentences, for lists.</param>
 /// <param name="ReadingTime">"3 min read", in the site's language.</param>
 public sealed record ArticleLink(string Title, string Url, string Language, string? Date, string? DateDisplay, string? Source, string? Reason,
-    string Summary = "", string ReadingTime = "");
+    string Summary = "", string ReadingTime = "")
+{
+    /// <summary>The inferred period (<c>YYYY-MM</c> or <c>YYYY</c>) of an article with no date, or null.</summary>
+    public string? DateApprox { get; init; }
+
+    /// <summary>That period for people, marked approximate ("c. March 2022"), or null.</summary>
+    public string? DateApproxDisplay { get; init; }
+}

@@ -56,6 +56,9 @@ public static class SitePaths
     /// <summary>The articles of one month (<c>2022-03</c>) of a year with more than a page of them.</summary>
     public static string ArchiveMonth(string month) => $"archive/{month}.html";
 
+    /// <summary>The articles of a year (one with a page per month) whose month is not known, only the year inferred.</summary>
+    public static string ArchiveMonthUnknown(string year) => $"archive/{year}-month-unknown.html";
+
     /// <summary>The articles whose pages give no date.</summary>
     public const string ArchiveUndated = "archive/undated.html";
 

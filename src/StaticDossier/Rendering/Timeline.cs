@@ -6,27 +6,37 @@ namespace StaticDossier.Rendering;
 /// <summary>Orders articles in time and groups them by year and month for the home page and the archive.</summary>
 public static class Timeline
 {
-    /// <summary>Newest first; undated last; ties broken by title then URL so output never depends on file order.</summary>
+    /// <summary>Newest first by date or inferred period (an exact date before a period of its month); undated last; ties
+    /// broken by title then URL so output never depends on file order.</summary>
     public static List<ArticleView> Sort(IEnumerable<ArticleView> articles) => [.. articles
-        .OrderBy(a => a.Date is null)
-        .ThenByDescending(a => a.Date, StringComparer.Ordinal)
+        .OrderBy(a => a.TimeKey is null)
+        .ThenByDescending(a => a.TimeKey, StringComparer.Ordinal)
         .ThenBy(a => a.Title, StringComparer.Ordinal)
         .ThenBy(a => a.Url, StringComparer.Ordinal)];
 
-    /// <summary>Dated articles grouped by year, then month, newest first. A year with more than a page of articles
-    /// gets a page per month (<see cref="TimelineYear.ByMonth"/>); a smaller one lists its months on its own page.</summary>
-    internal static List<TimelineYear> Group(IEnumerable<ArticleView> articles, InterfaceText text) => [.. Sort(articles.Where(a => a.Date is not null))
-        .GroupBy(a => a.Date![..4])
+    /// <summary>Dated articles, and those with an inferred period (marked approximate by templates), grouped by year,
+    /// then month, newest first; a period of a year only is a group of its own after that year's months. A year with
+    /// more than a page of articles gets a page per month (<see cref="TimelineYear.ByMonth"/>); a smaller one lists its
+    /// months on its own page.</summary>
+    internal static List<TimelineYear> Group(IEnumerable<ArticleView> articles, InterfaceText text) => [.. Sort(articles.Where(a => a.TimeKey is not null))
+        .GroupBy(a => a.TimeKey![..4])
         .Select(y =>
         {
             var byMonth = y.Count() > Pagination.PageSize;
             var yearUrl = SitePaths.ArchiveYear(y.Key);
+            var year = int.Parse(y.Key, CultureInfo.InvariantCulture);
             return new TimelineYear(y.Key, yearUrl, byMonth, [.. y
-                .GroupBy(a => a.Date![..7])
+                .GroupBy(a => a.TimeKey!.Length >= 7 ? a.TimeKey[..7] : a.TimeKey)
                 .Select(m =>
                 {
+                    if (m.Key.Length == 4)
+                    {
+                        return new TimelineMonth(m.Key, text.Format("timeline_month_unknown", y.Key), text["timeline_month_unknown_short"],
+                            byMonth ? SitePaths.ArchiveMonthUnknown(y.Key) : $"{yearUrl}#month-{m.Key}", [.. m]);
+                    }
+
                     var month = int.Parse(m.Key[5..], CultureInfo.InvariantCulture);
-                    return new TimelineMonth(m.Key, text.Month(int.Parse(y.Key, CultureInfo.InvariantCulture), month), text.MonthName(month),
+                    return new TimelineMonth(m.Key, text.Month(year, month), text.MonthName(month),
                         byMonth ? SitePaths.ArchiveMonth(m.Key) : $"{yearUrl}#month-{m.Key}", [.. m]);
                 })]);
         })];
@@ -43,9 +53,9 @@ public sealed record TimelineYear(string Year, string Url, bool ByMonth, List<Ti
     public int Count => Months.Sum(m => m.Count);
 }
 
-/// <summary>A month of the timeline.</summary>
-/// <param name="Id">YYYY-MM, usable as an anchor.</param>
-/// <param name="Name">The month as a heading ("March 2022").</param>
+/// <summary>A month of the timeline, or the articles of a year whose month is not known.</summary>
+/// <param name="Id">YYYY-MM (YYYY for a year's articles of no known month), usable as an anchor.</param>
+/// <param name="Name">The month as a heading ("March 2022", "2022, month not known").</param>
 /// <param name="ShortName">The month alone ("March"), under its year.</param>
 /// <param name="Url">Where its articles are listed: its own page, or its place on the year's.</param>
 /// <param name="Articles">Its articles, newest first.</param>
@@ -53,4 +63,7 @@ public sealed record TimelineMonth(string Id, string Name, string ShortName, str
 {
     /// <summary>How many articles the month has.</summary>
     public int Count => Articles.Count;
+
+    /// <summary>True when an article here is placed by an inferred period, not a date.</summary>
+    public bool HasApproximate => Articles.Any(a => a.Date is null);
 }

@@ -124,7 +124,7 @@ public sealed class SiteRendererTests
     {
         using var dossier = new TempDossier(withSeeds: false);
         // Front matter refuses control characters (SD0303); a body may still carry them from a seed.
-        dossier.Write("content/x.md", "---\ntitle: Bad title\nsummary: Body with controls\n---\n\nBody \u000E with \u0001 controls and a lone \\uD800 surrogate.\n");
+        dossier.Write("content/x.md", "---\ntitle: Bad title\ndate: 2024-01-01\nsummary: Body with controls\n---\n\nBody \u000E with \u0001 controls and a lone \\uD800 surrogate.\n");
         var diagnostics = new DiagnosticBag();
         Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics).Succeeded, string.Join('\n', diagnostics));
         using var reader = System.Xml.XmlReader.Create(Path.Combine(dossier.Site, "feed.xml"));
@@ -134,19 +134,50 @@ public sealed class SiteRendererTests
 
     [Theory]
     [InlineData(2, new[] { "C", "B" })]
-    [InlineData(0, new[] { "C", "B", "A", "Undated" })]
-    public void TheFeedCarriesTheNewestArticlesUpToFeedLimit(int limit, string[] expected)
+    [InlineData(0, new[] { "C", "B", "A" })]
+    public void TheFeedCarriesTheNewestExactlyDatedArticlesUpToFeedLimit(int limit, string[] expected)
     {
         using var dossier = new TempDossier(withSeeds: false);
         dossier.Write("content/a.md", "---\ntitle: A\ndate: 2024-01-01\n---\n\nA.\n");
         dossier.Write("content/b.md", "---\ntitle: B\ndate: 2024-02-01\n---\n\nB.\n");
         dossier.Write("content/c.md", "---\ntitle: C\ndate: 2024-03-01\n---\n\nC.\n");
         dossier.Write("content/u.md", "---\ntitle: Undated\n---\n\nU.\n");
+        // Newer than every entry, but only approximately: no day of it may reach a feed reader.
+        dossier.Write("content/p.md", "---\ntitle: Period\ndate_approx: 2024-05\n---\n\nP.\n");
         var diagnostics = new DiagnosticBag();
         Assert.True(new SiteBuilder(Dossier.Config(dossier) with { FeedLimit = limit }).Build(diagnostics).Succeeded, string.Join('\n', diagnostics));
         using var reader = System.Xml.XmlReader.Create(Path.Combine(dossier.Site, "feed.xml"));
         var feed = System.ServiceModel.Syndication.SyndicationFeed.Load(reader);
         Assert.Equal(expected, feed.Items.Select(i => i.Title.Text));
         Assert.Equal(new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero), feed.LastUpdatedTime);
+    }
+
+    [Fact]
+    public void ACuratorsDateWinsOverAnInferredPeriod()
+    {
+        using var dossier = new TempDossier(withSeeds: false);
+        dossier.Write("content/d.md", "---\ntitle: Dated\ndate: 2022-03-17\ndate_approx: 2021\n---\n\nD.\n");
+        dossier.Write("content/p.md", "---\ntitle: Period\ndate_approx: 2022\n---\n\nP.\n");
+        var diagnostics = new DiagnosticBag();
+        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics).Succeeded, string.Join('\n', diagnostics));
+        var dated = File.ReadAllText(Path.Combine(dossier.Site, "articles", "d.html"));
+        Assert.Contains("<time datetime=\"2022-03-17\">17 March 2022</time>", dated, StringComparison.Ordinal);
+        Assert.DoesNotContain("inferred", dated, StringComparison.Ordinal);
+        Assert.Contains("\"datePublished\":\"2022-03-17\"", dated, StringComparison.Ordinal);
+        var period = File.ReadAllText(Path.Combine(dossier.Site, "articles", "p.html"));
+        Assert.Contains("c. 2022 <span class=\"approx-note\">(inferred from the text)</span>", period, StringComparison.Ordinal);
+        Assert.DoesNotContain("datePublished", period, StringComparison.Ordinal);
+        var home = File.ReadAllText(Path.Combine(dossier.Site, "index.html"));
+        Assert.Contains("<h4 id=\"month-2022\">2022, month not known</h4>", home, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RefusesAnInferredPeriodThatIsNotAMonthOrAYear()
+    {
+        using var dossier = new TempDossier(withSeeds: false);
+        dossier.Write("content/p.md", "---\ntitle: Period\ndate_approx: 2022-03-15\n---\n\nP.\n");
+        var diagnostics = new DiagnosticBag();
+        Assert.False(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics).Succeeded);
+        Assert.Contains(diagnostics, d => d.Code == "SD0303" && d.Message.Contains("'date_approx' must be a month", StringComparison.Ordinal) && d.Location.Line == 3);
     }
 }

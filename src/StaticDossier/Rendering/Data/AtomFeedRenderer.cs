@@ -8,7 +8,9 @@ namespace StaticDossier.Rendering.Data;
 
 /// <summary><c>feed.xml</c>: an Atom feed of the newest <c>feed_limit</c> articles (all when 0), absolute URLs
 /// from <c>base_url</c>. Its <c>updated</c> is the newest article's date, never the clock, so the feed is the
-/// same on every build.</summary>
+/// same on every build. Only articles with an exact date are entries: Atom needs a day for every entry, and any day
+/// given to an undated article (the build's, the first of an inferred month) would show a reader a date the source
+/// never gave. Undated articles and those dated only approximately are on the site's timeline, not in the feed.</summary>
 internal sealed class AtomFeedRenderer : ISiteOutput
 {
     public IEnumerable<OutputFile?> Render(OutputContext context) => [Render(context.Dossier, context.Config)];
@@ -17,12 +19,12 @@ internal sealed class AtomFeedRenderer : ISiteOutput
     {
         var home = new Uri(SiteUrls.Absolute(config.BaseUrl, SitePaths.Home));
         var self = new Uri(SiteUrls.Absolute(config.BaseUrl, SitePaths.Feed));
-        var updated = model.Articles.Select(a => Day(a.Date)).OfType<DateTimeOffset>().DefaultIfEmpty(DateTimeOffset.UnixEpoch).Max();
+        var dated = model.Articles.Where(a => Day(a.Date) is not null).ToList();
+        var updated = dated.Select(a => Day(a.Date)!.Value).DefaultIfEmpty(DateTimeOffset.UnixEpoch).Max();
         var feed = new SyndicationFeed(XmlText.Clean(config.Title), XmlText.Clean(config.Description), home, self.AbsoluteUri, updated)
         {
             Language = config.Language,
-            // Articles are newest first; undated ones come last and so only fill a feed with room to spare.
-            Items = [.. model.Articles.Take(config.FeedLimit > 0 ? config.FeedLimit : int.MaxValue).Select(a => Entry(a, updated))],
+            Items = [.. dated.Take(config.FeedLimit > 0 ? config.FeedLimit : int.MaxValue).Select(Entry)],
         };
         feed.Links.Add(SyndicationLink.CreateSelfLink(self, "application/atom+xml"));
         feed.Authors.Add(new SyndicationPerson { Name = XmlText.Clean(string.IsNullOrWhiteSpace(config.Author) ? config.Title : config.Author) });
@@ -36,17 +38,15 @@ internal sealed class AtomFeedRenderer : ISiteOutput
         return new OutputFile(SitePaths.Feed, stream.ToArray());
     }
 
-    private static SyndicationItem Entry(ArticleView a, DateTimeOffset fallback)
+    private static SyndicationItem Entry(ArticleView a)
     {
-        var item = new SyndicationItem(XmlText.Clean(a.Title), SyndicationContent.CreateHtmlContent(XmlText.Clean(a.Body.Value)), new Uri(a.AbsoluteUrl), a.AbsoluteUrl, Day(a.Date) ?? fallback)
+        var published = Day(a.Date)!.Value;
+        var item = new SyndicationItem(XmlText.Clean(a.Title), SyndicationContent.CreateHtmlContent(XmlText.Clean(a.Body.Value)), new Uri(a.AbsoluteUrl), a.AbsoluteUrl, published)
         {
             Summary = new TextSyndicationContent(XmlText.Clean(a.Summary)),
+            PublishDate = published,
         };
         item.AttributeExtensions.Add(new XmlQualifiedName("lang", "http://www.w3.org/XML/1998/namespace"), XmlText.Clean(a.Language));
-        if (Day(a.Date) is { } published)
-        {
-            item.PublishDate = published;
-        }
 
         if (a.Byline is not null)
         {

@@ -19,6 +19,7 @@ internal sealed partial class MetadataExporter : ISiteOutput
         {
             Title = a.Title,
             Date = a.Date,
+            DateApprox = a.DateApprox,
             Language = a.Language,
             Source = a.Source,
             Byline = a.Byline,
@@ -38,10 +39,10 @@ internal sealed partial class MetadataExporter : ISiteOutput
         // Seed text could start with '=' or '@'; a spreadsheet opening the CSV must not run it as a formula.
         using (var csv = CsvWriter.Create(stream, CsvWriterOptions.Default with { Injection = CsvInjection.Escape }, leaveOpen: true))
         {
-            csv.WriteHeader(["title", "date", "language", "source", "byline", "original_url", "page", "people", "tags", "seed", "seed_sha256", "removed_blocks"]);
+            csv.WriteHeader(["title", "date", "date_approx", "language", "source", "byline", "original_url", "page", "people", "tags", "seed", "seed_sha256", "removed_blocks"]);
             foreach (var r in records)
             {
-                csv.WriteRecord([r.Title, r.Date, r.Language, r.Source, r.Byline, r.OriginalUrl, r.Page,
+                csv.WriteRecord([r.Title, r.Date, r.DateApprox, r.Language, r.Source, r.Byline, r.OriginalUrl, r.Page,
                     string.Join("; ", r.People), string.Join("; ", r.Tags), r.Seed, r.SeedSha256, r.RemovedBlocks?.ToString(CultureInfo.InvariantCulture)]);
             }
         }
@@ -77,6 +78,8 @@ internal sealed partial class MetadataExporter : ISiteOutput
     {
         public required string Title { get; init; }
         public string? Date { get; init; }
+        /// <summary>An inferred period (YYYY-MM or YYYY) when there is no date: approximate, never a date.</summary>
+        public string? DateApprox { get; init; }
         public required string Language { get; init; }
         public string? Source { get; init; }
         public string? Byline { get; init; }

@@ -99,6 +99,11 @@ internal sealed class InterfaceText
     /// <summary>A month as a heading ("May 2020", "Tháng 5 năm 2020").</summary>
     public string Month(int year, int month) => Fill(this["month_format"], year, month, 1);
 
+    /// <summary>An inferred period, <c>YYYY-MM</c> or <c>YYYY</c>, marked approximate ("c. March 2022", "c. 2022").</summary>
+    public string ApproximatePeriod(string period) => period.Length == 4
+        ? Format("date_approx_year", period)
+        : Fill(this["date_approx_month"], int.Parse(period[..4], CultureInfo.InvariantCulture), int.Parse(period[5..7], CultureInfo.InvariantCulture), 1);
+
     /// <summary>The name of a month, 1–12.</summary>
     public string MonthName(int month) => _months[month - 1];
 

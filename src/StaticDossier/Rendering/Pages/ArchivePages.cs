@@ -1,7 +1,7 @@
 namespace StaticDossier.Rendering.Pages;
 
 /// <summary>The archive the home page's timeline links to: a page per year (its articles by month, or, for a year with
-/// more than a page of them, its months), a page per month of such a year, and the undated articles; every list of
+/// more than a page of them, its months), a page per month of such a year (and one for its articles whose month is not known), and the undated articles; every list of
 /// more than <see cref="Pagination.PageSize"/> articles in pages.</summary>
 internal sealed class ArchivePages : ISiteOutput
 {
@@ -28,7 +28,7 @@ internal sealed class ArchivePages : ISiteOutput
             }
         }
 
-        var undated = context.Dossier.Articles.Where(a => a.Date is null).ToList();
+        var undated = context.Dossier.Articles.Where(a => a.TimeKey is null).ToList();
         if (undated.Count > 0)
         {
             foreach (var (path, pager, items) in Pagination.Split(undated, SitePaths.ArchiveUndated))
@@ -61,7 +61,11 @@ internal sealed record ArchiveView(string Title, string Kind, List<Crumb> Crumbs
 /// <param name="Id">Anchor (YYYY-MM).</param>
 /// <param name="Name">Heading, or null for none.</param>
 /// <param name="Articles">Newest first.</param>
-internal sealed record ArchiveGroup(string Id, string? Name, IReadOnlyList<ArticleView> Articles);
+internal sealed record ArchiveGroup(string Id, string? Name, IReadOnlyList<ArticleView> Articles)
+{
+    /// <summary>True when an article here is placed by an inferred period, not a date.</summary>
+    public bool HasApproximate => Articles.Any(a => a.Date is null && a.DateApprox is not null);
+}
 
 /// <summary>A link in a breadcrumb trail.</summary>
 /// <param name="Name">What it says.</param>

@@ -16,7 +16,7 @@ internal sealed class HomePage : ISiteOutput
         model.SetValue("articles", dossier.Articles, true);
         model.SetValue("latest", dossier.Articles.Take(Latest).ToList(), true);
         model.SetValue("timeline", Timeline.Group(dossier.Articles, context.Text), true);
-        model.SetValue("undated_count", dossier.Articles.Count(a => a.Date is null), true);
+        model.SetValue("undated_count", dossier.Articles.Count(a => a.TimeKey is null), true);
         return [pages.Render("index.sbn", model, SitePaths.Home, context.Diagnostics, (dossier.Articles.Count > 0 ? dossier.Articles[0].Date : null))];
     }
 }

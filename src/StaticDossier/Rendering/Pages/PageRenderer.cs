@@ -41,6 +41,7 @@ internal sealed class PageRenderer(SiteConfig config, TemplateRenderer templates
         model.SetValue("pager", null, true);
         model.SetValue("standalone", null, true);
         model.SetValue("undated_label", text["undated"], true);
+        model.SetValue("approx_label", text["date_approx_title"], true);
         return model;
     }
 

@@ -127,6 +127,12 @@ internal sealed class SearchIndexRenderer : ISiteOutput
             w.WriteString("date", a.Date);
             w.WriteString("date_display", a.DateDisplay);
         }
+        else if (a.DateApproxDisplay is not null)
+        {
+            w.WriteString("period", a.DateApprox);
+            // Shown as it is on the article: marked approximate ("c. March 2022"), never as a date.
+            w.WriteString("date_display", a.DateApproxDisplay);
+        }
 
         if (a.Source is not null)
         {
@@ -156,8 +162,9 @@ internal sealed class SearchIndexRenderer : ISiteOutput
         yield return Facet("tag", model, a => a.Tags.Select(t => t.Name));
     }
 
-    /// <summary>The year an article is counted under in the year filter.</summary>
-    private static string? Year(ArticleView a) => a.Date?[..4];
+    /// <summary>The year an article is counted under in the year filter: an inferred period counts for its year, as the
+    /// timeline places it.</summary>
+    private static string? Year(ArticleView a) => a.TimeKey?[..4];
 
     private static OutputFile Facet(string name, DossierModel model, Func<ArticleView, IEnumerable<string>> valuesOf, Func<string, string>? label = null)
     {

@@ -1,1 +1,1 @@
-dossierSearchLoaded("docs/1",{"title":"Điện đàm giữa hai Bộ trưởng Ngoại giao","url":"articles/dien-dam.html","language":"vi","date":"2020-05-29","date_display":"29 May 2020","source":"Báo Ví Dụ","text":"Phó Thủ tướng Phạm Bình Minh đã có cuộc điện đàm với Bộ trưởng Ngoại giao Nga Sergei Lavrov."});
+dossierSearchLoaded("docs/1",{"title":"A report dated only by its text","url":"articles/approx.html","language":"en","period":"2022-03","date_display":"c. March 2022 (inferred from the text)","text":"Written some three weeks after the invasion; the page gave no date."});

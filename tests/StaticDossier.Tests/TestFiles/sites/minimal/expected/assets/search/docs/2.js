@@ -1,1 +1,1 @@
-dossierSearchLoaded("docs/2",{"title":"An undated note \u003Cwith\u003E \u0022quotes\u0022 \u0026 ampersands","url":"articles/undated.html","language":"en","text":"A note without a date, which mentions nobody curated."});
+dossierSearchLoaded("docs/2",{"title":"Điện đàm giữa hai Bộ trưởng Ngoại giao","url":"articles/dien-dam.html","language":"vi","date":"2020-05-29","date_display":"29 May 2020","source":"Báo Ví Dụ","text":"Phó Thủ tướng Phạm Bình Minh đã có cuộc điện đàm với Bộ trưởng Ngoại giao Nga Sergei Lavrov."});

@@ -1,0 +1,1 @@
+dossierSearchLoaded("docs/3",{"title":"An undated note \u003Cwith\u003E \u0022quotes\u0022 \u0026 ampersands","url":"articles/undated.html","language":"en","text":"A note without a date, which mentions nobody curated."});
