@@ -103,7 +103,8 @@ public sealed class SiteBuilder
         }
 
         var bodies = BodyRenderer ?? (cache is null ? null : cache.Markdown.Render);
-        return new SiteRenderer(_config) { BodyRenderer = bodies }.Render(pages, index, diagnostics);
+        var seeds = Seeds.PublishedSeedReader.Read(pages, _config, diagnostics);
+        return new SiteRenderer(_config) { BodyRenderer = bodies, Seeds = seeds }.Render(pages, index, diagnostics);
     }
 
     /// <summary>Stages the site while its links are checked on the cores the writes leave idle, and swaps it in

@@ -154,7 +154,7 @@ internal static class BreakdownHarness
         Report("search index", clock, search.Count);
         var feed = AtomFeedRenderer.Render(dossier, config);
         Report("atom feed", clock, 1);
-        var meta = MetadataExporter.Render(dossier).ToList();
+        var meta = MetadataExporter.Render(dossier, config.BaseUrl).ToList();
         Report("metadata export", clock, meta.Count);
         var all = new List<OutputFile> { home!, feed };
         all.AddRange(search);

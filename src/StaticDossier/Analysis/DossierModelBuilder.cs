@@ -12,6 +12,9 @@ namespace StaticDossier.Analysis;
 internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text, MarkdownRenderer markdown, Func<string, RenderedMarkdown>? bodyRenderer = null)
 {
 
+    /// <summary>The seeds published beside their articles (by front matter path): only those are linked.</summary>
+    public IReadOnlyDictionary<string, StaticDossier.Seeds.PublishedSeed> PublishedSeeds { get; init; } = new Dictionary<string, StaticDossier.Seeds.PublishedSeed>();
+
     public DossierModel Build(IReadOnlyList<ContentPage> pages, DiagnosticBag diagnostics)
     {
         var kinds = TaxonomyKind.All;
@@ -135,14 +138,33 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
             SourceUrl = Uri.TryCreate(page.Meta.Url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" ? u.AbsoluteUri : null,
             Body = new RawHtml(body.Html),
             Seed = page.Meta.Seed,
+            SeedUrl = page.Meta.Seed is { } seed && PublishedSeeds.TryGetValue(seed, out var published) ? SitePaths.Seed(published.Sha256) : null,
+            SeedFileName = page.Meta.Seed is { } named && PublishedSeeds.TryGetValue(named, out var file) ? Path.GetFileName(SitePaths.Seed(file.Sha256)) : null,
+            RetrievedAt = RetrievedAt(page.Meta.RetrievedAt),
+            ArchiveLookupUrl = Uri.TryCreate(page.Meta.Url, UriKind.Absolute, out var original) && original.Scheme is "http" or "https"
+                ? "https://web.archive.org/web/*/" + original.AbsoluteUri
+                : null,
             SeedSha256 = page.Meta.SeedSha256,
-            RemovedBlocks = page.Meta.RemovedBlocks,
+            RemovedBlocks = page.Meta.RemovedBlocks is > 0 ? page.Meta.RemovedBlocks : null,
             PlainText = plain,
             Summary = string.IsNullOrWhiteSpace(page.Meta.Summary) ? Lead.Of(plain) : page.Meta.Summary.Trim(),
             ReadingTime = text.ReadingTime(Lead.Words(plain)),
             AbsoluteUrl = SiteUrls.Absolute(config.BaseUrl, url),
         };
         return view with { Citation = Cite(view) };
+    }
+
+    /// <summary>A capture time (ISO 8601, UTC) for people and for <c>&lt;time&gt;</c>; null when it is not one.</summary>
+    private CaptureTime? RetrievedAt(string? value)
+    {
+        if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
+        {
+            return null;
+        }
+
+        var day = text.Date(DateOnly.FromDateTime(at.UtcDateTime));
+        return new CaptureTime(value!.Trim(), day,
+            value.Length > 10 ? text.Format("provenance_captured_time", day, at.ToString("HH:mm", CultureInfo.InvariantCulture)) : day);
     }
 
     private string Cite(ArticleView a)
@@ -158,6 +180,11 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
         if (a.SourceUrl is not null)
         {
             parts.Add(a.SourceUrl + ".");
+        }
+
+        if (a.RetrievedAt is { } at)
+        {
+            parts.Add(text.Format("cite_accessed", at.Day));
         }
 
         parts.Add(text.Format("cite_archived_in", config.Title, a.AbsoluteUrl));

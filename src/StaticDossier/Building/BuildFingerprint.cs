@@ -9,7 +9,8 @@ using StaticDossier.IO;
 
 namespace StaticDossier.Building;
 
-/// <summary>One hash over everything a build reads: every file under content/ and templates/, site.yml, the
+/// <summary>One hash over everything a build reads: every file under content/, templates/ and seeds/ (published
+/// beside their articles), site.yml, the
 /// effective settings and the generator itself (this library and the libraries it calls). Equal fingerprints
 /// mean an equal site, so a no-change rebuild can stop here.</summary>
 internal static class BuildFingerprint
@@ -25,7 +26,7 @@ internal static class BuildFingerprint
 
     /// <summary>The folders whose every file is an input of the build. A stage that starts reading another folder
     /// must be added here, or a change there would not trigger a rebuild.</summary>
-    public static IEnumerable<string> InputFolders(SiteConfig config) => [config.ContentPath, config.TemplatesPath];
+    public static IEnumerable<string> InputFolders(SiteConfig config) => [config.ContentPath, config.TemplatesPath, config.SeedsPath];
 
     /// <summary>Hashes the inputs of <paramref name="config"/>'s build.</summary>
     public static string Compute(SiteConfig config) => Compute(config, null);

@@ -91,6 +91,9 @@ public static class DiagnosticCodes
 
     /// <summary>Two pages would be written to the same path.</summary>
     public const string DuplicateOutputPath = "SD0501";
+    /// <summary>A page's seed cannot be published as captured (missing, outside seeds/, unreadable, or changed since
+    /// ingest so that its SHA-256 no longer matches the page's <c>seed_sha256</c>).</summary>
+    public const string SeedNotPublished = "SD0505";
     /// <summary>An internal link or anchor does not resolve.</summary>
     public const string BrokenLink = "SD0502";
     /// <summary>The output folder could not be written.</summary>

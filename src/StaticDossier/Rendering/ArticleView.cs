@@ -50,10 +50,22 @@ public sealed record ArticleView
     /// <summary>Seed path relative to the dossier root.</summary>
     public string? Seed { get; init; }
 
+    /// <summary>Where the seed is published as captured, as plain text (path from the site root); null when it is not.</summary>
+    public string? SeedUrl { get; init; }
+
+    /// <summary>The published seed's file name, for the command that checks it.</summary>
+    public string? SeedFileName { get; init; }
+
+    /// <summary>When the seed was captured (its sidecar's <c>retrieved_at</c>), when known.</summary>
+    public CaptureTime? RetrievedAt { get; init; }
+
+    /// <summary>A web-archive lookup of the original address (the Wayback Machine's list of captures), when known.</summary>
+    public string? ArchiveLookupUrl { get; init; }
+
     /// <summary>The seed's SHA-256.</summary>
     public string? SeedSha256 { get; init; }
 
-    /// <summary>How many blocks cleaning removed.</summary>
+    /// <summary>How many blocks cleaning removed; null when none (nothing is said about zero).</summary>
     public int? RemovedBlocks { get; init; }
 
     /// <summary>The body as plain text, for search, similarity and the feed.</summary>
@@ -99,6 +111,13 @@ public sealed record ArticleView
     public ArticleLink ToLink(string? reason = null) =>
         new(Title, Url, Language, Date, DateDisplay, Source, reason, Summary, ReadingTime) { DateApprox = DateApprox, DateApproxDisplay = DateApproxDisplay };
 }
+
+/// <summary>A capture time as written (<c>2026-12-06T01:02:03Z</c>), its day for people and citations, and the
+/// time for people.</summary>
+/// <param name="Value">As the sidecar gives it, for <c>datetime</c>.</param>
+/// <param name="Day">"6 December 2026".</param>
+/// <param name="Display">"6 December 2026, 01:02 UTC".</param>
+public sealed record CaptureTime(string Value, string Day, string Display);
 
 /// <summary>A link to an index page (a person, tag, source or language).</summary>
 /// <param name="Name">What the link says.</param>

@@ -29,4 +29,7 @@ internal sealed record OutputContext(SiteConfig Config, DossierModel Dossier, Pa
 {
     /// <summary>Every other output's files, for an output that <see cref="ISiteOutput.ListsSite"/>; empty otherwise.</summary>
     public IReadOnlyList<OutputFile> Rendered { get; init; } = [];
+
+    /// <summary>The seeds published beside their articles, as captured, by their path in front matter.</summary>
+    public IReadOnlyDictionary<string, StaticDossier.Seeds.PublishedSeed> Seeds { get; init; } = new Dictionary<string, StaticDossier.Seeds.PublishedSeed>();
 }

@@ -22,6 +22,7 @@ internal static class SiteOutputs
         new AtomFeedRenderer(),
         new MetadataExporter(),
         new StaticAssets(),
+        new PublishedSeeds(),
         new SitemapRenderer(),
     ];
 }

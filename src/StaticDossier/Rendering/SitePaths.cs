@@ -70,6 +70,15 @@ public static class SitePaths
     /// <summary>The page of the article whose slug is <paramref name="slug"/>.</summary>
     public static string Article(string slug) => $"articles/{slug}.html";
 
+    /// <summary>Where a seed is published as captured: named by its SHA-256 (so two copies of a seed are one file, no
+    /// two names differ only by case, and no name is too long) and always as plain text: hosts and browsers serve
+    /// <c>.txt</c> as <c>text/plain</c>, which they never sniff into HTML, so a saved page's markup shows as text and
+    /// none of its scripts runs. <c>sha256sum</c> on the download prints its own name.</summary>
+    public static string Seed(string sha256) => $"{SeedsFolder}{sha256}.txt";
+
+    /// <summary>The folder published seeds go in.</summary>
+    public const string SeedsFolder = "seeds/";
+
     /// <summary>The overview page of the taxonomy <paramref name="key"/> (e.g. <c>people</c>).</summary>
     public static string Taxonomy(string key) => $"{key}/index.html";
 

@@ -20,6 +20,9 @@ public sealed class SiteRenderer
     /// <summary>Markdown → safe HTML and text for article bodies; a caching builder may pass its own.</summary>
     internal Func<string, RenderedMarkdown>? BodyRenderer { get; init; }
 
+    /// <summary>The seeds to publish beside their articles (see <see cref="StaticDossier.Seeds.PublishedSeedReader"/>).</summary>
+    internal IReadOnlyDictionary<string, StaticDossier.Seeds.PublishedSeed> Seeds { get; init; } = new Dictionary<string, StaticDossier.Seeds.PublishedSeed>();
+
     /// <summary>Renders the site; null when errors were reported. <paramref name="index"/> is
     /// <c>content/_index.md</c>, whose body becomes the home page's introduction.</summary>
     public IReadOnlyList<OutputFile>? Render(IReadOnlyList<ContentPage> pages, ContentPage? index, DiagnosticBag diagnostics)
@@ -30,14 +33,14 @@ public sealed class SiteRenderer
             return null;
         }
 
-        var dossier = new DossierModelBuilder(_config, text, _markdown, BodyRenderer).Build(pages, diagnostics);
+        var dossier = new DossierModelBuilder(_config, text, _markdown, BodyRenderer) { PublishedSeeds = Seeds }.Build(pages, diagnostics);
         if (diagnostics.HasErrors)
         {
             return null;
         }
 
         var templates = new TemplateRenderer(_config.TemplatesPath, _config.RelativeToRoot(_config.TemplatesPath));
-        var context = new OutputContext(_config, dossier, new PageRenderer(_config, templates, dossier.Taxonomies, text), Intro(index, diagnostics), diagnostics, text);
+        var context = new OutputContext(_config, dossier, new PageRenderer(_config, templates, dossier.Taxonomies, text), Intro(index, diagnostics), diagnostics, text) { Seeds = Seeds };
         var outputs = SiteOutputs.All.Where(o => !o.ListsSite).ToList();
         // Materialised inside each task: an output's files are rendered on the thread that runs it.
         var beside = outputs.Skip(1).Select(o => Task.Run(() => o.Render(context).ToList())).ToList();

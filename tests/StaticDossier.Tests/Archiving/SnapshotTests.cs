@@ -40,6 +40,18 @@ public sealed class SnapshotTests(SnapshotFixture snapshot) : IClassFixture<Snap
     }
 
     [Fact]
+    public void TheManifestCoversThePublishedSeedsWhichAreTheSeedsAsCaptured()
+    {
+        var manifest = System.Text.Encoding.UTF8.GetString(Bag.Find("manifest-sha256.txt")!.Bytes);
+        foreach (var seed in Directory.GetFiles(RepoPaths.Seeds, "*.txt"))
+        {
+            var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(seed)));
+            Assert.Equal(File.ReadAllBytes(seed), Bag.Find($"data/site/seeds/{hash}.txt")!.Bytes);
+            Assert.Contains($"{hash}  data/site/seeds/{hash}.txt", manifest, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void TheBuiltSiteInTheBagIsWhatBuildRenders()
     {
         var rendered = new SiteBuilder(snapshot.Config).Render(new DiagnosticBag())!;

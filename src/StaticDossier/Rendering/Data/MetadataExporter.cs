@@ -11,9 +11,9 @@ namespace StaticDossier.Rendering.Data;
 /// one record per article in timeline order.</summary>
 internal sealed partial class MetadataExporter : ISiteOutput
 {
-    public IEnumerable<OutputFile?> Render(OutputContext context) => Render(context.Dossier);
+    public IEnumerable<OutputFile?> Render(OutputContext context) => Render(context.Dossier, context.Config.BaseUrl);
 
-    internal static IEnumerable<OutputFile> Render(DossierModel model)
+    internal static IEnumerable<OutputFile> Render(DossierModel model, string baseUrl)
     {
         var records = model.Articles.Select(a => new ArticleRecord
         {
@@ -24,13 +24,16 @@ internal sealed partial class MetadataExporter : ISiteOutput
             Source = a.Source,
             Byline = a.Byline,
             OriginalUrl = a.SourceUrl,
+            RetrievedAt = a.RetrievedAt?.Value,
             Page = a.AbsoluteUrl,
             People = [.. a.People.Select(p => p.Name)],
             Tags = [.. a.Tags.Select(t => t.Name)],
             Summary = a.Summary,
             Seed = a.Seed,
             SeedSha256 = a.SeedSha256,
-            RemovedBlocks = a.RemovedBlocks,
+            SeedUrl = a.SeedUrl is null ? null : SiteUrls.Absolute(baseUrl, a.SeedUrl),
+            Citation = a.Citation,
+            RemovedBlocks = a.Page.Meta.RemovedBlocks,
         }).ToList();
 
         yield return new OutputFile(SitePaths.MetadataJson, IndentedJson(new Export(records), records.Count));
@@ -39,11 +42,11 @@ internal sealed partial class MetadataExporter : ISiteOutput
         // Seed text could start with '=' or '@'; a spreadsheet opening the CSV must not run it as a formula.
         using (var csv = CsvWriter.Create(stream, CsvWriterOptions.Default with { Injection = CsvInjection.Escape }, leaveOpen: true))
         {
-            csv.WriteHeader(["title", "date", "date_approx", "language", "source", "byline", "original_url", "page", "people", "tags", "seed", "seed_sha256", "removed_blocks"]);
+            csv.WriteHeader(["title", "date", "date_approx", "language", "source", "byline", "original_url", "retrieved_at", "page", "people", "tags", "seed", "seed_sha256", "seed_url", "citation", "removed_blocks"]);
             foreach (var r in records)
             {
-                csv.WriteRecord([r.Title, r.Date, r.DateApprox, r.Language, r.Source, r.Byline, r.OriginalUrl, r.Page,
-                    string.Join("; ", r.People), string.Join("; ", r.Tags), r.Seed, r.SeedSha256, r.RemovedBlocks?.ToString(CultureInfo.InvariantCulture)]);
+                csv.WriteRecord([r.Title, r.Date, r.DateApprox, r.Language, r.Source, r.Byline, r.OriginalUrl, r.RetrievedAt, r.Page,
+                    string.Join("; ", r.People), string.Join("; ", r.Tags), r.Seed, r.SeedSha256, r.SeedUrl, r.Citation, r.RemovedBlocks?.ToString(CultureInfo.InvariantCulture)]);
             }
         }
 
@@ -84,12 +87,17 @@ internal sealed partial class MetadataExporter : ISiteOutput
         public string? Source { get; init; }
         public string? Byline { get; init; }
         public string? OriginalUrl { get; init; }
+        /// <summary>When the seed was captured (its sidecar's retrieved_at): the citation's access date.</summary>
+        public string? RetrievedAt { get; init; }
         public required string Page { get; init; }
         public required IReadOnlyList<string> People { get; init; }
         public required IReadOnlyList<string> Tags { get; init; }
         public required string Summary { get; init; }
         public string? Seed { get; init; }
         public string? SeedSha256 { get; init; }
+        /// <summary>The seed as captured, published as plain text beside the article.</summary>
+        public string? SeedUrl { get; init; }
+        public required string Citation { get; init; }
         public int? RemovedBlocks { get; init; }
     }
 }

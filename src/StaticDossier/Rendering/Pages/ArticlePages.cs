@@ -2,7 +2,8 @@ using StaticDossier.Rendering.Data;
 
 namespace StaticDossier.Rendering.Pages;
 
-/// <summary>One page per article, with its provenance, citation, related articles, JSON-LD and Dublin Core.</summary>
+/// <summary>One page per article, with its provenance, citation, related articles, JSON-LD, Dublin Core and the
+/// <c>citation_*</c> tags of reference managers.</summary>
 internal sealed class ArticlePages : ISiteOutput
 {
     public IEnumerable<OutputFile?> Render(OutputContext context)
@@ -52,6 +53,36 @@ internal sealed class ArticlePages : ISiteOutput
             tags.Add(new("DC.description", a.Summary));
         }
 
+        tags.AddRange(Citation(a));
         return tags;
+    }
+
+    /// <summary>The <c>citation_*</c> tags reference managers read (Zotero's embedded-metadata translator, Google
+    /// Scholar's inclusion guidelines). A date only when it is exact: an inferred period is not a publication date.</summary>
+    private static IEnumerable<MetaTag> Citation(ArticleView a)
+    {
+        yield return new("citation_title", a.Title);
+        if (a.Byline is not null)
+        {
+            yield return new("citation_author", a.Byline);
+        }
+
+        if (a.Date is not null)
+        {
+            yield return new("citation_publication_date", a.Date.Replace('-', '/'));
+        }
+
+        if (a.Source is not null)
+        {
+            yield return new("citation_publisher", a.Source);
+        }
+
+        yield return new("citation_language", a.Language);
+        if (a.Tags.Count > 0)
+        {
+            yield return new("citation_keywords", string.Join("; ", a.Tags.Select(t => t.Name)));
+        }
+
+        yield return new("citation_fulltext_html_url", a.AbsoluteUrl);
     }
 }
