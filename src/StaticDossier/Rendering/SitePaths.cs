@@ -107,6 +107,7 @@ public static class SitePaths
             ["archive_undated"] = ArchiveUndated,
             ["favicon"] = Favicon,
             ["stylesheet"] = Stylesheet,
+            ["seeds_folder"] = SeedsFolder,
         };
         paths.IsReadOnly = true;
         return paths;

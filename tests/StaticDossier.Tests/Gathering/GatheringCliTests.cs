@@ -38,7 +38,7 @@ public sealed class GatheringCliTests
 
         Assert.Equal(0, DossierProcess.Run(dossier.Root, "build").Code);
         var html = File.ReadAllText(Assert.Single(Directory.GetFiles(Path.Combine(dossier.Site, "articles"), "*.html")));
-        Assert.Matches(@"<dt>Captured</dt><dd>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ</dd>", html);
+        Assert.Matches(@"<dt>Captured</dt><dd><time datetime=""\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"">\d{1,2} \w+ \d{4}, \d\d:\d\d UTC</time></dd>", html);
     }
 
     [Fact]

@@ -66,6 +66,7 @@ public sealed class ReaderSiteTests(BuiltRealSite site) : IClassFixture<BuiltRea
         Assert.Equal("vi", doc.QuerySelector("main h1")!.GetAttribute("lang"));
         Assert.Contains(page.Meta.SeedSha256!, doc.QuerySelector(".provenance")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(page.Meta.Seed!, doc.QuerySelector(".provenance")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(doc.QuerySelector($".provenance a[href='../seeds/{page.Meta.SeedSha256}.txt']"));
         Assert.Contains(BaseUrl + site.ArticleOf("003"), doc.QuerySelector(".citation")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Vietnamese", doc.QuerySelector(".article-meta")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(doc.QuerySelector(".subjects a[href='../people/pham-binh-minh.html']"));
@@ -223,7 +224,7 @@ public sealed class ReaderSiteTests(BuiltRealSite site) : IClassFixture<BuiltRea
         Assert.Contains(articles, a => a.GetProperty("people").EnumerateArray().Any(p => p.GetString() == "Sergey Lavrov"));
 
         var lines = site.Read("data/dossier.csv").Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("title,date,date_approx,language,source,byline,original_url,page,people,tags,seed,seed_sha256,removed_blocks", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("title,date,date_approx,language,source,byline,original_url,retrieved_at,page,people,tags,seed,seed_sha256,seed_url,citation,removed_blocks", lines[0], StringComparison.Ordinal);
         Assert.Equal(site.PageBySeed.Count + 1, lines.Length);
     }
 
