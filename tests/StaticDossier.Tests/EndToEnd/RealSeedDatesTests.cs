@@ -50,9 +50,13 @@ public sealed class RealSeedDatesTests : IDisposable
         Assert.DoesNotContain("datePublished", article, StringComparison.Ordinal);
         Assert.DoesNotContain("DC.date", article, StringComparison.Ordinal);
         var home = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(_dossier.Site, "index.html")));
-        Assert.Equal(["2026", "2022", "2020"], home.QuerySelectorAll(".timeline .year h3").Select(h => h.TextContent));
-        Assert.Equal(3, home.QuerySelectorAll("section[aria-labelledby='year-2022'] .article-list .approx").Length);
+        Assert.Equal(["2026", "2022", "2020"], home.QuerySelectorAll(".timeline .year h3 a").Select(h => h.TextContent));
         Assert.Empty(home.QuerySelectorAll(".undated-articles"));
+        // The year's archive page lists the three under March 2022, each marked approximate, with the note saying why.
+        var year = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(_dossier.Site, "archive", "2022.html")));
+        Assert.Equal("March 2022 3 articles", year.QuerySelector("#month-2022-03")!.TextContent);
+        Assert.Contains("inferred from the text", year.QuerySelector("#month-2022-03 + .note")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["c. March 2022", "c. March 2022", "c. March 2022"], year.QuerySelectorAll("main .article-list .item-meta .approx").Select(a => a.TextContent));
     }
 
     [Fact]

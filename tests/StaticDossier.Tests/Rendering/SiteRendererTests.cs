@@ -167,8 +167,12 @@ public sealed class SiteRendererTests
         var period = File.ReadAllText(Path.Combine(dossier.Site, "articles", "p.html"));
         Assert.Contains("c. 2022 <span class=\"approx-note\">(inferred from the text)</span>", period, StringComparison.Ordinal);
         Assert.DoesNotContain("datePublished", period, StringComparison.Ordinal);
+        // Its year's page lists it after the months, under a heading that says the month is not known.
         var home = File.ReadAllText(Path.Combine(dossier.Site, "index.html"));
-        Assert.Contains("<h4 id=\"month-2022\">2022, month not known</h4>", home, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"archive/2022.html#month-2022\" id=\"month-2022\" aria-label=\"2022, month not known: 1 article\">month not known</a>", home, StringComparison.Ordinal);
+        var year = File.ReadAllText(Path.Combine(dossier.Site, "archive", "2022.html"));
+        Assert.True(year.IndexOf("id=\"month-2022-03\"", StringComparison.Ordinal) < year.IndexOf("<h2 id=\"month-2022\">2022, month not known", StringComparison.Ordinal), year);
+        Assert.Contains("<span class=\"approx\" title=\"Approximate: the page gives no date; the period is inferred from the text\">c. 2022</span>", year, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -101,7 +101,7 @@ internal sealed class InterfaceText
 
     /// <summary>An inferred period, <c>YYYY-MM</c> or <c>YYYY</c>, marked approximate ("c. March 2022", "c. 2022").</summary>
     public string ApproximatePeriod(string period) => period.Length == 4
-        ? Format("date_approx_year", period)
+        ? Fill(this["date_approx_year"], int.Parse(period, CultureInfo.InvariantCulture), 1, 1)
         : Fill(this["date_approx_month"], int.Parse(period[..4], CultureInfo.InvariantCulture), int.Parse(period[5..7], CultureInfo.InvariantCulture), 1);
 
     /// <summary>The name of a month, 1–12.</summary>

@@ -1,1 +1,1 @@
-dossierSearchLoaded("docs/1",{"title":"A report dated only by its text","url":"articles/approx.html","language":"en","period":"2022-03","date_display":"c. March 2022 (inferred from the text)","text":"Written some three weeks after the invasion; the page gave no date."});
+dossierSearchLoaded("docs/1",{"title":"A report dated only by its text","url":"articles/approx.html","language":"en","period":"2022-03","date_display":"c. March 2022","text":"Written some three weeks after the invasion; the page gave no date."});
