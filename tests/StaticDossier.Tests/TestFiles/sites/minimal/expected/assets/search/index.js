@@ -1,1 +1,1 @@
-window.dossierSearchIndex = {"version":2,"documents":3,"chunks":["15"]};
+window.dossierSearchIndex = {"version":2,"documents":4,"chunks":["15"]};

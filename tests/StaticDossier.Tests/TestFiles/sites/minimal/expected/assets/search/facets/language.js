@@ -1,1 +1,1 @@
-dossierSearchLoaded("facets/language",{"values":["en","vi"],"labels":["English","Vietnamese"],"sets":["bBQ","dB"]});
+dossierSearchLoaded("facets/language",{"values":["en","vi"],"labels":["English","Vietnamese"],"sets":["bCw","dC"]});

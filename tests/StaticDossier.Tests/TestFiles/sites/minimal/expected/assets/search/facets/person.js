@@ -1,1 +1,1 @@
-dossierSearchLoaded("facets/person",{"values":["Phạm Bình Minh","Sergey Lavrov"],"sets":["dB","bAw"]});
+dossierSearchLoaded("facets/person",{"values":["Phạm Bình Minh","Sergey Lavrov"],"sets":["dC","bBQ"]});

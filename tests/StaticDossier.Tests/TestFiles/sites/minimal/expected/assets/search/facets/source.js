@@ -1,1 +1,1 @@
-dossierSearchLoaded("facets/source",{"values":["Báo Ví Dụ","Example News"],"sets":["dB","dA"]});
+dossierSearchLoaded("facets/source",{"values":["Báo Ví Dụ","Example News"],"sets":["dC","dA"]});

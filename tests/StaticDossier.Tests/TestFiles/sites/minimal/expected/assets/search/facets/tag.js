@@ -1,1 +1,1 @@
-dossierSearchLoaded("facets/tag",{"values":["Diplomacy","Phone talks"],"sets":["dA","bAw"]});
+dossierSearchLoaded("facets/tag",{"values":["Diplomacy","Phone talks"],"sets":["dA","bBQ"]});

@@ -1,1 +1,1 @@
-dossierSearchLoaded("facets/year",{"values":["2020","2022"],"sets":["dB","dA"]});
+dossierSearchLoaded("facets/year",{"values":["2020","2022"],"sets":["dC","bAw"]});
