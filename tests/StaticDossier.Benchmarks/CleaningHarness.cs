@@ -122,6 +122,10 @@ internal static class CleaningHarness
                 nameof(t.Coherence) => t with { Coherence = v },
                 nameof(t.MaxGap) => t with { MaxGap = v },
                 nameof(t.SentenceWords) => t with { SentenceWords = v },
+                nameof(t.CommentsRunLead) => t with { CommentsRunLead = v },
+                nameof(t.RefrainReach) => t with { RefrainReach = v },
+                nameof(t.MainRunMinShare) => t with { MainRunMinShare = v },
+                nameof(t.TextMainRunMinShare) => t with { TextMainRunMinShare = v },
                 _ => throw new ArgumentException($"TUNE: no threshold named '{kv[0]}'."),
             };
         }

@@ -57,6 +57,13 @@ internal sealed record CleaningThresholds
     /// <summary>Weight of a paragraph after a longer list of short lines.</summary>
     public double ListShare { get; init; } = 0.8;
 
+    /// <summary>Saved pages: when the best run holds less than this share of the page's good prose, the run is found
+    /// again with short lines in a row costing no more than one by one (0: never).</summary>
+    public double MainRunMinShare { get; init; } = 0.5;
+
+    /// <summary>Text dumps: the same, for a dump's main run.</summary>
+    public double TextMainRunMinShare { get; init; } = 0.5;
+
     /// <summary>A block ending in "…" or "..." is a teaser for another page.</summary>
     public bool DropTruncated { get; init; } = true;
 

@@ -33,4 +33,15 @@ public sealed class CutEvidenceTests
         Assert.DoesNotContain("I take the last boat every evening", cleaned.MarkdownBody, StringComparison.Ordinal);
         Assert.DoesNotContain(cleaned.Notes, n => n.Contains("'3 Responses", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void AMainRunHoldingLittleOfTheProseStepsBack()
+    {
+        var cleaned = Clean("seeds/tides.txt", Input("131-main-run"));
+
+        Assert.Contains("The first step reads the file", cleaned.MarkdownBody, StringComparison.Ordinal);
+        Assert.Contains("The second step keeps only the hours", cleaned.MarkdownBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Share this guide", cleaned.MarkdownBody, StringComparison.Ordinal);
+        Assert.Contains(cleaned.Notes, n => n.StartsWith("main run: the best run (lines 6-6) holds", StringComparison.Ordinal));
+    }
 }

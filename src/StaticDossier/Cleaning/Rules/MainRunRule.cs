@@ -22,6 +22,37 @@ internal sealed class MainRunRule : INoiseRule
         }
 
         var t = context.Thresholds;
+        var weights = Weights(context, open, escalate: true);
+        var (bestStart, bestEnd) = Kadane(weights);
+        (bestStart, bestEnd) = StepBack(context, weights, open, bestStart, bestEnd);
+        (bestStart, bestEnd) = Extend(open, bestStart, bestEnd, context.Language, t);
+        if (!context.IsTextDump)
+        {
+            KeepListsInTheBody(context, open, bestStart, bestEnd);
+            if (t.DropStandfirst)
+            {
+                DropStandfirst(context, open, bestStart, bestEnd);
+            }
+        }
+
+        for (var i = 0; i < open.Count; i++)
+        {
+            if (i < bestStart)
+            {
+                open[i].Decide(false, BlockRole.Noise, "before the article's main run of prose", Id);
+            }
+            else if (i > bestEnd)
+            {
+                open[i].Decide(false, BlockRole.Noise, "after the article's main run of prose", Id);
+            }
+        }
+    }
+
+    // Each block's weight: good prose for (discounted after a teaser's headline), short and link-heavy lines against.
+    // With escalate, each short line in a row costs more than the last, so a menu splits runs.
+    private static double[] Weights(CleaningContext context, List<Block> open, bool escalate)
+    {
+        var t = context.Thresholds;
         var shortCost = context.IsTextDump ? t.TextShortCost : t.ShortCost;
         var shortLengthCost = context.IsTextDump ? t.TextShortLengthCost : t.ShortLengthCost;
         var weights = new double[open.Count];
@@ -49,12 +80,17 @@ internal sealed class MainRunRule : INoiseRule
                     break;
                 default:
                     streak++;
-                    weights[i] = -(shortCost * streak) - (b.Class == BlockClass.Bad ? b.Length : b.Length * shortLengthCost);
+                    weights[i] = -(shortCost * (escalate ? streak : 1)) - (b.Class == BlockClass.Bad ? b.Length : b.Length * shortLengthCost);
                     break;
             }
         }
 
-        // Kadane: best-scoring contiguous run.
+        return weights;
+    }
+
+    // Kadane: the best-scoring contiguous run.
+    private static (int Start, int End) Kadane(double[] weights)
+    {
         double best = double.MinValue, current = 0;
         int bestStart = 0, bestEnd = -1, start = 0;
         for (var i = 0; i < weights.Length; i++)
@@ -74,27 +110,47 @@ internal sealed class MainRunRule : INoiseRule
             }
         }
 
-        (bestStart, bestEnd) = Extend(open, bestStart, bestEnd, context.Language, t);
-        if (!context.IsTextDump)
+        return (bestStart, bestEnd);
+    }
+
+    // The run must hold the page's prose. When it holds less than MainRunMinShare of it, one run is weak evidence (an
+    // article split into pieces by code blocks, tables or lists, each costlier to cross than a piece is worth): the
+    // run is found again with every short line costing the same, so a stretch costs what it holds, not its length
+    // squared, and the cut keeps both runs.
+    private static (int Start, int End) StepBack(CleaningContext context, double[] weights, List<Block> open, int start, int end)
+    {
+        var share = context.IsTextDump ? context.Thresholds.TextMainRunMinShare : context.Thresholds.MainRunMinShare;
+        if (share <= 0 || end < start)
         {
-            KeepListsInTheBody(context, open, bestStart, bestEnd);
-            if (t.DropStandfirst)
+            return (start, end);
+        }
+
+        double inRun = 0, all = 0;
+        for (var i = 0; i < weights.Length; i++)
+        {
+            if (weights[i] > 0)
             {
-                DropStandfirst(context, open, bestStart, bestEnd);
+                all += weights[i];
+                inRun += i >= start && i <= end ? weights[i] : 0;
             }
         }
 
-        for (var i = 0; i < open.Count; i++)
+        if (inRun >= share * all)
         {
-            if (i < bestStart)
-            {
-                open[i].Decide(false, BlockRole.Noise, "before the article's main run of prose", Id);
-            }
-            else if (i > bestEnd)
-            {
-                open[i].Decide(false, BlockRole.Noise, "after the article's main run of prose", Id);
-            }
+            return (start, end);
         }
+
+        var (wideStart, wideEnd) = Kadane(Weights(context, open, escalate: false));
+        if (wideEnd < start || wideStart > end || (wideStart >= start && wideEnd <= end))
+        {
+            return (start, end);
+        }
+
+        (wideStart, wideEnd) = (Math.Min(start, wideStart), Math.Max(end, wideEnd));
+        context.Note($"main run: the best run (lines {open[start].Line}-{open[end].Line}) holds {inRun:F0} of the page's "
+                     + $"{all:F0} weighted characters of prose; kept lines {open[wideStart].Line}-{open[wideEnd].Line}, "
+                     + "where short lines in a row cost no more than one by one");
+        return (wideStart, wideEnd);
     }
 
     // Saved pages: lines and list items beside the article's paragraphs, in the same element, are part of it
