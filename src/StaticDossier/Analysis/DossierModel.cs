@@ -29,6 +29,12 @@ internal sealed record Term(string Name, string Url, IReadOnlyList<ArticleLink> 
     /// <summary>site.yml's <c>description</c>; null when not given.</summary>
     public string? Description { get; init; }
 
+    /// <summary>A source's full name ("Vietnam News Agency"), from site.yml's <c>full_name</c>; null when not given.</summary>
+    public string? FullName { get; init; }
+
+    /// <summary>A source's home page, from site.yml's <c>home_page</c>; null when not given.</summary>
+    public string? HomePage { get; init; }
+
     /// <summary>How many articles have it.</summary>
     public int Count => Articles.Count;
 }

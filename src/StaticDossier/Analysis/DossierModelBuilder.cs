@@ -32,7 +32,7 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
             for (var k = 0; k < kinds.Count; k++)
             {
                 var given = kinds[k].Names(articles[i]);
-                names[k][i] = matchers[k] is { } matcher ? matcher.MatchKey(given, keys[i]) : [.. given ?? []];
+                names[k][i] = matchers[k] is { } matcher ? matcher.MatchKey(given, kinds[k].MatchesText ? keys[i] : string.Empty) : [.. given ?? []];
             }
         });
         var termLinks = kinds.Select((kind, k) => Links(kind, names[k].SelectMany(n => n), text)).ToArray();
@@ -46,7 +46,8 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
                 article = kinds[k].Assign(article, terms[k][i]);
             }
 
-            articles[i] = article;
+            // Cited once its source has its curated name.
+            articles[i] = article with { Citation = Cite(article) };
         });
 
         // The index of shared people and tags is one thread's work: it is built beside the text index, whose
@@ -82,7 +83,13 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
                 .SelectMany((t, i) => t.Select(term => (Term: term, Link: links[i])))
                 .GroupBy(x => x.Term)
                 .Select(g => (Term: g.Key, Links: g.Select(x => x.Link).ToList(), Config: kind.Curated is not null ? curated.GetValueOrDefault(g.Key.Name) : null))
-                .Select(x => (View: new Term(x.Term.Name, x.Term.Url, x.Links, x.Config?.Aliases ?? []) { Role = x.Config?.Role, Description = x.Config?.Description },
+                .Select(x => (View: new Term(x.Term.Name, x.Term.Url, x.Links, x.Config?.Aliases ?? [])
+                {
+                    Role = x.Config?.Role,
+                    Description = x.Config?.Description,
+                    FullName = x.Config?.FullName,
+                    HomePage = x.Config?.HomePage,
+                },
                     Key: kind.SortKey(x.Term.Name, x.Config?.SortAs)))
                 .OrderBy(x => x.Key, StringComparer.Ordinal)
                 .ThenBy(x => x.View.Name, StringComparer.Ordinal)
@@ -151,7 +158,7 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
             ReadingTime = text.ReadingTime(Lead.Words(plain)),
             AbsoluteUrl = SiteUrls.Absolute(config.BaseUrl, url),
         };
-        return view with { Citation = Cite(view) };
+        return view;
     }
 
     /// <summary>A capture time (ISO 8601, UTC) for people and for <c>&lt;time&gt;</c>; null when it is not one.</summary>
@@ -176,7 +183,8 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
         }
 
         parts.Add($"“{a.Title.TrimEnd('.')}.”");
-        parts.Add((a.Source is null ? string.Empty : a.Source + ", ") + (a.DateDisplay ?? a.DateApproxDisplay ?? text["cite_undated"]) + ".");
+        var source = a.Source is null ? null : config.Sources.FirstOrDefault(s => s.Name == a.Source)?.FullName ?? a.Source;
+        parts.Add((source is null ? string.Empty : source + ", ") + (a.DateDisplay ?? a.DateApproxDisplay ?? text["cite_undated"]) + ".");
         if (a.SourceUrl is not null)
         {
             parts.Add(a.SourceUrl + ".");
@@ -243,6 +251,8 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
             Role = group.Select(t => t.Role).FirstOrDefault(r => !string.IsNullOrWhiteSpace(r))?.Trim(),
             Description = group.Select(t => t.Description).FirstOrDefault(d => !string.IsNullOrWhiteSpace(d))?.Trim(),
             SortAs = group.Select(t => t.SortAs).FirstOrDefault(d => !string.IsNullOrWhiteSpace(d)),
+            FullName = group.Select(t => t.FullName).FirstOrDefault(d => !string.IsNullOrWhiteSpace(d))?.Trim(),
+            HomePage = group.Select(t => t.HomePage).FirstOrDefault(d => !string.IsNullOrWhiteSpace(d))?.Trim(),
         };
     }
 }

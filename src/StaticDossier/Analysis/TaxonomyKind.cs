@@ -16,6 +16,11 @@ internal sealed record TaxonomyKind(string Key)
     /// whose terms are simply the values of a field.</summary>
     public Func<SiteConfig, IReadOnlyList<TermConfig>>? Curated { get; init; }
 
+    /// <summary>Whether a curated kind's terms are also found in the article's text (people, tags), or only in its front
+    /// matter (sources: a credit "Photos: VNA" or "according to X" in the text names a source the article cites, not
+    /// the outlet that published it).</summary>
+    public bool MatchesText { get; init; } = true;
+
     /// <summary>The names an article gives: its front matter list (curated kinds) or the value of a field.</summary>
     public required Func<ArticleView, IEnumerable<string>?> Names { get; init; }
 
@@ -50,8 +55,11 @@ internal sealed record TaxonomyKind(string Key)
         },
         new("sources")
         {
+            Curated = static config => config.Sources,
+            MatchesText = false,
             Names = static article => article.Source is { } source ? [source] : null,
-            Assign = static (article, terms) => article with { SourceLink = terms.Count > 0 ? terms[0] : null },
+            // The outlet is then called by its curated name everywhere ("VNA/VNS" shows as VNA).
+            Assign = static (article, terms) => article with { SourceLink = terms.Count > 0 ? terms[0] : null, Source = terms.Count > 0 ? terms[0].Name : article.Source },
         },
         new("languages")
         {

@@ -36,6 +36,11 @@ public sealed record SiteConfig
     /// text contains the tag's name or an alias.</summary>
     public List<TermConfig> Tags { get; init; } = [];
 
+    /// <summary>Curated sources (outlets), with their full name, home page and aliases ("VNA", "VNA/VNS" → Vietnam News
+    /// Agency). Matched on the front matter's <c>source:</c> only, never on text: a photo credit or "according to X"
+    /// in the text does not make X the outlet.</summary>
+    public List<TermConfig> Sources { get; init; } = [];
+
     /// <summary>Dated events articles refer to ("the invasion of Ukraine"): ingest infers an approximate date from them
     /// for a page that gives no full date (see <see cref="EventConfig"/>).</summary>
     public List<EventConfig> Events { get; init; } = [];

@@ -175,8 +175,22 @@ public static class SiteConfigLoader
             ok = false;
         }
 
-        foreach (var (key, terms) in new[] { ("people", config.People), ("tags", config.Tags) })
+        foreach (var (key, terms) in new[] { ("people", config.People), ("tags", config.Tags), ("sources", config.Sources) })
         {
+            if (key != "sources" && terms.Any(t => t.FullName is not null || t.HomePage is not null))
+            {
+                diagnostics.Error(DiagnosticCodes.ConfigValue, $"'full_name' and 'home_page' describe an outlet: they belong under 'sources', not '{key}'.",
+                    KeyLocation(config.SourcePath, text, key));
+                ok = false;
+            }
+
+            if (terms.FirstOrDefault(t => t.HomePage is { } page && !(Uri.TryCreate(page, UriKind.Absolute, out var u) && u.Scheme is "http" or "https")) is { } bad)
+            {
+                diagnostics.Error(DiagnosticCodes.ConfigValue, $"The home page of '{bad.Name}' in '{key}' must be an http or https address; got '{bad.HomePage}'.",
+                    KeyLocation(config.SourcePath, text, key));
+                ok = false;
+            }
+
             if (terms.Any(t => string.IsNullOrWhiteSpace(t.Name) || t.Aliases?.Any(string.IsNullOrWhiteSpace) != false))
             {
                 diagnostics.Error(DiagnosticCodes.ConfigValue, $"Every entry of '{key}' needs a non-empty 'name', and aliases must not be empty.",

@@ -1,6 +1,6 @@
 namespace StaticDossier.Config;
 
-/// <summary>A curated person or tag in <c>site.yml</c>: the name its page shows and the other spellings
+/// <summary>A curated person, tag or source in <c>site.yml</c>: the name its page shows and the other spellings
 /// that lead to it. Matching ignores case and diacritics, so "Pham Binh Minh" finds "Phạm Bình Minh".</summary>
 public sealed record TermConfig
 {
@@ -15,6 +15,12 @@ public sealed record TermConfig
 
     /// <summary>A sentence or two shown on the term's page.</summary>
     public string? Description { get; init; }
+
+    /// <summary>A source's full name ("Vietnam News Agency"), shown on its page and in lists; sources only.</summary>
+    public string? FullName { get; init; }
+
+    /// <summary>A source's home page (an http or https address), linked from its page; sources only.</summary>
+    public string? HomePage { get; init; }
 
     /// <summary>What lists sort it by ("Lavrov, Sergey"). By default people sort by family name: a name whose first
     /// word is a Vietnamese family name ("Phạm Bình Minh") as written, any other by its last word first.</summary>

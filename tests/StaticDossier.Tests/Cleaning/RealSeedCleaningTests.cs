@@ -75,6 +75,16 @@ public sealed class RealSeedCleaningTests
     }
 
     [Fact]
+    public void AnOutletThatAsksForCommentInItsOwnNameIsTheSource()
+    {
+        // "VOA emailed the Russian diplomatic mission … seeking comments": the page names no source otherwise.
+        Assert.Equal("VOA", Seed("002").Metadata.Source);
+        Assert.Contains(Kept("002"), t => t.StartsWith("VOA emailed", StringComparison.Ordinal));
+        // A photo credit names the agency whose photo it is, not the outlet: seed 000 stays without a source.
+        Assert.Null(Seed("000").Metadata.Source);
+    }
+
+    [Fact]
     public void TeasersAfterTheEndOfTheArticleAreDropped()
     {
         Assert.EndsWith("production, and business.", Kept("001").Last(), StringComparison.Ordinal);

@@ -28,6 +28,21 @@ public sealed class ReaderSiteTests(BuiltRealSite site) : IClassFixture<BuiltRea
     }
 
     [Fact]
+    public void TheRealSourcesAreCuratedOutletsThatSayWhatTheyAre()
+    {
+        // "VNA" (seed 001) and "VNA/VNS" (seed 004) are one source; VOA comes from "VOA emailed …" (seed 002).
+        var vna = Parser.ParseDocument(site.Read("sources/vna.html"));
+        Assert.Equal(2, vna.QuerySelectorAll("main .article-list .item").Length);
+        Assert.Equal("Vietnam News Agency", vna.QuerySelector("main .full-name")!.TextContent);
+        Assert.Equal("https://vnanet.vn/", vna.QuerySelector("main .home-page a")!.GetAttribute("href"));
+        var voa = Parser.ParseDocument(site.Read("sources/voa.html"));
+        Assert.Equal("Voice of America", voa.QuerySelector("main .full-name")!.TextContent);
+        Assert.Equal(["Many Vietnamese Civil Society Groups Support Ukraine"], voa.QuerySelectorAll("main .article-list .item-title").Select(a => a.TextContent));
+        var index = Parser.ParseDocument(site.Read("sources/index.html"));
+        Assert.Equal(["VNA", "VOA", "chinhphu.vn"], index.QuerySelectorAll("main .term-list li > a").Select(a => a.TextContent).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void LavrovsSpellingsMeetOnOnePersonPage()
     {
         var doc = Parser.ParseDocument(site.Read("people/sergey-lavrov.html"));

@@ -11,8 +11,14 @@ internal sealed partial class CreditLineRule : INoiseRule
 
     public void Apply(CleaningContext context)
     {
-        var blocks = context.Blocks;
         FindDatelineSource(context);
+        ReadCredits(context);
+        FindOutletInProse(context);
+    }
+
+    private static void ReadCredits(CleaningContext context)
+    {
+        var blocks = context.Blocks;
         for (var i = 0; i < blocks.Count; i++)
         {
             var b = blocks[i];
@@ -38,7 +44,7 @@ internal sealed partial class CreditLineRule : INoiseRule
                 continue;
             }
 
-            Record(context, b, credit, Id);
+            Record(context, b, credit, RuleId.Credit);
             var explicitCredit = credit.Kind == Credits.Kind.Source || nextCredit != Credits.Kind.None
                 || b.Text.StartsWith("By ", StringComparison.OrdinalIgnoreCase);
             var before = context.GoodChars(0, i);
@@ -51,7 +57,7 @@ internal sealed partial class CreditLineRule : INoiseRule
             var j = i + 1;
             for (; j < blocks.Count && Credits.Read(blocks[j].Text, bareNameAllowed: true).Kind != Credits.Kind.None; j++)
             {
-                Record(context, blocks[j], Credits.Read(blocks[j].Text, true), Id);
+                Record(context, blocks[j], Credits.Read(blocks[j].Text, true), RuleId.Credit);
             }
 
             if (!afterProse || !explicitCredit)
@@ -61,7 +67,7 @@ internal sealed partial class CreditLineRule : INoiseRule
 
             for (; j < blocks.Count; j++)
             {
-                blocks[j].Decide(false, BlockRole.Noise, $"after the article's credit line at line {b.Line}", Id);
+                blocks[j].Decide(false, BlockRole.Noise, $"after the article's credit line at line {b.Line}", RuleId.Credit);
             }
 
             return;
@@ -80,6 +86,25 @@ internal sealed partial class CreditLineRule : INoiseRule
             }
         }
     }
+
+    // "VOA emailed the Russian mission … seeking comment": an outlet that names itself asking for comment is the one
+    // reporting. Weakest of the clues, so only when no dateline or credit named the source; the outlet must be written
+    // as an acronym, so "The ministry contacted …" names nobody, and a credit ("Photos: VNA") or "according to X" never
+    // matches: those name a source the article cites, not its publisher.
+    private static void FindOutletInProse(CleaningContext context)
+    {
+        foreach (var b in context.Blocks)
+        {
+            if (b.Class >= BlockClass.NearGood && b.Kept != false && OutletAsksForComment().Match(b.Text) is { Success: true } m)
+            {
+                context.OfferSource(m.Groups["src"].Value);
+                return;
+            }
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:^|[.!?]\s+)(?<src>\p{Lu}{2,6})\s+(?:e-?mailed|contacted|reached out to|wrote to|telephoned|called)\b[^.!?]{0,200}?\b(?:seeking|for|to seek|to request|requesting)\s+(?:a\s+)?comments?\b")]
+    private static partial System.Text.RegularExpressions.Regex OutletAsksForComment();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\p{Lu}[\p{L} .'-]{1,30}\s*\((?<src>\p{Lu}{2,10}(/\p{Lu}{2,10})?)\)\s*[–—-]")]
     private static partial System.Text.RegularExpressions.Regex DatelineAgency();
