@@ -85,6 +85,16 @@ public sealed class RealSeedCleaningTests
     }
 
     [Fact]
+    public void DatelinesAndOutletCodesStayAsTheOutletPrintedThemAtTheStartOfTheLede()
+    {
+        // One rule for all three: the lede keeps its dateline or code as printed, never split off as a token of its own.
+        Assert.StartsWith("Hanoi (VNA) – Minister of Foreign Affairs", Kept("001").First(), StringComparison.Ordinal);
+        Assert.StartsWith("DNTH: Việt Nam mong muốn", Kept("003").First(t => t.Contains("DNTH", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.StartsWith("HÀ NỘI — Prime Minister Phạm Minh Chính", Kept("004").First(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Kept("003").Concat(Kept("004")).Concat(Kept("001")), t => t is "DNTH:" or "DNTH" or "HÀ NỘI —" or "HÀ NỘI" or "Hanoi (VNA) –");
+    }
+
+    [Fact]
     public void TeasersAfterTheEndOfTheArticleAreDropped()
     {
         Assert.EndsWith("production, and business.", Kept("001").Last(), StringComparison.Ordinal);
