@@ -30,6 +30,10 @@ public sealed class SiteBuilder
     /// <summary>Markdown → safe HTML and text for article bodies, in place of the Markdown renderer (tests, harnesses).</summary>
     internal Func<string, RenderedMarkdown>? BodyRenderer { get; init; }
 
+    /// <summary>Kept by a long-lived caller (<c>serve</c>) across builds: a page whose inputs did not change since the last
+    /// build is not rendered again, nor its links scanned. The output is byte for byte a full build's.</summary>
+    internal Rendering.Incremental.RenderMemo? Memo { get; init; }
+
     /// <summary>Builds the site in memory and checks its links; null when errors were reported. Writes nothing.</summary>
     public IReadOnlyList<OutputFile>? Render(DiagnosticBag diagnostics)
     {
@@ -39,8 +43,14 @@ public sealed class SiteBuilder
             return null;
         }
 
-        LinkChecker.Check(files, diagnostics);
-        return diagnostics.HasErrors ? null : files;
+        LinkChecker.Check(files, diagnostics, Memo?.Scans);
+        if (diagnostics.HasErrors)
+        {
+            return null;
+        }
+
+        Memo?.EndBuild(files.Select(f => f.OutputPath));
+        return files;
     }
 
     /// <summary>Builds the site and publishes it to the output folder (or confirms it is up to date); the previous
@@ -104,14 +114,21 @@ public sealed class SiteBuilder
 
         var bodies = BodyRenderer ?? (cache is null ? null : cache.Markdown.Render);
         var seeds = Seeds.PublishedSeedReader.Read(pages, _config, diagnostics);
-        return new SiteRenderer(_config) { BodyRenderer = bodies, Seeds = seeds }.Render(pages, index, diagnostics);
+        Memo?.BeginBuild(_config.TemplatesPath);
+        var files = new SiteRenderer(_config) { BodyRenderer = bodies, Seeds = seeds, Memo = Memo }.Render(pages, index, diagnostics);
+        if (diagnostics.HasErrors)
+        {
+            Memo?.Forget();
+        }
+
+        return files;
     }
 
     /// <summary>Stages the site while its links are checked on the cores the writes leave idle, and swaps it in
     /// only once every link resolves, so a broken link still publishes nothing; null when nothing was published.</summary>
     private WriteResult? Publish(IReadOnlyList<OutputFile> files, BuildCache? cache, DiagnosticBag local, DiagnosticBag diagnostics)
     {
-        var checking = Task.Run(() => LinkChecker.Check(files, local));
+        var checking = Task.Run(() => LinkChecker.Check(files, local, Memo?.Scans));
         bool LinksResolve()
         {
             checking.GetAwaiter().GetResult();
@@ -137,6 +154,11 @@ public sealed class SiteBuilder
 
         Report(local, diagnostics);
         cache?.AfterPublish(savingBodies, written, local, diagnostics);
+        if (written is not null)
+        {
+            Memo?.EndBuild(files.Select(f => f.OutputPath));
+        }
+
         return written;
     }
 

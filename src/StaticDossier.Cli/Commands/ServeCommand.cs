@@ -63,7 +63,8 @@ internal static class ServeCommand
                 return config;
             },
             port,
-            TimeSpan.FromMilliseconds(300),
+            // Editors save in a burst of events (write, rename, attributes): this much quiet ends the burst.
+            TimeSpan.FromMilliseconds(60),
             (summary, diagnostics) =>
             {
                 foreach (var d in diagnostics.Sorted().Where(d => d.Severity != DiagnosticSeverity.Info))

@@ -8,12 +8,16 @@ namespace StaticDossier.Publishing;
 public static partial class LinkChecker
 {
     /// <summary>Reports each broken internal link in <paramref name="files"/>; returns how many links were checked.</summary>
-    public static int Check(IReadOnlyList<OutputFile> files, DiagnosticBag diagnostics)
+    public static int Check(IReadOnlyList<OutputFile> files, DiagnosticBag diagnostics) => Check(files, diagnostics, null);
+
+    /// <summary>As <see cref="Check(IReadOnlyList{OutputFile}, DiagnosticBag)"/>; <paramref name="scans"/> keeps each page's scan
+    /// by its bytes, so a page an incremental build kept is not scanned again.</summary>
+    internal static int Check(IReadOnlyList<OutputFile> files, DiagnosticBag diagnostics, System.Runtime.CompilerServices.ConditionalWeakTable<byte[], ScannedPage>? scans)
     {
         var paths = files.Select(f => f.OutputPath).ToHashSet(StringComparer.Ordinal);
         var html = files.Where(f => f.IsHtml).ToList();
         var scanned = new ScannedPage[html.Count];
-        Parallel.For(0, html.Count, i => scanned[i] = HtmlLinkScanner.Scan(html[i].Bytes));
+        Parallel.For(0, html.Count, i => scanned[i] = scans is null ? HtmlLinkScanner.Scan(html[i].Bytes) : scans.GetValue(html[i].Bytes, static bytes => HtmlLinkScanner.Scan(bytes)));
         var ids = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         for (var i = 0; i < html.Count; i++)
         {

@@ -70,6 +70,13 @@ internal sealed class CachedIncludes : IScriptCustomFunction
         var path = context.GetTemplatePathFromName(name, call)
             ?? throw new ScriptRuntimeException(call.Span, $"include_cached cannot find the partial '{name}'.");
 
+        // The partial's reads belong to every page that includes it, from the cache or not.
+        var reads = (context as EscapingTemplateContext)?.Reads is { } pageReads ? pageReads.Partial(path) : null;
+        if (reads is not null)
+        {
+            ((EscapingTemplateContext)context).Reads!.Include(reads);
+        }
+
         var key = new Key(path, names, values);
         if (_rendered.TryGetValue(key, out var html))
         {
@@ -78,7 +85,7 @@ internal sealed class CachedIncludes : IScriptCustomFunction
 
         var template = context.GetOrCreateTemplate(path, call);
         // Two threads may render the same partial at once; they make the same text, and either is kept.
-        return _rendered.GetOrAdd(key, Render(context, template, names, arguments));
+        return _rendered.GetOrAdd(key, Render(context, template, names, arguments, reads));
     }
 
     /// <summary>The names the call passes its values under: each argument must be a plain variable.</summary>
@@ -100,10 +107,15 @@ internal sealed class CachedIncludes : IScriptCustomFunction
         ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
 
     /// <summary>The partial in a context of its own, which holds only the arguments (and <c>$</c>, as an include has).</summary>
-    private RawHtml Render(TemplateContext caller, Template template, string[] names, ScriptArray arguments)
+    private RawHtml Render(TemplateContext caller, Template template, string[] names, ScriptArray arguments, Incremental.ReadSchema? reads)
     {
         Interlocked.Increment(ref _renders);
         var context = _contexts.TryTake(out var free) ? free : _newContext();
+        if (context is EscapingTemplateContext escaping)
+        {
+            escaping.Reads = reads;
+        }
+
         foreach (var (path, parsed) in caller.CachedTemplates)
         {
             context.CachedTemplates.TryAdd(path, parsed);

@@ -21,7 +21,16 @@ internal sealed class EscapingTemplateContext : TemplateContext
     // page renders in two fresh contexts; the accessors are read-only once built, so one per type serves all.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Scriban.Runtime.IObjectAccessor> TypedAccessors = new();
 
+    /// <summary>Where the members this render reads are recorded, for incremental builds; null when nobody asks.</summary>
+    internal Incremental.ReadSchema? Reads { get; set; }
+
     protected override Scriban.Runtime.IObjectAccessor GetMemberAccessorImpl(object target)
+    {
+        var accessor = Accessor(target);
+        return Reads is { } reads ? reads.Wrap(target.GetType(), accessor) : accessor;
+    }
+
+    private Scriban.Runtime.IObjectAccessor Accessor(object target)
     {
         var type = target.GetType();
         if (TypedAccessors.TryGetValue(type, out var cached))
@@ -36,6 +45,17 @@ internal sealed class EscapingTemplateContext : TemplateContext
         }
 
         return accessor!;
+    }
+
+    /// <summary>A value turned into text whole (written, or joined to a string) depends on all its members.</summary>
+    public override string? ObjectToString(object? value, bool nested = false)
+    {
+        if (Reads is { } reads && value is not null and not string and not RawHtml and not IConvertible)
+        {
+            reads.ReadWhole(value.GetType());
+        }
+
+        return base.ObjectToString(value, nested);
     }
 
     /// <summary>The longest string a template may make, in characters. Scriban's loop limit counts iterations, not

@@ -23,6 +23,9 @@ public sealed class SiteRenderer
     /// <summary>The seeds to publish beside their articles (see <see cref="StaticDossier.Seeds.PublishedSeedReader"/>).</summary>
     internal IReadOnlyDictionary<string, StaticDossier.Seeds.PublishedSeed> Seeds { get; init; } = new Dictionary<string, StaticDossier.Seeds.PublishedSeed>();
 
+    /// <summary>What a long-lived builder keeps between builds, so unchanged pages are not rendered again.</summary>
+    internal Incremental.RenderMemo? Memo { get; init; }
+
     /// <summary>Renders the site; null when errors were reported. <paramref name="index"/> is
     /// <c>content/_index.md</c>, whose body becomes the home page's introduction.</summary>
     public IReadOnlyList<OutputFile>? Render(IReadOnlyList<ContentPage> pages, ContentPage? index, DiagnosticBag diagnostics)
@@ -40,7 +43,7 @@ public sealed class SiteRenderer
         }
 
         var templates = new TemplateRenderer(_config.TemplatesPath, _config.RelativeToRoot(_config.TemplatesPath));
-        var context = new OutputContext(_config, dossier, new PageRenderer(_config, templates, dossier.Taxonomies, text), Intro(index, diagnostics), diagnostics, text) { Seeds = Seeds };
+        var context = new OutputContext(_config, dossier, new PageRenderer(_config, templates, dossier.Taxonomies, text, Memo), Intro(index, diagnostics), diagnostics, text) { Seeds = Seeds };
         var outputs = SiteOutputs.All.Where(o => !o.ListsSite).ToList();
         // Materialised inside each task: an output's files are rendered on the thread that runs it.
         var beside = outputs.Skip(1).Select(o => Task.Run(() => o.Render(context).ToList())).ToList();

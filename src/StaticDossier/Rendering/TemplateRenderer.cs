@@ -69,7 +69,12 @@ public sealed class TemplateRenderer
     public byte[]? RenderUtf8(string name, ScriptObject model, string outputPath, DiagnosticBag diagnostics) =>
         RenderPage(name, model, outputPath, diagnostics, Utf8Text.Encode);
 
-    private T? RenderPage<T>(string name, ScriptObject model, string outputPath, DiagnosticBag diagnostics, Func<StringBuilder, T> result)
+    /// <summary>As <see cref="RenderUtf8(string, ScriptObject, string, DiagnosticBag)"/>, recording in <paramref name="reads"/>
+    /// every member the page's templates read.</summary>
+    internal byte[]? RenderUtf8(string name, ScriptObject model, string outputPath, DiagnosticBag diagnostics, Incremental.ReadSchema? reads) =>
+        RenderPage(name, model, outputPath, diagnostics, Utf8Text.Encode, reads);
+
+    private T? RenderPage<T>(string name, ScriptObject model, string outputPath, DiagnosticBag diagnostics, Func<StringBuilder, T> result, Incremental.ReadSchema? reads = null)
         where T : class
     {
         // The page is rendered into a second buffer of this thread's, which the layout copies from where it
@@ -77,14 +82,14 @@ public sealed class TemplateRenderer
         var inner = InnerOutputs.Value!;
         try
         {
-            if (RenderOne(name, model, outputPath, diagnostics, static page => page, output: inner) is null)
+            if (RenderOne(name, model, outputPath, diagnostics, static page => page, output: inner, reads: reads) is null)
             {
                 return null;
             }
 
             var layout = new ScriptObject();
             layout.SetValue("content", new RawHtmlBuffer(inner.Builder), true);
-            return RenderOne("base.sbn", layout, outputPath, diagnostics, result, model);
+            return RenderOne("base.sbn", layout, outputPath, diagnostics, result, model, reads: reads);
         }
         finally
         {
@@ -92,7 +97,7 @@ public sealed class TemplateRenderer
         }
     }
 
-    private T? RenderOne<T>(string name, ScriptObject model, string outputPath, DiagnosticBag diagnostics, Func<StringBuilder, T> result, ScriptObject? outer = null, StringBuilderOutput? output = null)
+    private T? RenderOne<T>(string name, ScriptObject model, string outputPath, DiagnosticBag diagnostics, Func<StringBuilder, T> result, ScriptObject? outer = null, StringBuilderOutput? output = null, Incremental.ReadSchema? reads = null)
         where T : class
     {
         var template = Get(name, diagnostics);
@@ -102,6 +107,7 @@ public sealed class TemplateRenderer
         }
 
         var context = RentContext();
+        context.Reads = reads;
         foreach (var (path, parsed) in _includes)
         {
             context.CachedTemplates[path] = parsed;

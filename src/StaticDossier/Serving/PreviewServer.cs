@@ -23,14 +23,15 @@ public sealed class PreviewServer : IAsyncDisposable
     private const string ReloadScript = """
         (() => {
           let seen = null;
+          // The server holds the request until the next rebuild (or 20 s), so the page reloads as soon as it is done.
           const poll = async () => {
             try {
-              const r = await fetch("/__dossier/version", { cache: "no-store" });
+              const r = await fetch("/__dossier/version" + (seen === null ? "" : "?wait=" + seen), { cache: "no-store" });
               const v = await r.text();
               if (seen !== null && v !== seen) { location.reload(); return; }
               seen = v;
-            } catch (e) { /* the server is restarting: try again */ }
-            setTimeout(poll, 500);
+              setTimeout(poll, 0);
+            } catch (e) { setTimeout(poll, 500); /* the server is restarting: try again */ }
           };
           poll();
         })();
@@ -87,7 +88,14 @@ public sealed class PreviewServer : IAsyncDisposable
     }
 
     /// <summary>Tells open pages to reload.</summary>
-    public void NotifyRebuilt() => Interlocked.Increment(ref _version);
+    public void NotifyRebuilt()
+    {
+        Interlocked.Increment(ref _version);
+        Interlocked.Exchange(ref _rebuilt, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    }
+
+    /// <summary>Completes at the next rebuild.</summary>
+    private TaskCompletionSource _rebuilt = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
@@ -103,6 +111,20 @@ public sealed class PreviewServer : IAsyncDisposable
     {
         // The target as the client sent it, before Kestrel decodes it and drops dot segments: "/../x" is refused, not served as "/x".
         var target = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
+        // Taken before the version is compared: a rebuild in between completes this very task.
+        var rebuilt = Volatile.Read(ref _rebuilt).Task;
+        if (target.StartsWith(Prefix + "version?wait=", StringComparison.Ordinal) && IsLocalHost(context.Request.Host)
+            && target[(Prefix.Length + "version?wait=".Length)..] == Version.ToString(CultureInfo.InvariantCulture))
+        {
+            // A page waiting for the next rebuild: answered when it comes, or after 20 s with the same version.
+            await Task.WhenAny(rebuilt, Task.Delay(TimeSpan.FromSeconds(20), context.RequestAborted)).ConfigureAwait(false);
+            target = Prefix + "version";
+        }
+        else if (target.StartsWith(Prefix + "version?wait=", StringComparison.Ordinal))
+        {
+            target = Prefix + "version";
+        }
+
         var (status, type, body) = Respond(context.Request.Method, context.Request.Host, target);
         var response = context.Response;
         response.StatusCode = status;

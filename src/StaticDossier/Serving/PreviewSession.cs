@@ -13,8 +13,12 @@ public sealed class PreviewSession : IAsyncDisposable
     private readonly PreviewServer _server;
     private readonly SiteWatcher _watcher;
 
-    private PreviewSession(SiteConfig config, Func<DiagnosticBag, SiteConfig?> loadConfig, PreviewServer server, TimeSpan quiet, Action<BuildSummary, DiagnosticBag> report)
+    // The pages of the last build and what each read: a rebuild renders only the pages whose inputs changed.
+    private readonly Rendering.Incremental.RenderMemo _memo;
+
+    private PreviewSession(SiteConfig config, Func<DiagnosticBag, SiteConfig?> loadConfig, PreviewServer server, TimeSpan quiet, Action<BuildSummary, DiagnosticBag> report, Rendering.Incremental.RenderMemo memo)
     {
+        _memo = memo;
         _loadConfig = loadConfig;
         _report = report;
         _server = server;
@@ -54,8 +58,9 @@ public sealed class PreviewSession : IAsyncDisposable
             return null;
         }
 
-        report(new SiteBuilder(config) { Cache = BuildCacheMode.Reuse }.Build(diagnostics), diagnostics);
-        return new PreviewSession(config, loadConfig, server, quiet, report);
+        var memo = new Rendering.Incremental.RenderMemo();
+        report(new SiteBuilder(config) { Cache = BuildCacheMode.Reuse, Memo = memo }.Build(diagnostics), diagnostics);
+        return new PreviewSession(config, loadConfig, server, quiet, report, memo);
     }
 
     private void Rebuild()
@@ -65,7 +70,7 @@ public sealed class PreviewSession : IAsyncDisposable
         try
         {
             var config = _loadConfig(diagnostics);
-            summary = config is null ? new BuildSummary { Succeeded = false } : new SiteBuilder(config) { Cache = BuildCacheMode.Reuse }.Build(diagnostics);
+            summary = config is null ? new BuildSummary { Succeeded = false } : new SiteBuilder(config) { Cache = BuildCacheMode.Reuse, Memo = _memo }.Build(diagnostics);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -9,7 +9,7 @@ namespace StaticDossier.Rendering.Interface;
 /// <summary>The interface texts as templates see them: <c>{{ t.nav_search }}</c>; <c>{{ plural "articles" n }}</c> for
 /// "1 article" / "12 articles"; <c>{{ tr "page_of" n total }}</c> for a text with numbers or names in it;
 /// <c>{{ number n }}</c>. Read-only, shared by every page. A key the file lacks stops the page with an error naming it.</summary>
-internal sealed class InterfaceStrings : ScriptObject
+internal sealed class InterfaceStrings : ScriptObject, Incremental.IKeyedValue
 {
     private readonly InterfaceText _text;
 
@@ -23,6 +23,9 @@ internal sealed class InterfaceStrings : ScriptObject
 
         IsReadOnly = true;
     }
+
+    /// <summary>The texts come from the translation file under templates/, which an incremental build watches.</summary>
+    public string Identity => "t " + _text.DisplayPath;
 
     /// <summary>The <c>t</c> object and the functions, as variables for a page's model.</summary>
     public static IReadOnlyDictionary<string, object> Variables(InterfaceText text) => new Dictionary<string, object>(StringComparer.Ordinal)
@@ -45,7 +48,7 @@ internal sealed class InterfaceStrings : ScriptObject
 
     /// <summary>The three functions, written out rather than imported from delegates: no reflection, so the native
     /// (AOT) build calls them as the JIT build does.</summary>
-    private sealed class TextFunction(InterfaceText text, TextFunction.Kind kind) : IScriptCustomFunction
+    private sealed class TextFunction(InterfaceText text, TextFunction.Kind kind) : IScriptCustomFunction, Incremental.IKeyedValue
     {
         public enum Kind
         {
@@ -53,6 +56,9 @@ internal sealed class InterfaceStrings : ScriptObject
             Format,
             Number,
         }
+
+        /// <summary>The texts come from the translation file under templates/, which an incremental build watches.</summary>
+        public string Identity => $"{kind} {text.DisplayPath}";
 
         public int RequiredParameterCount => kind == Kind.Number ? 1 : kind == Kind.Plural ? 2 : 1;
 

@@ -2,13 +2,15 @@ using Scriban.Runtime;
 using StaticDossier.Analysis;
 using StaticDossier.Config;
 using StaticDossier.Diagnostics;
+using StaticDossier.Rendering.Incremental;
 using StaticDossier.Rendering.Interface;
 
 namespace StaticDossier.Rendering.Pages;
 
 /// <summary>What every page generator shares: the site's settings, the templates, and the variables every
 /// template may use (<c>site</c>, <c>paths</c>, <c>taxonomies</c>, <c>root</c>, <c>page_title</c>, <c>head</c> …).</summary>
-internal sealed class PageRenderer(SiteConfig config, TemplateRenderer templates, IReadOnlyList<Taxonomy> taxonomies, InterfaceText text)
+/// <para>With a <see cref="RenderMemo"/>, a page whose inputs are those of the last build keeps its bytes, unrendered.</para>
+internal sealed class PageRenderer(SiteConfig config, TemplateRenderer templates, IReadOnlyList<Taxonomy> taxonomies, InterfaceText text, RenderMemo? memo = null)
 {
     private readonly IReadOnlyDictionary<string, object> _interface = InterfaceStrings.Variables(text);
 
@@ -47,8 +49,28 @@ internal sealed class PageRenderer(SiteConfig config, TemplateRenderer templates
 
     public OutputFile? Render(string template, ScriptObject model, string outputPath, DiagnosticBag diagnostics, string? lastModified = null)
     {
-        var bytes = templates.RenderUtf8(template, model, outputPath, diagnostics);
-        return bytes is null ? null : new OutputFile(outputPath, bytes) { LastModified = lastModified };
+        if (memo is null)
+        {
+            var bytes = templates.RenderUtf8(template, model, outputPath, diagnostics);
+            return bytes is null ? null : new OutputFile(outputPath, bytes) { LastModified = lastModified };
+        }
+
+        var key = memo.Key(template, model);
+        if (key is { } known && memo.Reuse(outputPath, known) is { } kept)
+        {
+            return new OutputFile(outputPath, kept) { LastModified = lastModified };
+        }
+
+        // Templates assign to the model (page_title, nav_current …): the key is taken from the values as they were given.
+        var given = (ScriptObject)model.Clone(false);
+        var rendered = templates.RenderUtf8(template, model, outputPath, diagnostics, memo.Schema(template));
+        // Keyed again now that the page's own reads are recorded: the next build compares against what it really read.
+        if (rendered is not null && memo.Key(template, given) is { } fresh)
+        {
+            memo.Record(outputPath, fresh, rendered);
+        }
+
+        return rendered is null ? null : new OutputFile(outputPath, rendered) { LastModified = lastModified };
     }
 }
 
