@@ -18,6 +18,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["search-browser"] = StaticDossier.Benchmarks.SearchBrowserHarness.Run,
     ["screenshots"] = StaticDossier.Benchmarks.ScreenshotHarness.Run,
     ["includes"] = StaticDossier.Benchmarks.IncludesHarness.Run,
+    ["serve-edit"] = StaticDossier.Benchmarks.ServeEditHarness.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
