@@ -15,8 +15,9 @@ namespace StaticDossier.Rendering.Incremental;
 internal sealed class RenderMemo
 {
     private readonly ConcurrentDictionary<string, ReadSchema> _schemas = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (int Version, ModelHasher Hasher)> _hashers = new(StringComparer.Ordinal);
-    private ConcurrentDictionary<string, (UInt128 Key, byte[] Bytes)> _pages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (int Version, ReadSchema.Snapshot Snapshot)> _snapshots = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<ReadSchema.Snapshot, ModelHasher> _hashers = new(ReferenceEqualityComparer.Instance);
+    private ConcurrentDictionary<string, (UInt128 Key, byte[] Bytes, ReadSchema.Snapshot Snapshot)> _pages = new(StringComparer.Ordinal);
     private string? _templates;
     private int _reused;
     private int _rendered;
@@ -43,6 +44,7 @@ internal sealed class RenderMemo
         if (templates != _templates)
         {
             _schemas.Clear();
+            _snapshots.Clear();
             _pages = new(StringComparer.Ordinal);
             Scans = new();
             _templates = templates;
@@ -74,26 +76,13 @@ internal sealed class RenderMemo
     /// <summary>The reads of pages made with <paramref name="template"/> (or of a cached partial, by its path).</summary>
     public ReadSchema Schema(string template) => _schemas.GetOrAdd(template, _ => new ReadSchema(this));
 
-    /// <summary>The key of a page; null when its model cannot be hashed. Taken over every member its kind of page has
-    /// read so far: after a page is rendered, its key covers its own reads (the first build's pages too).</summary>
-    public UInt128? Key(string template, ScriptObject model)
+    /// <summary>The bytes the last build made for <paramref name="outputPath"/> when its model holds the same values under
+    /// the members its key was taken with, else null. A page is keyed with the schema as it stood after its own render,
+    /// which covers every member it read: members other pages read later (a branch only an undated article takes) cannot
+    /// change it, so they do not count against it either.</summary>
+    public byte[]? Reuse(string template, ScriptObject model, string outputPath)
     {
-        var schema = Schema(template);
-        var version = schema.Version();
-        if (!_hashers.TryGetValue(template, out var hasher) || hasher.Version != version)
-        {
-            // The version is read before the snapshot is taken, so the snapshot holds at least what it counts.
-            hasher = (version, new ModelHasher(schema.Take()));
-            _hashers[template] = hasher;
-        }
-
-        return hasher.Hasher.Key(template, model);
-    }
-
-    /// <summary>The bytes the last build wrote for <paramref name="outputPath"/> under the same key, else null.</summary>
-    public byte[]? Reuse(string outputPath, UInt128 key)
-    {
-        if (_pages.TryGetValue(outputPath, out var page) && page.Key == key)
+        if (_pages.TryGetValue(outputPath, out var page) && HasherFor(page.Snapshot).Key(template, model) == page.Key)
         {
             Interlocked.Increment(ref _reused);
             return page.Bytes;
@@ -102,13 +91,31 @@ internal sealed class RenderMemo
         return null;
     }
 
-    /// <summary>Remembers what a page rendered to.</summary>
-    public void Record(string outputPath, UInt128 key, byte[] bytes)
+    /// <summary>Remembers what a page rendered to, keyed by <paramref name="given"/> (its model as it was given to the
+    /// templates) under every member its kind of page has read so far, its own reads included.</summary>
+    public void Record(string template, ScriptObject given, string outputPath, byte[] bytes)
     {
         Interlocked.Increment(ref _rendered);
         _renderedPaths.Add(outputPath);
-        _pages[outputPath] = (key, bytes);
+        var schema = Schema(template);
+        var version = schema.Version();
+        var current = _snapshots.AddOrUpdate(
+            template,
+            // The version is read before the snapshot is taken, so the snapshot holds at least what it counts.
+            _ => (version, schema.Take()),
+            (_, known) => known.Version == version ? known : (version, schema.Take()));
+        if (HasherFor(current.Snapshot).Key(template, given) is { } key)
+        {
+            _pages[outputPath] = (key, bytes, current.Snapshot);
+        }
+        else
+        {
+            _pages.TryRemove(outputPath, out _);
+        }
     }
+
+    /// <summary>This build's hasher for a snapshot: objects are hashed once per build, and the model is new each build.</summary>
+    private ModelHasher HasherFor(ReadSchema.Snapshot snapshot) => _hashers.GetOrAdd(snapshot, static s => new ModelHasher(s));
 
     private static string Fingerprint(string dir)
     {

@@ -55,8 +55,7 @@ internal sealed class PageRenderer(SiteConfig config, TemplateRenderer templates
             return bytes is null ? null : new OutputFile(outputPath, bytes) { LastModified = lastModified };
         }
 
-        var key = memo.Key(template, model);
-        if (key is { } known && memo.Reuse(outputPath, known) is { } kept)
+        if (memo.Reuse(template, model, outputPath) is { } kept)
         {
             return new OutputFile(outputPath, kept) { LastModified = lastModified };
         }
@@ -64,10 +63,9 @@ internal sealed class PageRenderer(SiteConfig config, TemplateRenderer templates
         // Templates assign to the model (page_title, nav_current …): the key is taken from the values as they were given.
         var given = (ScriptObject)model.Clone(false);
         var rendered = templates.RenderUtf8(template, model, outputPath, diagnostics, memo.Schema(template));
-        // Keyed again now that the page's own reads are recorded: the next build compares against what it really read.
-        if (rendered is not null && memo.Key(template, given) is { } fresh)
+        if (rendered is not null)
         {
-            memo.Record(outputPath, fresh, rendered);
+            memo.Record(template, given, outputPath, rendered);
         }
 
         return rendered is null ? null : new OutputFile(outputPath, rendered) { LastModified = lastModified };
