@@ -1,7 +1,8 @@
 // Search over the sharded index in assets/search/ (written by the build, see SearchIndexRenderer). Every
 // shard is a script that calls dossierSearchLoaded(key, data), so it loads from file:// where fetch is
-// refused, and only the shards a query needs are loaded: the term chunks holding its words, their
-// positions when it has several words, one small file per result shown, and the filters' facets after them.
+// refused, and only the shards a query needs are loaded: the term chunks holding its words, the pair shards
+// saying where they stand side by side when it has several words, one small file per result shown, and the
+// filters' facets after them.
 //
 // Matching: every query word matches a whole word (the last may match as a prefix while typing); case and
 // accents are folded (đ→d) the way SearchText.cs folds at build time; an exact spelling, accents included,
@@ -167,57 +168,48 @@
     return scores;
   }
 
-  // Positions of each match's postings, by document, for the candidates only.
-  function positionsOf(matches, candidates) {
-    return Promise.all(matches.map(function (m) { return load('positions/' + m.chunk); })).then(function (shards) {
-      var byDoc = new Map();
-      matches.forEach(function (m, k) {
-        var flat = shards[k][m.term];
-        var postings = m.entry[1];
-        var doc = 0;
-        var at = 0;
-        for (var i = 0; i < postings.length; i += 3) {
-          doc += postings[i];
-          var count = flat[at++];
-          if (candidates.has(doc)) {
-            var list = byDoc.get(doc) || [];
-            var pos = 0;
-            for (var j = 0; j < count; j++) {
-              pos += flat[at + j];
-              list.push(pos);
-            }
-            byDoc.set(doc, list);
-          }
-          at += count;
+  // The articles where a match of one query word is directly followed by a match of the next: each word's term
+  // entry says which pairs/N shard holds the words that follow it (PairShards.cs); a shard holds, per word, each
+  // follower and its articles as a set string.
+  function pairShardOf(entry, second) {
+    var where = entry[2];
+    var shard = where[0];
+    for (var i = 1; i < where.length && where[i] <= second; i++) {
+      shard++;
+    }
+    return shard;
+  }
+
+  function adjacent(firsts, seconds) {
+    var wanted = [];
+    firsts.forEach(function (a) {
+      if (a.entry.length > 2) {
+        seconds.forEach(function (b) { wanted.push({ first: a.term, second: b.term, shard: pairShardOf(a.entry, b.term) }); });
+      }
+    });
+    return Promise.all(wanted.map(function (p) { return load('pairs/' + p.shard); })).then(function (shards) {
+      var docs = new Set();
+      wanted.forEach(function (p, k) {
+        var followers = shards[k][p.first];
+        if (followers && has.call(followers, p.second)) {
+          decodeSet(followers[p.second], index.documents).forEach(function (doc) { docs.add(doc); });
         }
       });
-      return byDoc;
+      return docs;
     });
   }
 
-  // Phrase factor: 3 when every query word follows the one before somewhere, else 1 plus the share of
-  // adjacent query-word pairs found side by side.
-  function phraseFactor(sets) {
-    var n = sets.length;
-    var full = Array.from(sets[0]).some(function (p) {
-      for (var k = 1; k < n; k++) {
-        if (!sets[k].has(p + k)) {
-          return false;
-        }
+  // Phrase factor: 3 when every query word is followed by the next somewhere in the article, else 1 plus the
+  // share of adjacent query-word pairs found side by side. (Pairs are checked one by one: "a b c" counts as a
+  // phrase where "a b" and "b c" both occur, which in practice is where "a b c" does.)
+  function phraseFactor(pairs, doc) {
+    var found = 0;
+    pairs.forEach(function (docs) {
+      if (docs.has(doc)) {
+        found++;
       }
-      return true;
     });
-    if (full) {
-      return 3;
-    }
-    var pairs = 0;
-    for (var k = 0; k + 1 < n; k++) {
-      var next = sets[k + 1];
-      if (Array.from(sets[k]).some(function (p) { return next.has(p + 1); })) {
-        pairs++;
-      }
-    }
-    return 1 + pairs / (n - 1);
+    return found === pairs.length ? 3 : 1 + found / pairs.length;
   }
 
   function match(query, typing) {
@@ -243,12 +235,12 @@
           candidates.set(doc, total);
         });
         var done = qwords.length < 2 || candidates.size === 0 ? Promise.resolve(null)
-          : Promise.all(matches.map(function (m) { return positionsOf(m, candidates); }));
-        return done.then(function (positions) {
+          : Promise.all(matches.slice(1).map(function (m, k) { return adjacent(matches[k], m); }));
+        return done.then(function (pairs) {
           var results = [];
           candidates.forEach(function (score, doc) {
-            if (positions) {
-              score *= phraseFactor(positions.map(function (byDoc) { return new Set(byDoc.get(doc) || []); }));
+            if (pairs) {
+              score *= phraseFactor(pairs, doc);
             }
             results.push({ doc: doc, score: score });
           });

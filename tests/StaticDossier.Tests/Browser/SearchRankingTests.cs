@@ -52,4 +52,30 @@ public sealed class SearchRankingTests(BrowserSite browser)
         Assert.Equal(["Phrase", "Apart"], await page.Locator("#search-results > li > a").AllTextContentsAsync());
         await context.CloseAsync();
     }
+
+    [Fact]
+    public async Task AThreeWordNameRanksAsAPhraseAlsoWhileItsLastWordIsBeingTyped()
+    {
+        Assert.SkipUnless(BrowserSite.ChromiumInstalled, "Debian chromium (/usr/bin/chromium) is not installed.");
+        using var dossier = new TempDossier(withSeeds: false);
+        // Newest first breaks ties, so without the phrase the two articles that only have the words would come first.
+        dossier.Write("content/apart.md", "---\ntitle: Apart\ndate: 2024-01-03\n---\n\nHo said Chi was away; Minh agreed.\n");
+        dossier.Write("content/pairs.md", "---\ntitle: Pairs\ndate: 2024-01-02\n---\n\nHo Chi arrived. Later Minh came.\n");
+        dossier.Write("content/phrase.md", "---\ntitle: Phrase\ndate: 2024-01-01\n---\n\nThey flew to Hồ Chí Minh City.\n");
+        var diagnostics = new DiagnosticBag();
+        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics).Succeeded, string.Join('\n', diagnostics));
+
+        var context = await browser.Browser!.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(Path.Combine(dossier.Site, "search.html")).AbsoluteUri + "?q=ho+chi+minh");
+        await Assertions.Expect(page.Locator("#search-status")).ToContainTextAsync("3 articles match");
+        // "Pairs" has one of the two pairs side by side; "Apart" has none.
+        Assert.Equal(["Phrase", "Pairs", "Apart"], await page.Locator("#search-results > li > a").AllTextContentsAsync());
+
+        await page.GotoAsync(new Uri(Path.Combine(dossier.Site, "search.html")).AbsoluteUri);
+        await page.Locator("#search-input").PressSequentiallyAsync("ho chi mi");
+        await Assertions.Expect(page.Locator("#search-status")).ToContainTextAsync("3 articles match “ho chi mi”");
+        Assert.Equal(["Phrase", "Pairs", "Apart"], await page.Locator("#search-results > li > a").AllTextContentsAsync());
+        await context.CloseAsync();
+    }
 }

@@ -19,21 +19,13 @@ internal static class FacetSets
 
     public static string Encode(IReadOnlyList<int> ids, int documents)
     {
-        var bits = Bitset(ids, documents);
         var deltas = Deltas(ids);
         var runs = Runs(ids);
-        var shortest = bits;
-        if (deltas.Length < shortest.Length)
-        {
-            shortest = deltas;
-        }
-
-        if (runs.Length < shortest.Length)
-        {
-            shortest = runs;
-        }
-
-        return shortest;
+        var shortest = runs.Length < deltas.Length ? runs : deltas;
+        // The bitset's length is known without writing it (unpadded base64 of documents / 8 bytes): most sets, such
+        // as the articles where two words stand side by side, are far sparser than that.
+        var bytes = (documents + 7) / 8;
+        return 1 + (((bytes * 4) + 2) / 3) <= shortest.Length ? Bitset(ids, documents) : shortest;
     }
 
     private static string Bitset(IReadOnlyList<int> ids, int documents)

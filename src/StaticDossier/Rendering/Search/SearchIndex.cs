@@ -6,7 +6,8 @@ using StaticDossier.Analysis;
 namespace StaticDossier.Rendering.Search;
 
 /// <summary>The inverted index the search page reads: for each folded word, the articles that have it with a
-/// BM25F weight, which spellings of the word each has, and the word positions (for phrases).
+/// BM25F weight and which spellings of the word each has; and for each pair of words that stand side by side
+/// somewhere, the articles where they do (for phrases).
 /// Document ids are positions in the timeline (newest first), so a lower id breaks a tie by date.
 /// <para>Held as flat arrays of numbers (each article's words, positions and spellings; each term's postings as
 /// document and word-in-document pairs), and written term by term: an object per posting, a list of positions per
@@ -25,16 +26,17 @@ internal sealed class SearchIndex
     private const int MaxSpellingBits = 30;
 
     private readonly ParsedDocument[] _documents;
+    private readonly int[] _rank;
     private readonly double[] _averages;
     private readonly string[] _spellings;
     private readonly int[] _termStart;
     private readonly int[] _postingDocument;
     private readonly int[] _postingWord;
 
-    private SearchIndex(string[] words, ParsedDocument[] documents, double[] averages, string[] spellings, int[] termStart, int[] postingDocument, int[] postingWord)
+    private SearchIndex(string[] words, int[] rank, ParsedDocument[] documents, double[] averages, string[] spellings, int[] termStart, int[] postingDocument, int[] postingWord)
     {
-        (Words, _documents, _averages, _spellings, _termStart, _postingDocument, _postingWord) =
-            (words, documents, averages, spellings, termStart, postingDocument, postingWord);
+        (Words, _rank, _documents, _averages, _spellings, _termStart, _postingDocument, _postingWord) =
+            (words, rank, documents, averages, spellings, termStart, postingDocument, postingWord);
     }
 
     /// <summary>Folded words in ordinal order; a term's number is its place here.</summary>
@@ -88,11 +90,12 @@ internal sealed class SearchIndex
             }
         }
 
-        return new SearchIndex(words, documents, averages, vocabulary.Spellings(), termStart, postingDocument, postingWord);
+        return new SearchIndex(words, rank, documents, averages, vocabulary.Spellings(), termStart, postingDocument, postingWord);
     }
 
-    /// <summary>Writes term <paramref name="term"/> as <c>[[spellings], [doc delta, weight, spelling mask, …]]</c>.</summary>
-    public void WriteTerm(Utf8JsonWriter w, int term)
+    /// <summary>Writes term <paramref name="term"/> as <c>[[spellings], [doc delta, weight, spelling mask, …]]</c>, and
+    /// when words follow it somewhere, a third item saying where their pairs are: <see cref="PairShards"/>.</summary>
+    public void WriteTerm(Utf8JsonWriter w, int term, PairShards? pairs = null)
     {
         var (start, end) = (_termStart[term], _termStart[term + 1]);
         var count = end - start;
@@ -156,26 +159,42 @@ internal sealed class SearchIndex
         }
 
         w.WriteEndArray();
-        w.WriteEndArray();
-    }
-
-    /// <summary>Writes term <paramref name="term"/>'s positions: per posting <c>count, delta, delta…</c>.</summary>
-    public void WritePositions(Utf8JsonWriter w, int term)
-    {
-        w.WriteStartArray();
-        for (var p = _termStart[term]; p < _termStart[term + 1]; p++)
+        if (pairs is { } where)
         {
-            var positions = _documents[_postingDocument[p]].PositionsOf(_postingWord[p]);
-            w.WriteNumberValue(positions.Length);
-            var last = 0;
-            foreach (var at in positions)
-            {
-                w.WriteNumberValue(at - last);
-                last = at;
-            }
+            where.Write(w);
         }
 
         w.WriteEndArray();
+    }
+
+    /// <summary>The words that follow term <paramref name="term"/> somewhere (as term numbers, ascending), each with
+    /// the articles (ascending ids) where it does. Fields and names never run into each other: positions leave a gap.</summary>
+    public List<(int Second, List<int> Documents)> PairsOf(int term)
+    {
+        var bySecond = new Dictionary<int, List<int>>();
+        for (var p = _termStart[term]; p < _termStart[term + 1]; p++)
+        {
+            var d = _postingDocument[p];
+            var document = _documents[d];
+            foreach (var next in document.NextWordsOf(_postingWord[p]))
+            {
+                var second = _rank[document.Words[next]];
+                if (!bySecond.TryGetValue(second, out var list))
+                {
+                    bySecond[second] = list = [];
+                }
+
+                // Postings come in document order, so a repeat is always the last one added.
+                if (list.Count == 0 || list[^1] != d)
+                {
+                    list.Add(d);
+                }
+            }
+        }
+
+        var pairs = bySecond.Select(kv => (kv.Key, kv.Value)).ToList();
+        pairs.Sort((a, b) => a.Key.CompareTo(b.Key));
+        return pairs;
     }
 
     private static ParsedDocument Parse(ArticleView article, Vocabulary vocabulary)
@@ -233,34 +252,43 @@ internal sealed class SearchIndex
 
     private static readonly ThreadLocal<DocumentScratch> Scratch = new(() => new DocumentScratch());
 
-    /// <summary>One article's words: each distinct folded word in order of first use, its positions (ascending) and
-    /// its distinct spellings, as flat arrays.</summary>
-    private sealed class ParsedDocument(int[] words, int[] positionStart, int[] positions, int[] spellingStart, int[] spellings, int[] fieldStarts, int[] fieldLengths)
+    /// <summary>One article's words: each distinct folded word in order of first use, its occurrences and its distinct
+    /// spellings, as flat arrays. An occurrence is one number: its field in the low 3 bits, and above them the local word
+    /// right after it plus one (0 when a gap or the end follows), which is all phrases and field counts need.</summary>
+    private sealed class ParsedDocument(int[] words, int[] occurrenceStart, int[] occurrences, int[] spellingStart, int[] spellings, int[] fieldLengths)
     {
+        public const int FieldBits = 3;
+
         /// <summary>Folded word ids.</summary>
         public int[] Words { get; } = words;
 
         public int[] FieldLengths { get; } = fieldLengths;
 
-        public ReadOnlySpan<int> PositionsOf(int word) => positions.AsSpan(positionStart[word], positionStart[word + 1] - positionStart[word]);
-
         public ReadOnlySpan<int> SpellingsOf(int word) => spellings.AsSpan(spellingStart[word], spellingStart[word + 1] - spellingStart[word]);
 
-        /// <summary>How often the word occurs in each field: its positions fall in the fields' ranges.</summary>
+        /// <summary>How often the word occurs in each field.</summary>
         public void CountsOf(int word, Span<int> counts)
         {
             counts.Clear();
-            var f = 0;
-            foreach (var at in PositionsOf(word))
+            foreach (var occurrence in Occurrences(word))
             {
-                while (at >= fieldStarts[f + 1])
-                {
-                    f++;
-                }
-
-                counts[f]++;
+                counts[occurrence & ((1 << FieldBits) - 1)]++;
             }
         }
+
+        /// <summary>The local words that follow <paramref name="word"/> directly, once per occurrence.</summary>
+        public IEnumerable<int> NextWordsOf(int word)
+        {
+            for (var at = occurrenceStart[word]; at < occurrenceStart[word + 1]; at++)
+            {
+                if (occurrences[at] >> FieldBits is var next and > 0)
+                {
+                    yield return next - 1;
+                }
+            }
+        }
+
+        private ReadOnlySpan<int> Occurrences(int word) => occurrences.AsSpan(occurrenceStart[word], occurrenceStart[word + 1] - occurrenceStart[word]);
     }
 
     /// <summary>One thread's buffers for parsing an article: per word occurrence its local word and spelling.</summary>
@@ -297,7 +325,8 @@ internal sealed class SearchIndex
 
         public ParsedDocument ToDocument(int[] fieldStarts, int[] lengths)
         {
-            // Occurrences grouped by word (a counting sort keeps each word's positions ascending).
+            // Occurrences grouped by word (a counting sort keeps each word's in text order), each with its field and
+            // the word at the next position.
             var words = _words.Count;
             var positionStart = new int[words + 1];
             foreach (var word in _occurrenceWord)
@@ -310,13 +339,21 @@ internal sealed class SearchIndex
                 positionStart[w + 1] += positionStart[w];
             }
 
-            var positions = new int[_occurrenceWord.Count];
+            var occurrences = new int[_occurrenceWord.Count];
             var spellingsByOccurrence = new int[_occurrenceWord.Count];
             var next = positionStart[..^1];
+            var field = 0;
             for (var o = 0; o < _occurrenceWord.Count; o++)
             {
+                var position = _occurrencePosition[o];
+                while (position >= fieldStarts[field + 1])
+                {
+                    field++;
+                }
+
+                var follows = o + 1 < _occurrenceWord.Count && _occurrencePosition[o + 1] == position + 1 ? _occurrenceWord[o + 1] + 1 : 0;
                 var at = next[_occurrenceWord[o]]++;
-                positions[at] = _occurrencePosition[o];
+                occurrences[at] = (follows << ParsedDocument.FieldBits) | field;
                 spellingsByOccurrence[at] = _occurrenceSpelling[o];
             }
 
@@ -344,7 +381,7 @@ internal sealed class SearchIndex
                 spellingStart[w + 1] = spellings.Count;
             }
 
-            return new ParsedDocument([.. _words], positionStart, positions, spellingStart, [.. spellings], fieldStarts, lengths);
+            return new ParsedDocument([.. _words], positionStart, occurrences, spellingStart, [.. spellings], lengths);
         }
     }
 

@@ -12,8 +12,9 @@ namespace StaticDossier.Rendering.Search;
 /// <list type="bullet">
 /// <item><c>index.js</c>: the entry, small whatever the dossier's size: the document count and the first word of each term chunk;</item>
 /// <item><c>terms/N.js</c>: words in ordinal order, each <c>[spellings, [doc delta, weight, spelling mask, …]]</c>;</item>
-/// <item><c>positions/N.js</c>: the same words' positions, only loaded for queries of several words: per posting
-/// <c>count, delta, delta…</c>;</item>
+/// <item><c>pairs/N.js</c>: for each word, the words that follow it somewhere and the articles where they do (as
+/// <see cref="FacetSets"/> strings), found through the word's term entry (<see cref="PairShards"/>) and only loaded
+/// for queries of several words, to rank phrases;</item>
 /// <item><c>docs/ID.js</c>: one article's title, URL, date, source, language and text, loaded for the results shown;</item>
 /// <item><c>facets/NAME.js</c>: for each language, year, source, person and tag, the articles that have it (as
 /// <see cref="FacetSets"/> strings), for filters and their counts; loaded after the first results are shown.</item>
@@ -35,6 +36,8 @@ internal sealed class SearchIndexRenderer : ISiteOutput
     {
         var index = SearchIndex.Build(model);
         var words = index.Words;
+        var (pairFiles, pairShards) = Pairs(index);
+
         // Chunks are cut by the size of each term's JSON, measured on every core without keeping it; each shard
         // then writes its terms straight into its own file.
         var sizes = new int[words.Length];
@@ -43,7 +46,7 @@ internal sealed class SearchIndexRenderer : ISiteOutput
             buffer.ResetWrittenCount();
             using (var w = new Utf8JsonWriter(buffer, Options))
             {
-                index.WriteTerm(w, t);
+                index.WriteTerm(w, t, pairShards[t]);
             }
 
             sizes[t] = buffer.WrittenCount;
@@ -65,27 +68,20 @@ internal sealed class SearchIndexRenderer : ISiteOutput
 
         chunkStarts.Add(words.Length);
         var chunks = chunkStarts.Count - 1;
-        var shards = new OutputFile[chunks * 2];
-        Parallel.For(0, chunks * 2, s =>
+        var shards = new OutputFile[chunks];
+        Parallel.For(0, chunks, c =>
         {
-            var (c, positions) = (s / 2, s % 2 == 1);
-            shards[s] = Shard(positions ? $"positions/{c}" : $"terms/{c}", w =>
+            shards[c] = Shard($"terms/{c}", w =>
             {
                 for (var t = chunkStarts[c]; t < chunkStarts[c + 1]; t++)
                 {
                     w.WritePropertyName(words[t]);
-                    if (positions)
-                    {
-                        index.WritePositions(w, t);
-                    }
-                    else
-                    {
-                        index.WriteTerm(w, t);
-                    }
+                    index.WriteTerm(w, t, pairShards[t]);
                 }
             });
         });
         var files = new List<OutputFile>(shards);
+        files.AddRange(pairFiles);
         files.Add(Script("index", w =>
         {
             w.WriteStartObject();
@@ -107,6 +103,74 @@ internal sealed class SearchIndexRenderer : ISiteOutput
         files.AddRange(docs);
         files.AddRange(Facets(model));
         return files;
+    }
+
+    /// <summary>The pair shards, and where each word's pairs are. Each word's pairs are cut into pieces of about a
+    /// chunk's size; pieces are packed in word order into shards of about that size.</summary>
+    private static (List<OutputFile> Files, PairShards?[] Where) Pairs(SearchIndex index)
+    {
+        var words = index.Words;
+        var pieces = new List<(string Start, byte[] Members)>[words.Length];
+        Parallel.For(0, words.Length, t => pieces[t] = PairShards.Pieces(index, t, ChunkBytes, Options));
+
+        var where = new PairShards?[words.Length];
+        var shards = new List<List<(int Term, byte[] Members)>>();
+        var size = 0;
+        for (var t = 0; t < words.Length; t++)
+        {
+            int? first = null;
+            var starts = new List<string>();
+            foreach (var (start, members) in pieces[t])
+            {
+                if (shards.Count == 0 || (size > 0 && size + members.Length > ChunkBytes))
+                {
+                    shards.Add([]);
+                    size = 0;
+                }
+
+                if (first is null)
+                {
+                    first = shards.Count - 1;
+                }
+                else
+                {
+                    starts.Add(start);
+                }
+
+                shards[^1].Add((t, members));
+                size += members.Length + words[t].Length + 4;
+            }
+
+            if (first is { } f)
+            {
+                where[t] = new PairShards(f, starts);
+            }
+        }
+
+        var files = new OutputFile[shards.Count];
+        Parallel.For(0, shards.Count, s => files[s] = PairShard(s, shards[s], words));
+        return ([.. files], where);
+    }
+
+    private static OutputFile PairShard(int number, List<(int Term, byte[] Members)> pieces, string[] words)
+    {
+        var body = new ArrayBufferWriter<byte>();
+        body.Write("{"u8);
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            if (i > 0)
+            {
+                body.Write(","u8);
+            }
+
+            body.Write(JsonBytes(w => w.WriteStringValue(words[pieces[i].Term])));
+            body.Write(":{"u8);
+            body.Write(pieces[i].Members);
+            body.Write("}"u8);
+        }
+
+        body.Write("}"u8);
+        return new OutputFile($"{Folder}pairs/{number}.js", [.. Encoding.UTF8.GetBytes($"dossierSearchLoaded(\"pairs/{number}\","), .. body.WrittenSpan, .. ");\n"u8]);
     }
 
     private static OutputFile Shard(string key, Action<Utf8JsonWriter> words) => Script(key, w =>

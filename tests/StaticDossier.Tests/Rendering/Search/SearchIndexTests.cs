@@ -1,5 +1,6 @@
 using System.Text.Json;
 using StaticDossier.Diagnostics;
+using StaticDossier.Rendering.Search;
 using StaticDossier.Tests.Support;
 
 namespace StaticDossier.Tests.Rendering.Search;
@@ -21,8 +22,9 @@ public sealed class SearchIndexTests(BuiltRealSite site) : IClassFixture<BuiltRe
         for (var c = 0; c < chunks; c++)
         {
             Assert.True(File.Exists(Path.Combine(site.Site, $"assets/search/terms/{c}.js")));
-            Assert.True(File.Exists(Path.Combine(site.Site, $"assets/search/positions/{c}.js")));
         }
+
+        Assert.False(Directory.Exists(Path.Combine(site.Site, "assets/search/positions")));
     }
 
     [Fact]
@@ -70,6 +72,47 @@ public sealed class SearchIndexTests(BuiltRealSite site) : IClassFixture<BuiltRe
         var dated = dates.TakeWhile(d => d.Length > 0).ToList();
         Assert.Equal(dated.OrderByDescending(d => d, StringComparer.Ordinal), dated);
         Assert.All(dates.Skip(dated.Count), d => Assert.Equal("", d));
+    }
+
+    [Fact]
+    public void PairsSayWhereWordsStandSideBySideEvenWhenAWordHasManyShardsOfFollowers()
+    {
+        using var dossier = new TempDossier(withSeeds: false);
+        // "kyiv" is followed by 6,000 different words (far more than one shard holds) in a, and by "said" in b only.
+        var followers = Enumerable.Range(0, 6000).Select(i => $"w{i:D4}").ToList();
+        dossier.Write("content/a.md", "---\ntitle: Many\ndate: 2022-01-01\n---\n\n" + string.Concat(followers.Select(f => $"Kyiv {f}. ")) + "\n");
+        dossier.Write("content/b.md", "---\ntitle: Said\ndate: 2022-01-02\n---\n\nKyiv said no. Minh, Kyiv.\n\nAnd said Kyiv.\n");
+        var diagnostics = new DiagnosticBag();
+        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics).Succeeded, string.Join('\n', diagnostics));
+
+        var where = Term(dossier.Site, "kyiv")[2].EnumerateArray().ToList();
+        Assert.True(where.Count > 2, $"the followers span {where.Count - 1} shards after the first");
+        // Read as search.js reads them: the shard is the first plus one for each start word at or before the follower.
+        List<int> Followed(string first, string second)
+        {
+            var where = Term(dossier.Site, first)[2].EnumerateArray().ToList();
+            var shard = where[0].GetInt32() + where.Skip(1).Count(w => string.CompareOrdinal(w.GetString(), second) <= 0);
+            return Shard(dossier.Site, $"pairs/{shard}").TryGetProperty(first, out var f) && f.TryGetProperty(second, out var set)
+                ? FacetSets.Decode(set.GetString()!, 2) : [];
+        }
+
+        // b is newer, so it is document 0; a is document 1.
+        Assert.All(followers, f => Assert.Equal([1], Followed("kyiv", f)));
+        Assert.Equal([0], Followed("kyiv", "said"));
+        Assert.Empty(Followed("kyiv", "zzz"));
+        // Fields never run into each other: the titles "Many" and "Said" are followed by nothing.
+        Assert.Equal(2, Term(dossier.Site, "many").GetArrayLength());
+        Assert.Equal(3, Term(dossier.Site, "said").GetArrayLength());
+        Assert.Equal([0], Followed("said", "no"));
+    }
+
+    private static JsonElement Term(string site, string word)
+    {
+        var entry = File.ReadAllText(Path.Combine(site, "assets/search/index.js"));
+        using var json = JsonDocument.Parse(entry[Entry.Length..].TrimEnd().TrimEnd(';'));
+        var chunks = json.RootElement.GetProperty("chunks").EnumerateArray().Select(c => c.GetString()!).ToList();
+        var chunk = chunks.FindLastIndex(c => string.CompareOrdinal(c, word) <= 0);
+        return Shard(site, $"terms/{chunk}").GetProperty(word);
     }
 
     private List<int> DocumentsOf(string word) => [.. Weights(word).Keys];
