@@ -17,7 +17,7 @@ internal static class RepeatedLines
         foreach (var group in seeds.Where(s => s.Kind == SeedKind.TextDump).GroupBy(Outlet, StringComparer.Ordinal))
         {
             var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-            var perSeed = group.Select(s => (Seed: s, Lines: Lines(s.Text))).ToList();
+            var perSeed = group.AsParallel().AsOrdered().Select(s => (Seed: s, Lines: Lines(s.Text))).ToList();
             // Copies of one file count once: three copies of an article would otherwise make every line of it
             // "repeated across the outlet", and cleaning would leave each copy empty.
             foreach (var (_, lines) in perSeed.DistinctBy(p => p.Seed.Text, StringComparer.Ordinal))
