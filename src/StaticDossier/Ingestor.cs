@@ -18,12 +18,14 @@ public sealed class Ingestor
 {
     private readonly SiteConfig _config;
     private readonly SeedCleaner _cleaner;
+    private readonly IReadOnlyList<string> _nameWords;
 
     /// <summary>Creates an ingestor for <paramref name="config"/>.</summary>
     public Ingestor(SiteConfig config)
     {
         _config = config;
-        _cleaner = new SeedCleaner(config.Events);
+        _cleaner = SeedCleaner.For(config);
+        _nameWords = Repairing.TextRepairer.NameWords(SeedCleaner.CuratedNames(config));
     }
 
     /// <summary>Called with (seeds taken up, seeds in all) from several threads, for progress on long runs.</summary>
@@ -80,7 +82,7 @@ public sealed class Ingestor
         {
             Progress?.Invoke(Interlocked.Increment(ref taken), seeds.Count);
             var sharedLines = shared.GetValueOrDefault(seeds[i].Path);
-            keys[i] = IngestSkip.InputKey(seeds[i], sharedLines, _config.Events);
+            keys[i] = IngestSkip.InputKey(seeds[i], sharedLines, _config.Events, _nameWords);
             cleaned[i] = !force && IngestSkip.IsUnchanged(seeds[i], keys[i], manifest, cache, contentDir)
                 ? null
                 : _cleaner.Clean(seeds[i], diagnostics, sharedLines);

@@ -34,8 +34,15 @@ internal static class ExplainCommand
             // Clean it as ingest does: beside the other seeds of its folder, so repeated lines count.
             var folder = Path.GetDirectoryName(file!)!;
             var siblings = reader.ReadAll(folder, new DiagnosticBag());
-            var cleaned = new SeedCleaner(config.Events).CleanAll(siblings.Any(s => s.Path == seed.Path) ? siblings : [seed], diagnostics)
+            var all = new DiagnosticBag();
+            var cleaned = SeedCleaner.For(config).CleanAll(siblings.Any(s => s.Path == seed.Path) ? siblings : [seed], all)
                 .First(c => c.Seed.Path == seed.Path);
+            // What the other seeds' cleaning said is theirs to explain.
+            foreach (var d in all.Where(d => d.Location.Path == seed.Path))
+            {
+                diagnostics.Add(d);
+            }
+
             Console.Write(DecisionReport.Explain(cleaned));
         }
 

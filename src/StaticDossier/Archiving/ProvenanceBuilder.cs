@@ -35,8 +35,8 @@ internal sealed class ProvenanceBuilder
 
     private readonly SeedCleaner _cleaner;
 
-    /// <summary>A builder that cleans seeds again as ingest does, with the dossier's <paramref name="events"/>.</summary>
-    public ProvenanceBuilder(IReadOnlyList<Config.EventConfig>? events = null) => _cleaner = new SeedCleaner(events);
+    /// <summary>A builder that cleans seeds again as ingest does for <paramref name="config"/> (its events and names).</summary>
+    public ProvenanceBuilder(Config.SiteConfig config) => _cleaner = SeedCleaner.For(config);
 
     /// <summary>The records, as payload files (paths relative to <c>data/</c>), in ordinal order.</summary>
     public IReadOnlyList<BagFile> Build(ProvenanceInputs source)

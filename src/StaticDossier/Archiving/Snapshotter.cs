@@ -40,7 +40,7 @@ public sealed class Snapshotter
 
         var pages = ParsePages(inputs.Content);
         var seeds = ReadSeeds(inputs.Seeds);
-        var provenance = new ProvenanceBuilder(_config.Events).Build(new ProvenanceInputs(
+        var provenance = new ProvenanceBuilder(_config).Build(new ProvenanceInputs(
             _config,
             inputs,
             pages,

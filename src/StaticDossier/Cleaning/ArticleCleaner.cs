@@ -42,15 +42,9 @@ internal static class ArticleCleaner
             KeepJudgedByShape(blocks);
         }
 
-        var body = new List<string>();
         var decisions = new List<BlockDecision>(blocks.Count);
         foreach (var b in blocks)
         {
-            if (b.Kept == true)
-            {
-                body.Add(b.Role == BlockRole.Heading ? "## " + b.Text : b.Text);
-            }
-
             decisions.Add(new BlockDecision(b.Line, b.Text, b.Kept == true, b.Role.Name(), b.Reason, b.Rule.Name()));
         }
 
@@ -63,6 +57,6 @@ internal static class ArticleCleaner
             Byline = context.Byline,
         };
         var title = string.IsNullOrWhiteSpace(context.Title) ? seed.Id : context.Title;
-        return new CleanedDocument(seed, title, MarkdownText.JoinParagraphs(body), meta, decisions) { Notes = [.. context.Notes] };
+        return new CleanedDocument(seed, title, MarkdownText.BodyOf(decisions, d => d.Text), meta, decisions) { Notes = [.. context.Notes] };
     }
 }

@@ -13,6 +13,16 @@ public sealed record CleanedDocument(
     /// <summary>Page-level explanations: a cut a rule stepped back from, and why.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>What ingest changed in the kept text after cleaning (run-together words, a lede taken as the title),
+    /// in order; the decisions keep the text as printed.</summary>
+    public IReadOnlyList<Repairing.TextRepair> Repairs { get; init; } = [];
+
+    /// <summary>Words that may be two run together, left as printed: warnings.</summary>
+    public IReadOnlyList<Repairing.SuspectWord> Suspects { get; init; } = [];
+
+    /// <summary>Why repairs were not made at all, when a curator turned them off (null when they were made).</summary>
+    public string? RepairsOff { get; init; }
+
     /// <summary>How many blocks cleaning removed.</summary>
     public int RemovedCount => Decisions.Count(d => !d.Kept);
 }

@@ -27,6 +27,26 @@ public static class DecisionReport
         sb.Append(CultureInfo.InvariantCulture, $"source:   {m.Source ?? "(not stated)"}\n");
         sb.Append(CultureInfo.InvariantCulture, $"byline:   {m.Byline ?? "(not stated)"}\n");
         sb.Append(CultureInfo.InvariantCulture, $"blocks:   {doc.Decisions.Count} ({doc.Decisions.Count - doc.RemovedCount} kept, {doc.RemovedCount} removed)\n\n");
+        if (doc.RepairsOff is { } off)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"repairs:  none ({off})\n\n");
+        }
+        else if (doc.Repairs.Count > 0 || doc.Suspects.Count > 0)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"repairs:  {doc.Repairs.Count} (front matter 'repairs'; the blocks below show the text as printed)\n");
+            foreach (var r in doc.Repairs)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"  repaired {r.Line}:{r.Column} '{r.Original}' → '{r.Replacement}' [{r.Rule}]\n");
+            }
+
+            foreach (var w in doc.Suspects)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"  flagged  {w.Line}:{w.Column} '{w.Word}' (maybe '{w.Split}'; left as printed)\n");
+            }
+
+            sb.Append('\n');
+        }
+
         foreach (var note in doc.Notes)
         {
             sb.Append(CultureInfo.InvariantCulture, $"note:     {note}\n");

@@ -9,6 +9,11 @@ internal static class MarkdownText
     public static string JoinParagraphs(IEnumerable<string> paragraphs) =>
         string.Join("\n\n", paragraphs.Select(p => p.StartsWith("## ", StringComparison.Ordinal) ? "## " + Escape(p[3..]) : Escape(p)));
 
+    /// <summary>The article body of the kept blocks, in order (headings as <c>##</c>), each block's text given by
+    /// <paramref name="textOf"/>: cleaning and repairing build it the same way.</summary>
+    public static string BodyOf(IEnumerable<BlockDecision> decisions, Func<BlockDecision, string> textOf) =>
+        JoinParagraphs(decisions.Where(d => d.Kept).Select(d => d.Role == "heading" ? "## " + textOf(d) : textOf(d)));
+
     /// <summary>Escapes Markdown and HTML syntax in <paramref name="text"/> so it stays literal.</summary>
     public static string Escape(string text)
     {

@@ -35,9 +35,27 @@ public static class RemovalAudit
                 Reason = d.Reason,
                 Text = d.Text,
             }).ToList(),
+            RepairsOff = doc.RepairsOff,
+            Repaired = doc.Repairs.Count == 0 ? null : doc.Repairs.Select(r => new Repair
+            {
+                Line = r.Line,
+                Column = r.Column,
+                Rule = r.Rule,
+                Printed = r.Original,
+                Now = r.Replacement,
+            }).ToList(),
+            Flagged = doc.Suspects.Count == 0 ? null : doc.Suspects.Select(w => new Suspect
+            {
+                Line = w.Line,
+                Column = w.Column,
+                Word = w.Word,
+                Maybe = w.Split,
+            }).ToList(),
         };
-        return "# What cleaning removed from this seed. To restore a block, paste its text into the content page:\n"
-               + "# ingest never overwrites a page you edited. 'dossier explain " + doc.Seed.Path + "' shows every decision.\n"
+        return "# What cleaning removed from this seed, and what ingest repaired in the text it kept. To restore a block,\n"
+               + "# paste its text into the content page: ingest never overwrites a page you edited. To undo a repair, put\n"
+               + "# the printed words back in the page, or in the seed's .seed.yml list the word under keep_words (or set\n"
+               + "# repairs: false) and ingest again. 'dossier explain " + doc.Seed.Path + "' shows every decision.\n"
                + Serializer.Serialize(audit).Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 
@@ -53,6 +71,39 @@ public static class RemovalAudit
         public int Kept { get; init; }
 
         public List<Entry> Removed { get; init; } = [];
+
+        /// <summary>Why nothing was repaired, when a curator turned repairs off.</summary>
+        public string? RepairsOff { get; init; }
+
+        /// <summary>Each change made to the kept text: where (seed line, column in its block), why, before and after.</summary>
+        public List<Repair>? Repaired { get; init; }
+
+        /// <summary>Words that may be run together, left as printed (ingest warned about each).</summary>
+        public List<Suspect>? Flagged { get; init; }
+    }
+
+    private sealed class Repair
+    {
+        public int Line { get; init; }
+
+        public int Column { get; init; }
+
+        public string Rule { get; init; } = string.Empty;
+
+        public string Printed { get; init; } = string.Empty;
+
+        public string Now { get; init; } = string.Empty;
+    }
+
+    private sealed class Suspect
+    {
+        public int Line { get; init; }
+
+        public int Column { get; init; }
+
+        public string Word { get; init; } = string.Empty;
+
+        public string Maybe { get; init; } = string.Empty;
     }
 
     private sealed class Inference

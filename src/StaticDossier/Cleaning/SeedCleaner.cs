@@ -1,4 +1,5 @@
 using StaticDossier.Diagnostics;
+using StaticDossier.Repairing;
 using StaticDossier.Seeds;
 
 namespace StaticDossier.Cleaning;
@@ -7,9 +8,22 @@ namespace StaticDossier.Cleaning;
 public sealed class SeedCleaner
 {
     private readonly IReadOnlyList<Config.EventConfig> _events;
+    private readonly TextRepairer _repairer;
 
-    /// <summary>A cleaner that dates undated pages by the <paramref name="events"/> they refer to (site.yml <c>events:</c>).</summary>
-    public SeedCleaner(IReadOnlyList<Config.EventConfig>? events = null) => _events = events ?? [];
+    /// <summary>A cleaner that dates undated pages by the <paramref name="events"/> they refer to (site.yml <c>events:</c>)
+    /// and then repairs run-together words with <paramref name="repairer"/> (by default one that knows no names).</summary>
+    public SeedCleaner(IReadOnlyList<Config.EventConfig>? events = null, TextRepairer? repairer = null)
+    {
+        _events = events ?? [];
+        _repairer = repairer ?? new TextRepairer();
+    }
+
+    /// <summary>The cleaner ingest uses for <paramref name="config"/>: its events, and its curated names for repairs.</summary>
+    public static SeedCleaner For(Config.SiteConfig config) => new(config.Events, new TextRepairer(CuratedNames(config)));
+
+    /// <summary>Every curated name and alias (people, tags, sources): the names a repair may split a word at.</summary>
+    public static IEnumerable<string> CuratedNames(Config.SiteConfig config) =>
+        config.People.Concat(config.Tags).Concat(config.Sources).SelectMany(t => t.Aliases.Prepend(t.Name));
 
     /// <summary>Takes the article out of <paramref name="seed"/>, on its own.</summary>
     public CleanedDocument Clean(SeedDocument seed, DiagnosticBag diagnostics) => Clean(seed, diagnostics, null);
@@ -34,7 +48,16 @@ public sealed class SeedCleaner
             diagnostics.Warning(DiagnosticCodes.SeedNoArticle, "Cleaning found no article text in this seed.", SourceLocation.InFile(seed.Path));
         }
 
-        return InferDate(ApplySidecar(cleaned));
+        var repaired = _repairer.Repair(InferDate(ApplySidecar(cleaned)));
+        foreach (var s in repaired.Suspects)
+        {
+            diagnostics.Warning(DiagnosticCodes.SeedWordSuspect,
+                $"'{s.Word}' is not in the word list and may be two words run together ('{s.Split}'); left as printed. " +
+                "Edit the content page if it is, or list it under keep_words in the seed's .seed.yml if it is one word.",
+                new SourceLocation(seed.Path, s.Line, s.Column));
+        }
+
+        return repaired;
     }
 
     // Blocks that belong to the article, whether kept or not: its headline, captions and a lede repeated.

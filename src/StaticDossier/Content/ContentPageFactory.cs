@@ -26,6 +26,7 @@ public static class ContentPageFactory
         Seed = doc.Seed.Path,
         SeedSha256 = doc.Seed.Sha256,
         RemovedBlocks = doc.RemovedCount,
+        Repairs = doc.Repairs.Count > 0 ? doc.Repairs.Count : null,
         RetrievedAt = Line(doc.Seed.Sidecar?.RetrievedAt),
         ArchiveFile = Line(doc.Seed.Sidecar?.ArchiveFile),
         ArchiveRecord = Line(doc.Seed.Sidecar?.ArchiveRecord),

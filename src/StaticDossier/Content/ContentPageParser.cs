@@ -287,10 +287,13 @@ public static partial class ContentPageParser
             ok = false;
         }
 
-        if (meta.RemovedBlocks is < 0)
+        foreach (var (key, count) in new[] { ("removed_blocks", meta.RemovedBlocks), ("repairs", meta.Repairs) })
         {
-            diagnostics.Error(DiagnosticCodes.FrontMatterValue, "'removed_blocks' cannot be negative.", KeyLocation(path, yaml, "removed_blocks"));
-            ok = false;
+            if (count is < 0)
+            {
+                diagnostics.Error(DiagnosticCodes.FrontMatterValue, $"'{key}' cannot be negative.", KeyLocation(path, yaml, key));
+                ok = false;
+            }
         }
 
         foreach (var (key, items) in new[] { ("tags", meta.Tags), ("people", meta.People) })

@@ -49,6 +49,10 @@ public sealed record FrontMatter
     /// <summary>How many blocks cleaning removed from the seed.</summary>
     public int? RemovedBlocks { get; init; }
 
+    /// <summary>How many changes ingest made to the seed's words after cleaning (run-together words split, a lede taken
+    /// as the title); each is listed in <c>.ingest/removed/</c> and by <c>dossier explain</c>. Absent when none.</summary>
+    public int? Repairs { get; init; }
+
     /// <summary>When the seed was captured or archived (UTC, ISO 8601), from its sidecar.</summary>
     public string? RetrievedAt { get; init; }
 

@@ -27,6 +27,7 @@ internal static class FrontMatterReader
             var lists = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             bool? draft = null;
             int? removed = null;
+            int? repairs = null;
             while (!parser.TryConsume<MappingEnd>(out _))
             {
                 if (PlainScalar(parser) is not { } key || !seen.Add(key))
@@ -70,6 +71,14 @@ internal static class FrontMatterReader
 
                         removed = int.Parse(number, System.Globalization.CultureInfo.InvariantCulture);
                         break;
+                    case "repairs":
+                        if (PlainScalar(parser) is not { Length: > 0 and <= 9 } count || !count.All(char.IsAsciiDigit))
+                        {
+                            return null;
+                        }
+
+                        repairs = int.Parse(count, System.Globalization.CultureInfo.InvariantCulture);
+                        break;
                     default:
                         return null;
                 }
@@ -97,6 +106,7 @@ internal static class FrontMatterReader
                 Seed = strings.GetValueOrDefault("seed"),
                 SeedSha256 = strings.GetValueOrDefault("seed_sha256"),
                 RemovedBlocks = removed,
+                Repairs = repairs,
                 RetrievedAt = strings.GetValueOrDefault("retrieved_at"),
                 ArchiveFile = strings.GetValueOrDefault("archive_file"),
                 ArchiveRecord = strings.GetValueOrDefault("archive_record"),

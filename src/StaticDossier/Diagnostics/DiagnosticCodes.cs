@@ -45,6 +45,8 @@ public static class DiagnosticCodes
     public const string SeedDuplicate = "SD0226";
     /// <summary>Ingest could not write the content folder.</summary>
     public const string IngestWriteFailed = "SD0227";
+    /// <summary>A word of a seed may be two words run together, but no rule made ingest sure: left as printed.</summary>
+    public const string SeedWordSuspect = "SD0228";
 
     /// <summary>A seed's bytes differ from the SHA-256 its sidecar recorded when it was captured or imported.</summary>
     public const string SeedAlteredSinceSaved = "SD0230";

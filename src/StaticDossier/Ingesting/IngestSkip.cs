@@ -10,11 +10,14 @@ namespace StaticDossier.Ingesting;
 internal static class IngestSkip
 {
     /// <summary>Everything the cleaned page depends on besides the seed's own bytes, hashed with them.</summary>
-    public static string InputKey(SeedDocument seed, IReadOnlySet<string>? sharedLines, IReadOnlyList<Config.EventConfig>? events = null) =>
+    public static string InputKey(SeedDocument seed, IReadOnlySet<string>? sharedLines, IReadOnlyList<Config.EventConfig>? events = null,
+        IReadOnlyList<string>? nameWords = null) =>
         BuildFingerprint.Sha256($"{BuildFingerprint.Generator}\n{seed.Sha256}\n{JsonSerializer.Serialize(seed.Sidecar, InputJson.Default.SeedMetadata)}\n" +
                                 string.Join('\n', (sharedLines ?? new HashSet<string>()).Order(StringComparer.Ordinal)) +
                                 // The dated events an undated page's period is inferred from.
-                                string.Concat((events ?? []).Select(e => $"\n{e.Date} {e.Name}\t{string.Join('\t', e.Aliases ?? [])}")));
+                                string.Concat((events ?? []).Select(e => $"\n{e.Date} {e.Name}\t{string.Join('\t', e.Aliases ?? [])}")) +
+                                // The words of curated names a run-together word may be split at.
+                                "\nnames\t" + string.Join('\t', nameWords ?? []));
 
     /// <summary>True when <paramref name="seed"/> can be counted unchanged without cleaning it.</summary>
     public static bool IsUnchanged(SeedDocument seed, string inputKey, IngestManifest manifest, IngestCache cache, string contentDir)

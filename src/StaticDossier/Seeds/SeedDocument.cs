@@ -53,4 +53,12 @@ public sealed record SeedMetadata
 
     /// <summary>Language (BCP 47) when detection should be overridden.</summary>
     public string? Language { get; init; }
+
+    /// <summary><c>false</c>: ingest keeps every word as the seed printed it (no run-together words repaired, none
+    /// flagged). Absent or <c>true</c>: repairs are made and recorded.</summary>
+    public bool? Repairs { get; init; }
+
+    /// <summary>Words ingest must leave as printed, neither repaired nor flagged (a name, or a compound the word list
+    /// lacks: "battlefront"); matched ignoring case.</summary>
+    public List<string>? KeepWords { get; init; }
 }

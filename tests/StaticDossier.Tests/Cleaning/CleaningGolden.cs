@@ -26,6 +26,17 @@ internal static class CleaningGolden
             sb.Append(CultureInfo.InvariantCulture, $"{d.Line} {(d.Kept ? "KEEP" : "DROP")} {d.Role} [{d.Rule}] {d.Text}\n");
         }
 
+        // The repairs made after cleaning, and the words only flagged: the blocks above keep the text as printed.
+        foreach (var r in doc.Repairs)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"repaired {r.Line}:{r.Column} [{r.Rule}] {r.Original} => {r.Replacement}\n");
+        }
+
+        foreach (var w in doc.Suspects)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"flagged {w.Line}:{w.Column} {w.Word} (maybe {w.Split})\n");
+        }
+
         return sb.ToString();
     }
 

@@ -33,6 +33,23 @@ public sealed class ExplainCommandTests
     }
 
     [Fact]
+    public void ShowsEveryRepairAndFlaggedWordWithItsPlaceAndOnlyThisSeedsWarnings()
+    {
+        using var dossier = new TempDossier(withTemplates: false);
+        var (code, output) = Explain(dossier.Root, "seeds/001_b780153d7e9f22bd.txt");
+        Assert.True(code == 0, output);
+        Assert.Contains("repairs:  16 (front matter 'repairs'", output, StringComparison.Ordinal);
+        Assert.Contains("  repaired 4:113 'conflictin' → 'conflict in' [function-word]\n", output, StringComparison.Ordinal);
+        Assert.Contains("  repaired 5:4 'Sonaffirmed' → 'Son affirmed' [curated-name]\n", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("SD0228", output, StringComparison.Ordinal); // seed 000's flagged word is not this seed's
+
+        (code, output) = Explain(dossier.Root, "seeds/000_bf9e1a07d91f4169.txt");
+        Assert.True(code == 0, output);
+        Assert.Contains("  flagged  8:152 'battlefront' (maybe 'battle front'; left as printed)", output, StringComparison.Ordinal);
+        Assert.Contains("000_bf9e1a07d91f4169.txt(8,152): warning SD0228", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MissingSeedFailsWithADiagnostic()
     {
         using var dossier = new TempDossier(withTemplates: false);

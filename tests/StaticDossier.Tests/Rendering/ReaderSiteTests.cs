@@ -257,4 +257,26 @@ public sealed class ReaderSiteTests(BuiltRealSite site) : IClassFixture<BuiltRea
         Assert.False(File.Exists(Path.Combine(site.Site, "assets/search/docs", $"{site.PageBySeed.Count}.js")));
         Assert.Contains("assets/search/index.js", site.Read("search.html"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Seed001sRepairedWordsAreWhatTheDescriptionJsonLdAndSearchCarry()
+    {
+        var doc = Parser.ParseDocument(site.Read(site.ArticleOf("001")));
+        var description = doc.QuerySelector("meta[name='description']")!.GetAttribute("content")!;
+        Assert.Contains("discussed the conflict in Ukraine", description, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(doc.QuerySelector("script[type='application/ld+json']")!.TextContent);
+        Assert.Contains("the conflict in Ukraine", json.RootElement.GetProperty("description").GetString(), StringComparison.Ordinal);
+        var body = doc.QuerySelector("main .article-body, main article")!.TextContent;
+        Assert.Contains("FM Son affirmed", body, StringComparison.Ordinal);
+        var search = Enumerable.Range(0, site.PageBySeed.Count).Select(i => site.Read($"assets/search/docs/{i}.js"))
+            .Single(t => t.Contains("hold phone talks on Ukraine situation", StringComparison.Ordinal));
+        foreach (var printed in new[] { "conflictin", "Sonaffirmed", "Thetwo", "inUkraine", "process,the" })
+        {
+            Assert.DoesNotContain(printed, description, StringComparison.Ordinal);
+            Assert.DoesNotContain(printed, body, StringComparison.Ordinal);
+            Assert.DoesNotContain(printed, search, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("The two ministers also discussed", search, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,32 @@
+using System.IO.Compression;
+
+namespace StaticDossier.Repairing;
+
+/// <summary>The English words ingest knows: SCOWL's lists as Debian ships them (wamerican + wbritish), embedded in
+/// the library so a repair never depends on the machine (<c>Repairing/Resources/</c>: the list, its licence and the
+/// script that makes it).</summary>
+internal static class WordList
+{
+    private static readonly Lazy<HashSet<string>> Words = new(Load);
+
+    /// <summary>True when <paramref name="lowerCase"/> (ASCII letters, lower case) is an English word.</summary>
+    public static bool Contains(string lowerCase) => Words.Value.Contains(lowerCase);
+
+    /// <summary>How many words the list holds.</summary>
+    public static int Count => Words.Value.Count;
+
+    private static HashSet<string> Load()
+    {
+        using var stream = typeof(WordList).Assembly.GetManifestResourceStream("StaticDossier.english-words.txt.gz")
+                           ?? throw new InvalidOperationException("The embedded English word list is missing from the library.");
+        using var gzip = new GZipStream(stream, CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+        var words = new HashSet<string>(80_000, StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+        {
+            words.Add(line);
+        }
+
+        return words;
+    }
+}
