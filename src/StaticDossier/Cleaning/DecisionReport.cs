@@ -36,7 +36,8 @@ public static class DecisionReport
             sb.Append(CultureInfo.InvariantCulture, $"repairs:  {doc.Repairs.Count} (front matter 'repairs'; the blocks below show the text as printed)\n");
             foreach (var r in doc.Repairs)
             {
-                sb.Append(CultureInfo.InvariantCulture, $"  repaired {r.Line}:{r.Column} '{r.Original}' → '{r.Replacement}' [{r.Rule}]\n");
+                var now = r.Rule == Repairing.RepairRules.TitleFromLede ? "(taken out: it is the title)" : $"'{r.Replacement}'";
+                sb.Append(CultureInfo.InvariantCulture, $"  repaired {r.Line}:{r.Column} '{r.Original}' → {now} [{r.Rule}]\n");
             }
 
             foreach (var w in doc.Suspects)

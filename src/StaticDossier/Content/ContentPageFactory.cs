@@ -5,10 +5,11 @@ namespace StaticDossier.Content;
 /// <summary>Turns a cleaned article into the text of its content page. No I/O.</summary>
 public static class ContentPageFactory
 {
-    /// <summary>The file name (without folder) for a cleaned article: <c>YYYY-MM-DD-slug.md</c> or <c>slug.md</c>.</summary>
+    /// <summary>The file name (without folder) for a cleaned article: <c>YYYY-MM-DD-slug.md</c> or <c>slug.md</c>, the slug
+    /// cut between words and outside names (<see cref="Slugger.ForTitle"/>).</summary>
     public static string FileNameFor(CleanedDocument doc)
     {
-        var slug = Slugger.Slugify(TitleOf(doc));
+        var slug = Slugger.ForTitle(TitleOf(doc));
         return doc.Metadata.Date is { } date ? $"{date:yyyy-MM-dd}-{slug}.md" : $"{slug}.md";
     }
 

@@ -63,12 +63,51 @@ public sealed class TextRepairer
             }
         }
 
+        var dropped = TakeOutLedeTitle(doc, repaired, repairs);
         if (repairs.Count == 0 && suspects.Count == 0)
         {
             return doc;
         }
 
-        var body = MarkdownText.BodyOf(doc.Decisions, d => repaired.GetValueOrDefault(d, d.Text));
+        var body = MarkdownText.BodyOf(doc.Decisions.Where(d => !ReferenceEquals(d, dropped)), d => repaired.GetValueOrDefault(d, d.Text));
         return doc with { MarkdownBody = body, Repairs = repairs, Suspects = suspects };
+    }
+
+    /// <summary>A title that is the lede's first sentence (a page with no headline) is not read twice: the sentence
+    /// leaves the body; the dateline stays at the start of the text, before the rest of the lede or, when the lede was
+    /// that one sentence, the next paragraph. Never when nothing else would be left. Returns a block left empty.</summary>
+    private static BlockDecision? TakeOutLedeTitle(CleanedDocument doc, Dictionary<BlockDecision, string> repaired, List<TextRepair> repairs)
+    {
+        var kept = doc.Decisions.Where(d => d.Kept && d.Role != "heading").Take(2).ToList();
+        if (kept.Count == 0)
+        {
+            return null;
+        }
+
+        var printed = Lede.Of(kept[0].Text);
+        if (printed.Title.Length == 0 || printed.Title != doc.Title)
+        {
+            return null;
+        }
+
+        var lede = Lede.Of(repaired.GetValueOrDefault(kept[0], kept[0].Text));
+        if (lede.Rest.Length == 0 && kept.Count < 2)
+        {
+            return null;
+        }
+
+        // Repairs inside the sentence went with it.
+        var from = kept[0].Text.IndexOf(printed.FirstSentence, StringComparison.Ordinal);
+        repairs.RemoveAll(r => r.Line == kept[0].Line && r.Column > from && r.Column <= from + printed.FirstSentence.Length);
+        repairs.Insert(0, new TextRepair(kept[0].Line, from + 1, printed.FirstSentence, string.Empty, RepairRules.TitleFromLede));
+        var dateline = lede.Dateline.Length > 0 ? lede.Dateline + " " : string.Empty;
+        if (lede.Rest.Length > 0)
+        {
+            repaired[kept[0]] = dateline + lede.Rest;
+            return null;
+        }
+
+        repaired[kept[1]] = dateline + repaired.GetValueOrDefault(kept[1], kept[1].Text);
+        return kept[0];
     }
 }

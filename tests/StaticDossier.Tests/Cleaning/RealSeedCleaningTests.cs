@@ -43,8 +43,18 @@ public sealed class RealSeedCleaningTests
     }
 
     [Fact]
-    public void TitleOfADumpWithoutAHeadlineComesFromTheLede() =>
-        Assert.Equal("Prime Minister Phạm Minh Chính has called for stronger cooperation between Việt Nam and Russia", Seed("004").Title);
+    public void TitleOfADumpWithoutAHeadlineIsTheLedesFirstSentenceAndIsNotRepeated()
+    {
+        var doc = Seed("004");
+        Assert.Equal("Prime Minister Phạm Minh Chính has called for stronger cooperation between Việt Nam and Russia in emergency response, "
+                     + "including sharing experience in early warning, prevention of emergency situations, and search and rescue operations", doc.Title);
+        // The sentence leaves the body; the dateline stays at the start of the text, now before the next paragraph.
+        Assert.StartsWith("HÀ NỘI — At a reception in Hà Nội on Thursday for Russian Minister", doc.MarkdownBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("has called for stronger cooperation", doc.MarkdownBody, StringComparison.Ordinal);
+        var repair = Assert.Single(doc.Repairs);
+        Assert.Equal((1, RepairRules.TitleFromLede, string.Empty), (repair.Line, repair.Rule, repair.Replacement));
+        Assert.StartsWith("Prime Minister Phạm Minh Chính", repair.Original, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void DatesComeFromWhatThePageStatesAndAreLeftOutWithoutAYear()

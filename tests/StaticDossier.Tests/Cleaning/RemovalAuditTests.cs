@@ -19,7 +19,10 @@ public sealed class RemovalAuditTests
             var audit = Path.Combine(dossier.Content, ".ingest", "removed", Path.GetFileNameWithoutExtension(meta.Seed!) + ".yml");
             var lines = File.ReadAllLines(audit);
             Assert.Contains("content: " + Path.GetFileName(page), lines);
-            Assert.Equal(meta.RemovedBlocks, lines.Count(l => l.StartsWith("- line: ", StringComparison.Ordinal)));
+            int Items(string section) => lines.SkipWhile(l => l != section + ":").Skip(1).TakeWhile(l => l.StartsWith('-') || l.StartsWith(' '))
+                .Count(l => l.StartsWith("- line: ", StringComparison.Ordinal));
+            Assert.Equal(meta.RemovedBlocks, Items("removed"));
+            Assert.Equal(meta.Repairs ?? 0, Items("repaired"));
         }
     }
 

@@ -41,7 +41,7 @@ public sealed class RealSeedsTests : IDisposable
             Assert.Contains("language", keys);
             Assert.Contains("seed", keys);
             Assert.Contains("seed_sha256", keys);
-            var order = new[] { "title", "date", "date_approx", "language", "source", "byline", "url", "tags", "people", "slug", "summary", "draft", "seed", "seed_sha256", "removed_blocks" };
+            var order = new[] { "title", "date", "date_approx", "language", "source", "byline", "url", "tags", "people", "slug", "summary", "draft", "seed", "seed_sha256", "removed_blocks", "repairs" };
             Assert.Equal(keys.OrderBy(k => Array.IndexOf(order, k)), keys);
         }
     }

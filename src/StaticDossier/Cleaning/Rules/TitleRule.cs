@@ -4,7 +4,7 @@ namespace StaticDossier.Cleaning.Rules;
 
 /// <summary>Finds the headline. Saved pages: the <c>h1</c> that best matches <c>og:title</c>/<c>title</c>.
 /// Dumps: among the lines above the first paragraph, the one sharing most words with the opening paragraphs
-/// (so "Accessibility links" loses to the real headline); with no such line, the lede's first clause.</summary>
+/// (so "Accessibility links" loses to the real headline); with no such line, the lede's first sentence.</summary>
 internal sealed class TitleRule : INoiseRule
 {
     public RuleId Id => RuleId.Title;
@@ -107,23 +107,22 @@ internal sealed class TitleRule : INoiseRule
         return string.Join(' ', parts.MaxBy(p => p.Length)!.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 
-    // The lede's first clause, cut at a comma or sentence end after a few words, at most 16 words.
+    // Longest first sentence taken whole as a title; a longer one gives its first clause.
+    private const int MaxLedeTitleWords = 40;
+
+    // The lede's first sentence, without its dateline and full stop: the repair step then takes it out of the body, so
+    // the headline is not read twice. A sentence too long for a headline gives its first clause, and the lede stays.
     internal static string FromLede(string lede)
     {
-        var words = lede.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var start = 0;
-        // Skip a dateline ("HÀ NỘI —", "Hanoi (VNA) –").
-        for (var i = 0; i < Math.Min(6, words.Length); i++)
+        var first = Lede.Of(lede);
+        if (first.Title.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxLedeTitleWords)
         {
-            if (words[i] is "—" or "–" or "-" or "--")
-            {
-                start = i + 1;
-                break;
-            }
+            return first.Title;
         }
 
+        var words = first.FirstSentence.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var taken = new List<string>();
-        for (var i = start; i < words.Length && taken.Count < 16; i++)
+        for (var i = 0; i < words.Length && taken.Count < 16; i++)
         {
             var w = words[i];
             var end = w.EndsWith('.') || w.EndsWith(',') || w.EndsWith(';') || w.EndsWith(':');
