@@ -59,12 +59,13 @@ public static class Slugger
         foreach (var token in Fold(title).Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var part = Hyphenate(token);
-            var capital = char.IsUpper(token.First(char.IsLetterOrDigit));
             if (part.Length == 0)
             {
                 inName = false; // a dash or other mark alone
                 continue;
             }
+
+            var capital = char.IsUpper(token.First(char.IsAsciiLetterOrDigit));
 
             if (capital && inName)
             {

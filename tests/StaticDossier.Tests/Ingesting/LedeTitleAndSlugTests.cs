@@ -106,6 +106,8 @@ public sealed class LedeTitleAndSlugTests
     [InlineData("Many Vietnamese Civil Society Groups Support Ukraine And Condemn The Invasion Of Its Territory By Russian Forces",
         "many-vietnamese-civil-society-groups-support-ukraine-and-condemn-the-invasion")]
     [InlineData("Short title, kept whole", "short-title-kept-whole")]
+    [InlineData("Ministers meet — and talk … about trade, energy and the economy with Russia’s delegation «» in Hà Nội today",
+        "ministers-meet-and-talk-about-trade-energy-and-the-economy-with-russia-s")] // marks alone are no words
     public void ATitlesSlugIsCutBetweenWordsOutsideNamesAndNotAfterAFunctionWord(string title, string slug)
     {
         Assert.Equal(slug, Slugger.ForTitle(title));
