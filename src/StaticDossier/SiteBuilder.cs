@@ -34,6 +34,10 @@ public sealed class SiteBuilder
     /// build is not rendered again, nor its links scanned. The output is byte for byte a full build's.</summary>
     internal Rendering.Incremental.RenderMemo? Memo { get; init; }
 
+    /// <summary>Kept by <c>serve</c> across builds with <see cref="Memo"/>: input hashes, parsed pages, rendered bodies, the
+    /// last build's state and what was published, so a rebuild reads, parses and writes only what changed.</summary>
+    internal LiveBuild? Live { get; init; }
+
     /// <summary>Builds the site in memory and checks its links; null when errors were reported. Writes nothing.</summary>
     public IReadOnlyList<OutputFile>? Render(DiagnosticBag diagnostics)
     {
@@ -59,7 +63,7 @@ public sealed class SiteBuilder
     {
         var clock = Stopwatch.StartNew();
         RecoverOutput(diagnostics);
-        var cache = Cache == BuildCacheMode.Off ? null : BuildCache.Open(_config, Cache == BuildCacheMode.Reuse, Progress);
+        var cache = Cache == BuildCacheMode.Off ? null : BuildCache.Open(_config, Cache == BuildCacheMode.Reuse, Progress, Live);
         if (cache?.UpToDate(_config.OutputPath) is { } last)
         {
             foreach (var diagnostic in last.Diagnostics)
@@ -76,6 +80,12 @@ public sealed class SiteBuilder
         cache?.Markdown.DoneRendering();
         if (files is null)
         {
+            if (Live is not null)
+            {
+                // The bodies rendered for a failed build were not saved: the next build starts from the file again.
+                Live.Markdown = null;
+            }
+
             Report(local, diagnostics);
             return new BuildSummary { Succeeded = false, Elapsed = clock.Elapsed };
         }
@@ -101,7 +111,8 @@ public sealed class SiteBuilder
 
     private IReadOnlyList<OutputFile>? RenderUnchecked(DiagnosticBag diagnostics, BuildCache? cache)
     {
-        var reader = new ContentPageReader(_config.RootDirectory) { ReadAlready = cache?.ReadAlready };
+        Live?.BeginBuild(Path.GetFullPath(_config.RootDirectory));
+        var reader = new ContentPageReader(_config.RootDirectory) { ReadAlready = cache?.ReadAlready, Live = cache is null ? null : Live };
         var pages = reader.ReadAll(_config.ContentPath, diagnostics)
             .Where(p => !p.Meta.Draft)
             .ToList();
@@ -138,13 +149,43 @@ public sealed class SiteBuilder
         Progress?.Invoke(new BuildProgress("write", 0, 0));
         var savingBodies = cache?.SaveBodies() ?? Task.CompletedTask;
         WriteResult? written;
+        var live = Live;
         try
         {
             cache?.Forget();
-            written = SiteWriter.Write(_config.OutputPath, files, cache?.Previous?.Outputs, LinksResolve);
+            if (live is not null)
+            {
+                live.State = null;
+            }
+
+            if (live?.Site is { } site && site.Fits(_config.OutputPath))
+            {
+                // Written in place, so the links are checked first: a broken link still publishes nothing.
+                written = LinksResolve() ? site.Update(files) : null;
+            }
+            else
+            {
+                if (live is not null)
+                {
+                    live.Site = null;
+                }
+
+                written = SiteWriter.Write(_config.OutputPath, files, cache?.Previous?.Outputs, LinksResolve);
+                if (live is not null && written is not null)
+                {
+                    live.Site = PublishedSite.Of(_config.OutputPath, files, written.Outputs);
+                }
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
+            if (live is not null)
+            {
+                // What is on disk is no longer known: the next build stages the whole site.
+                live.Site = null;
+                live.Markdown = null;
+            }
+
             LinksResolve();
             Report(local, diagnostics);
             diagnostics.Error(DiagnosticCodes.OutputWriteFailed, $"Could not write the site: {ex.Message}", SourceLocation.InFile(_config.OutputDir));
@@ -153,7 +194,13 @@ public sealed class SiteBuilder
         }
 
         Report(local, diagnostics);
-        cache?.AfterPublish(savingBodies, written, local, diagnostics);
+        var state = cache?.AfterPublish(savingBodies, written, local, diagnostics);
+        if (live is not null)
+        {
+            live.State = state;
+            live.Markdown = cache?.Markdown;
+        }
+
         if (written is not null)
         {
             Memo?.EndBuild(files.Select(f => f.OutputPath));

@@ -47,18 +47,25 @@ internal sealed class BuildCache
     }
 
     /// <summary>Fingerprints the inputs and, with <paramref name="reuse"/>, loads what the last build left.</summary>
-    public static BuildCache Open(SiteConfig config, bool reuse, Action<BuildProgress>? progress)
+    public static BuildCache Open(SiteConfig config, bool reuse, Action<BuildProgress>? progress) => Open(config, reuse, progress, null);
+
+    /// <summary>As <see cref="Open(SiteConfig, bool, Action{BuildProgress})"/>, taking from <paramref name="live"/> what an
+    /// earlier build of the same process kept in memory instead of reading it again.</summary>
+    public static BuildCache Open(SiteConfig config, bool reuse, Action<BuildProgress>? progress, LiveBuild? live)
     {
         var dir = DirectoryFor(config.OutputPath);
         progress?.Invoke(new BuildProgress("fingerprint", 0, 0));
+        var kept = reuse ? live?.State : null;
         // With nothing built before, the pages will all be read: the fingerprint keeps what it reads for that.
         // After a build, most runs change nothing, and holding every page in memory would only slow them.
-        var pages = reuse && BuildState.Exists(dir) ? null : new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
-        var inputs = BuildFingerprint.Compute(config, pages);
-        var previous = reuse ? BuildState.Load(dir) : null;
+        var pages = reuse && (kept is not null || BuildState.Exists(dir)) ? null : new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
+        var inputs = BuildFingerprint.Compute(config, pages, live);
+        var previous = reuse ? kept ?? BuildState.Load(dir) : null;
         var articles = pages?.Count ?? BuildFingerprint.CountPages(config);
         void Rendered(int done) => progress?.Invoke(new BuildProgress("render", done, articles));
-        var markdown = reuse ? MarkdownCache.Load(dir, Rendered) : MarkdownCache.Empty(Rendered);
+        var markdown = reuse && live?.Markdown is { } bodies ? bodies.Next(Rendered)
+            : reuse ? MarkdownCache.Load(dir, Rendered, live is not null)
+            : MarkdownCache.Empty(Rendered, live is not null);
         return new BuildCache(dir, inputs, previous, pages, markdown);
     }
 
@@ -79,27 +86,31 @@ internal sealed class BuildCache
     /// <summary>Drops the build state before publishing: should the swap fail half-way, no later build may trust it.</summary>
     public void Forget() => BuildState.Forget(_dir);
 
-    /// <summary>Waits for the bodies to be saved, then (when the site was published) records the new state.
-    /// A failure is a warning: the next build is simply a full one.</summary>
-    public void AfterPublish(Task savingBodies, WriteResult? written, DiagnosticBag reported, DiagnosticBag diagnostics)
+    /// <summary>Waits for the bodies to be saved, then (when the site was published) records the new state, and returns
+    /// it. A failure is a warning: the next build is simply a full one.</summary>
+    public BuildState? AfterPublish(Task savingBodies, WriteResult? written, DiagnosticBag reported, DiagnosticBag diagnostics)
     {
         try
         {
             savingBodies.GetAwaiter().GetResult();
             if (written is not null)
             {
-                new BuildState
+                var state = new BuildState
                 {
                     Generator = BuildFingerprint.Generator,
                     Inputs = _inputs,
                     Outputs = written.Outputs,
                     Diagnostics = [.. reported.Sorted()],
-                }.Save(_dir);
+                };
+                state.Save(_dir);
+                return state;
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             diagnostics.Warning(DiagnosticCodes.OutputWriteFailed, $"Could not save the build cache: {ex.Message}", SourceLocation.InFile(_dir));
         }
+
+        return null;
     }
 }

@@ -33,7 +33,11 @@ internal static class BuildFingerprint
 
     /// <summary>As <see cref="Compute(SiteConfig)"/>, keeping the bytes of each content page in <paramref name="pages"/>
     /// (by full path): the build that follows reads each file once, and renders the very bytes it hashed.</summary>
-    public static string Compute(SiteConfig config, ConcurrentDictionary<string, byte[]>? pages)
+    public static string Compute(SiteConfig config, ConcurrentDictionary<string, byte[]>? pages) => Compute(config, pages, null);
+
+    /// <summary>As <see cref="Compute(SiteConfig, ConcurrentDictionary{string, byte[]})"/>; a file <paramref name="live"/>
+    /// read before, whose size and time did not change since, is not read again.</summary>
+    public static string Compute(SiteConfig config, ConcurrentDictionary<string, byte[]>? pages, LiveBuild? live)
     {
         // The generator's id and the settings cost start-up work on one core (assemblies, JSON): done beside the hashing.
         var generatorAndSettings = Task.Run(() => (Generator, Settings(config)));
@@ -45,7 +49,7 @@ internal static class BuildFingerprint
             .Select(d => DossierFiles.List(d, config.RootDirectory, recursive: true, _ => true))
             .ToList();
         var files = listings.SelectMany(l => l.Files)
-            .Append(Path.GetFullPath(config.SourcePath))
+            .Append(Path.GetFullPath(Path.Combine(config.RootDirectory, config.SourcePath)))
             .Where(File.Exists)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
@@ -53,11 +57,24 @@ internal static class BuildFingerprint
         var hashes = new string[files.Length];
         Parallel.For(0, files.Length, i =>
         {
-            byte[]? bytes;
-            long size;
+            long size = 0;
+            byte[]? kept = null;
+            byte[]? Read()
+            {
+                var bytes = DossierFiles.Read(files[i], MaxInputBytes, out size);
+                if (bytes is not null && pages is not null && bytes.Length <= ContentPageReader.MaxPageBytes && files[i].EndsWith(".md", StringComparison.Ordinal)
+                    && Path.GetFullPath(files[i]).StartsWith(content, StringComparison.Ordinal))
+                {
+                    kept = bytes;
+                }
+
+                return bytes;
+            }
+
+            string? hash;
             try
             {
-                bytes = DossierFiles.Read(files[i], MaxInputBytes, out size);
+                hash = live is null ? (Read() is { } bytes ? Sha256(bytes) : null) : live.Hash(Path.GetFullPath(files[i]), Read, Sha256);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -66,17 +83,10 @@ internal static class BuildFingerprint
                 return;
             }
 
-            if (bytes is null)
+            hashes[i] = hash ?? "too large " + size.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (kept is not null)
             {
-                hashes[i] = "too large " + size.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return;
-            }
-
-            hashes[i] = Sha256(bytes);
-            if (pages is not null && bytes.Length <= ContentPageReader.MaxPageBytes && files[i].EndsWith(".md", StringComparison.Ordinal)
-                && Path.GetFullPath(files[i]) is var full && full.StartsWith(content, StringComparison.Ordinal))
-            {
-                pages[full] = bytes;
+                pages![Path.GetFullPath(files[i])] = kept;
             }
         });
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text;
 using StaticDossier.IO;
 using StaticDossier.Rendering;
@@ -30,10 +31,31 @@ internal sealed class MarkdownCache
     private int _hits;
     private int _misses;
 
-    private MarkdownCache(byte[] file, Dictionary<string, Record> index, bool appendable)
+    // Kept in memory by a long-lived builder (serve): the last build's bodies by key, and by the very Markdown string they
+    // were rendered from (a page parsed in an earlier build holds the same string), so an unchanged body is not hashed again.
+    private readonly IReadOnlyDictionary<string, RenderedMarkdown>? _memory;
+    private ConditionalWeakTable<string, Tuple<string, RenderedMarkdown>>? _byText;
+
+    private MarkdownCache(byte[] file, Dictionary<string, Record> index, bool appendable,
+        IReadOnlyDictionary<string, RenderedMarkdown>? memory = null, ConditionalWeakTable<string, Tuple<string, RenderedMarkdown>>? byText = null)
     {
-        (_file, _index, _appendable, _stored) = (file, index, appendable, index.Count);
+        (_file, _index, _appendable, _stored, _memory, _byText) = (file, index, appendable, memory?.Count ?? index.Count, memory, byText);
     }
+
+    /// <summary>Remembers which Markdown string each body came from, for <see cref="Next"/>.</summary>
+    public bool Live
+    {
+        get => _byText is not null;
+        init => _byText = value ? new() : null;
+    }
+
+    /// <summary>For the next build of a long-lived builder, after <see cref="Save"/>: this build's bodies, kept in memory
+    /// rather than read from the file again (the file holds them, so it is appended to).</summary>
+    public MarkdownCache Next(Action<int>? rendered) =>
+        new([], new(StringComparer.Ordinal), true, new Dictionary<string, RenderedMarkdown>(_used, StringComparer.Ordinal), _byText ?? new())
+        {
+            Rendered = rendered,
+        };
 
     /// <summary>Called after each body, with how many have been rendered so far (for progress).</summary>
     public Action<int>? Rendered { get; init; }
@@ -45,10 +67,10 @@ internal sealed class MarkdownCache
     public int Misses => _misses;
 
     /// <summary>An empty cache.</summary>
-    public static MarkdownCache Empty(Action<int>? rendered = null) => new([], new(StringComparer.Ordinal), false) { Rendered = rendered };
+    public static MarkdownCache Empty(Action<int>? rendered = null, bool live = false) => new([], new(StringComparer.Ordinal), false) { Rendered = rendered, Live = live };
 
     /// <summary>Loads the cache in <paramref name="cacheDir"/>; empty when absent, damaged or from another generator.</summary>
-    public static MarkdownCache Load(string cacheDir, Action<int>? rendered = null)
+    public static MarkdownCache Load(string cacheDir, Action<int>? rendered = null, bool live = false)
     {
         var path = Path.Combine(cacheDir, FileName);
         try
@@ -71,7 +93,7 @@ internal sealed class MarkdownCache
                         index[key] = new Record(Range(file, ref at), Range(file, ref at));
                     }
 
-                    return new MarkdownCache(file, index, true) { Rendered = rendered };
+                    return new MarkdownCache(file, index, true) { Rendered = rendered, Live = live };
                 }
             }
         }
@@ -80,15 +102,28 @@ internal sealed class MarkdownCache
             // A damaged cache (say, a torn append) only costs rendering again.
         }
 
-        return Empty(rendered);
+        return Empty(rendered, live);
     }
 
     /// <summary>The HTML and plain text of <paramref name="markdown"/>, from the cache when it has been rendered before.</summary>
     public RenderedMarkdown Render(string markdown)
     {
-        var key = BuildFingerprint.Sha256(markdown);
-        if (_index.TryGetValue(key, out var record) && Decode(record) is { } body)
+        if (_byText is not null && _byText.TryGetValue(markdown, out var known) && _memory is not null && _memory.ContainsKey(known.Item1))
         {
+            Interlocked.Increment(ref _hits);
+            _used[known.Item1] = known.Item2;
+            Rendered?.Invoke(_hits + _misses);
+            return known.Item2;
+        }
+
+        var key = BuildFingerprint.Sha256(markdown);
+        if (_memory is not null && _memory.TryGetValue(key, out var body))
+        {
+            Interlocked.Increment(ref _hits);
+        }
+        else if (_index.TryGetValue(key, out var record) && Decode(record) is { } decoded)
+        {
+            body = decoded;
             Interlocked.Increment(ref _hits);
         }
         else
@@ -98,6 +133,7 @@ internal sealed class MarkdownCache
             Interlocked.Increment(ref _misses);
         }
 
+        _byText?.AddOrUpdate(markdown, Tuple.Create(key, body));
         _used[key] = body;
         Rendered?.Invoke(_hits + _misses);
         return body;

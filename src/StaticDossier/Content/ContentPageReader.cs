@@ -17,6 +17,10 @@ public sealed class ContentPageReader
     /// <summary>The bytes of a page already read (by its full path), or null to read the file.</summary>
     internal Func<string, byte[]?>? ReadAlready { get; init; }
 
+    /// <summary>Pages parsed by earlier builds (<c>serve</c>): a page whose bytes have the hash the fingerprint gave them in
+    /// this build is taken as parsed then.</summary>
+    internal Building.LiveBuild? Live { get; init; }
+
     /// <summary>Reads all pages in ordinal path order.</summary>
     public IReadOnlyList<ContentPage> ReadAll(string folder, DiagnosticBag diagnostics)
     {
@@ -55,10 +59,40 @@ public sealed class ContentPageReader
             return null;
         }
 
-        if ((ReadAlready?.Invoke(full) ?? ReadFile(file, display, diagnostics)) is not { } bytes)
+        if (Live?.Page(full) is { } known)
+        {
+            return known;
+        }
+
+        var already = ReadAlready?.Invoke(full);
+        if ((already ?? ReadFile(file, display, diagnostics)) is not { } bytes)
         {
             return null;
         }
+
+        if (Live is null)
+        {
+            return Parse(display, bytes, diagnostics);
+        }
+
+        // Remembered only when it reports nothing, so a page with a warning reports it again in every build.
+        var own = new DiagnosticBag();
+        var page = Parse(display, bytes, own);
+        foreach (var diagnostic in own)
+        {
+            diagnostics.Add(diagnostic);
+        }
+
+        if (page is not null && own.Count == 0)
+        {
+            Live.Remember(full, already is not null && Live.HashOf(full) is { } hashed ? hashed : Building.BuildFingerprint.Sha256(bytes), page);
+        }
+
+        return page;
+    }
+
+    private static ContentPage? Parse(string display, byte[] bytes, DiagnosticBag diagnostics)
+    {
 
         if (bytes.AsSpan().IndexOf((byte)0) >= 0)
         {

@@ -169,7 +169,7 @@ internal static class SiteWriter
     }
 
     /// <summary>Checks every output path before anything is written: relative, no '..', no duplicates.</summary>
-    private static string[] Targets(IReadOnlyList<OutputFile> files)
+    internal static string[] Targets(IReadOnlyList<OutputFile> files)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var targets = new string[files.Count];

@@ -13,16 +13,17 @@ public sealed class PreviewSession : IAsyncDisposable
     private readonly PreviewServer _server;
     private readonly SiteWatcher _watcher;
 
-    // The pages of the last build and what each read: a rebuild renders only the pages whose inputs changed.
-    private readonly Rendering.Incremental.RenderMemo _memo;
+    // The last build kept in memory (inputs, pages, bodies, what each page read, what was published): a rebuild reads,
+    // renders and writes only what changed.
+    private readonly LiveBuild _live;
 
-    private PreviewSession(SiteConfig config, Func<DiagnosticBag, SiteConfig?> loadConfig, PreviewServer server, TimeSpan quiet, Action<BuildSummary, DiagnosticBag> report, Rendering.Incremental.RenderMemo memo)
+    private PreviewSession(SiteConfig config, Func<DiagnosticBag, SiteConfig?> loadConfig, PreviewServer server, TimeSpan quiet, Action<BuildSummary, DiagnosticBag> report, LiveBuild live)
     {
-        _memo = memo;
+        _live = live;
         _loadConfig = loadConfig;
         _report = report;
         _server = server;
-        _watcher = new SiteWatcher(BuildFingerprint.InputFolders(config), [config.SourcePath], quiet, Rebuild);
+        _watcher = new SiteWatcher(BuildFingerprint.InputFolders(config), [Path.Combine(config.RootDirectory, config.SourcePath)], quiet, Rebuild);
     }
 
     /// <summary>The address to open.</summary>
@@ -58,9 +59,9 @@ public sealed class PreviewSession : IAsyncDisposable
             return null;
         }
 
-        var memo = new Rendering.Incremental.RenderMemo();
-        report(new SiteBuilder(config) { Cache = BuildCacheMode.Reuse, Memo = memo }.Build(diagnostics), diagnostics);
-        return new PreviewSession(config, loadConfig, server, quiet, report, memo);
+        var live = new LiveBuild();
+        report(new SiteBuilder(config) { Cache = BuildCacheMode.Reuse, Memo = live.Memo, Live = live }.Build(diagnostics), diagnostics);
+        return new PreviewSession(config, loadConfig, server, quiet, report, live);
     }
 
     private void Rebuild()
@@ -70,7 +71,7 @@ public sealed class PreviewSession : IAsyncDisposable
         try
         {
             var config = _loadConfig(diagnostics);
-            summary = config is null ? new BuildSummary { Succeeded = false } : new SiteBuilder(config) { Cache = BuildCacheMode.Reuse, Memo = _memo }.Build(diagnostics);
+            summary = config is null ? new BuildSummary { Succeeded = false } : new SiteBuilder(config) { Cache = BuildCacheMode.Reuse, Memo = _live.Memo, Live = _live }.Build(diagnostics);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

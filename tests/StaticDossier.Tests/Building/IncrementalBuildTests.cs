@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using StaticDossier.Building;
 using StaticDossier.Diagnostics;
 using StaticDossier.Rendering.Incremental;
 using StaticDossier.Tests.Support;
@@ -34,19 +35,7 @@ public sealed partial class IncrementalBuildTests
         var previous = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         for (var step = 0; step < 30; step++)
         {
-            var (name, article) = articles.ElementAt(random.Next(articles.Count));
-            var edit = step == 0 ? "none" : random.Next(9) switch
-            {
-                0 => Edit(articles, name, article with { Body = Article.Text(random, 30) }, "body"),
-                1 => Edit(articles, name, article with { Title = Article.Text(random, 4) }, "title"),
-                2 => Edit(articles, name, article with { Date = random.Next(4) == 0 ? null : $"20{random.Next(20, 25)}-0{random.Next(1, 10)}-1{random.Next(10)}" }, "date"),
-                3 => Edit(articles, name, article with { Tags = Toggle(article.Tags, AllTags[random.Next(AllTags.Length)]) }, "tag"),
-                4 => Edit(articles, name, article with { People = Toggle(article.People, AllPeople[random.Next(AllPeople.Length)]) }, "person"),
-                5 => Edit(articles, $"a{next++:00}", Article.Random(random, next), "add"),
-                6 when articles.Count > 3 => Delete(articles, name, dossier),
-                7 => Template(dossier, step),
-                _ => Settings(dossier, step),
-            };
+            var edit = step == 0 ? Pick(random, articles).Kind : RandomEdit(random, articles, dossier, step, ref next);
             edits.Add(edit);
             WriteAll(dossier, articles);
 
@@ -107,6 +96,124 @@ public sealed partial class IncrementalBuildTests
         Assert.Equal(pages - 1, memo.Reused);
     }
 
+    /// <summary><c>dossier serve</c>'s builds (memo, files hashed and pages parsed only when their size or time changed,
+    /// outputs written in place only when their bytes changed) leave the output folder byte for byte as a full build
+    /// without cache leaves its own, after every step of a random sequence of edits; each build reads only the input
+    /// files that were saved, and writes and removes exactly the outputs whose bytes changed or that are gone.</summary>
+    [Fact]
+    public void ServeBuildsLeaveTheFullBuildsFilesReadingAndWritingOnlyWhatChanged()
+    {
+        using var dossier = new TempDossier(withSeeds: false);
+        var random = new Random(2024);
+        var articles = new Dictionary<string, Article>(StringComparer.Ordinal);
+        for (var i = 0; i < 14; i++)
+        {
+            articles[$"a{i:00}"] = Article.Random(random, i);
+        }
+
+        // Saves carry times long past, each its own: a file saved within the file system's clock tick of being read
+        // is read again anyway (LiveBuild.Racy), which would hide whether the others are read.
+        var clock = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        void Saved(string path) => File.SetLastWriteTimeUtc(path, clock = clock.AddSeconds(1));
+        foreach (var file in Directory.EnumerateFiles(dossier.Root, "*", SearchOption.AllDirectories).Append(dossier.SiteYml))
+        {
+            Saved(file);
+        }
+
+        var live = new LiveBuild();
+        var next = articles.Count;
+        var edits = new List<string>();
+        var previous = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        for (var step = 0; step < 24; step++)
+        {
+            var edit = step == 0 ? "none" : RandomEdit(random, articles, dossier, step, ref next);
+            var saved = WriteAll(dossier, articles, Saved) + (edit is "template" or "site.yml" ? 1 : 0);
+            if (edit == "template")
+            {
+                Saved(dossier.PathOf("templates/article.sbn"));
+            }
+            else if (edit == "site.yml")
+            {
+                Saved(dossier.SiteYml);
+            }
+
+            edits.Add(edit);
+            var context = $"after step {step} ({string.Join(", ", edits)})";
+            var config = Dossier.Config(dossier);
+            var read = live.FilesRead;
+            var diagnostics = new DiagnosticBag();
+            var summary = new SiteBuilder(config) { Cache = BuildCacheMode.Reuse, Memo = live.Memo, Live = live }.Build(diagnostics);
+            Assert.True(summary.Succeeded, string.Join('\n', diagnostics) + context);
+            var full = new SiteBuilder(config with { OutputDir = "_full" }).Build(new DiagnosticBag());
+            Assert.True(full.Succeeded, context);
+
+            var served = Files(dossier.Site);
+            var expected = Files(dossier.PathOf("_full"));
+            Assert.Equal(expected.Keys, served.Keys);
+            foreach (var (path, bytes) in expected)
+            {
+                Assert.True(bytes.AsSpan().SequenceEqual(served[path]), $"{path} differs {context}");
+            }
+
+            if (step > 0)
+            {
+                Assert.True(saved == live.FilesRead - read, $"{saved} saved, {live.FilesRead - read} read of {live.FilesRead} {context}");
+                Assert.Equal(served.Count(f => !previous.TryGetValue(f.Key, out var old) || !old.AsSpan().SequenceEqual(f.Value)), summary.Written);
+                Assert.Equal(previous.Keys.Count(p => !served.ContainsKey(p)), summary.Removed);
+            }
+
+            previous = served;
+        }
+    }
+
+    /// <summary>A save that keeps the file's size, within the clock tick of the last read (so its time may not have
+    /// moved either), is still seen: such a file is read again in every build until its time is safely past.</summary>
+    [Fact]
+    public void ServeSeesARacySaveOfTheSameSize()
+    {
+        using var dossier = new TempDossier(withSeeds: false);
+        var articles = new Dictionary<string, Article>(StringComparer.Ordinal) { ["a00"] = new("First title", "2024-01-01", [], [], "Alpha beta gamma.") };
+        WriteAll(dossier, articles);
+        var path = dossier.PathOf("content/a00.md");
+        var time = File.GetLastWriteTimeUtc(path);
+        var live = new LiveBuild();
+        var config = Dossier.Config(dossier);
+        Assert.True(new SiteBuilder(config) { Cache = BuildCacheMode.Reuse, Memo = live.Memo, Live = live }.Build(new DiagnosticBag()).Succeeded);
+
+        articles["a00"] = articles["a00"] with { Title = "Other title" };
+        WriteAll(dossier, articles);
+        File.SetLastWriteTimeUtc(path, time);
+        Assert.True(new SiteBuilder(config) { Cache = BuildCacheMode.Reuse, Memo = live.Memo, Live = live }.Build(new DiagnosticBag()).Succeeded);
+        Assert.Contains("Other title", File.ReadAllText(dossier.PathOf("_site/articles/a00.html")), StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, byte[]> Files(string dir) =>
+        Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(dir, f).Replace('\\', '/'), File.ReadAllBytes, StringComparer.Ordinal);
+
+    private static (string Name, Article Article, string Kind) Pick(Random random, Dictionary<string, Article> articles)
+    {
+        var (name, article) = articles.ElementAt(random.Next(articles.Count));
+        return (name, article, "none");
+    }
+
+    private static string RandomEdit(Random random, Dictionary<string, Article> articles, TempDossier dossier, int step, ref int next)
+    {
+        var (name, article, _) = Pick(random, articles);
+        return random.Next(9) switch
+        {
+            0 => Edit(articles, name, article with { Body = Article.Text(random, 30) }, "body"),
+            1 => Edit(articles, name, article with { Title = Article.Text(random, 4) }, "title"),
+            2 => Edit(articles, name, article with { Date = random.Next(4) == 0 ? null : $"20{random.Next(20, 25)}-0{random.Next(1, 10)}-1{random.Next(10)}" }, "date"),
+            3 => Edit(articles, name, article with { Tags = Toggle(article.Tags, AllTags[random.Next(AllTags.Length)]) }, "tag"),
+            4 => Edit(articles, name, article with { People = Toggle(article.People, AllPeople[random.Next(AllPeople.Length)]) }, "person"),
+            5 => Edit(articles, $"a{next++:00}", Article.Random(random, next), "add"),
+            6 when articles.Count > 3 => Delete(articles, name, dossier),
+            7 => Template(dossier, step),
+            _ => Settings(dossier, step),
+        };
+    }
+
     private static string Edit(Dictionary<string, Article> articles, string name, Article article, string kind)
     {
         articles[name] = article;
@@ -135,8 +242,10 @@ public sealed partial class IncrementalBuildTests
 
     private static string[] Toggle(string[] names, string name) => names.Contains(name) ? [.. names.Where(n => n != name)] : [.. names, name];
 
-    private static void WriteAll(TempDossier dossier, Dictionary<string, Article> articles)
+    /// <summary>Writes the articles whose file differs; returns how many were written.</summary>
+    private static int WriteAll(TempDossier dossier, Dictionary<string, Article> articles, Action<string>? saved = null)
     {
+        var written = 0;
         foreach (var (name, article) in articles)
         {
             var path = dossier.PathOf($"content/{name}.md");
@@ -144,8 +253,12 @@ public sealed partial class IncrementalBuildTests
             if (!File.Exists(path) || File.ReadAllText(path) != text)
             {
                 dossier.Write($"content/{name}.md", text);
+                saved?.Invoke(path);
+                written++;
             }
         }
+
+        return written;
     }
 
     [GeneratedRegex("^title: .*$", RegexOptions.Multiline)]
