@@ -15,6 +15,9 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
     /// <summary>The seeds published beside their articles (by front matter path): only those are linked.</summary>
     public IReadOnlyDictionary<string, StaticDossier.Seeds.PublishedSeed> PublishedSeeds { get; init; } = new Dictionary<string, StaticDossier.Seeds.PublishedSeed>();
 
+    /// <summary>Kept between builds by a long-lived builder: unchanged articles are not folded and tokenised again.</summary>
+    public ModelMemo? Memo { get; init; }
+
     public DossierModel Build(IReadOnlyList<ContentPage> pages, DiagnosticBag diagnostics)
     {
         var kinds = TaxonomyKind.All;
@@ -24,7 +27,7 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
         var articles = Timeline.Sort(Unique(views, diagnostics));
 
         var keys = new string[articles.Count];
-        Parallel.For(0, articles.Count, i => keys[i] = TermMatcher.Key(articles[i].Title, articles[i].PlainText));
+        Parallel.For(0, articles.Count, i => keys[i] = Memo is null ? TermMatcher.Key(articles[i].Title, articles[i].PlainText) : Memo.Key(articles[i].Title, articles[i].PlainText));
         // names[k][i]: the names article i has in taxonomy k.
         var names = kinds.Select(_ => new List<string>[articles.Count]).ToArray();
         Parallel.For(0, articles.Count, i =>
@@ -53,7 +56,7 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
         // The index of shared people and tags is one thread's work: it is built beside the text index, whose
         // merging steps leave a core free.
         var termIndex = Task.Run(() => new RelatedArticles.TermIndex(articles));
-        var similarity = new TextSimilarity(keys, everyTriple: articles.Count <= RelatedArticles.ExactUpTo);
+        var similarity = new TextSimilarity(keys, everyTriple: articles.Count <= RelatedArticles.ExactUpTo, Memo?.Words);
         var chronological = articles.Where(a => a.Date is not null).Reverse().ToList();
         var positions = chronological.Select((a, i) => (a.Url, i)).ToDictionary(x => x.Url, x => x.i, StringComparer.Ordinal);
         var related = new List<ArticleLink>[articles.Count];

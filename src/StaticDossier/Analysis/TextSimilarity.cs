@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace StaticDossier.Analysis;
 
 /// <summary>How alike article bodies are, over folded words (case and diacritics ignored). Two measures:
@@ -22,14 +24,15 @@ internal sealed class TextSimilarity
     /// <param name="keys">The folded texts.</param>
     /// <param name="everyTriple">Index every word triple, for <see cref="Accumulate"/>; otherwise only a fixed
     /// eighth of them (by hash), enough for <see cref="Candidates"/> to find bodies sharing dozens of triples.</param>
-    public TextSimilarity(IReadOnlyList<string> keys, bool everyTriple = true)
+    /// <param name="memo">Each text's words from earlier builds of a long-lived builder, or null.</param>
+    public TextSimilarity(IReadOnlyList<string> keys, bool everyTriple = true, Memo? memo = null)
     {
         _topTerms = new(BuildTopTerms);
         _everyTriple = everyTriple;
         // Words are numbered by the rank of a 64-bit hash of their spelling: tokenising and counting run on
         // every core, and only the distinct hashes meet in one place. (Two words sharing a hash would merely count as one.)
         var words = new Words[keys.Count];
-        Parallel.For(0, keys.Count, d => words[d] = Words.Of(keys[d]));
+        Parallel.For(0, keys.Count, d => words[d] = memo is null ? Words.Of(keys[d]) : memo.Of(keys[d]));
 
         var wordIds = new WordTable(Vocabulary(words));
         _words = new int[keys.Count][];
@@ -306,10 +309,29 @@ internal sealed class TextSimilarity
         }
     }
 
+    /// <summary>Each folded text's words, kept between builds by a long-lived builder (found by the very key string).</summary>
+    internal sealed class Memo
+    {
+        private readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, StrongBox<Words>> _words = new();
+
+        /// <summary><see cref="Words.Of"/>, with counts of its own (the constructor sorts them in place).</summary>
+        internal Words Of(string key)
+        {
+            if (!_words.TryGetValue(key, out var known))
+            {
+                known = new StrongBox<Words>(Words.Of(key));
+                _words.AddOrUpdate(key, known);
+            }
+
+            var words = known.Value;
+            return words with { Counts = (int[])words.Counts.Clone() };
+        }
+    }
+
     /// <summary>A document's words: its distinct word hashes (FNV-1a of the spelling) in order of first use, how
     /// often each occurs, and for each word in turn the index of its hash. Counted through a per-thread hash table
     /// instead of by sorting every word's hash, which was most of building the index.</summary>
-    private readonly record struct Words(long[] Distinct, int[] Counts, int[] Local)
+    internal readonly record struct Words(long[] Distinct, int[] Counts, int[] Local)
     {
         public static Words Of(string key)
         {

@@ -32,4 +32,7 @@ internal sealed record OutputContext(SiteConfig Config, DossierModel Dossier, Pa
 
     /// <summary>The seeds published beside their articles, as captured, by their path in front matter.</summary>
     public IReadOnlyDictionary<string, StaticDossier.Seeds.PublishedSeed> Seeds { get; init; } = new Dictionary<string, StaticDossier.Seeds.PublishedSeed>();
+
+    /// <summary>What a long-lived builder keeps between builds; null for a one-off build.</summary>
+    public Incremental.RenderMemo? Memo { get; init; }
 }

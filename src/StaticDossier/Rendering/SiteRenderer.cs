@@ -36,14 +36,14 @@ public sealed class SiteRenderer
             return null;
         }
 
-        var dossier = new DossierModelBuilder(_config, text, _markdown, BodyRenderer) { PublishedSeeds = Seeds }.Build(pages, diagnostics);
+        var dossier = new DossierModelBuilder(_config, text, _markdown, BodyRenderer) { PublishedSeeds = Seeds, Memo = Memo?.Model }.Build(pages, diagnostics);
         if (diagnostics.HasErrors)
         {
             return null;
         }
 
         var templates = new TemplateRenderer(_config.TemplatesPath, _config.RelativeToRoot(_config.TemplatesPath));
-        var context = new OutputContext(_config, dossier, new PageRenderer(_config, templates, dossier.Taxonomies, text, Memo), Intro(index, diagnostics), diagnostics, text) { Seeds = Seeds };
+        var context = new OutputContext(_config, dossier, new PageRenderer(_config, templates, dossier.Taxonomies, text, Memo), Intro(index, diagnostics), diagnostics, text) { Seeds = Seeds, Memo = Memo };
         var outputs = SiteOutputs.All.Where(o => !o.ListsSite).ToList();
         // Materialised inside each task: an output's files are rendered on the thread that runs it.
         var beside = outputs.Skip(1).Select(o => Task.Run(() => o.Render(context).ToList())).ToList();

@@ -22,6 +22,12 @@ internal sealed class RenderMemo
     private int _reused;
     private int _rendered;
 
+    /// <summary>Each article's folded text and words for the related articles, made once while it stays the same.</summary>
+    public Analysis.ModelMemo Model { get; } = new();
+
+    /// <summary>Each article's words for the search index, parsed once while its fields stay the same.</summary>
+    public Search.SearchIndex.Memo Search { get; } = new();
+
     /// <summary>Link scans of page bytes, so a page kept from the last build is not scanned again.</summary>
     public ConditionalWeakTable<byte[], ScannedPage> Scans { get; private set; } = new();
 

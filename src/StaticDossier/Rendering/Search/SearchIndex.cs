@@ -46,12 +46,16 @@ internal sealed class SearchIndex
     public int DocumentCount => _documents.Length;
 
     /// <summary>Builds the index of <paramref name="model"/>'s articles: BM25F over five fields, the title weighted most.</summary>
-    public static SearchIndex Build(DossierModel model)
+    public static SearchIndex Build(DossierModel model) => Build(model, null);
+
+    /// <summary>As <see cref="Build(DossierModel)"/>; an article whose fields are as in an earlier build of
+    /// <paramref name="memo"/> is not parsed again.</summary>
+    public static SearchIndex Build(DossierModel model, Memo? memo)
     {
         var articles = model.Articles;
-        var vocabulary = new Vocabulary();
+        var vocabulary = memo?.Vocabulary ?? new Vocabulary();
         var documents = new ParsedDocument[articles.Count];
-        Parallel.For(0, articles.Count, i => documents[i] = Parse(articles[i], vocabulary));
+        Parallel.For(0, articles.Count, i => documents[i] = memo is null ? Parse(articles[i], vocabulary) : memo.Parse(articles[i]));
 
         var averages = new double[Fields];
         for (var f = 0; f < averages.Length; f++)
@@ -61,7 +65,17 @@ internal sealed class SearchIndex
 
         // Terms in ordinal order of their folded word; each term's postings in document order, so the index is the same
         // whichever thread met a word first.
-        var (words, rank) = vocabulary.SortedWords();
+        // A vocabulary kept between builds may know words no article has any more: only words in use are terms.
+        var used = new bool[vocabulary.FoldedCount];
+        foreach (var document in documents)
+        {
+            foreach (var word in document.Words)
+            {
+                used[word] = true;
+            }
+        }
+
+        var (words, rank) = vocabulary.SortedWords(used);
         var termStart = new int[words.Length + 1];
         foreach (var document in documents)
         {
@@ -197,6 +211,29 @@ internal sealed class SearchIndex
         return pairs;
     }
 
+    /// <summary>What a long-lived builder (<c>serve</c>) keeps between builds: the vocabulary (words are numbered as first
+    /// met, and only words in use become terms, so the index does not depend on it) and each article's parse, found by its
+    /// plain text (the very string, kept by the body cache) and checked against its other fields.</summary>
+    internal sealed class Memo
+    {
+        private readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, Tuple<string[], ParsedDocument>> _parsed = new();
+
+        internal Vocabulary Vocabulary { get; } = new();
+
+        internal ParsedDocument Parse(ArticleView article)
+        {
+            string[] fields = [article.Title, .. article.People.Select(p => p.Name), "\0", .. article.Tags.Select(t => t.Name), "\0", article.Source ?? "\0"];
+            if (_parsed.TryGetValue(article.PlainText, out var known) && known.Item1.AsSpan().SequenceEqual(fields))
+            {
+                return known.Item2;
+            }
+
+            var document = SearchIndex.Parse(article, Vocabulary);
+            _parsed.AddOrUpdate(article.PlainText, Tuple.Create(fields, document));
+            return document;
+        }
+    }
+
     private static ParsedDocument Parse(ArticleView article, Vocabulary vocabulary)
     {
         var scratch = Scratch.Value!;
@@ -255,7 +292,7 @@ internal sealed class SearchIndex
     /// <summary>One article's words: each distinct folded word in order of first use, its occurrences and its distinct
     /// spellings, as flat arrays. An occurrence is one number: its field in the low 3 bits, and above them the local word
     /// right after it plus one (0 when a gap or the end follows), which is all phrases and field counts need.</summary>
-    private sealed class ParsedDocument(int[] words, int[] occurrenceStart, int[] occurrences, int[] spellingStart, int[] spellings, int[] fieldLengths)
+    internal sealed class ParsedDocument(int[] words, int[] occurrenceStart, int[] occurrences, int[] spellingStart, int[] spellings, int[] fieldLengths)
     {
         public const int FieldBits = 3;
 
@@ -387,7 +424,7 @@ internal sealed class SearchIndex
 
     /// <summary>Every lower-case spelling met, and every folded word, numbered as first met by any thread. A spelling
     /// is looked up by the characters of the text (lower-cased on the stack) and folded once, not once per occurrence.</summary>
-    private sealed class Vocabulary
+    internal sealed class Vocabulary
     {
         private readonly ConcurrentDictionary<string, (int Spelling, int Folded)> _spellingIds = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _foldedIds = new(StringComparer.Ordinal);
@@ -432,12 +469,14 @@ internal sealed class SearchIndex
 
         public string[] Spellings() => [.. _spellings];
 
-        /// <summary>The folded words in ordinal order, and each folded id's place in it.</summary>
-        public (string[] Words, int[] Rank) SortedWords()
+        public int FoldedCount => _folded.Count;
+
+        /// <summary>The folded words in <paramref name="used"/>, in ordinal order, and each one's place in it.</summary>
+        public (string[] Words, int[] Rank) SortedWords(bool[] used)
         {
-            var order = Enumerable.Range(0, _folded.Count).ToArray();
+            var order = Enumerable.Range(0, _folded.Count).Where(i => used[i]).ToArray();
             Array.Sort(order, (a, b) => string.CompareOrdinal(_folded[a], _folded[b]));
-            var rank = new int[order.Length];
+            var rank = new int[_folded.Count];
             for (var r = 0; r < order.Length; r++)
             {
                 rank[order[r]] = r;

@@ -30,11 +30,11 @@ internal sealed class SearchIndexRenderer : ISiteOutput
 
     private static readonly JsonWriterOptions Options = new() { Encoder = Json.Compact.Encoder };
 
-    public IEnumerable<OutputFile?> Render(OutputContext context) => Render(context.Dossier);
+    public IEnumerable<OutputFile?> Render(OutputContext context) => Render(context.Dossier, context.Memo?.Search);
 
-    internal static IEnumerable<OutputFile> Render(DossierModel model)
+    internal static IEnumerable<OutputFile> Render(DossierModel model, SearchIndex.Memo? memo = null)
     {
-        var index = SearchIndex.Build(model);
+        var index = SearchIndex.Build(model, memo);
         var words = index.Words;
         var (pairFiles, pairShards) = Pairs(index);
 
