@@ -182,6 +182,19 @@ internal sealed class BlockReader
         return result;
     }
 
+    private static bool HasArticleClass(IElement e)
+    {
+        foreach (var name in e.ClassList)
+        {
+            if (Lexicon.ArticleClassNames.Contains(name.ToLowerInvariant()))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static string? OwnNoise(IElement e)
     {
         if (SemanticNoise.Contains(e.LocalName))
@@ -202,6 +215,13 @@ internal sealed class BlockReader
         }
 
         var names = (e.GetAttribute("class") + " " + e.Id).ToLowerInvariant();
+        // So does a post's microformat or CMS class (hAtom's "hentry", WordPress's "type-post", "entry-content"):
+        // "post_box top" or "entry-author-jane" beside it is the theme's styling of the post.
+        if (HasArticleClass(e))
+        {
+            return null;
+        }
+
         // Embedded posts and quotes (a tweet in a "social-media-embed") are part of the story.
         if (names.Length < 2 || names.Contains("embed", StringComparison.Ordinal) || names.Contains("tweet", StringComparison.Ordinal))
         {

@@ -49,6 +49,14 @@ internal static class Lexicon
         "date", "time", "author", "dateline", "timestamp", "hide", "more", "next", "prev", "follow", "subnav", "topics",
     };
 
+    /// <summary>Whole class names that mark an element as the post or article itself (hAtom and h-entry
+    /// microformats, WordPress and TypePad post classes, common CMS body classes).</summary>
+    public static readonly HashSet<string> ArticleClassNames = new(StringComparer.Ordinal)
+    {
+        "hentry", "h-entry", "type-post", "entry-type-post", "entry-content", "entry-body", "post-content", "post-body",
+        "article-body", "article-content", "articlebody", "story-body", "story-content",
+    };
+
     /// <summary>Headings that open a list of other stories (the article has ended), English and Vietnamese.</summary>
     public static readonly string[] EndSectionHeadings =
     [
