@@ -48,7 +48,7 @@ internal sealed class DuplicateBlockRule : INoiseRule
                     {
                         first.Decide(false, BlockRole.Duplicate, $"nearly repeated, more fully, by the block at line {b.Line}", Id);
                     }
-                    else
+                    else if (!Refrain(context, first, b))
                     {
                         b.Decide(false, BlockRole.Duplicate, $"nearly repeats the block at line {first.Line}", Id);
                     }
@@ -61,9 +61,21 @@ internal sealed class DuplicateBlockRule : INoiseRule
 
     // Prose repeated beside its original: in the same element (a saved page), or within a few blocks with both set
     // apart as paragraphs by blank lines (a dump; a gallery's caption repeated under each slide is not).
+    // On a saved page the repeat may also sit in a sibling of the original's element (the article's next section),
+    // unless its neighbours repeat the original's too or it follows a copy: a run of paragraphs printed twice is a
+    // copy of the article.
     private static bool Refrain(CleaningContext context, Block original, Block repeat) =>
         original.Class == BlockClass.Good && repeat.Class == BlockClass.Good && !original.InFigure && !repeat.InFigure
         && (context.IsTextDump
             ? (original.AfterGap || original.Index == 0) && repeat.AfterGap && repeat.Index - original.Index <= context.Thresholds.RefrainReach
-            : original.Holder is { } holder && holder == repeat.Holder);
+            : original.Holder is { } holder && repeat.Holder is { } other
+              && (holder == other || (holder.ParentElement is { } parent && parent == other.ParentElement
+                                      && !SameNeighbour(context.Blocks, original, repeat, -1) && !SameNeighbour(context.Blocks, original, repeat, 1)
+                                      && (repeat.Index == 0 || context.Blocks[repeat.Index - 1].Role != BlockRole.Duplicate))));
+
+    private static bool SameNeighbour(IReadOnlyList<Block> blocks, Block original, Block repeat, int step)
+    {
+        int i = original.Index + step, j = repeat.Index + step;
+        return i >= 0 && j < blocks.Count && i != repeat.Index && blocks[i].Words >= 3 && blocks[i].Key == blocks[j].Key;
+    }
 }
