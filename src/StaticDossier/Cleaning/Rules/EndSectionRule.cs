@@ -104,6 +104,6 @@ internal sealed partial class EndSectionRule : INoiseRule
         return false;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d+\s+(comments?|responses?|replies|bình luận)\b|(leave a (comment|reply)|join the discussion|comments? \(\d+\)|show comments|view comments|bình luận \(\d+\)))", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[^\w]*(\d+\s+(of\s+\d+\s+)?(comments?|responses?|replies|bình luận)\b|(leave a (comment|reply)|post a comment|join the discussion|comments? \(\d+\)|show comments|view comments|bình luận \(\d+\)))", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex CommentsHeading();
 }
