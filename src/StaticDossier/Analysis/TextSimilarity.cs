@@ -12,6 +12,10 @@ internal sealed class TextSimilarity
     private const int ShingleSize = 3;
     private readonly (int[] Ids, double[] Weights)[] _vectors;
     private readonly int[][] _words;
+
+    // Each word id's hash (ids are the ranks of these): triples are made of the hashes, so one new word in the dossier,
+    // which moves the rank of every word above it, leaves every other body's triples, and its eighth sampled, as they were.
+    private readonly long[] _wordHashes;
     private readonly long[]?[] _shingles;
     private readonly long[][] _sampled;
     private readonly (int[] Documents, double[] Weights)[] _wordPostings;
@@ -34,7 +38,8 @@ internal sealed class TextSimilarity
         var words = new Words[keys.Count];
         Parallel.For(0, keys.Count, d => words[d] = memo is null ? Words.Of(keys[d]) : memo.Of(keys[d]));
 
-        var wordIds = new WordTable(Vocabulary(words));
+        _wordHashes = Vocabulary(words);
+        var wordIds = new WordTable(_wordHashes);
         _words = new int[keys.Count][];
         var counts = new (int[] Ids, int[] Counts)[keys.Count];
         Parallel.For(0, keys.Count, d =>
@@ -64,12 +69,12 @@ internal sealed class TextSimilarity
             _vectors[d] = Weigh(counts[d], documentFrequency, keys.Count);
             // A large dossier compares full triples only for the few pairs whose sample says "same story":
             // those are made when first asked for, not for every body.
-            _shingles[d] = everyTriple ? Shingles(_words[d], all: true) : null;
-            _sampled[d] = everyTriple ? [] : Shingles(_words[d], all: false);
+            _shingles[d] = everyTriple ? Shingles(_words[d], _wordHashes, all: true) : null;
+            _sampled[d] = everyTriple ? [] : Shingles(_words[d], _wordHashes, all: false);
         });
 
         _vocabulary = wordIds.Count;
-        _shinglePostings = new ShinglePostings(everyTriple ? _shingles! : _sampled, _vocabulary, everyTriple ? 1 : 2, everyTriple ? int.MaxValue : RareShingle);
+        _shinglePostings = new ShinglePostings(everyTriple ? _shingles! : _sampled, everyTriple ? 1 : 2, everyTriple ? int.MaxValue : RareShingle);
         _wordPostings = everyTriple ? WordPostings(_vectors, _vocabulary) : [];
         if (!everyTriple)
         {
@@ -200,10 +205,9 @@ internal sealed class TextSimilarity
         private readonly int _shift;
 
         /// <param name="shingles">Each document's sorted, distinct triples.</param>
-        /// <param name="vocabulary">The number of word ids (triples are ordered by their first word).</param>
         /// <param name="min">Triples held by fewer documents are left out.</param>
         /// <param name="max">Triples held by more documents are left out.</param>
-        public ShinglePostings(long[]?[] shingles, int vocabulary, int min, int max)
+        public ShinglePostings(long[]?[] shingles, int min, int max)
         {
             var offsets = new int[shingles.Length + 1];
             for (var d = 0; d < shingles.Length; d++)
@@ -211,10 +215,10 @@ internal sealed class TextSimilarity
                 offsets[d + 1] = offsets[d] + shingles[d]!.Length;
             }
 
-            // Cut by first word into ranges sorted on separate cores; concatenated, they are in order.
+            // Cut by their top bits into ranges sorted on separate cores; concatenated, they are in order (the sign
+            // flipped, the top four bits read as unsigned ascend with the value).
             const int Ranges = 16;
-            var span = Math.Max(1, Math.Min(vocabulary, 1 << 21));
-            int RangeOf(long shingle) => (int)((shingle >> 42 & 0x1FFFFF) * Ranges / span);
+            static int RangeOf(long shingle) => (int)(((ulong)shingle ^ 0x8000000000000000UL) >> 60);
             var sizes = new int[Ranges + 1];
             foreach (var document in shingles)
             {
@@ -428,6 +432,15 @@ internal sealed class TextSimilarity
     }
 
     // The same eighth of all triples in every document, so two copies of a story sample the same ones.
+    /// <summary>A word triple as one 64-bit value, from its words' hashes in order (two triples sharing it would count as one).</summary>
+    private static long Triple(long first, long second, long third)
+    {
+        var h = ((ulong)first * 0x9E3779B97F4A7C15UL) ^ (ulong)second;
+        h = (((h << 31) | (h >> 33)) * 0xBF58476D1CE4E5B9UL) ^ (ulong)third;
+        h = (h ^ (h >> 29)) * 0x94D049BB133111EBUL;
+        return (long)(h ^ (h >> 32));
+    }
+
     private static bool Sampled(long shingle) => Slot(shingle, 61) == 0;
 
     /// <summary>The top <c>64 - shift</c> bits of <paramref name="hash"/> mixed by a multiply (Fibonacci hashing): a
@@ -712,7 +725,7 @@ internal sealed class TextSimilarity
     /// <summary>All of a document's word triples; in a large dossier made on first use (two threads racing
     /// make equal arrays, and either may be kept).</summary>
     private long[] FullShingles(int document) =>
-        Volatile.Read(ref _shingles[document]) ?? (_shingles[document] = Shingles(_words[document], all: true));
+        Volatile.Read(ref _shingles[document]) ?? (_shingles[document] = Shingles(_words[document], _wordHashes, all: true));
 
     /// <summary>How many values two sorted, distinct arrays share.</summary>
     private static int Intersect(long[] sa, long[] sb)
@@ -789,7 +802,7 @@ internal sealed class TextSimilarity
 
     /// <summary>Word triples as numbers (three 21-bit word ids), sorted and distinct: all of them, or only
     /// the <see cref="Sampled"/> eighth.</summary>
-    private static long[] Shingles(int[] words, bool all)
+    private static long[] Shingles(int[] words, long[] hashes, bool all)
     {
         // Gathered in a pooled buffer: only the distinct (and for a sample, an eighth) are kept, as a copy.
         var length = Math.Max(0, words.Length - ShingleSize + 1);
@@ -798,7 +811,7 @@ internal sealed class TextSimilarity
         var count = 0;
         for (var i = 0; i < shingles.Length; i++)
         {
-            var shingle = ((long)(words[i] & 0x1FFFFF) << 42) | ((long)(words[i + 1] & 0x1FFFFF) << 21) | (long)(words[i + 2] & 0x1FFFFF);
+            var shingle = Triple(hashes[words[i]], hashes[words[i + 1]], hashes[words[i + 2]]);
             if (all || Sampled(shingle))
             {
                 shingles[count++] = shingle;
