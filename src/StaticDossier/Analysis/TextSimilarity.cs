@@ -431,7 +431,6 @@ internal sealed class TextSimilarity
         }
     }
 
-    // The same eighth of all triples in every document, so two copies of a story sample the same ones.
     /// <summary>A word triple as one 64-bit value, from its words' hashes in order (two triples sharing it would count as one).</summary>
     private static long Triple(long first, long second, long third)
     {
@@ -441,6 +440,7 @@ internal sealed class TextSimilarity
         return (long)(h ^ (h >> 32));
     }
 
+    // The same eighth of all triples in every document, so two copies of a story sample the same ones.
     private static bool Sampled(long shingle) => Slot(shingle, 61) == 0;
 
     /// <summary>The top <c>64 - shift</c> bits of <paramref name="hash"/> mixed by a multiply (Fibonacci hashing): a
@@ -800,7 +800,7 @@ internal sealed class TextSimilarity
         return estimate >= RelatedArticles.NearDuplicate / 2 ? Containment(a, b) : Math.Round(estimate, 6);
     }
 
-    /// <summary>Word triples as numbers (three 21-bit word ids), sorted and distinct: all of them, or only
+    /// <summary>Word triples as numbers (<see cref="Triple"/> of their words' hashes), sorted and distinct: all of them, or only
     /// the <see cref="Sampled"/> eighth.</summary>
     private static long[] Shingles(int[] words, long[] hashes, bool all)
     {
