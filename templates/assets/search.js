@@ -227,8 +227,7 @@
     keys.sort();
     var results = new Array(count);
     for (var j = 0; j < count; j++) {
-      var id = ((keys[j] % ID_SPACE) + ID_SPACE) % ID_SPACE;
-      results[j] = { doc: id, score: (id - keys[j]) / ID_SPACE / scale };
+      results[j] = { doc: ((keys[j] % ID_SPACE) + ID_SPACE) % ID_SPACE };
     }
     return results;
   }

@@ -109,7 +109,7 @@ internal sealed class SearchIndex
 
     /// <summary>Writes term <paramref name="term"/> as <c>[[spellings], [doc delta, weight, spelling mask, …]]</c>, and
     /// when words follow it somewhere, a third item saying where their pairs are: <see cref="PairShards"/>.</summary>
-    public void WriteTerm(Utf8JsonWriter w, int term, PairShards? pairs = null)
+    public void WriteTerm(Utf8JsonWriter w, int term, PairShards? pairs)
     {
         var (start, end) = (_termStart[term], _termStart[term + 1]);
         var count = end - start;
