@@ -534,14 +534,27 @@
     }
   }
 
+  // Results asked for so far in this run: a second "more" before the first page has arrived asks for the next.
+  var asked = 0;
+
+  // Each result is shown as soon as its document and every result above it have arrived, so the first results appear
+  // while the rest of the page is still loading, always in rank order.
   function showMore(run) {
-    var next = shown.slice(list.children.length, list.children.length + PAGE);
+    var next = shown.slice(asked, asked + PAGE);
+    asked += next.length;
     list.setAttribute('aria-busy', 'true');
-    return Promise.all(next.map(function (r) { return load('docs/' + r.doc); })).then(function (docs) {
-      if (run !== current) {
+    var chain = Promise.resolve();
+    next.map(function (r) { return load('docs/' + r.doc); }).forEach(function (doc) {
+      chain = chain.then(function () { return doc; }).then(function (d) {
+        if (run === current) {
+          list.appendChild(resultItem(d, shownFound));
+        }
+      });
+    });
+    return chain.then(function () {
+      if (run !== current || list.children.length < asked) {
         return;
       }
-      docs.forEach(function (doc) { list.appendChild(resultItem(doc, shownFound)); });
       list.removeAttribute('aria-busy');
       if (more) {
         more.hidden = list.children.length >= shown.length;
@@ -587,6 +600,8 @@
     clear(suggestions);
     if (!query) {
       clear(list);
+      asked = 0;
+      shown = [];
       status.textContent = '';
       if (more) {
         more.hidden = true;
@@ -610,6 +625,7 @@
       var inForce = facets ? masks(facets, state) : null;
       var results = inForce ? found.results.filter(function (r) { return passes(inForce, r.doc, -1); }) : found.results;
       clear(list);
+      asked = 0;
       shown = results;
       shownFound = found;
       var q = '\u201c' + query + '\u201d';

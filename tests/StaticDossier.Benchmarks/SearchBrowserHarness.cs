@@ -119,14 +119,17 @@ internal static class SearchBrowserHarness
               const done = () => list.children.length > 0 || /No article/.test(status.textContent);
               const filtered = () => document.querySelectorAll('#filter-language option').length > 1;
               let first = null;
+              let page = null;
               const observer = new MutationObserver(() => {
                 if (first === null && done()) { first = { ms: performance.now() - t0, status: status.textContent }; }
-                if (first !== null && (filtered() || /No article/.test(status.textContent))) {
+                // The first page is whole when the list is no longer busy (results are shown as they arrive).
+                if (first !== null && page === null && !list.hasAttribute('aria-busy')) { page = performance.now() - t0; }
+                if (first !== null && page !== null && (filtered() || /No article/.test(status.textContent))) {
                   observer.disconnect();
-                  resolve({ ms: first.ms, filtersMs: performance.now() - t0, status: first.status, scripts: scripts });
+                  resolve({ ms: first.ms, pageMs: page, filtersMs: performance.now() - t0, status: first.status, scripts: scripts });
                 }
               });
-              observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+              observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-busy'] });
               input.value = q;
               document.getElementById('search-form').requestSubmit();
             })
@@ -140,7 +143,15 @@ internal static class SearchBrowserHarness
         // The filters' counts come after the first results: their time and the bytes of the whole query are told apart.
         var firstMs = result.GetProperty("ms").GetDouble();
         var firstBytes = result.GetProperty("scripts").EnumerateArray().Where(e => e[1].GetDouble() <= firstMs).Sum(e => FileSize(e[0].GetString()!));
-        Console.Error.WriteLine($"  {query}: {Kb(firstBytes)} KB before the first results; filters shown after {result.GetProperty("filtersMs").GetDouble():F0} ms, {Kb(queryBytes)} KB in all");
+        Console.Error.WriteLine($"  {query}: {Kb(firstBytes)} KB before the first results; first page whole after {result.GetProperty("pageMs").GetDouble():F0} ms, filters shown after {result.GetProperty("filtersMs").GetDouble():F0} ms, {Kb(queryBytes)} KB in all");
+        if (Environment.GetEnvironmentVariable("SEARCH_TRACE") is "1")
+        {
+            // When each shard was asked for, relative to the submit: where the time before the first results goes.
+            foreach (var s in result.GetProperty("scripts").EnumerateArray())
+            {
+                Console.Error.WriteLine($"    {s[1].GetDouble(),7:F1} ms  {Path.GetFileName(Path.GetDirectoryName(new Uri(s[0].GetString()!).LocalPath))}/{Path.GetFileName(new Uri(s[0].GetString()!).LocalPath)}");
+            }
+        }
 
         var heap = await Heap(page);
         var count = Count(result.GetProperty("status").GetString()!);

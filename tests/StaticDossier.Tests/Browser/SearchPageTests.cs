@@ -73,6 +73,58 @@ public sealed class SearchPageTests(BrowserSite browser)
         await context.CloseAsync();
     }
 
+    /// <summary>Results are shown as their documents arrive, but only in rank order: when the best result's document
+    /// comes last, nothing is shown before it; and a second "more" clicked before the first has arrived asks for the
+    /// next page, never the same one again.</summary>
+    [Fact]
+    public async Task ResultsAppearInRankOrderWhateverOrderTheirDocumentsArriveIn()
+    {
+        Assert.SkipUnless(BrowserSite.ChromiumInstalled, "Debian chromium (/usr/bin/chromium) is not installed.");
+        using var dossier = new TempDossier(withSeeds: false);
+        for (var i = 1; i <= 45; i++)
+        {
+            dossier.Write($"content/a{i:00}.md", $"---\ntitle: Harbour report {i}\ndate: 2021-{1 + (i / 28):00}-{1 + (i % 28):00}\nlanguage: en\n---\n\nNews from the harbour, number {i}.\n");
+        }
+
+        var diagnostics = new DiagnosticBag();
+        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics).Succeeded, string.Join('\n', diagnostics));
+        var context = await browser.Browser!.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        // The first document shard asked for (the best result's) is held back until the page lets it go; every other
+        // shard is added at once.
+        await page.AddInitScriptAsync("""
+            (() => {
+              const append = Node.prototype.appendChild;
+              let held = null;
+              window.releaseHeld = () => { if (held) { const h = held; held = null; append.call(h.parent, h.node); } };
+              Node.prototype.appendChild = function (node) {
+                if (node.src && node.src.includes('/docs/') && !window.heldOnce) { window.heldOnce = true; held = { parent: this, node: node }; return node; }
+                return append.call(this, node);
+              };
+            })();
+            """);
+        var items = page.Locator("#search-results > li");
+        await page.GotoAsync(new Uri(Path.Combine(dossier.Site, "search.html")).AbsoluteUri + "?q=harbour");
+        await Assertions.Expect(page.Locator("#search-status")).ToHaveTextAsync("45 articles match “harbour”.");
+        // The other nineteen have arrived; none is shown ahead of the best one.
+        await page.WaitForTimeoutAsync(300);
+        await Assertions.Expect(items).ToHaveCountAsync(0);
+        await page.EvaluateAsync("() => window.releaseHeld()");
+        await Assertions.Expect(items).ToHaveCountAsync(20);
+        await Assertions.Expect(items.First.Locator("a")).ToHaveTextAsync("Harbour report 45");
+        await Assertions.Expect(items.Nth(19).Locator("a")).ToHaveTextAsync("Harbour report 26");
+
+        await page.EvaluateAsync("() => { const b = document.getElementById('search-more'); b.click(); b.click(); }");
+        await Assertions.Expect(items).ToHaveCountAsync(45);
+        await Assertions.Expect(page.Locator("#search-more")).ToBeHiddenAsync();
+        var titles = await items.Locator("a").AllTextContentsAsync();
+        Assert.Equal(Enumerable.Range(1, 45).Reverse().Select(i => $"Harbour report {i}"), titles);
+        Assert.Empty(errors);
+        await context.CloseAsync();
+    }
+
     /// <summary>Each filter's counts, taken over the results that pass the other filters, on a dossier whose facet
     /// files use all three of FacetSets' forms (a bitset, gaps, runs): the browser's decoding against the truth.</summary>
     [Fact]
