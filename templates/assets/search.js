@@ -652,6 +652,17 @@
     });
   }
 
+  // While the reader types, the term shards of the words typed so far are asked for at once, so they are (mostly)
+  // here when the pause ends and the query runs. Only whole chunks already named by index.js: nothing is guessed.
+  function prefetch(value) {
+    words(value.normalize('NFC')).forEach(function (w) {
+      var c = chunkOf(w.folded);
+      if (c >= 0) {
+        load('terms/' + c).catch(function () { /* the query itself reports it */ });
+      }
+    });
+  }
+
   var timer = 0;
   var typingEntry = false;
   form.addEventListener('submit', function (event) {
@@ -664,6 +675,7 @@
   });
   input.addEventListener('input', function () {
     window.clearTimeout(timer);
+    prefetch(input.value);
     timer = window.setTimeout(function () {
       var state = currentState();
       // The first pause of a new query gets its own history entry; later ones refine it.

@@ -125,6 +125,38 @@ public sealed class SearchPageTests(BrowserSite browser)
         await context.CloseAsync();
     }
 
+    /// <summary>While the reader types, the term shard of the word typed is asked for before the pause ends and the
+    /// query runs, so the pause hides its load.</summary>
+    [Fact]
+    public async Task TermShardsAreAskedForWhileTheReaderTypes()
+    {
+        Assert.SkipUnless(BrowserSite.ChromiumInstalled, "Debian chromium (/usr/bin/chromium) is not installed.");
+        using var dossier = new TempDossier(withSeeds: false);
+        dossier.Write("content/a.md", "---\ntitle: Harbour report\ndate: 2021-03-01\nlanguage: en\n---\n\nNews from the harbour.\n");
+        var diagnostics = new DiagnosticBag();
+        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics).Succeeded, string.Join('\n', diagnostics));
+        var context = await browser.Browser!.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.AddInitScriptAsync("""
+            (() => {
+              const append = Node.prototype.appendChild;
+              window.asked = [];
+              Node.prototype.appendChild = function (node) {
+                if (node.src && node.src.includes('/search/')) { window.asked.push([node.src.split('/search/')[1], document.getElementById('search-status').textContent]); }
+                return append.call(this, node);
+              };
+            })();
+            """);
+        await page.GotoAsync(new Uri(Path.Combine(dossier.Site, "search.html")).AbsoluteUri);
+        await page.GetByLabel("Words to find in the articles").PressSequentiallyAsync("harbour");
+        await Assertions.Expect(page.Locator("#search-status")).ToHaveTextAsync("1 article matches “harbour”.");
+        var asked = await page.EvaluateAsync<string[][]>("() => window.asked");
+        // The first shard asked for is a term shard, asked for while no query had run yet (the status was empty).
+        Assert.StartsWith("terms/", asked[0][0], StringComparison.Ordinal);
+        Assert.Equal("", asked[0][1]);
+        await context.CloseAsync();
+    }
+
     /// <summary>Each filter's counts, taken over the results that pass the other filters, on a dossier whose facet
     /// files use all three of FacetSets' forms (a bitset, gaps, runs): the browser's decoding against the truth.</summary>
     [Fact]
