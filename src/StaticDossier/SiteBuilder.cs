@@ -62,9 +62,15 @@ public sealed class SiteBuilder
     public BuildSummary Build(DiagnosticBag diagnostics)
     {
         var clock = Stopwatch.StartNew();
+        var summary = BuildAndPublish(diagnostics, clock);
+        return BuildTimings.Take() is { } timings ? summary with { Timings = timings } : summary;
+    }
+
+    private BuildSummary BuildAndPublish(DiagnosticBag diagnostics, Stopwatch clock)
+    {
         RecoverOutput(diagnostics);
-        var cache = Cache == BuildCacheMode.Off ? null : BuildCache.Open(_config, Cache == BuildCacheMode.Reuse, Progress, Live);
-        if (cache?.UpToDate(_config.OutputPath) is { } last)
+        var cache = Cache == BuildCacheMode.Off ? null : BuildTimings.Time("fingerprint and cache", () => BuildCache.Open(_config, Cache == BuildCacheMode.Reuse, Progress, Live));
+        if (BuildTimings.Time("up-to-date check", () => cache?.UpToDate(_config.OutputPath)) is { } last)
         {
             foreach (var diagnostic in last.Diagnostics)
             {
@@ -113,19 +119,22 @@ public sealed class SiteBuilder
     {
         Live?.BeginBuild(Path.GetFullPath(_config.RootDirectory));
         var reader = new ContentPageReader(_config.RootDirectory) { ReadAlready = cache?.ReadAlready, Live = cache is null ? null : Live };
+        var read = BuildTimings.Time("read content");
         var pages = reader.ReadAll(_config.ContentPath, diagnostics)
             .Where(p => !p.Meta.Draft)
             .ToList();
         var indexPath = Path.Combine(_config.ContentPath, "_index.md");
         var index = File.Exists(indexPath) ? reader.Read(indexPath, diagnostics) : null;
+        read.Dispose();
         if (diagnostics.HasErrors)
         {
             return null;
         }
 
         var bodies = BodyRenderer ?? (cache is null ? null : cache.Markdown.Render);
-        var seeds = Seeds.PublishedSeedReader.Read(pages, _config, diagnostics);
-        Memo?.BeginBuild(_config.TemplatesPath);
+        var seeds = BuildTimings.Time("published seeds", () => Seeds.PublishedSeedReader.Read(pages, _config, diagnostics));
+        BuildTimings.Time("memo: templates fingerprint", () => { Memo?.BeginBuild(_config.TemplatesPath); return 0; });
+        using var render = BuildTimings.Time("render (model and every output)");
         var files = new SiteRenderer(_config) { BodyRenderer = bodies, Seeds = seeds, Memo = Memo }.Render(pages, index, diagnostics);
         if (diagnostics.HasErrors)
         {
@@ -139,7 +148,11 @@ public sealed class SiteBuilder
     /// only once every link resolves, so a broken link still publishes nothing; null when nothing was published.</summary>
     private WriteResult? Publish(IReadOnlyList<OutputFile> files, BuildCache? cache, DiagnosticBag local, DiagnosticBag diagnostics)
     {
-        var checking = Task.Run(() => LinkChecker.Check(files, local, Memo?.Scans));
+        var checking = Task.Run(() =>
+        {
+            using var _ = BuildTimings.Time("link check (beside the writes)");
+            LinkChecker.Check(files, local, Memo?.Scans);
+        });
         bool LinksResolve()
         {
             checking.GetAwaiter().GetResult();
@@ -147,6 +160,7 @@ public sealed class SiteBuilder
         }
 
         Progress?.Invoke(new BuildProgress("write", 0, 0));
+        using var publishing = BuildTimings.Time("publish (links, writes, state)");
         var savingBodies = cache?.SaveBodies() ?? Task.CompletedTask;
         WriteResult? written;
         var live = Live;
@@ -161,7 +175,7 @@ public sealed class SiteBuilder
             if (live?.Site is { } site && site.Fits(_config.OutputPath))
             {
                 // Written in place, so the links are checked first: a broken link still publishes nothing.
-                written = LinksResolve() ? site.Update(files) : null;
+                written = LinksResolve() ? BuildTimings.Time("write changed files in place", () => site.Update(files)) : null;
             }
             else
             {
@@ -194,7 +208,7 @@ public sealed class SiteBuilder
         }
 
         Report(local, diagnostics);
-        var state = cache?.AfterPublish(savingBodies, written, local, diagnostics);
+        var state = BuildTimings.Time("save bodies and state", () => cache?.AfterPublish(savingBodies, written, local, diagnostics));
         if (live is not null)
         {
             live.State = state;

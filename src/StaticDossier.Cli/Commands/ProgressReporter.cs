@@ -73,7 +73,10 @@ internal sealed class ProgressReporter
         return $"{warnings} warning{(warnings == 1 ? "" : "s")}, {errors} error{(errors == 1 ? "" : "s")}";
     }
 
-    public static string Summarise(BuildSummary summary, DiagnosticBag diagnostics, string outputPath)
+    public static string Summarise(BuildSummary summary, DiagnosticBag diagnostics, string outputPath) =>
+        summary.Timings is { } timings ? SummariseBuild(summary, diagnostics, outputPath) + "\n" + timings : SummariseBuild(summary, diagnostics, outputPath);
+
+    private static string SummariseBuild(BuildSummary summary, DiagnosticBag diagnostics, string outputPath)
     {
         var seconds = summary.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
         var tail = Tally(diagnostics);

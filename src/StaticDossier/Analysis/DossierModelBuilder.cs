@@ -5,6 +5,7 @@ using StaticDossier.Content;
 using StaticDossier.Diagnostics;
 using StaticDossier.Rendering;
 using StaticDossier.Rendering.Interface;
+using Timings = StaticDossier.Building.BuildTimings;
 
 namespace StaticDossier.Analysis;
 
@@ -23,8 +24,11 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
         var kinds = TaxonomyKind.All;
         var matchers = kinds.Select(k => k.Curated is { } curated ? new TermMatcher(curated(config), diagnostics, config.SourcePath, k.Key) : null).ToArray();
         var views = new ArticleView[pages.Count];
+        var stage = Timings.Time("model: views (bodies)");
         Parallel.For(0, pages.Count, i => views[i] = ToView(pages[i], diagnostics));
         var articles = Timeline.Sort(Unique(views, diagnostics));
+        stage.Dispose();
+        stage = Timings.Time("model: keys, names, terms");
 
         var keys = new string[articles.Count];
         Parallel.For(0, articles.Count, i => keys[i] = Memo is null ? TermMatcher.Key(articles[i].Title, articles[i].PlainText) : Memo.Key(articles[i].Title, articles[i].PlainText));
@@ -55,6 +59,8 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
 
         // The index of shared people and tags is one thread's work: it is built beside the text index, whose
         // merging steps leave a core free.
+        stage.Dispose();
+        stage = Timings.Time("model: text similarity");
         var termIndex = Task.Run(() => new RelatedArticles.TermIndex(articles));
         var similarity = new TextSimilarity(keys, everyTriple: articles.Count <= RelatedArticles.ExactUpTo, Memo?.Words);
         var chronological = articles.Where(a => a.Date is not null).Reverse().ToList();
@@ -62,7 +68,11 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
         var related = new List<ArticleLink>[articles.Count];
         var shared = termIndex.GetAwaiter().GetResult();
         var labels = RelatedLabels.From(text);
+        stage.Dispose();
+        stage = Timings.Time("model: related lists");
         Parallel.For(0, articles.Count, i => related[i] = RelatedArticles.For(articles, i, similarity, shared, labels));
+        stage.Dispose();
+        stage = Timings.Time("model: neighbours, taxonomies");
         Parallel.For(0, articles.Count, i =>
         {
             var position = positions.GetValueOrDefault(articles[i].Url, -1);
@@ -98,7 +108,9 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
                 .ThenBy(x => x.View.Name, StringComparer.Ordinal)
                 .Select(x => x.View)]);
 
-        return new DossierModel(articles, [.. kinds.Select((kind, k) => Index(kind, terms[k]))]);
+        var model = new DossierModel(articles, [.. kinds.Select((kind, k) => Index(kind, terms[k]))]);
+        stage.Dispose();
+        return model;
     }
 
     // Markdown that Markdig refuses (absurd nesting from a hostile seed) is a diagnostic at the page, never a crash.

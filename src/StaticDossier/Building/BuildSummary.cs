@@ -29,4 +29,7 @@ public sealed record BuildSummary
 
     /// <summary>Wall time of the whole build.</summary>
     public TimeSpan Elapsed { get; init; }
+
+    /// <summary>The build's stages with their times, when <see cref="BuildTimings"/> are on; null otherwise.</summary>
+    public string? Timings { get; init; }
 }

@@ -36,7 +36,7 @@ public sealed class SiteRenderer
             return null;
         }
 
-        var dossier = new DossierModelBuilder(_config, text, _markdown, BodyRenderer) { PublishedSeeds = Seeds, Memo = Memo?.Model }.Build(pages, diagnostics);
+        var dossier = Building.BuildTimings.Time("model", () => new DossierModelBuilder(_config, text, _markdown, BodyRenderer) { PublishedSeeds = Seeds, Memo = Memo?.Model }.Build(pages, diagnostics));
         if (diagnostics.HasErrors)
         {
             return null;
@@ -46,8 +46,8 @@ public sealed class SiteRenderer
         var context = new OutputContext(_config, dossier, new PageRenderer(_config, templates, dossier.Taxonomies, text, Memo), Intro(index, diagnostics), diagnostics, text) { Seeds = Seeds, Memo = Memo };
         var outputs = SiteOutputs.All.Where(o => !o.ListsSite).ToList();
         // Materialised inside each task: an output's files are rendered on the thread that runs it.
-        var beside = outputs.Skip(1).Select(o => Task.Run(() => o.Render(context).ToList())).ToList();
-        var files = new List<OutputFile?>(outputs[0].Render(context));
+        var beside = outputs.Skip(1).Select(o => Task.Run(() => Building.BuildTimings.Time("output " + o.GetType().Name, () => o.Render(context).ToList()))).ToList();
+        var files = new List<OutputFile?>(Building.BuildTimings.Time("output " + outputs[0].GetType().Name, () => outputs[0].Render(context).ToList()));
         foreach (var work in beside)
         {
             files.AddRange(work.GetAwaiter().GetResult());
@@ -61,7 +61,7 @@ public sealed class SiteRenderer
         var site = files.OfType<OutputFile>().ToList();
         foreach (var listing in SiteOutputs.All.Where(o => o.ListsSite))
         {
-            site.AddRange(listing.Render(context with { Rendered = site }).OfType<OutputFile>().ToList());
+            site.AddRange(Building.BuildTimings.Time("output " + listing.GetType().Name, () => listing.Render(context with { Rendered = site }).OfType<OutputFile>().ToList()));
         }
 
         ReportDuplicates(site, diagnostics);

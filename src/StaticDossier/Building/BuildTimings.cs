@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace StaticDossier.Building;
+
+/// <summary>Wall and process-CPU time per stage of a build, to find where a rebuild spends its time (issue 24). Off
+/// unless the environment variable <c>DOSSIER_TIMINGS</c> is set (to anything but 0); then every build's summary carries
+/// the breakdown, and <c>build</c> and <c>serve</c> print it. Stages that run side by side overlap: their CPU times
+/// each count the whole process, so only the wall times of nested or concurrent stages compare.</summary>
+internal static class BuildTimings
+{
+    private static readonly ConcurrentQueue<(int Order, string Stage, TimeSpan Wall, TimeSpan Cpu)> Stages = new();
+    private static int _order;
+
+    /// <summary>True when stages are timed.</summary>
+    public static bool Enabled { get; } = Environment.GetEnvironmentVariable("DOSSIER_TIMINGS") is { Length: > 0 } v && v != "0";
+
+    /// <summary>Times <paramref name="stage"/> until the scope is disposed; nothing when timings are off.</summary>
+    public static Scope Time(string stage) => Enabled ? new Scope(stage, Interlocked.Increment(ref _order)) : default;
+
+    /// <summary>Runs <paramref name="work"/> as <paramref name="stage"/>.</summary>
+    public static T Time<T>(string stage, Func<T> work)
+    {
+        using var _ = Time(stage);
+        return work();
+    }
+
+    /// <summary>The stages timed since the last call, one per line in the order they started; null when off.</summary>
+    public static string? Take()
+    {
+        if (!Enabled)
+        {
+            return null;
+        }
+
+        var taken = new List<(int Order, string Stage, TimeSpan Wall, TimeSpan Cpu)>();
+        while (Stages.TryDequeue(out var stage))
+        {
+            taken.Add(stage);
+        }
+
+        var text = new StringBuilder("timings (wall ms / process CPU ms):");
+        foreach (var (_, stage, wall, cpu) in taken.OrderBy(s => s.Order))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n  {stage,-34} {wall.TotalMilliseconds,8:F0} {cpu.TotalMilliseconds,8:F0}");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>One timed stage.</summary>
+    public readonly struct Scope : IDisposable
+    {
+        private readonly string? _stage;
+        private readonly int _order;
+        private readonly long _started;
+        private readonly TimeSpan _cpu;
+
+        internal Scope(string stage, int order)
+        {
+            (_stage, _order, _started, _cpu) = (stage, order, Stopwatch.GetTimestamp(), Environment.CpuUsage.TotalTime);
+        }
+
+        /// <inheritdoc />
+        public void Dispose()
+        {
+            if (_stage is not null)
+            {
+                Stages.Enqueue((_order, _stage, Stopwatch.GetElapsedTime(_started), Environment.CpuUsage.TotalTime - _cpu));
+            }
+        }
+    }
+}
