@@ -23,6 +23,7 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
     {
         var kinds = TaxonomyKind.All;
         var matchers = kinds.Select(k => k.Curated is { } curated ? new TermMatcher(curated(config), diagnostics, config.SourcePath, k.Key) : null).ToArray();
+        Memo?.BeginBuild();
         var views = new ArticleView[pages.Count];
         var stage = Timings.Time("model: views (bodies)");
         Parallel.For(0, pages.Count, i => views[i] = ToView(pages[i], diagnostics));
@@ -76,13 +77,15 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
         Parallel.For(0, articles.Count, i =>
         {
             var position = positions.GetValueOrDefault(articles[i].Url, -1);
-            articles[i] = articles[i] with
+            var article = articles[i] with
             {
                 Related = related[i],
                 Earlier = position > 0 ? chronological[position - 1].ToLink() : null,
                 Later = position >= 0 && position + 1 < chronological.Count ? chronological[position + 1].ToLink() : null,
             };
+            articles[i] = Memo is null ? article : Memo.Same(article);
         });
+        Memo?.EndBuild();
 
         var curated = kinds.Where(k => k.Curated is not null).SelectMany(k => k.Curated!(config))
             .GroupBy(t => t.Name, StringComparer.Ordinal)
@@ -90,7 +93,7 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
 
         // One link per article, shared by every term list it is on: a list item rendered with include_cached is then
         // found again by the link itself, not by comparing seven strings.
-        var links = articles.Select(a => a.ToLink()).ToArray();
+        var links = articles.Select(a => Memo is null ? a.ToLink() : Memo.LinkTo(a)).ToArray();
         Taxonomy Index(TaxonomyKind kind, IReadOnlyList<TermLink>[] termsOf) =>
             new(kind.Key, text["taxonomy_" + kind.Key], kind.Url, [.. termsOf
                 .SelectMany((t, i) => t.Select(term => (Term: term, Link: links[i])))
@@ -145,7 +148,7 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
         {
             // The view carries the rendered body; keeping every page's Markdown as well would hold a copy of the
             // whole dossier's text through the rest of the build.
-            Page = page with { MarkdownBody = string.Empty },
+            Page = Memo is null ? page with { MarkdownBody = string.Empty } : Memo.WithoutMarkdown(page),
             Title = page.Meta.Title,
             Url = url,
             Date = date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),

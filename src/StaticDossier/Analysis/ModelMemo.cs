@@ -1,16 +1,30 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using StaticDossier.Content;
+using StaticDossier.Rendering;
 
 namespace StaticDossier.Analysis;
 
 /// <summary>What a long-lived builder (<c>serve</c>) keeps of the model between builds: each article's folded text and
 /// its words, found by the very plain-text string the body cache keeps for an unchanged body (and checked against the
-/// title), so an unchanged article is not folded and tokenised again. The model built from them is the same.</summary>
+/// title), so an unchanged article is not folded and tokenised again; and each article's finished view, handed out
+/// again (the same object) when the new build made an equal one, so what is derived from it, its page's key above all,
+/// is not made again. The model built from them is the same.</summary>
 internal sealed class ModelMemo
 {
     private readonly ConditionalWeakTable<string, Tuple<string, string>> _keys = new();
+    private readonly ConditionalWeakTable<ContentPage, ContentPage> _pages = new();
+    private readonly ConditionalWeakTable<ArticleView, ArticleLink> _links = new();
+    private ConcurrentDictionary<string, ArticleView> _views = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, ArticleView> _next = new(StringComparer.Ordinal);
 
     /// <summary>The folded words of the text, for <see cref="TextSimilarity"/>.</summary>
     internal TextSimilarity.Memo Words { get; } = new();
+
+    /// <summary>Views handed out again in this build (for tests).</summary>
+    public int ViewsKept => _kept;
+
+    private int _kept;
 
     /// <summary><see cref="TermMatcher.Key(string, string?)"/> of <paramref name="title"/> and <paramref name="plain"/>.</summary>
     public string Key(string title, string plain)
@@ -23,5 +37,38 @@ internal sealed class ModelMemo
         var key = TermMatcher.Key(title, plain);
         _keys.AddOrUpdate(plain, Tuple.Create(title, key));
         return key;
+    }
+
+    /// <summary><paramref name="page"/> without its Markdown, the same object for the same page object (an unchanged
+    /// file's parse is kept by the live build), so views made from it compare equal.</summary>
+    public ContentPage WithoutMarkdown(ContentPage page) => _pages.GetValue(page, static p => p with { MarkdownBody = string.Empty });
+
+    /// <summary>The link to <paramref name="view"/> made by <see cref="ArticleView.ToLink"/>, one object per view.</summary>
+    public ArticleLink LinkTo(ArticleView view) => _links.GetValue(view, static v => v.ToLink());
+
+    /// <summary>Starts a build: the views of the last are those that may be handed out again.</summary>
+    public void BeginBuild()
+    {
+        _next = new(StringComparer.Ordinal);
+        _kept = 0;
+    }
+
+    /// <summary>After the model is made: its views are those the next build compares with.</summary>
+    public void EndBuild() => _views = _next;
+
+    /// <summary>The last build's view of the same article when it equals <paramref name="view"/> in every member (lists
+    /// item by item), else <paramref name="view"/>; remembered for the next build.</summary>
+    public ArticleView Same(ArticleView view)
+    {
+        if (_views.TryGetValue(view.Url, out var last) && !ReferenceEquals(last, view)
+            && last.Tags.SequenceEqual(view.Tags) && last.People.SequenceEqual(view.People) && last.Related.SequenceEqual(view.Related)
+            && (view with { Tags = last.Tags, People = last.People, Related = last.Related }).Equals(last))
+        {
+            Interlocked.Increment(ref _kept);
+            view = last;
+        }
+
+        _next[view.Url] = view;
+        return view;
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.IO.Hashing;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Scriban.Runtime;
 
@@ -11,11 +12,20 @@ namespace StaticDossier.Rendering.Incremental;
 /// <summary>A page's key: a 128-bit hash of its template's name and of every value its model holds under the members
 /// its kind of page has read (<see cref="ReadSchema.Snapshot"/>). Equal keys in two builds mean the template read the
 /// same values, so it wrote the same bytes. Member names are hashed with their values, so keys taken with different
-/// schemas never match. An object met again (the navigation's taxonomies, a link on many lists) is hashed once per build.</summary>
-internal sealed class ModelHasher(ReadSchema.Snapshot schema)
+/// schemas never match. An object met again (the navigation's taxonomies, a link on many lists) is hashed once per build;
+/// a model record (immutable) kept from an earlier build, as the model memo keeps unchanged articles, once per schema.</summary>
+/// <param name="schema">The members to hash.</param>
+/// <param name="kept">Hashes of model records under this very schema from earlier builds, or null.</param>
+internal sealed class ModelHasher(ReadSchema.Snapshot schema, ConditionalWeakTable<object, StrongBox<UInt128>>? kept = null)
 {
     private const int MaxDepth = 64;
     private static readonly ConcurrentDictionary<Type, Dictionary<string, Func<object, object?>>> Getters = new();
+    private static readonly ConcurrentDictionary<Type, bool> Records = new();
+
+    // One hasher per nesting depth per thread: a hasher holds a few hundred bytes of state, and a page's key hashes
+    // dozens of objects.
+    [ThreadStatic]
+    private static List<XxHash128>? _pool;
 
     private readonly ConcurrentDictionary<object, UInt128> _objects = new(ReferenceEqualityComparer.Instance);
 
@@ -23,7 +33,7 @@ internal sealed class ModelHasher(ReadSchema.Snapshot schema)
     /// model holds something that cannot be hashed (the page is then always rendered).</summary>
     public UInt128? Key(string template, ScriptObject model)
     {
-        var hash = new XxHash128();
+        var hash = Hasher(0);
         try
         {
             AddString(hash, template);
@@ -34,6 +44,19 @@ internal sealed class ModelHasher(ReadSchema.Snapshot schema)
         {
             return null;
         }
+    }
+
+    private static XxHash128 Hasher(int depth)
+    {
+        var pool = _pool ??= [];
+        while (pool.Count <= depth)
+        {
+            pool.Add(new XxHash128());
+        }
+
+        var hash = pool[depth];
+        hash.Reset();
+        return hash;
     }
 
     private void AddValue(XxHash128 hash, object? value, int depth)
@@ -70,14 +93,16 @@ internal sealed class ModelHasher(ReadSchema.Snapshot schema)
         }
 
         AddTag(hash, 4);
-        var bytes = new byte[16];
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(bytes, _objects.TryGetValue(value, out var known) ? known : Hash(value, depth));
+        Span<byte> bytes = stackalloc byte[16];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(bytes, _objects.TryGetValue(value, out var known) ? known
+            : kept is not null && kept.TryGetValue(value, out var earlier) ? earlier.Value
+            : Hash(value, depth));
         hash.Append(bytes);
     }
 
     private UInt128 Hash(object value, int depth)
     {
-        var hash = new XxHash128();
+        var hash = Hasher(depth + 1);
         var type = value.GetType();
         AddString(hash, type.FullName ?? type.Name);
         switch (value)
@@ -131,9 +156,22 @@ internal sealed class ModelHasher(ReadSchema.Snapshot schema)
         }
 
         var result = hash.GetCurrentHashAsUInt128();
-        _objects.TryAdd(value, result);
+        if (kept is not null && IsRecord(type))
+        {
+            kept.AddOrUpdate(value, new StrongBox<UInt128>(result));
+        }
+        else
+        {
+            _objects.TryAdd(value, result);
+        }
+
         return result;
     }
+
+    /// <summary>True for a record of this assembly (the model's views and links): immutable once made, so its hash under
+    /// one schema holds in every build that still has it.</summary>
+    private static bool IsRecord(Type type) => Records.GetOrAdd(type, static t =>
+        t.Assembly == typeof(ModelHasher).Assembly && t.GetMethod("<Clone>$") is not null);
 
     /// <summary>The members templates see on <paramref name="type"/>, under the names they see (snake_case), as
     /// Scriban's typed accessor lists them: public instance properties and fields.</summary>

@@ -17,6 +17,7 @@ internal sealed class RenderMemo
     private readonly ConcurrentDictionary<string, ReadSchema> _schemas = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (int Version, ReadSchema.Snapshot Snapshot)> _snapshots = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ReadSchema.Snapshot, ModelHasher> _hashers = new(ReferenceEqualityComparer.Instance);
+    private ConditionalWeakTable<ReadSchema.Snapshot, ConditionalWeakTable<object, StrongBox<UInt128>>> _recordHashes = new();
     private ConcurrentDictionary<string, (UInt128 Key, byte[] Bytes, ReadSchema.Snapshot Snapshot)> _pages = new(StringComparer.Ordinal);
     private string? _templates;
     private int _reused;
@@ -27,6 +28,18 @@ internal sealed class RenderMemo
 
     /// <summary>Each article's words for the search index, parsed once while its fields stay the same.</summary>
     public Search.SearchIndex.Memo Search { get; } = new();
+
+    /// <summary>Values made from one model object and a setting alone (an article's JSON-LD), made once while the object
+    /// lives: the model memo hands out an unchanged article's view again, so its page's model holds the same objects.</summary>
+    public T Derived<TFrom, T>(TFrom from, string kind, Func<TFrom, T> make)
+        where TFrom : class
+        where T : class
+    {
+        var values = _derived.GetValue(from, static _ => new ConcurrentDictionary<string, object>(StringComparer.Ordinal));
+        return (T)values.GetOrAdd(kind, _ => make(from));
+    }
+
+    private readonly ConditionalWeakTable<object, ConcurrentDictionary<string, object>> _derived = new();
 
     /// <summary>Link scans of page bytes, so a page kept from the last build is not scanned again.</summary>
     public ConditionalWeakTable<byte[], ScannedPage> Scans { get; private set; } = new();
@@ -53,6 +66,7 @@ internal sealed class RenderMemo
             _snapshots.Clear();
             _pages = new(StringComparer.Ordinal);
             Scans = new();
+            _recordHashes = new();
             _templates = templates;
         }
 
@@ -121,7 +135,8 @@ internal sealed class RenderMemo
     }
 
     /// <summary>This build's hasher for a snapshot: objects are hashed once per build, and the model is new each build.</summary>
-    private ModelHasher HasherFor(ReadSchema.Snapshot snapshot) => _hashers.GetOrAdd(snapshot, static s => new ModelHasher(s));
+    private ModelHasher HasherFor(ReadSchema.Snapshot snapshot) =>
+        _hashers.GetOrAdd(snapshot, s => new ModelHasher(s, _recordHashes.GetValue(s, static _ => new())));
 
     private static string Fingerprint(string dir)
     {

@@ -16,8 +16,11 @@ internal sealed class ArticlePages : ISiteOutput
             var model = pages.NewModel(article.Url);
             model.SetValue("article", article, true);
             model.SetValue("page_description", article.Summary, false);
-            model.SetValue("json_ld", JsonLdRenderer.Render(article, pages.Config), true);
-            model.SetValue("dublin_core", DublinCore(article), true);
+            var config = pages.Config;
+            model.SetValue("json_ld", context.Memo is { } memo
+                ? memo.Derived(article, "json_ld " + config.Title + " " + config.BaseUrl, a => JsonLdRenderer.Render(a, config))
+                : JsonLdRenderer.Render(article, config), true);
+            model.SetValue("dublin_core", context.Memo is { } kept ? kept.Derived(article, "dublin_core", DublinCore) : DublinCore(article), true);
             model.SetValue("og_type", "article", false);
             rendered[i] = pages.Render("article.sbn", model, article.Url, diagnostics, article.Date);
         });
