@@ -11,47 +11,120 @@ namespace StaticDossier.Rendering.Data;
 /// one record per article in timeline order.</summary>
 internal sealed partial class MetadataExporter : ISiteOutput
 {
-    public IEnumerable<OutputFile?> Render(OutputContext context) => Render(context.Dossier, context.Config.BaseUrl);
+    public IEnumerable<OutputFile?> Render(OutputContext context) =>
+        context.Memo is { } memo && context.Dossier.Articles.Count > 0
+            ? Joined(context.Dossier, context.Config.BaseUrl, memo)
+            : Render(context.Dossier, context.Config.BaseUrl);
+
+    private static readonly string[] Header = ["title", "date", "date_approx", "language", "source", "byline", "original_url", "retrieved_at", "page", "people", "tags", "seed", "seed_sha256", "seed_url", "citation", "removed_blocks"];
+
+    // Seed text could start with '=' or '@'; a spreadsheet opening the CSV must not run it as a formula.
+    private static readonly CsvWriterOptions CsvOptions = CsvWriterOptions.Default with { Injection = CsvInjection.Escape };
 
     internal static IEnumerable<OutputFile> Render(DossierModel model, string baseUrl)
     {
-        var records = model.Articles.Select(a => new ArticleRecord
-        {
-            Title = a.Title,
-            Date = a.Date,
-            DateApprox = a.DateApprox,
-            Language = a.Language,
-            Source = a.Source,
-            Byline = a.Byline,
-            OriginalUrl = a.SourceUrl,
-            RetrievedAt = a.RetrievedAt?.Value,
-            Page = a.AbsoluteUrl,
-            People = [.. a.People.Select(p => p.Name)],
-            Tags = [.. a.Tags.Select(t => t.Name)],
-            Summary = a.Summary,
-            Seed = a.Seed,
-            SeedSha256 = a.SeedSha256,
-            SeedUrl = a.SeedUrl is null ? null : SiteUrls.Absolute(baseUrl, a.SeedUrl),
-            Citation = a.Citation,
-            RemovedBlocks = a.Page.Meta.RemovedBlocks,
-        }).ToList();
+        var records = model.Articles.Select(a => Record(a, baseUrl)).ToList();
 
         yield return new OutputFile(SitePaths.MetadataJson, IndentedJson(new Export(records), records.Count));
 
         using var stream = new MemoryStream();
-        // Seed text could start with '=' or '@'; a spreadsheet opening the CSV must not run it as a formula.
-        using (var csv = CsvWriter.Create(stream, CsvWriterOptions.Default with { Injection = CsvInjection.Escape }, leaveOpen: true))
+        using (var csv = CsvWriter.Create(stream, CsvOptions, leaveOpen: true))
         {
-            csv.WriteHeader(["title", "date", "date_approx", "language", "source", "byline", "original_url", "retrieved_at", "page", "people", "tags", "seed", "seed_sha256", "seed_url", "citation", "removed_blocks"]);
+            csv.WriteHeader(Header);
             foreach (var r in records)
             {
-                csv.WriteRecord([r.Title, r.Date, r.DateApprox, r.Language, r.Source, r.Byline, r.OriginalUrl, r.RetrievedAt, r.Page,
-                    string.Join("; ", r.People), string.Join("; ", r.Tags), r.Seed, r.SeedSha256, r.SeedUrl, r.Citation, r.RemovedBlocks?.ToString(CultureInfo.InvariantCulture)]);
+                WriteRow(csv, r);
             }
         }
 
         yield return new OutputFile(SitePaths.MetadataCsv, stream.ToArray());
     }
+
+    /// <summary>The same files from each article's JSON record and CSV row, made once per article view: a live build keeps
+    /// an unchanged article's view, so only the edited records are written again.</summary>
+    private static IEnumerable<OutputFile> Joined(DossierModel model, string baseUrl, Incremental.RenderMemo memo)
+    {
+        var pieces = new Pieces[model.Articles.Count];
+        Parallel.For(0, pieces.Length, i => pieces[i] = memo.Derived(model.Articles[i], "metadata " + baseUrl, a => Piece(Record(a, baseUrl))));
+
+        // As the serializer indents the whole export: each record two levels in, separated by a comma and a line end.
+        var json = new MemoryStream();
+        json.Write("{\n  \"articles\": [\n"u8);
+        for (var i = 0; i < pieces.Length; i++)
+        {
+            if (i > 0)
+            {
+                json.Write(",\n"u8);
+            }
+
+            json.Write(pieces[i].Json);
+        }
+
+        json.Write("\n  ]\n}\n"u8);
+        yield return new OutputFile(SitePaths.MetadataJson, json.ToArray());
+
+        var csv = new MemoryStream();
+        csv.Write(memo.Derived(Header, "csv header", static h => Row(w => w.WriteHeader(h))));
+        foreach (var piece in pieces)
+        {
+            csv.Write(piece.Csv);
+        }
+
+        yield return new OutputFile(SitePaths.MetadataCsv, csv.ToArray());
+    }
+
+    /// <summary>One article's record in <c>dossier.json</c>, indented as there, and its row of <c>dossier.csv</c>.</summary>
+    private sealed record Pieces(byte[] Json, byte[] Csv);
+
+    private static Pieces Piece(ArticleRecord record)
+    {
+        var buffer = new ArrayBufferWriter<byte>(2048);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, IndentSize = Json.Indented.IndentSize, Encoder = Json.Indented.Encoder }))
+        {
+            JsonSerializer.Serialize(writer, record, Context.ArticleRecord);
+        }
+
+        // Two levels in: every line of the record gets twice the indent (a line end inside a string is escaped).
+        var indent = new string(' ', 2 * Json.Indented.IndentSize);
+        var text = indent + System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan).Replace("\n", "\n" + indent, StringComparison.Ordinal);
+        return new Pieces(System.Text.Encoding.UTF8.GetBytes(text), Row(csv => WriteRow(csv, record)));
+    }
+
+    private static byte[] Row(Action<CsvWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var csv = CsvWriter.Create(stream, CsvOptions, leaveOpen: true))
+        {
+            write(csv);
+        }
+
+        return stream.ToArray();
+    }
+
+    private static void WriteRow(CsvWriter csv, ArticleRecord r) =>
+        csv.WriteRecord([r.Title, r.Date, r.DateApprox, r.Language, r.Source, r.Byline, r.OriginalUrl, r.RetrievedAt, r.Page,
+            string.Join("; ", r.People), string.Join("; ", r.Tags), r.Seed, r.SeedSha256, r.SeedUrl, r.Citation, r.RemovedBlocks?.ToString(CultureInfo.InvariantCulture)]);
+
+    private static ArticleRecord Record(ArticleView a, string baseUrl) => new()
+    {
+        Title = a.Title,
+        Date = a.Date,
+        DateApprox = a.DateApprox,
+        Language = a.Language,
+        Source = a.Source,
+        Byline = a.Byline,
+        OriginalUrl = a.SourceUrl,
+        RetrievedAt = a.RetrievedAt?.Value,
+        Page = a.AbsoluteUrl,
+        People = [.. a.People.Select(p => p.Name)],
+        Tags = [.. a.Tags.Select(t => t.Name)],
+        Summary = a.Summary,
+        Seed = a.Seed,
+        SeedSha256 = a.SeedSha256,
+        SeedUrl = a.SeedUrl is null ? null : SiteUrls.Absolute(baseUrl, a.SeedUrl),
+        Citation = a.Citation,
+        RemovedBlocks = a.Page.Meta.RemovedBlocks,
+    };
 
     /// <summary>The value as indented JSON and a final line end, written as UTF-8 once: as a string it was the file
     /// three times over (text, text with the line end, bytes), megabytes of the large-object heap each.</summary>
@@ -73,6 +146,7 @@ internal sealed partial class MetadataExporter : ISiteOutput
     private static readonly ExportJson Context = new(new JsonSerializerOptions(Json.Indented));
 
     [JsonSerializable(typeof(Export))]
+    [JsonSerializable(typeof(ArticleRecord))]
     private sealed partial class ExportJson : JsonSerializerContext;
 
     private sealed record Export(IReadOnlyList<ArticleRecord> Articles);
