@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
@@ -25,18 +26,21 @@ internal sealed class SearchIndex
     private const int Gap = 2;
     private const int MaxSpellingBits = 30;
 
+    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = Rendering.Data.Json.Compact.Encoder };
+
     private readonly ParsedDocument[] _documents;
     private readonly int[] _rank;
+    private readonly int[] _foldedOf;
     private readonly double[] _averages;
     private readonly string[] _spellings;
     private readonly int[] _termStart;
     private readonly int[] _postingDocument;
     private readonly int[] _postingWord;
 
-    private SearchIndex(string[] words, int[] rank, ParsedDocument[] documents, double[] averages, string[] spellings, int[] termStart, int[] postingDocument, int[] postingWord)
+    private SearchIndex(string[] words, int[] rank, int[] foldedOf, ParsedDocument[] documents, double[] averages, string[] spellings, int[] termStart, int[] postingDocument, int[] postingWord)
     {
-        (Words, _rank, _documents, _averages, _spellings, _termStart, _postingDocument, _postingWord) =
-            (words, rank, documents, averages, spellings, termStart, postingDocument, postingWord);
+        (Words, _rank, _foldedOf, _documents, _averages, _spellings, _termStart, _postingDocument, _postingWord) =
+            (words, rank, foldedOf, documents, averages, spellings, termStart, postingDocument, postingWord);
     }
 
     /// <summary>Folded words in ordinal order; a term's number is its place here.</summary>
@@ -44,6 +48,15 @@ internal sealed class SearchIndex
 
     /// <summary>How many articles.</summary>
     public int DocumentCount => _documents.Length;
+
+    /// <summary>Each article's parse, by document id.</summary>
+    internal ParsedDocument[] Documents => _documents;
+
+    /// <summary>Each field's average length, which every BM25 weight depends on.</summary>
+    internal double[] Averages => _averages;
+
+    /// <summary>The vocabulary's id of term <paramref name="term"/>'s folded word (stable across the builds of one memo).</summary>
+    internal int FoldedOf(int term) => _foldedOf[term];
 
     /// <summary>Builds the index of <paramref name="model"/>'s articles: BM25F over five fields, the title weighted most.</summary>
     public static SearchIndex Build(DossierModel model) => Build(model, null);
@@ -75,7 +88,7 @@ internal sealed class SearchIndex
             }
         }
 
-        var (words, rank) = vocabulary.SortedWords(used);
+        var (words, rank, foldedOf) = vocabulary.SortedWords(used);
         var termStart = new int[words.Length + 1];
         foreach (var document in documents)
         {
@@ -104,17 +117,15 @@ internal sealed class SearchIndex
             }
         }
 
-        return new SearchIndex(words, rank, documents, averages, vocabulary.Spellings(), termStart, postingDocument, postingWord);
+        return new SearchIndex(words, rank, foldedOf, documents, averages, vocabulary.Spellings(), termStart, postingDocument, postingWord);
     }
 
-    /// <summary>Writes term <paramref name="term"/> as <c>[[spellings], [doc delta, weight, spelling mask, …]]</c>, and
-    /// when words follow it somewhere, a third item saying where their pairs are: <see cref="PairShards"/>.</summary>
-    public void WriteTerm(Utf8JsonWriter w, int term, PairShards? pairs)
+    /// <summary>Term <paramref name="term"/>'s entry, <c>[[spellings], [doc delta, weight, spelling mask, …]]</c>, without
+    /// its closing bracket (where its pairs are may follow: <see cref="PairShards"/>); and the weights written, one per
+    /// posting, by which a later build tells whether new field averages changed the entry.</summary>
+    public byte[] TermCore(int term, out int[] weights)
     {
         var (start, end) = (_termStart[term], _termStart[term + 1]);
-        var count = end - start;
-        var n = _documents.Length;
-        var idf = Math.Log(1 + ((n - count + 0.5) / (count + 0.5)));
 
         // Spellings by how many articles have them, most first, then in ordinal order; bit i for the first 30.
         var frequency = new Dictionary<int, int>();
@@ -133,22 +144,57 @@ internal sealed class SearchIndex
             bit[spellings[i]] = 1 << i;
         }
 
-        w.WriteStartArray();
-        w.WriteStartArray();
-        foreach (var s in spellings)
+        weights = new int[end - start];
+        Weights(term, weights);
+        var buffer = new ArrayBufferWriter<byte>(64 + (12 * weights.Length));
+        using (var w = new Utf8JsonWriter(buffer, JsonOptions))
         {
-            w.WriteStringValue(_spellings[s]);
+            w.WriteStartArray();
+            w.WriteStartArray();
+            foreach (var s in spellings)
+            {
+                w.WriteStringValue(_spellings[s]);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray();
+            var last = 0;
+            for (var p = start; p < end; p++)
+            {
+                var document = _documents[_postingDocument[p]];
+                var mask = 0;
+                foreach (var spelling in document.SpellingsOf(_postingWord[p]))
+                {
+                    mask += bit.GetValueOrDefault(spelling);
+                }
+
+                w.WriteNumberValue(_postingDocument[p] - last);
+                w.WriteNumberValue(weights[p - start]);
+                w.WriteNumberValue(mask);
+                last = _postingDocument[p];
+            }
+
+            w.WriteEndArray();
+            // The entry's own bracket is left open: the writer is flushed, not finished.
+            w.Flush();
         }
 
-        w.WriteEndArray();
-        w.WriteStartArray();
-        var last = 0;
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Term <paramref name="term"/>'s BM25F weight in each article that has it, in posting order, as written
+    /// (hundredths, at least 1).</summary>
+    public void Weights(int term, Span<int> weights)
+    {
+        var (start, end) = (_termStart[term], _termStart[term + 1]);
+        var count = end - start;
+        var n = _documents.Length;
+        var idf = Math.Log(1 + ((n - count + 0.5) / (count + 0.5)));
         Span<int> counts = stackalloc int[Fields];
         for (var p = start; p < end; p++)
         {
             var document = _documents[_postingDocument[p]];
-            var word = _postingWord[p];
-            document.CountsOf(word, counts);
+            document.CountsOf(_postingWord[p], counts);
             var tf = 0.0;
             for (var f = 0; f < Fields; f++)
             {
@@ -160,26 +206,12 @@ internal sealed class SearchIndex
             }
 
             var score = idf * tf * (K1 + 1) / (K1 + tf);
-            var mask = 0;
-            foreach (var spelling in document.SpellingsOf(word))
-            {
-                mask += bit.GetValueOrDefault(spelling);
-            }
-
-            w.WriteNumberValue(_postingDocument[p] - last);
-            w.WriteNumberValue(Math.Max(1, (int)Math.Round(score * 100)));
-            w.WriteNumberValue(mask);
-            last = _postingDocument[p];
+            weights[p - start] = Math.Max(1, (int)Math.Round(score * 100));
         }
-
-        w.WriteEndArray();
-        if (pairs is { } where)
-        {
-            where.Write(w);
-        }
-
-        w.WriteEndArray();
     }
+
+    /// <summary>How many articles have term <paramref name="term"/>.</summary>
+    public int PostingCount(int term) => _termStart[term + 1] - _termStart[term];
 
     /// <summary>The words that follow term <paramref name="term"/> somewhere (as term numbers, ascending), each with
     /// the articles (ascending ids) where it does. Fields and names never run into each other: positions leave a gap.</summary>
@@ -219,6 +251,9 @@ internal sealed class SearchIndex
         private readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, Tuple<string[], ParsedDocument>> _parsed = new();
 
         internal Vocabulary Vocabulary { get; } = new();
+
+        /// <summary>The shards the last build wrote, so the next re-serialises only what its changes touch.</summary>
+        internal ShardMemo Shards { get; } = new();
 
         internal ParsedDocument Parse(ArticleView article)
         {
@@ -471,8 +506,9 @@ internal sealed class SearchIndex
 
         public int FoldedCount => _folded.Count;
 
-        /// <summary>The folded words in <paramref name="used"/>, in ordinal order, and each one's place in it.</summary>
-        public (string[] Words, int[] Rank) SortedWords(bool[] used)
+        /// <summary>The folded words in <paramref name="used"/>, in ordinal order, each one's place in it, and the id of
+        /// the word at each place.</summary>
+        public (string[] Words, int[] Rank, int[] Order) SortedWords(bool[] used)
         {
             var order = Enumerable.Range(0, _folded.Count).Where(i => used[i]).ToArray();
             Array.Sort(order, (a, b) => string.CompareOrdinal(_folded[a], _folded[b]));
@@ -482,7 +518,7 @@ internal sealed class SearchIndex
                 rank[order[r]] = r;
             }
 
-            return ([.. order.Select(i => _folded[i])], rank);
+            return ([.. order.Select(i => _folded[i])], rank, order);
         }
     }
 }

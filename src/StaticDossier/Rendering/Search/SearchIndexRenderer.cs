@@ -36,23 +36,28 @@ internal sealed class SearchIndexRenderer : ISiteOutput
     {
         var index = SearchIndex.Build(model, memo);
         var words = index.Words;
-        var (pairFiles, pairShards) = Pairs(index);
+        var kept = memo?.Shards;
+        var stale = kept?.Stale(index);
 
-        // Chunks are cut by the size of each term's JSON, measured on every core without keeping it; each shard
-        // then writes its terms straight into its own file.
-        var sizes = new int[words.Length];
-        Parallel.For(0, words.Length, () => new ArrayBufferWriter<byte>(), (t, _, buffer) =>
+        // Each term's entry and pair pieces, made on every core, or taken from the last build where nothing they are
+        // made of has changed.
+        var terms = new ShardMemo.Term[words.Length];
+        var made = 0;
+        Parallel.For(0, words.Length, t =>
         {
-            buffer.ResetWrittenCount();
-            using (var w = new Utf8JsonWriter(buffer, Options))
+            if (stale is not null && !stale[t])
             {
-                index.WriteTerm(w, t, pairShards[t]);
+                terms[t] = kept!.Known(index, t);
+                return;
             }
 
-            sizes[t] = buffer.WrittenCount;
-            return buffer;
-        }, _ => { });
-        var target = Math.Max(ChunkBytes, sizes.Sum(s => (long)s) / MaxChunks);
+            Interlocked.Increment(ref made);
+            var core = index.TermCore(t, out var weights);
+            terms[t] = new ShardMemo.Term(core, weights, PairShards.Pieces(index, t, ChunkBytes, Options), null, []);
+        });
+
+        var pairFiles = Pairs(index, terms, kept);
+        var target = Math.Max(ChunkBytes, terms.Sum(e => (long)e.Value.Length) / MaxChunks);
         var chunkStarts = new List<int>();
         long size = 0;
         for (var t = 0; t < words.Length; t++)
@@ -63,7 +68,7 @@ internal sealed class SearchIndexRenderer : ISiteOutput
                 size = 0;
             }
 
-            size += sizes[t];
+            size += terms[t].Value.Length;
         }
 
         chunkStarts.Add(words.Length);
@@ -71,12 +76,20 @@ internal sealed class SearchIndexRenderer : ISiteOutput
         var shards = new OutputFile[chunks];
         Parallel.For(0, chunks, c =>
         {
+            var values = terms[chunkStarts[c]..chunkStarts[c + 1]].Select(e => e.Value).ToArray();
+            // A term's entry is its word's alone, so the same entries (the very arrays) are the same words.
+            if (kept is not null && kept.TermShards.TryGetValue(c, out var last) && SameArrays(last.Values, values))
+            {
+                shards[c] = last.File;
+                return;
+            }
+
             shards[c] = Shard($"terms/{c}", w =>
             {
                 for (var t = chunkStarts[c]; t < chunkStarts[c + 1]; t++)
                 {
                     w.WritePropertyName(words[t]);
-                    index.WriteTerm(w, t, pairShards[t]);
+                    w.WriteRawValue(terms[t].Value, skipInputValidation: true);
                 }
             });
         });
@@ -99,28 +112,63 @@ internal sealed class SearchIndexRenderer : ISiteOutput
 
         var articles = model.Articles;
         var docs = new OutputFile[articles.Count];
-        Parallel.For(0, articles.Count, i => docs[i] = Script($"docs/{i}", w => Document(w, articles[i])));
+        var documentsMade = 0;
+        Parallel.For(0, articles.Count, i =>
+        {
+            var a = articles[i];
+            var key = new ShardMemo.DocumentKey(a.Title, a.Url, a.Language, a.Date, a.DateDisplay, a.DateApprox, a.DateApproxDisplay, a.Source, a.PlainText);
+            if (kept is not null && kept.Documents.TryGetValue(i, out var last) && last.Key == key)
+            {
+                docs[i] = last.File;
+                return;
+            }
+
+            Interlocked.Increment(ref documentsMade);
+            docs[i] = Script($"docs/{i}", w => Document(w, a));
+        });
         files.AddRange(docs);
         files.AddRange(Facets(model));
+        if (kept is not null)
+        {
+            Remember(kept, index, terms, chunkStarts, shards, articles, docs);
+            (kept.TermsMade, kept.DocumentsMade) = (made, documentsMade);
+        }
+
         return files;
     }
 
-    /// <summary>The pair shards, and where each word's pairs are. Each word's pairs are cut into pieces of about a
-    /// chunk's size; pieces are packed in word order into shards of about that size.</summary>
-    private static (List<OutputFile> Files, PairShards?[] Where) Pairs(SearchIndex index)
+    private static bool SameArrays(byte[][] a, byte[][] b) => a.Length == b.Length && a.Zip(b).All(x => ReferenceEquals(x.First, x.Second));
+
+    private static void Remember(ShardMemo kept, SearchIndex index, ShardMemo.Term[] terms, List<int> chunkStarts, OutputFile[] shards, IReadOnlyList<ArticleView> articles, OutputFile[] docs)
+    {
+        kept.Keep(index, terms);
+        kept.TermShards.Clear();
+        for (var c = 0; c < shards.Length; c++)
+        {
+            var values = terms[chunkStarts[c]..chunkStarts[c + 1]].Select(e => e.Value).ToArray();
+            kept.TermShards[c] = (values, shards[c]);
+        }
+
+        kept.Documents.Clear();
+        for (var i = 0; i < docs.Length; i++)
+        {
+            var a = articles[i];
+            kept.Documents[i] = (new ShardMemo.DocumentKey(a.Title, a.Url, a.Language, a.Date, a.DateDisplay, a.DateApprox, a.DateApproxDisplay, a.Source, a.PlainText), docs[i]);
+        }
+    }
+
+    /// <summary>The pair shards; and each term's whole entry, now that where its pairs are is known. Each word's pairs
+    /// are cut into pieces of about a chunk's size; pieces are packed in word order into shards of about that size.</summary>
+    private static List<OutputFile> Pairs(SearchIndex index, ShardMemo.Term[] terms, ShardMemo? kept)
     {
         var words = index.Words;
-        var pieces = new List<(string Start, byte[] Members)>[words.Length];
-        Parallel.For(0, words.Length, t => pieces[t] = PairShards.Pieces(index, t, ChunkBytes, Options));
-
-        var where = new PairShards?[words.Length];
         var shards = new List<List<(int Term, byte[] Members)>>();
         var size = 0;
         for (var t = 0; t < words.Length; t++)
         {
             int? first = null;
             var starts = new List<string>();
-            foreach (var (start, members) in pieces[t])
+            foreach (var (start, members) in terms[t].Pieces)
             {
                 if (shards.Count == 0 || (size > 0 && size + members.Length > ChunkBytes))
                 {
@@ -141,15 +189,36 @@ internal sealed class SearchIndexRenderer : ISiteOutput
                 size += members.Length + words[t].Length + 4;
             }
 
-            if (first is { } f)
+            var where = first is { } f ? Encoding.UTF8.GetString(JsonBytes(w => new PairShards(f, starts).Write(w))) : null;
+            var term = terms[t];
+            if (term.Value.Length == 0 || term.Where != where)
             {
-                where[t] = new PairShards(f, starts);
+                terms[t] = term with { Where = where, Value = [.. term.Core, .. where is null ? "]"u8 : Encoding.UTF8.GetBytes("," + where + "]")] };
             }
         }
 
         var files = new OutputFile[shards.Count];
-        Parallel.For(0, shards.Count, s => files[s] = PairShard(s, shards[s], words));
-        return ([.. files], where);
+        Parallel.For(0, shards.Count, s =>
+        {
+            var members = shards[s].Select(p => p.Members).ToArray();
+            if (kept is not null && kept.PairShards.TryGetValue(s, out var last) && SameArrays(last.Members, members))
+            {
+                files[s] = last.File;
+                return;
+            }
+
+            files[s] = PairShard(s, shards[s], words);
+        });
+        if (kept is not null)
+        {
+            kept.PairShards.Clear();
+            for (var s = 0; s < files.Length; s++)
+            {
+                kept.PairShards[s] = (shards[s].Select(p => p.Members).ToArray(), files[s]);
+            }
+        }
+
+        return [.. files];
     }
 
     private static OutputFile PairShard(int number, List<(int Term, byte[] Members)> pieces, string[] words)

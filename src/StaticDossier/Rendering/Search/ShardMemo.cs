@@ -1,0 +1,118 @@
+namespace StaticDossier.Rendering.Search;
+
+/// <summary>What <c>serve</c> keeps of the search index it last wrote, so that a save re-serialises only the terms,
+/// pairs and documents its change touches. Nothing here decides what is written: every entry is reused only when
+/// everything it was made from is provably the same, so the output is byte for byte a fresh build's.
+/// <para>A term's entry depends on the articles that have it (their ids, field counts, lengths and spellings), the
+/// article count and the fields' average lengths. Articles are compared by their parse, which the index memo hands
+/// out again (the same object) for an unchanged article: a term is made again when an article at one of the ids
+/// whose parse changed has it (before or now), or when new averages change one of its rounded weights.</para></summary>
+internal sealed class ShardMemo
+{
+    private SearchIndex.ParsedDocument[]? _documents;
+    private double[]? _averages;
+    private Term?[] _terms = [];
+
+    /// <summary>One word's entry as last written: its bytes without the closing bracket, its rounded weights, the
+    /// pieces of its pairs, and the whole entry for where its pairs were.</summary>
+    internal sealed record Term(byte[] Core, int[] Weights, List<(string Start, byte[] Members)> Pieces, string? Where, byte[] Value);
+
+    /// <summary>Each term shard, pair shard and document as last written, with what it was made from.</summary>
+    internal Dictionary<int, (byte[][] Values, OutputFile File)> TermShards { get; } = [];
+
+    internal Dictionary<int, (byte[][] Members, OutputFile File)> PairShards { get; } = [];
+
+    internal Dictionary<int, (DocumentKey Key, OutputFile File)> Documents { get; } = [];
+
+    /// <summary>How many term entries the last build made (the rest it kept): for tests.</summary>
+    internal int TermsMade { get; set; }
+
+    /// <summary>How many article documents the last build wrote again: for tests.</summary>
+    internal int DocumentsMade { get; set; }
+
+    /// <summary>Which of <paramref name="index"/>'s terms must be made again (null: all of them, as in a first build or
+    /// after the article count changed).</summary>
+    internal bool[]? Stale(SearchIndex index)
+    {
+        var documents = index.Documents;
+        if (_documents is null || _documents.Length != documents.Length)
+        {
+            return null;
+        }
+
+        var words = new HashSet<int>();
+        var changed = 0;
+        for (var d = 0; d < documents.Length; d++)
+        {
+            if (!ReferenceEquals(documents[d], _documents[d]))
+            {
+                words.UnionWith(documents[d].Words);
+                words.UnionWith(_documents[d].Words);
+                changed++;
+            }
+        }
+
+        // When most articles moved (a date edit shifts every id between its old and new place), checking is no cheaper.
+        if (changed > documents.Length / 4)
+        {
+            return null;
+        }
+
+        var sameAverages = index.Averages.AsSpan().SequenceEqual(_averages);
+        var stale = new bool[index.Words.Length];
+        Parallel.For(0, stale.Length, () => new int[64], (t, _, scratch) =>
+        {
+            var folded = index.FoldedOf(t);
+            var known = folded < _terms.Length ? _terms[folded] : null;
+            if (known is null || words.Contains(folded))
+            {
+                stale[t] = true;
+                return scratch;
+            }
+
+            if (!sameAverages)
+            {
+                if (scratch.Length < known.Weights.Length)
+                {
+                    scratch = new int[Math.Max(known.Weights.Length, scratch.Length * 2)];
+                }
+
+                var weights = scratch.AsSpan(0, known.Weights.Length);
+                index.Weights(t, weights);
+                stale[t] = !weights.SequenceEqual(known.Weights);
+            }
+
+            return scratch;
+        }, _ => { });
+        return stale;
+    }
+
+    /// <summary>The kept entry of term <paramref name="term"/> (its folded word's).</summary>
+    internal Term Known(SearchIndex index, int term) => _terms[index.FoldedOf(term)]!;
+
+    /// <summary>Keeps this build's entries and what they were made from, for the next.</summary>
+    internal void Keep(SearchIndex index, Term[] terms)
+    {
+        var size = 0;
+        for (var t = 0; t < terms.Length; t++)
+        {
+            size = Math.Max(size, index.FoldedOf(t) + 1);
+        }
+
+        if (_terms.Length < size)
+        {
+            Array.Resize(ref _terms, Math.Max(size, _terms.Length * 2));
+        }
+
+        for (var t = 0; t < terms.Length; t++)
+        {
+            _terms[index.FoldedOf(t)] = terms[t];
+        }
+
+        _documents = index.Documents;
+        _averages = [.. index.Averages];
+    }
+
+    /// <summary>Everything an article's <c>docs/ID.js</c> is made of.</summary>
+    internal readonly record struct DocumentKey(string Title, string Url, string Language, string? Date, string? DateDisplay, string? DateApprox, string? DateApproxDisplay, string? Source, string Text);
+}

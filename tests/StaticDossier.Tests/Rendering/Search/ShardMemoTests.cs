@@ -1,0 +1,106 @@
+using StaticDossier.Diagnostics;
+using StaticDossier.Building;
+using StaticDossier.Tests.Support;
+
+namespace StaticDossier.Tests.Rendering.Search;
+
+/// <summary>The search shards a long-lived builder (<c>serve</c>) keeps between builds: after every edit of a random
+/// sequence its <c>assets/search/</c> is byte for byte a fresh build's, and a one-article edit makes again only the
+/// entries of that article's words and its own document.</summary>
+public sealed class ShardMemoTests
+{
+    private static readonly string[] Words = ["hanoi", "moscow", "talks", "oil", "rice", "minister", "visit", "treaty", "ukraine", "war", "evacuation", "students", "bank", "rouble", "dong", "ship", "port", "lavrov", "putin", "grain", "the", "of", "and", "said", "trade", "energy", "Việt", "Nam", "Phạm", "Minh"];
+
+    [Fact]
+    public void AfterEveryEditTheShardsAreAFreshBuildsAndOnlyWhatTheEditTouchesIsMadeAgain()
+    {
+        using var dossier = new TempDossier(withSeeds: false);
+        var random = new Random(31);
+        var bodies = new Dictionary<int, string>();
+        var titles = new Dictionary<int, string>();
+        var dates = new Dictionary<int, int>();
+        string Sentence(int words) => string.Join(' ', Enumerable.Range(0, words).Select(_ => Words[random.Next(Words.Length)])) + ".";
+        void Write(int i) => dossier.Write($"content/a{i:000}.md", $"---\ntitle: {titles[i]}\ndate: 2022-{1 + (dates[i] / 28):00}-{1 + (dates[i] % 28):00}\n---\n\n{bodies[i]}\n");
+        for (var i = 0; i < 60; i++)
+        {
+            (bodies[i], titles[i], dates[i]) = ($"{Sentence(20)} Only{i}word {Sentence(15)}", $"Report {i} {Words[i % Words.Length]}", i * 3);
+            Write(i);
+        }
+
+        var live = new LiveBuild();
+        var next = 60;
+        string[] kinds = ["body", "title", "longer", "date", "add", "body", "delete", "title", "longer", "new-word", "body"];
+        for (var step = 0; step <= kinds.Length; step++)
+        {
+            var kind = step == 0 ? "none" : kinds[step - 1];
+            var keys = bodies.Keys.Order().ToList();
+            var pick = keys[random.Next(keys.Count)];
+            switch (kind)
+            {
+                case "body":
+                    // As many words as before, so the average length and every other article's weights stay.
+                    bodies[pick] = $"{Sentence(20)} Only{pick}word {Sentence(15)}";
+                    Write(pick);
+                    break;
+                case "longer":
+                    // A new average length: every weight is computed again and compared with the one kept.
+                    bodies[pick] += " " + Sentence(12);
+                    Write(pick);
+                    break;
+                case "new-word":
+                    bodies[pick] = bodies[pick].Replace($"Only{pick}word", "Zyxwvu", StringComparison.Ordinal);
+                    Write(pick);
+                    break;
+                case "title":
+                    titles[pick] = $"Report {pick} {Words[random.Next(Words.Length)]}";
+                    Write(pick);
+                    break;
+                case "date":
+                    dates[pick] = random.Next(0, 200);
+                    Write(pick);
+                    break;
+                case "add":
+                    (bodies[next], titles[next], dates[next]) = (Sentence(30), $"Report {next}", random.Next(0, 200));
+                    Write(next++);
+                    break;
+                case "delete":
+                    bodies.Remove(pick);
+                    File.Delete(dossier.PathOf($"content/a{pick:000}.md"));
+                    break;
+            }
+
+            // As serve builds: the memo and the bodies kept in memory between builds.
+            var config = Dossier.Config(dossier);
+            var diagnostics = new DiagnosticBag();
+            Assert.True(new SiteBuilder(config) { Cache = BuildCacheMode.Reuse, Memo = live.Memo, Live = live }.Build(diagnostics).Succeeded, string.Join('\n', diagnostics));
+            Assert.True(new SiteBuilder(config with { OutputDir = "_full" }).Build(new DiagnosticBag()).Succeeded);
+            var served = Search(dossier.Site);
+            var full = Search(dossier.PathOf("_full"));
+            var context = $"step {step} ({kind} of a{pick:000})";
+            Assert.Equal(full.Keys, served.Keys);
+            foreach (var (path, bytes) in full)
+            {
+                Assert.True(bytes.AsSpan().SequenceEqual(served[path]), $"{path} differs after {context}");
+            }
+
+            var shards = live.Memo.Search.Shards;
+            if (kind is "body" or "title" or "longer" or "new-word")
+            {
+                Assert.True(shards.DocumentsMade == 1, $"{shards.DocumentsMade} documents made after {context}");
+            }
+
+            if (kind is "body" or "title" or "new-word")
+            {
+                // The entries of the edited article's words (its old and its new ones: about 35 of some 95 terms) are
+                // made again, not every term's.
+                Assert.True(shards.TermsMade is > 0 and < 50, $"{shards.TermsMade} terms made after {context}");
+            }
+        }
+    }
+
+    private static Dictionary<string, byte[]> Search(string site)
+    {
+        var folder = Path.Combine(site, "assets", "search");
+        return Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(folder, f), File.ReadAllBytes, StringComparer.Ordinal);
+    }
+}
