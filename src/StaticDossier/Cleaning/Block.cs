@@ -66,6 +66,9 @@ internal sealed class Block
     /// <summary>Text length with CJK characters counted as three (set by the classifier).</summary>
     public int Length { get; set; }
 
+    /// <summary>A short line shaped like program code (set by the classifier).</summary>
+    public bool IsCode { get; set; }
+
     /// <summary>Word count.</summary>
     public int Words { get; set; }
 

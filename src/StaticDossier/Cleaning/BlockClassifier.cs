@@ -70,6 +70,7 @@ internal static class BlockClassifier
             }
 
             b.Class = c;
+            b.IsCode = c <= BlockClass.Short && TextShape.LooksLikeCode(b.Text);
         }
     }
 

@@ -1,7 +1,7 @@
 namespace StaticDossier.Cleaning;
 
 /// <summary>Word-level measures of a block's text: words, stop words, sentence shape, content words.</summary>
-internal static class TextShape
+internal static partial class TextShape
 {
     /// <summary>Lower-cased words with surrounding punctuation trimmed.</summary>
     public static IEnumerable<string> Words(string text)
@@ -132,4 +132,11 @@ internal static class TextShape
 
         return key;
     }
+
+    /// <summary>True for a line of program code (a statement ending in ";" or a brace, a comment, a call on a member,
+    /// an assignment, a line of markup): documentation pages print code a line at a time, and a menu or a teaser never looks like it.</summary>
+    public static bool LooksLikeCode(string text) => text.Length <= 200 && CodeLine().IsMatch(text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[;{}\[(]\s*$|^\s*(//|/\*|\*/|#include\b|import\s|def\s|var\s|let\s|const\s|function\b|return\b|(if|for|while)\s*\(|[{}\]]|</?[A-Za-z!][^>]*>|(for|while|if|elif|def|class|with)\s[^.!?]*:\s*$|[\w.]+\([^()]*\)\s*$|[\w.\[\]]+\s*[-+*/]?=\s*[^=\s])|\w\.\w+\(|\)\s*;|=>|\s[=!]==?\s")]
+    private static partial System.Text.RegularExpressions.Regex CodeLine();
 }

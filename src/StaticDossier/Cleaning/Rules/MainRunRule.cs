@@ -62,6 +62,14 @@ internal sealed class MainRunRule : INoiseRule
         {
             var b = open[i];
             // A summary cut short ("…", "...") is a teaser for another page.
+            if (context.IsTextDump && b.IsCode && !b.IsDecided)
+            {
+                // A line of code in a dump is part of a documentation page's prose, not an interruption of it.
+                weights[i] = 0;
+                streak = 0;
+                continue;
+            }
+
             var truncated = t.DropTruncated && (b.Text.EndsWith("...", StringComparison.Ordinal) || b.Text.EndsWith('…'));
             switch (b.IsDecided || truncated ? BlockClass.Bad : b.Class)
             {

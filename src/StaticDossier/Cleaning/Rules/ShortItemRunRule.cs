@@ -25,6 +25,14 @@ internal sealed class ShortItemRunRule : INoiseRule
                 continue;
             }
 
+            if (context.IsTextDump && b.IsCode)
+            {
+                // Code in the article's run: a program listing, printed a line at a time.
+                Flush(run);
+                b.Decide(true, BlockRole.Body, "line of code in the article", Id);
+                continue;
+            }
+
             if (b.Class <= BlockClass.Short)
             {
                 run.Add(b);
