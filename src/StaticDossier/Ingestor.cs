@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using StaticDossier.Cleaning;
 using StaticDossier.Config;
 using StaticDossier.Content;
@@ -77,6 +75,8 @@ public sealed class Ingestor
         var shared = SeedCleaner.SharedLines(seeds);
         var keys = new string[seeds.Count];
         var cleaned = new CleanedDocument?[seeds.Count];
+        // Each page's text and hash are made here, on every core: the decisions below run in seed order on one.
+        var pages = new (string Text, string Sha256)[seeds.Count];
         var taken = 0;
         Parallel.For(0, seeds.Count, i =>
         {
@@ -86,6 +86,11 @@ public sealed class Ingestor
             cleaned[i] = !force && IngestSkip.IsUnchanged(seeds[i], keys[i], manifest, cache, contentDir)
                 ? null
                 : _cleaner.Clean(seeds[i], diagnostics, sharedLines);
+            if (cleaned[i] is { } doc)
+            {
+                var text = ContentPageFactory.Format(doc);
+                pages[i] = (text, Sha256(text));
+            }
         });
 
         var plan = new IngestPlan(contentDir, manifest);
@@ -98,8 +103,8 @@ public sealed class Ingestor
                 continue;
             }
 
-            var text = ContentPageFactory.Format(doc);
-            var generated = new GeneratedPage(ContentPageFactory.FileNameFor(doc), Sha256(text), !string.IsNullOrWhiteSpace(doc.MarkdownBody));
+            var (text, sha256) = pages[i];
+            var generated = new GeneratedPage(ContentPageFactory.FileNameFor(doc), sha256, !string.IsNullOrWhiteSpace(doc.MarkdownBody));
             var record = manifest.Entries.GetValueOrDefault(doc.Seed.Path);
             var facts = new CurationFacts(record, doc.Seed.Id, doc.Seed.Sha256, generated,
                 record is null ? null : plan.PageAt(record.Content, needText: !generated.HasText),
@@ -184,7 +189,7 @@ public sealed class Ingestor
         }
     }
 
-    internal static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    internal static string Sha256(string text) => Building.BuildFingerprint.Sha256(text);
 }
 
 /// <summary>What ingest did with one seed.</summary>

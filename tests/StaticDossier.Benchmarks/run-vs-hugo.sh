@@ -4,7 +4,10 @@
 # Needs: the .NET SDK, GNU time (/usr/bin/time) and Hugo (Debian: apt-get install -y --no-install-recommends hugo).
 # Env: WORK (scratch folder, default /tmp/sdbench), RUNS (repetitions of each timed step, default 2),
 #      PAIRS (full builds of both tools back to back, alternating, after the table; default 0),
-#      RELATED_PAIRS (the same against Hugo's site with related-article lists on its article pages; default 0).
+#      RELATED_PAIRS (the same against Hugo's site with related-article lists on its article pages; default 0),
+#      EDIT_ROUNDS (saves of each kind in `dossier serve`, body, title and tags, timed by the serve-edit harness; default 3,
+#      0 skips them), DOSSIER_BIN and BENCH_BIN (an already built dossier executable and benchmarks executable, instead of
+#      publishing and building them here; the publish takes a minute on a quiet machine and half an hour on a loaded one).
 # Every timed step is a fresh process, measured by /usr/bin/time: wall, CPU (user+sys), peak RSS.
 set -euo pipefail
 
@@ -13,6 +16,7 @@ WORK=${WORK:-/tmp/sdbench}
 RUNS=${RUNS:-2}
 PAIRS=${PAIRS:-0}
 RELATED_PAIRS=${RELATED_PAIRS:-0}
+EDIT_ROUNDS=${EDIT_ROUNDS:-3}
 SIZES=("$@")
 [ ${#SIZES[@]} -eq 0 ] && SIZES=(1000 10000)
 command -v hugo >/dev/null || { echo "hugo is not installed (apt-get install -y --no-install-recommends hugo)" >&2; exit 2; }
@@ -25,11 +29,16 @@ echo "# building dossier (Release, Native AOT for this machine's processor) and 
 # CLI's project file): nothing is compiled at run time. IlcInstructionSet=native lets it use every instruction this
 # processor has (as a C compiler's -march=native); without it the executable runs on any x86-64 and builds 10,000
 # articles about a tenth slower. As `dotnet publish` ships a tool; it takes a minute.
-rm -rf "$WORK/bin/dossier"  # a publish adds to a folder: nothing of an earlier kind of build may stay beside it
-dotnet publish "$REPO/src/StaticDossier.Cli" -c Release -r linux-x64 -p:IlcInstructionSet=native -o "$WORK/bin/dossier" >/dev/null
-dotnet build "$REPO/tests/StaticDossier.Benchmarks" -c Release -o "$WORK/bin/bench" >/dev/null
-DOSSIER="$WORK/bin/dossier/dossier"
-BENCH="$WORK/bin/bench/StaticDossier.Benchmarks"
+if [ -z "${DOSSIER_BIN:-}" ]; then
+  rm -rf "$WORK/bin/dossier"  # a publish adds to a folder: nothing of an earlier kind of build may stay beside it
+  dotnet publish "$REPO/src/StaticDossier.Cli" -c Release -r linux-x64 -p:IlcInstructionSet=native -o "$WORK/bin/dossier" >/dev/null
+fi
+if [ -z "${BENCH_BIN:-}" ]; then
+  dotnet build "$REPO/tests/StaticDossier.Benchmarks" -c Release -o "$WORK/bin/bench" >/dev/null
+fi
+DOSSIER=${DOSSIER_BIN:-"$WORK/bin/dossier/dossier"}
+BENCH=${BENCH_BIN:-"$WORK/bin/bench/StaticDossier.Benchmarks"}
+echo "dossier: $DOSSIER"
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "hugo: $(hugo version | cut -d' ' -f2); dotnet: $(dotnet --version); runs per step: $RUNS"
@@ -64,6 +73,16 @@ for n in "${SIZES[@]}"; do
     printf '\nA paragraph added for run %s.\n' "$run" >>"$dir/dossier/content/article-000001.md"
     measure "$n" "dossier build, one article changed (run $run)" "$site" "$DOSSIER" build -c "$dir/dossier/site.yml"
   done
+  if [ "$EDIT_ROUNDS" -gt 0 ]; then
+    # `dossier serve` on the built site: one article saved (body, title, tags), the time until the browser is told to
+    # reload; "wall" is the median save→reload, "CPU" the server's median CPU for that rebuild, "pages" the saves.
+    "$BENCH" serve-edit "$DOSSIER" "$dir/dossier" "$EDIT_ROUNDS" >"$WORK/serve-edit.log" 2>&1 || { echo "FAILED: serve-edit" >&2; tail -5 "$WORK/serve-edit.log" >&2; }
+    grep '^median' "$WORK/serve-edit.log" | sed -E 's/^median ([a-z]+) *: save→reload ([0-9]+) ms, .*server CPU ([0-9]+) ms \(([0-9]+) saves\)/\1 \2 \3 \4/' |
+      while read -r kind reload cpu saves; do
+        awk -v n="$n" -v l="dossier serve, $kind edited: save→reload" -v w="$reload" -v c="$cpu" -v p="$saves" 'BEGIN {
+          printf "| %-6s | %-44s | %8.2f | %8.2f | %9s | %8d | %7s |\n", n, l, w / 1000, c / 1000, "", p, "" }'
+      done
+  fi
   for run in $(seq "$RUNS"); do
     rm -rf "$dir/hugo/public" "$dir/hugo/resources"
     measure "$n" "hugo, full site (run $run)" "$dir/hugo/public" hugo --quiet -s "$dir/hugo"

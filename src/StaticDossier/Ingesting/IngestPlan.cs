@@ -16,7 +16,8 @@ internal sealed class IngestPlan
     private readonly HashSet<string> _taken;
     private readonly HashSet<string> _recorded;
     private readonly HashSet<string> _audits = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<(string Path, string Text)> _writes = [];
+    // A text is made when it is written, on every core: an audit's YAML costs about what cleaning its seed did.
+    private readonly List<(string Path, Func<string> Text)> _writes = [];
     private readonly IngestJournal _journal = new();
 
     public IngestPlan(string contentDir, IngestManifest manifest)
@@ -76,7 +77,7 @@ internal sealed class IngestPlan
         {
             name = decision.Name ?? PageNames.Unique(generated.FileName, doc.Seed.Id, _taken);
             _taken.Add(name);
-            _writes.Add((Path.Combine(_contentDir, name), text));
+            _writes.Add((Path.Combine(_contentDir, name), () => text));
             _journal.Planned[doc.Seed.Path] = new IngestRecord(name, doc.Seed.Sha256, generated.Sha256);
             if (decision.MoveFrom is { } from && record is not null)
             {
@@ -93,7 +94,8 @@ internal sealed class IngestPlan
             name = record?.Content;
         }
 
-        _writes.Add((Path.Combine(_contentDir, ".ingest", "removed", AuditName(doc)), RemovalAudit.Format(doc, name ?? string.Empty)));
+        var audited = name ?? string.Empty;
+        _writes.Add((Path.Combine(_contentDir, ".ingest", "removed", AuditName(doc)), () => RemovalAudit.Format(doc, audited)));
         return name;
     }
 
@@ -109,7 +111,7 @@ internal sealed class IngestPlan
         }
 
         Directory.CreateDirectory(Path.Combine(_contentDir, ".ingest", "removed"));
-        Parallel.ForEach(_writes, w => AtomicFile.WriteAllText(w.Path, w.Text));
+        Parallel.ForEach(_writes, w => AtomicFile.WriteAllText(w.Path, w.Text()));
         afterPagesWritten?.Invoke();
         foreach (var move in _journal.Moves)
         {

@@ -28,7 +28,16 @@ internal static class IngestSkip
             return false;
         }
 
+        // The file's bytes are hashed as they are read: ingest writes a page as the UTF-8 of the text it hashed, so its
+        // bytes hash the same until someone edits it, and decoding every page only to encode it again was a copy of the
+        // whole content folder to collect. A page whose bytes differ in encoding alone is cleaned again: only time lost.
         var path = Path.Combine(contentDir, record.Content);
-        return File.Exists(path) && Ingestor.Sha256(File.ReadAllText(path)) == record.GeneratedSha256;
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        using var page = File.OpenRead(path);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(page)) == record.GeneratedSha256;
     }
 }
