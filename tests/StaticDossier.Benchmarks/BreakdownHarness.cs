@@ -166,6 +166,22 @@ internal static class BreakdownHarness
                 Report("  whole render, memo warm", clock, again.Count);
             }
 
+            // What making one common word's entry again costs, its postings and its pairs apart (one core).
+            var built = SearchIndex.Build(dossier, memo);
+            var common = Enumerable.Range(0, built.Words.Length).OrderByDescending(built.PostingCount).Take(130).ToArray();
+            foreach (var t in common)
+            {
+                _ = built.TermCore(t, out _);
+            }
+
+            Report("  130 commonest: entries", clock, common.Length);
+            foreach (var t in common)
+            {
+                _ = PairShards.Pieces(built, t, 24 * 1024, new System.Text.Json.JsonWriterOptions { Encoder = StaticDossier.Rendering.Data.Json.Compact.Encoder });
+            }
+
+            Report("  130 commonest: pairs", clock, common.Length);
+
             // One article's body, then its title, edited as in `serve-edit`, and each put back: the model is made
             // again (outside the clock), the index with the memo.
             var edited = pages.Count / 2;

@@ -19,13 +19,49 @@ internal static class FacetSets
 
     public static string Encode(IReadOnlyList<int> ids, int documents)
     {
-        var deltas = Deltas(ids);
-        var runs = Runs(ids);
-        var shortest = runs.Length < deltas.Length ? runs : deltas;
-        // The bitset's length is known without writing it (unpadded base64 of documents / 8 bytes): most sets, such
-        // as the articles where two words stand side by side, are far sparser than that.
+        // Each form's length is counted before any is written, and only the shortest is (a pair shard holds hundreds of
+        // thousands of sets). The bitset's is unpadded base64 of documents / 8 bytes: most sets, such as the articles
+        // where two words stand side by side, are far sparser than that.
+        var (deltas, runs) = Lengths(ids);
         var bytes = (documents + 7) / 8;
-        return 1 + (((bytes * 4) + 2) / 3) <= shortest.Length ? Bitset(ids, documents) : shortest;
+        return 1 + (((bytes * 4) + 2) / 3) <= Math.Min(deltas, runs) ? Bitset(ids, documents) : runs < deltas ? Runs(ids) : Deltas(ids);
+    }
+
+    /// <summary>The lengths <see cref="Deltas"/> and <see cref="Runs"/> would have.</summary>
+    private static (int Deltas, int Runs) Lengths(IReadOnlyList<int> ids)
+    {
+        int deltas = 1, runs = 1, previous = -1;
+        for (var i = 0; i < ids.Count; i++)
+        {
+            deltas += Digits(ids[i] - (i == 0 ? -1 : ids[i - 1]) - 1);
+        }
+
+        for (var i = 0; i < ids.Count;)
+        {
+            var start = ids[i];
+            var end = start;
+            while (i + 1 < ids.Count && ids[i + 1] == end + 1)
+            {
+                end = ids[++i];
+            }
+
+            i++;
+            runs += Digits(start - previous - 1) + Digits(end - start);
+            previous = end;
+        }
+
+        return (deltas, runs);
+    }
+
+    private static int Digits(int value)
+    {
+        var digits = 1;
+        while ((value >>= 5) > 0)
+        {
+            digits++;
+        }
+
+        return digits;
     }
 
     private static string Bitset(IReadOnlyList<int> ids, int documents)

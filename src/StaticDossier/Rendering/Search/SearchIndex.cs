@@ -36,11 +36,13 @@ internal sealed class SearchIndex
     private readonly int[] _termStart;
     private readonly int[] _postingDocument;
     private readonly int[] _postingWord;
+    private readonly int[] _postingCounts;
+    private readonly int[] _postingSpelling;
 
-    private SearchIndex(string[] words, int[] rank, int[] foldedOf, ParsedDocument[] documents, double[] averages, string[] spellings, int[] termStart, int[] postingDocument, int[] postingWord)
+    private SearchIndex(string[] words, int[] rank, int[] foldedOf, ParsedDocument[] documents, double[] averages, string[] spellings, int[] termStart, int[] postingDocument, int[] postingWord, int[] postingCounts, int[] postingSpelling)
     {
-        (Words, _rank, _foldedOf, _documents, _averages, _spellings, _termStart, _postingDocument, _postingWord) =
-            (words, rank, foldedOf, documents, averages, spellings, termStart, postingDocument, postingWord);
+        (Words, _rank, _foldedOf, _documents, _averages, _spellings, _termStart, _postingDocument, _postingWord, _postingCounts, _postingSpelling) =
+            (words, rank, foldedOf, documents, averages, spellings, termStart, postingDocument, postingWord, postingCounts, postingSpelling);
     }
 
     /// <summary>Folded words in ordinal order; a term's number is its place here.</summary>
@@ -106,18 +108,25 @@ internal sealed class SearchIndex
         var next = termStart[..^1];
         var postingDocument = new int[termStart[^1]];
         var postingWord = new int[termStart[^1]];
+        // Each posting's field counts and spelling are copied beside it, read here article by article, so that writing
+        // a term reads its postings in a row instead of every article's arrays in turn.
+        var postingCounts = new int[termStart[^1]];
+        var postingSpelling = new int[termStart[^1]];
         for (var d = 0; d < documents.Length; d++)
         {
-            var docWords = documents[d].Words;
+            var document = documents[d];
+            var docWords = document.Words;
             for (var w = 0; w < docWords.Length; w++)
             {
                 var at = next[rank[docWords[w]]]++;
                 postingDocument[at] = d;
                 postingWord[at] = w;
+                postingCounts[at] = document.PackedCounts(w);
+                postingSpelling[at] = document.OnlySpelling(w);
             }
         }
 
-        return new SearchIndex(words, rank, foldedOf, documents, averages, vocabulary.Spellings(), termStart, postingDocument, postingWord);
+        return new SearchIndex(words, rank, foldedOf, documents, averages, vocabulary.Spellings(), termStart, postingDocument, postingWord, postingCounts, postingSpelling);
     }
 
     /// <summary>Term <paramref name="term"/>'s entry, <c>[[spellings], [doc delta, weight, spelling mask, …]]</c>, without
@@ -131,7 +140,7 @@ internal sealed class SearchIndex
         var frequency = new Dictionary<int, int>();
         for (var p = start; p < end; p++)
         {
-            foreach (var spelling in _documents[_postingDocument[p]].SpellingsOf(_postingWord[p]))
+            foreach (var spelling in SpellingsOf(p))
             {
                 frequency[spelling] = frequency.GetValueOrDefault(spelling) + 1;
             }
@@ -159,13 +168,21 @@ internal sealed class SearchIndex
             w.WriteEndArray();
             w.WriteStartArray();
             var last = 0;
+            // A word mostly has one spelling: its bit, found once per spelling rather than once per posting.
+            var single = spellings.Count == 1 ? bit[spellings[0]] : -1;
             for (var p = start; p < end; p++)
             {
-                var document = _documents[_postingDocument[p]];
                 var mask = 0;
-                foreach (var spelling in document.SpellingsOf(_postingWord[p]))
+                if (single >= 0)
                 {
-                    mask += bit.GetValueOrDefault(spelling);
+                    mask = single;
+                }
+                else
+                {
+                    foreach (var spelling in SpellingsOf(p))
+                    {
+                        mask += bit.GetValueOrDefault(spelling);
+                    }
                 }
 
                 w.WriteNumberValue(_postingDocument[p] - last);
@@ -194,7 +211,7 @@ internal sealed class SearchIndex
         for (var p = start; p < end; p++)
         {
             var document = _documents[_postingDocument[p]];
-            document.CountsOf(_postingWord[p], counts);
+            Unpack(p, counts);
             var tf = 0.0;
             for (var f = 0; f < Fields; f++)
             {
@@ -210,6 +227,28 @@ internal sealed class SearchIndex
         }
     }
 
+    private ReadOnlySpan<int> SpellingsOf(int posting) => _postingSpelling[posting] >= 0
+        ? new ReadOnlySpan<int>(in _postingSpelling[posting])
+        : _documents[_postingDocument[posting]].SpellingsOf(_postingWord[posting]);
+
+    /// <summary>A posting's count in each field, from its packed copy, or from its article when a count did not fit.</summary>
+    private void Unpack(int posting, Span<int> counts)
+    {
+        var packed = _postingCounts[posting];
+        if (packed < 0)
+        {
+            _documents[_postingDocument[posting]].CountsOf(_postingWord[posting], counts);
+            return;
+        }
+
+        for (var f = 0; f < Fields - 1; f++)
+        {
+            counts[f] = (packed >> (ParsedDocument.BodyBits + (ParsedDocument.FieldCountBits * f))) & ((1 << ParsedDocument.FieldCountBits) - 1);
+        }
+
+        counts[Fields - 1] = packed & ((1 << ParsedDocument.BodyBits) - 1);
+    }
+
     /// <summary>How many articles have term <paramref name="term"/>.</summary>
     public int PostingCount(int term) => _termStart[term + 1] - _termStart[term];
 
@@ -217,29 +256,40 @@ internal sealed class SearchIndex
     /// the articles (ascending ids) where it does. Fields and names never run into each other: positions leave a gap.</summary>
     public List<(int Second, List<int> Documents)> PairsOf(int term)
     {
-        var bySecond = new Dictionary<int, List<int>>();
+        // Every (second word, article) met, packed in one number and sorted: grouped by second word, articles ascending.
+        var met = new List<long>();
         for (var p = _termStart[term]; p < _termStart[term + 1]; p++)
         {
             var d = _postingDocument[p];
             var document = _documents[d];
-            foreach (var next in document.NextWordsOf(_postingWord[p]))
+            foreach (var occurrence in document.OccurrencesOf(_postingWord[p]))
             {
-                var second = _rank[document.Words[next]];
-                if (!bySecond.TryGetValue(second, out var list))
+                if (occurrence >> ParsedDocument.FieldBits is var next and > 0)
                 {
-                    bySecond[second] = list = [];
-                }
-
-                // Postings come in document order, so a repeat is always the last one added.
-                if (list.Count == 0 || list[^1] != d)
-                {
-                    list.Add(d);
+                    met.Add(((long)_rank[document.Words[next - 1]] << 32) | (uint)d);
                 }
             }
         }
 
-        var pairs = bySecond.Select(kv => (kv.Key, kv.Value)).ToList();
-        pairs.Sort((a, b) => a.Key.CompareTo(b.Key));
+        var keys = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(met);
+        keys.Sort();
+        var pairs = new List<(int Second, List<int> Documents)>();
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (i > 0 && keys[i] == keys[i - 1])
+            {
+                continue;
+            }
+
+            var second = (int)(keys[i] >> 32);
+            if (pairs.Count == 0 || pairs[^1].Second != second)
+            {
+                pairs.Add((second, []));
+            }
+
+            pairs[^1].Documents.Add((int)keys[i]);
+        }
+
         return pairs;
     }
 
@@ -348,17 +398,40 @@ internal sealed class SearchIndex
             }
         }
 
-        /// <summary>The local words that follow <paramref name="word"/> directly, once per occurrence.</summary>
-        public IEnumerable<int> NextWordsOf(int word)
+        /// <summary>Bits of a packed count for the body, and for each other field.</summary>
+        public const int BodyBits = 15;
+        public const int FieldCountBits = 4;
+
+        /// <summary>The word's counts in the four short fields (4 bits each) above its body count (15 bits); -1 when one
+        /// does not fit.</summary>
+        public int PackedCounts(int word)
         {
-            for (var at = occurrenceStart[word]; at < occurrenceStart[word + 1]; at++)
+            Span<int> counts = stackalloc int[Fields];
+            CountsOf(word, counts);
+            var packed = counts[Fields - 1];
+            if (packed >= 1 << BodyBits)
             {
-                if (occurrences[at] >> FieldBits is var next and > 0)
-                {
-                    yield return next - 1;
-                }
+                return -1;
             }
+
+            for (var f = 0; f < Fields - 1; f++)
+            {
+                if (counts[f] >= 1 << FieldCountBits)
+                {
+                    return -1;
+                }
+
+                packed |= counts[f] << (BodyBits + (FieldCountBits * f));
+            }
+
+            return packed;
         }
+
+        /// <summary>The word's only spelling in this article; -1 when it has several.</summary>
+        public int OnlySpelling(int word) => spellingStart[word + 1] - spellingStart[word] == 1 ? spellings[spellingStart[word]] : -1;
+
+        /// <summary>The word's occurrences: each its field in the low bits, and above them the local word after it plus one.</summary>
+        public ReadOnlySpan<int> OccurrencesOf(int word) => Occurrences(word);
 
         private ReadOnlySpan<int> Occurrences(int word) => occurrences.AsSpan(occurrenceStart[word], occurrenceStart[word + 1] - occurrenceStart[word]);
     }
