@@ -256,40 +256,34 @@ internal sealed class SearchIndex
     /// the articles (ascending ids) where it does. Fields and names never run into each other: positions leave a gap.</summary>
     public List<(int Second, List<int> Documents)> PairsOf(int term)
     {
-        // Every (second word, article) met, packed in one number and sorted: grouped by second word, articles ascending.
-        var met = new List<long>();
+        var bySecond = new Dictionary<int, List<int>>();
         for (var p = _termStart[term]; p < _termStart[term + 1]; p++)
         {
             var d = _postingDocument[p];
             var document = _documents[d];
             foreach (var occurrence in document.OccurrencesOf(_postingWord[p]))
             {
-                if (occurrence >> ParsedDocument.FieldBits is var next and > 0)
+                if (occurrence >> ParsedDocument.FieldBits is not (var next and > 0))
                 {
-                    met.Add(((long)_rank[document.Words[next - 1]] << 32) | (uint)d);
+                    continue;
+                }
+
+                var second = _rank[document.Words[next - 1]];
+                if (!bySecond.TryGetValue(second, out var list))
+                {
+                    bySecond[second] = list = [];
+                }
+
+                // Postings come in document order, so a repeat is always the last one added.
+                if (list.Count == 0 || list[^1] != d)
+                {
+                    list.Add(d);
                 }
             }
         }
 
-        var keys = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(met);
-        keys.Sort();
-        var pairs = new List<(int Second, List<int> Documents)>();
-        for (var i = 0; i < keys.Length; i++)
-        {
-            if (i > 0 && keys[i] == keys[i - 1])
-            {
-                continue;
-            }
-
-            var second = (int)(keys[i] >> 32);
-            if (pairs.Count == 0 || pairs[^1].Second != second)
-            {
-                pairs.Add((second, []));
-            }
-
-            pairs[^1].Documents.Add((int)keys[i]);
-        }
-
+        var pairs = bySecond.Select(kv => (kv.Key, kv.Value)).ToList();
+        pairs.Sort((a, b) => a.Key.CompareTo(b.Key));
         return pairs;
     }
 
