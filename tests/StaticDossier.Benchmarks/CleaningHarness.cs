@@ -126,6 +126,7 @@ internal static class CleaningHarness
                 nameof(t.RefrainReach) => t with { RefrainReach = v },
                 nameof(t.MainRunMinShare) => t with { MainRunMinShare = v },
                 nameof(t.TextMainRunMinShare) => t with { TextMainRunMinShare = v },
+                nameof(t.ThreadSignatures) => t with { ThreadSignatures = v },
                 _ => throw new ArgumentException($"TUNE: no threshold named '{kv[0]}'."),
             };
         }

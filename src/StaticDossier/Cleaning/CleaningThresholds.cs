@@ -49,6 +49,11 @@ internal sealed record CleaningThresholds
     /// this many times all the prose before it (then it is a comment counter in the article's header).</summary>
     public double CommentsRunLead { get; init; } = 1;
 
+    /// <summary>Text dumps: this many signatures (short lines with a date and a time) with prose between them, down to
+    /// the last paragraph and no comment longer than the prose above, are readers' comments, cut from the first
+    /// signature (0: never).</summary>
+    public double ThreadSignatures { get; init; } = 3;
+
     // --- main run ---
 
     /// <summary>Weight of a paragraph after one or two short lines (a teaser's headline and author).</summary>

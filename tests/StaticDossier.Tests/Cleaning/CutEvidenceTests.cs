@@ -44,4 +44,26 @@ public sealed class CutEvidenceTests
         Assert.DoesNotContain("Share this guide", cleaned.MarkdownBody, StringComparison.Ordinal);
         Assert.Contains(cleaned.Notes, n => n.StartsWith("main run: the best run (lines 6-6) holds", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void ReadersCommentsWithoutAHeadingGoByTheirSignatures()
+    {
+        var cleaned = Clean("seeds/night-ferry.txt", Input("063-end-section"));
+
+        Assert.Contains("The operator will run the crossing", cleaned.MarkdownBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("I take the night ferry twice a week", cleaned.MarkdownBody, StringComparison.Ordinal);
+        Assert.Contains(cleaned.Notes, n => n.StartsWith("end section: 3 signatures (short dated lines)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void EmbeddedPostsSignedWithoutATimeAreNotAThread()
+    {
+        var text = Input("063-end-section").Replace(" at November 9, 2012 ", " November 9, 2012 ", StringComparison.Ordinal)
+            .Replace(" 6:41 AM", string.Empty, StringComparison.Ordinal).Replace(" 7:49 AM", string.Empty, StringComparison.Ordinal)
+            .Replace(" 8:01 AM", string.Empty, StringComparison.Ordinal).Replace(" 8:28 AM", string.Empty, StringComparison.Ordinal);
+
+        var cleaned = Clean("seeds/night-ferry.txt", text);
+
+        Assert.DoesNotContain(cleaned.Notes, n => n.Contains("signatures (short dated lines)", StringComparison.Ordinal));
+    }
 }

@@ -10,6 +10,14 @@ internal sealed partial class EndSectionRule : INoiseRule
     public void Apply(CleaningContext context)
     {
         var blocks = context.Blocks;
+        if (context.IsTextDump && context.Thresholds.ThreadSignatures > 0 && ThreadStart(context) is { } thread)
+        {
+            for (var j = thread.Index; j < blocks.Count; j++)
+            {
+                blocks[j].Decide(false, BlockRole.Noise, $"readers' comments from line {thread.Line} (signatures recur)", Id);
+            }
+        }
+
         for (var i = 0; i < blocks.Count; i++)
         {
             var b = blocks[i];
@@ -60,6 +68,75 @@ internal sealed partial class EndSectionRule : INoiseRule
             }
         }
     }
+
+    // Readers' comments without a heading have a shape: signatures (short lines with a date and a time of day,
+    // "Posted by: Tom at November 9, 2012 7:49 AM") recurring down to the page's last paragraph, with a comment's prose
+    // between each two. Embedded posts and photo captions carry a date but rarely a time, so they do not count.
+    private static Block? ThreadStart(CleaningContext context)
+    {
+        var blocks = context.Blocks;
+        var firstGood = -1;
+        for (var i = 0; i < blocks.Count && firstGood < 0; i++)
+        {
+            firstGood = blocks[i].Class == BlockClass.Good && !blocks[i].IsDecided ? i : -1;
+        }
+
+        if (firstGood < 0)
+        {
+            return null;
+        }
+
+        // The thread runs to the page's last paragraph: a list of dated teasers above the article does not.
+        var lastGood = -1;
+        for (var i = blocks.Count - 1; i > firstGood && lastGood < 0; i--)
+        {
+            lastGood = blocks[i].Class == BlockClass.Good && !blocks[i].IsDecided ? i : -1;
+        }
+
+        // Walking back from the last paragraph: each signature closes a segment of prose (one comment). The thread
+        // grows while no segment outweighs all the prose above it (the article): a long segment is the article itself.
+        int chain = 0, segment = 0, start = -1;
+        for (var i = lastGood; i > firstGood + 2; i--)
+        {
+            var b = blocks[i];
+            if (IsSignature(b))
+            {
+                if (segment == 0 && chain > 0)
+                {
+                    break;
+                }
+
+                var above = context.GoodChars(0, i);
+                if (above == 0 || segment > above)
+                {
+                    break;
+                }
+
+                chain++;
+                start = i;
+                segment = 0;
+            }
+            else if (b.Class >= BlockClass.NearGood && !b.IsDecided)
+            {
+                segment += b.Text.Length;
+            }
+        }
+
+        if (start < 0 || chain < context.Thresholds.ThreadSignatures)
+        {
+            return null;
+        }
+
+        context.Note($"end section: {chain} signatures (short dated lines) with a comment's prose beside each, from line {blocks[start].Line} to the last paragraph, none outweighing the prose above: readers' comments");
+        return blocks[start];
+    }
+
+    private static bool IsSignature(Block b) =>
+        b.Class < BlockClass.Good && b.Words <= 16 && (b.Rule == RuleId.DateLine || (!b.IsDecided && DateFinder.Find(b.Text) is not null))
+        && TimeOfDay().IsMatch(b.Text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b\d{1,2}:\d\d\s*(am|pm|a\.m\.|p\.m\.)?", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex TimeOfDay();
 
     // Characters of the first run of prose after block i: paragraphs in a row, through single short lines
     // (subheadings, captions) but not two non-prose blocks in a row (a commenter's name and date) nor a date line
