@@ -536,6 +536,8 @@
 
   // Results asked for so far in this run: a second "more" before the first page has arrived asks for the next.
   var asked = 0;
+  // The last result asked for, once shown: a page asked for later is shown after it.
+  var tail = Promise.resolve();
 
   // Each result is shown as soon as its document and every result above it have arrived, so the first results appear
   // while the rest of the page is still loading, always in rank order.
@@ -543,7 +545,7 @@
     var next = shown.slice(asked, asked + PAGE);
     asked += next.length;
     list.setAttribute('aria-busy', 'true');
-    var chain = Promise.resolve();
+    var chain = tail;
     next.map(function (r) { return load('docs/' + r.doc); }).forEach(function (doc) {
       chain = chain.then(function () { return doc; }).then(function (d) {
         if (run === current) {
@@ -551,6 +553,7 @@
         }
       });
     });
+    tail = chain.then(null, function () { /* the run reports it */ });
     return chain.then(function () {
       if (run !== current || list.children.length < asked) {
         return;
@@ -626,6 +629,7 @@
       var results = inForce ? found.results.filter(function (r) { return passes(inForce, r.doc, -1); }) : found.results;
       clear(list);
       asked = 0;
+      tail = Promise.resolve();
       shown = results;
       shownFound = found;
       var q = '\u201c' + query + '\u201d';
