@@ -19,6 +19,9 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
     /// <summary>Kept between builds by a long-lived builder: unchanged articles are not folded and tokenised again.</summary>
     public ModelMemo? Memo { get; init; }
 
+    /// <summary>Up to this many articles, related lists compare every pair (tests lower it to reach the candidate search).</summary>
+    internal int ExactUpTo { get; init; } = RelatedArticles.ExactUpTo;
+
     public DossierModel Build(IReadOnlyList<ContentPage> pages, DiagnosticBag diagnostics)
     {
         var kinds = TaxonomyKind.All;
@@ -63,15 +66,25 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
         stage.Dispose();
         stage = Timings.Time("model: text similarity");
         var termIndex = Task.Run(() => new RelatedArticles.TermIndex(articles));
-        var similarity = new TextSimilarity(keys, everyTriple: articles.Count <= RelatedArticles.ExactUpTo, Memo?.Words);
+        var similarity = new TextSimilarity(keys, everyTriple: articles.Count <= ExactUpTo, Memo?.Words);
         var chronological = articles.Where(a => a.Date is not null).Reverse().ToList();
         var positions = chronological.Select((a, i) => (a.Url, i)).ToDictionary(x => x.Url, x => x.i, StringComparer.Ordinal);
-        var related = new List<ArticleLink>[articles.Count];
         var shared = termIndex.GetAwaiter().GetResult();
         var labels = RelatedLabels.From(text);
         stage.Dispose();
         stage = Timings.Time("model: related lists");
-        Parallel.For(0, articles.Count, i => related[i] = RelatedArticles.For(articles, i, similarity, shared, labels));
+        List<ArticleLink> Related(int i) => RelatedArticles.For(articles, i, similarity, shared, labels);
+        List<ArticleLink>[] related;
+        if (Memo is null)
+        {
+            related = new List<ArticleLink>[articles.Count];
+            Parallel.For(0, articles.Count, i => related[i] = Related(i));
+        }
+        else
+        {
+            related = Memo.Related.Lists(articles, keys, similarity, labels, Related);
+        }
+
         stage.Dispose();
         stage = Timings.Time("model: neighbours, taxonomies");
         Parallel.For(0, articles.Count, i =>

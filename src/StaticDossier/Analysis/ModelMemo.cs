@@ -18,6 +18,9 @@ internal sealed class ModelMemo
     private ConcurrentDictionary<string, ArticleView> _views = new(StringComparer.Ordinal);
     private ConcurrentDictionary<string, ArticleView> _next = new(StringComparer.Ordinal);
 
+    /// <summary>The related-article lists of the last build, made again only where what they read changed.</summary>
+    internal RelatedMemo Related { get; } = new();
+
     /// <summary>The folded words of the text, for <see cref="TextSimilarity"/>.</summary>
     internal TextSimilarity.Memo Words { get; } = new();
 

@@ -109,7 +109,7 @@ internal static class RelatedArticles
         }
 
         var best = new Best(terms.UrlRank);
-        if (articles.Count <= ExactUpTo)
+        if (similarity.EveryTriple)
         {
             var dot = new double[articles.Count];
             var sharedTriples = new int[articles.Count];

@@ -22,6 +22,8 @@ internal sealed class TextSimilarity
     private readonly int _vocabulary;
     private readonly ShinglePostings _shinglePostings;
     private readonly bool _everyTriple;
+    private readonly WordTable _wordIds;
+    private readonly int[] _documentFrequency;
 
     /// <summary>Prepares <paramref name="keys"/>: texts already folded by <see cref="TermMatcher.Key(string)"/>
     /// (lower case, no diacritics, words separated by single spaces).</summary>
@@ -39,7 +41,7 @@ internal sealed class TextSimilarity
         Parallel.For(0, keys.Count, d => words[d] = memo is null ? Words.Of(keys[d]) : memo.Of(keys[d]));
 
         _wordHashes = Vocabulary(words);
-        var wordIds = new WordTable(_wordHashes);
+        var wordIds = _wordIds = new WordTable(_wordHashes);
         _words = new int[keys.Count][];
         var counts = new (int[] Ids, int[] Counts)[keys.Count];
         Parallel.For(0, keys.Count, d =>
@@ -52,7 +54,7 @@ internal sealed class TextSimilarity
             counts[d] = (ids, numbers);
         });
 
-        var documentFrequency = new int[wordIds.Count];
+        var documentFrequency = _documentFrequency = new int[wordIds.Count];
         foreach (var (ids, _) in counts)
         {
             foreach (var id in ids)
@@ -172,6 +174,20 @@ internal sealed class TextSimilarity
         }
 
         public int Count { get; }
+
+        /// <summary>The id of <paramref name="hash"/>, or -1 when no body has the word.</summary>
+        public int Find(long hash)
+        {
+            for (var slot = Slot(hash, _shift); _used[slot]; slot = (slot + 1) & (_keys.Length - 1))
+            {
+                if (_keys[slot] == hash)
+                {
+                    return _ids[slot];
+                }
+            }
+
+            return -1;
+        }
 
         public int Id(long hash)
         {
@@ -446,6 +462,72 @@ internal sealed class TextSimilarity
     /// <summary>The top <c>64 - shift</c> bits of <paramref name="hash"/> mixed by a multiply (Fibonacci hashing): a
     /// slot of an open-addressing table of that many bits, or a fixed sample of values.</summary>
     private static int Slot(long hash, int shift) => (int)(((ulong)hash * 0x9E3779B97F4A7C15UL) >> shift);
+
+    /// <summary>True when every triple is indexed and related lists compare every pair (a small dossier).</summary>
+    public bool EveryTriple => _everyTriple;
+
+    /// <summary>How many bodies have the word whose hash is <paramref name="hash"/>.</summary>
+    internal int DocumentFrequency(long hash) => _wordIds.Find(hash) is var id and >= 0 ? _documentFrequency[id] : 0;
+
+    /// <summary>The distinct word hashes of <paramref name="key"/> and its sampled triples, as a build made them:
+    /// to compare a body with what it was in an earlier build.</summary>
+    internal static (long[] Words, long[] Sampled) Features(string key)
+    {
+        var words = Words.Of(key);
+        return ([.. words.Distinct], Shingles(words.Local, words.Distinct, all: false));
+    }
+
+    /// <summary>The hashes of document <paramref name="d"/>'s heaviest words: the candidate search finds it, and weighs it,
+    /// through these alone.</summary>
+    internal long[] TopWordHashesOf(int d) => [.. _topTerms.Value.Top[d].Select(t => _wordHashes[t.Id])];
+
+    /// <summary>The documents whose weighed words include one of <paramref name="hashes"/>.</summary>
+    internal List<int> DocumentsWithWords(IReadOnlySet<long> hashes) => Matching(hashes, d => _vectors[d].Ids);
+
+    /// <summary>The documents whose heaviest words (the candidate search's) include one of <paramref name="hashes"/>.</summary>
+    internal List<int> DocumentsWithTopWords(IReadOnlySet<long> hashes)
+    {
+        var top = _topTerms.Value.Top;
+        return Matching(hashes, d => top[d].Select(t => t.Id));
+    }
+
+    /// <summary>The documents whose sampled triples include one of <paramref name="triples"/>.</summary>
+    internal List<int> DocumentsWithSampled(IReadOnlySet<long> triples)
+    {
+        var found = new List<int>();
+        for (var d = 0; d < _sampled.Length; d++)
+        {
+            if (_sampled[d].Any(triples.Contains))
+            {
+                found.Add(d);
+            }
+        }
+
+        return found;
+    }
+
+    private List<int> Matching(IReadOnlySet<long> hashes, Func<int, IEnumerable<int>> idsOf)
+    {
+        var wanted = new bool[_vocabulary];
+        foreach (var hash in hashes)
+        {
+            if (_wordIds.Find(hash) is var id and >= 0)
+            {
+                wanted[id] = true;
+            }
+        }
+
+        var found = new List<int>();
+        for (var d = 0; d < _vectors.Length; d++)
+        {
+            if (idsOf(d).Any(id => wanted[id]))
+            {
+                found.Add(d);
+            }
+        }
+
+        return found;
+    }
 
     /// <summary>Number of documents.</summary>
     public int Documents => _vectors.Length;

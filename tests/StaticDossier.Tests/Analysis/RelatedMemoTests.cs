@@ -1,0 +1,108 @@
+using StaticDossier.Analysis;
+using StaticDossier.Content;
+using StaticDossier.Diagnostics;
+using StaticDossier.Rendering;
+using StaticDossier.Rendering.Interface;
+using StaticDossier.Tests.Support;
+
+namespace StaticDossier.Tests.Analysis;
+
+/// <summary>A model builder that keeps its related lists between builds (<see cref="RelatedMemo"/>, as <c>serve</c> does)
+/// makes again only the lists a change can reach, and every list is the one a fresh builder makes, after every step of a
+/// random sequence of edits, on the candidate search of a large dossier (reached here at 240 articles).</summary>
+public sealed class RelatedMemoTests
+{
+    private static readonly string[] Tags = ["energy", "diplomacy", "trade", "arms", "rice", "students", "shipping", "banks"];
+    private static readonly string[] People = ["Ana Ivanova", "Lê Văn B", "Pavel Orlov", "Trần Thị C", "Igor Sokolov"];
+
+    [Fact]
+    public void RandomEditsGiveTheListsOfAFreshBuilder()
+    {
+        using var dossier = new TempDossier(withSeeds: false);
+        var config = Dossier.Config(dossier);
+        var diagnostics = new DiagnosticBag();
+        var text = InterfaceText.Load(config, diagnostics)!;
+        var markdown = new MarkdownRenderer();
+        var random = new Random(240);
+        // A vocabulary whose words are used unevenly (the first ones in most bodies, the last in a few), and sentences
+        // shared by a few bodies, so related lists come from rare words, shared triples and shared tags alike.
+        var vocabulary = Enumerable.Range(0, 1500).Select(i => $"w{i}x").ToArray();
+        string Word() => vocabulary[(int)(vocabulary.Length * Math.Pow(random.NextDouble(), 2.5))];
+        string Sentence(int words) => string.Join(' ', Enumerable.Range(0, words).Select(_ => Word())) + ".";
+        var shared = Enumerable.Range(0, 30).Select(_ => Sentence(14)).ToArray();
+        var pages = Enumerable.Range(0, 240).Select(i => new ContentPage(
+            $"content/a{i:000}.md",
+            new FrontMatter
+            {
+                Title = $"Report {i} {Word()}",
+                Date = new DateOnly(2020, 1, 1).AddDays(i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                Tags = [.. Tags.Where(_ => random.Next(4) == 0)],
+                People = [.. People.Where(_ => random.Next(6) == 0)],
+            },
+            string.Join(' ', Enumerable.Range(0, 6).Select(_ => random.Next(3) == 0 ? shared[random.Next(shared.Length)] : Sentence(12))),
+            5)).ToList();
+
+        var memo = new ModelMemo();
+        var (made, edits) = (0, new List<string>());
+        var madeWithoutText = 0;
+        for (var step = 0; step < 36; step++)
+        {
+            if (step > 0)
+            {
+                var i = random.Next(pages.Count);
+                var page = pages[i];
+                var edit = (step % 9) switch
+                {
+                    0 => "body: a word of its own",
+                    1 => "body: common words",
+                    2 => "body: a shared sentence",
+                    3 => "title",
+                    4 => "tags",
+                    5 => "people",
+                    6 => "summary",
+                    7 => "body: a sentence removed",
+                    _ => "body: a rare word",
+                };
+                edits.Add($"{page.Path} {edit}");
+                pages[i] = edit switch
+                {
+                    "body: a word of its own" => page with { MarkdownBody = page.MarkdownBody + $" Zq{step}word." },
+                    "body: common words" => page with { MarkdownBody = page.MarkdownBody + " " + Sentence(10) },
+                    "body: a shared sentence" => page with { MarkdownBody = page.MarkdownBody + " " + shared[random.Next(shared.Length)] },
+                    "title" => page with { Meta = page.Meta with { Title = $"Report {step} {Word()} {Word()}" } },
+                    "tags" => page with { Meta = page.Meta with { Tags = [Tags[random.Next(Tags.Length)]] } },
+                    "people" => page with { Meta = page.Meta with { People = [People[random.Next(People.Length)]] } },
+                    "summary" => page with { Meta = page.Meta with { Summary = $"Summary {step}." } },
+                    "body: a sentence removed" => page with { MarkdownBody = page.MarkdownBody[(page.MarkdownBody.IndexOf('.', StringComparison.Ordinal) + 1)..] },
+                    _ => page with { MarkdownBody = page.MarkdownBody + $" {vocabulary[vocabulary.Length - 1 - random.Next(20)]}." },
+                };
+            }
+
+            var kept = new DossierModelBuilder(config, text, markdown) { Memo = memo, ExactUpTo = 0 }.Build(pages, diagnostics);
+            var fresh = new DossierModelBuilder(config, text, markdown) { ExactUpTo = 0 }.Build(pages, diagnostics);
+            Assert.False(diagnostics.HasErrors, string.Join('\n', diagnostics));
+            for (var a = 0; a < fresh.Articles.Count; a++)
+            {
+                Assert.Equal(fresh.Articles[a].Url, kept.Articles[a].Url);
+                Assert.True(
+                    fresh.Articles[a].Related.SequenceEqual(kept.Articles[a].Related),
+                    $"{fresh.Articles[a].Url}: [{Show(kept.Articles[a].Related)}], fresh [{Show(fresh.Articles[a].Related)}] after step {step} ({string.Join("; ", edits)})");
+            }
+
+            Assert.Contains(fresh.Articles, a => a.Related.Count > 0);
+            if (step > 0)
+            {
+                made += memo.Related.Made;
+                madeWithoutText += edits[^1].EndsWith("tags", StringComparison.Ordinal) || edits[^1].EndsWith("people", StringComparison.Ordinal)
+                    || edits[^1].EndsWith("summary", StringComparison.Ordinal) ? memo.Related.Made : 0;
+                edits[^1] += $" ({memo.Related.Made} made)";
+            }
+        }
+
+        // An edit of people, tags or summary reaches the lists sharing a name with the article or naming it, not all 240
+        // (a text edit on so small a vocabulary often reaches most).
+        Assert.True(madeWithoutText < 12 * 240 / 2, $"{madeWithoutText} lists made in 12 edits of names; all edits: {made}: {string.Join("; ", edits)}");
+    }
+
+    private static string Show(IEnumerable<ArticleLink> links) => string.Join(", ", links.Select(l => $"{l.Url} ({l.Reason})"));
+}
