@@ -74,9 +74,10 @@ internal sealed class SearchIndexRenderer : ISiteOutput
         chunkStarts.Add(words.Length);
         var chunks = chunkStarts.Count - 1;
         var shards = new OutputFile[chunks];
+        var chunkValues = new byte[chunks][][];
         Parallel.For(0, chunks, c =>
         {
-            var values = terms[chunkStarts[c]..chunkStarts[c + 1]].Select(e => e.Value).ToArray();
+            var values = chunkValues[c] = terms[chunkStarts[c]..chunkStarts[c + 1]].Select(e => e.Value).ToArray();
             // A term's entry is its word's alone, so the same entries (the very arrays) are the same words.
             if (kept is not null && kept.TermShards.TryGetValue(c, out var last) && SameArrays(last.Values, values))
             {
@@ -113,10 +114,11 @@ internal sealed class SearchIndexRenderer : ISiteOutput
         var articles = model.Articles;
         var docs = new OutputFile[articles.Count];
         var documentsMade = 0;
+        var keys = new ShardMemo.DocumentKey[articles.Count];
         Parallel.For(0, articles.Count, i =>
         {
             var a = articles[i];
-            var key = new ShardMemo.DocumentKey(a.Title, a.Url, a.Language, a.Date, a.DateDisplay, a.DateApprox, a.DateApproxDisplay, a.Source, a.PlainText);
+            var key = keys[i] = new ShardMemo.DocumentKey(a.Title, a.Url, a.Language, a.Date, a.DateDisplay, a.DateApprox, a.DateApproxDisplay, a.Source, a.PlainText);
             if (kept is not null && kept.Documents.TryGetValue(i, out var last) && last.Key == key)
             {
                 docs[i] = last.File;
@@ -130,7 +132,7 @@ internal sealed class SearchIndexRenderer : ISiteOutput
         files.AddRange(Facets(model));
         if (kept is not null)
         {
-            Remember(kept, index, terms, chunkStarts, shards, articles, docs);
+            Remember(kept, index, terms, chunkValues, shards, keys, docs);
             (kept.TermsMade, kept.DocumentsMade) = (made, documentsMade);
         }
 
@@ -139,21 +141,19 @@ internal sealed class SearchIndexRenderer : ISiteOutput
 
     private static bool SameArrays(byte[][] a, byte[][] b) => a.Length == b.Length && a.Zip(b).All(x => ReferenceEquals(x.First, x.Second));
 
-    private static void Remember(ShardMemo kept, SearchIndex index, ShardMemo.Term[] terms, List<int> chunkStarts, OutputFile[] shards, IReadOnlyList<ArticleView> articles, OutputFile[] docs)
+    private static void Remember(ShardMemo kept, SearchIndex index, ShardMemo.Term[] terms, byte[][][] chunkValues, OutputFile[] shards, ShardMemo.DocumentKey[] keys, OutputFile[] docs)
     {
         kept.Keep(index, terms);
         kept.TermShards.Clear();
         for (var c = 0; c < shards.Length; c++)
         {
-            var values = terms[chunkStarts[c]..chunkStarts[c + 1]].Select(e => e.Value).ToArray();
-            kept.TermShards[c] = (values, shards[c]);
+            kept.TermShards[c] = (chunkValues[c], shards[c]);
         }
 
         kept.Documents.Clear();
         for (var i = 0; i < docs.Length; i++)
         {
-            var a = articles[i];
-            kept.Documents[i] = (new ShardMemo.DocumentKey(a.Title, a.Url, a.Language, a.Date, a.DateDisplay, a.DateApprox, a.DateApproxDisplay, a.Source, a.PlainText), docs[i]);
+            kept.Documents[i] = (keys[i], docs[i]);
         }
     }
 
