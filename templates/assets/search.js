@@ -181,13 +181,18 @@
     return shard;
   }
 
-  function adjacent(firsts, seconds) {
+  function pairsOf(firsts, seconds) {
     var wanted = [];
     firsts.forEach(function (a) {
       if (a.entry.length > 2) {
         seconds.forEach(function (b) { wanted.push({ first: a.term, second: b.term, shard: pairShardOf(a.entry, b.term) }); });
       }
     });
+    return wanted;
+  }
+
+  function adjacent(firsts, seconds) {
+    var wanted = pairsOf(firsts, seconds);
     return Promise.all(wanted.map(function (p) { return load('pairs/' + p.shard); })).then(function (shards) {
       var docs = new Uint8Array(index.documents);
       wanted.forEach(function (p, k) {
@@ -232,13 +237,23 @@
     return results;
   }
 
+  // The last word is matched as a prefix while the reader is still typing it.
+  function prefixTyped(query, qwords, typing) {
+    return typing && /[\p{L}\p{N}\p{M}]$/u.test(query) && qwords.length > 0 && qwords[qwords.length - 1].folded.length >= 2;
+  }
+
+  function lookups(query, qwords, typing) {
+    var prefix = prefixTyped(query, qwords, typing);
+    return Promise.all(qwords.map(function (w, i) { return lookup(w, prefix && i === qwords.length - 1); }));
+  }
+
   function match(query, typing) {
     var qwords = words(query.normalize('NFC'));
     if (qwords.length === 0) {
       return Promise.resolve({ words: qwords, prefix: false, results: [] });
     }
-    var lastIsPrefix = typing && /[\p{L}\p{N}\p{M}]$/u.test(query) && qwords[qwords.length - 1].folded.length >= 2;
-    return Promise.all(qwords.map(function (w, i) { return lookup(w, lastIsPrefix && i === qwords.length - 1); }))
+    var lastIsPrefix = prefixTyped(query, qwords, typing);
+    return lookups(query, qwords, typing)
       .then(function (matches) {
         var perWord = qwords.map(function (w, i) { return scoresOf(w, matches[i]); });
         // Every word must match: the candidates are the articles where each word scores.
@@ -656,15 +671,29 @@
     });
   }
 
-  // While the reader types, the term shards of the words typed so far are asked for at once, so they are (mostly)
-  // here when the pause ends and the query runs. Only whole chunks already named by index.js: nothing is guessed.
+  // While the reader types, the shards the query will need are asked for at once, so they are (mostly) here when
+  // the pause ends and the query runs: the term shards of the words typed so far, and once those are in, the pair
+  // shards of each two adjacent words (a phrase costs a third round trip otherwise). Only shards named by index.js
+  // and the term entries: nothing is guessed.
   function prefetch(value) {
-    words(value.normalize('NFC')).forEach(function (w) {
+    var query = value.normalize('NFC');
+    var qwords = words(query);
+    qwords.forEach(function (w) {
       var c = chunkOf(w.folded);
       if (c >= 0) {
         load('terms/' + c).catch(function () { /* the query itself reports it */ });
       }
     });
+    if (qwords.length < 2) {
+      return;
+    }
+    lookups(query, qwords, true).then(function (matches) {
+      for (var k = 0; k + 1 < matches.length; k++) {
+        pairsOf(matches[k], matches[k + 1]).forEach(function (p) {
+          load('pairs/' + p.shard).catch(function () { /* the query itself reports it */ });
+        });
+      }
+    }, function () { /* the query itself reports it */ });
   }
 
   var timer = 0;

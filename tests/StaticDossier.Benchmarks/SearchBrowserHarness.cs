@@ -116,6 +116,10 @@ internal static class SearchBrowserHarness
               const scripts = [];
               const append = document.head.appendChild.bind(document.head);
               document.head.appendChild = node => { if (node.src) { scripts.push([node.src, performance.now() - t0]); } return append(node); };
+              // When each shard's script ran: the time between asking and arriving is the load, the rest is the page's work.
+              const arrived = {};
+              const deliver = window.dossierSearchLoaded;
+              window.dossierSearchLoaded = (key, data) => { arrived[key] = performance.now() - t0; return deliver(key, data); };
               const done = () => list.children.length > 0 || /No article/.test(status.textContent);
               const filtered = () => document.querySelectorAll('#filter-language option').length > 1;
               let first = null;
@@ -126,7 +130,7 @@ internal static class SearchBrowserHarness
                 if (first !== null && page === null && !list.hasAttribute('aria-busy')) { page = performance.now() - t0; }
                 if (first !== null && page !== null && (filtered() || /No article/.test(status.textContent))) {
                   observer.disconnect();
-                  resolve({ ms: first.ms, pageMs: page, filtersMs: performance.now() - t0, status: first.status, scripts: scripts });
+                  resolve({ ms: first.ms, pageMs: page, filtersMs: performance.now() - t0, status: first.status, scripts: scripts.map(s => [s[0], s[1], arrived[s[0].replace(/^.*\/search\//, '').replace(/\.js$/, '')] ?? -1]) });
                 }
               });
               observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-busy'] });
@@ -146,10 +150,10 @@ internal static class SearchBrowserHarness
         Console.Error.WriteLine($"  {query}: {Kb(firstBytes)} KB before the first results; first page whole after {result.GetProperty("pageMs").GetDouble():F0} ms, filters shown after {result.GetProperty("filtersMs").GetDouble():F0} ms, {Kb(queryBytes)} KB in all");
         if (Environment.GetEnvironmentVariable("SEARCH_TRACE") is "1")
         {
-            // When each shard was asked for, relative to the submit: where the time before the first results goes.
+            // When each shard was asked for and when it ran, relative to the submit: where the time before the first results goes.
             foreach (var s in result.GetProperty("scripts").EnumerateArray())
             {
-                Console.Error.WriteLine($"    {s[1].GetDouble(),7:F1} ms  {Path.GetFileName(Path.GetDirectoryName(new Uri(s[0].GetString()!).LocalPath))}/{Path.GetFileName(new Uri(s[0].GetString()!).LocalPath)}");
+                Console.Error.WriteLine($"    {s[1].GetDouble(),7:F1} ms -> {s[2].GetDouble(),7:F1} ms  {Path.GetFileName(Path.GetDirectoryName(new Uri(s[0].GetString()!).LocalPath))}/{Path.GetFileName(new Uri(s[0].GetString()!).LocalPath)}");
             }
         }
 

@@ -166,6 +166,42 @@ public sealed class SearchPageTests(BrowserSite browser)
         await context.CloseAsync();
     }
 
+    /// <summary>While the reader types two words, the pair shard that tells where they stand side by side is asked for
+    /// once their term shards are in, before the pause ends: a phrase then costs no third round trip.</summary>
+    [Fact]
+    public async Task PairShardsAreAskedForWhileTheReaderTypesAPhrase()
+    {
+        Assert.SkipUnless(BrowserSite.ChromiumInstalled, "Debian chromium (/usr/bin/chromium) is not installed.");
+        using var dossier = new TempDossier(withSeeds: false);
+        dossier.Write("content/a.md", "---\ntitle: Harbour report\ndate: 2021-03-01\nlanguage: en\n---\n\nNews from the harbour city.\n");
+        dossier.Write("content/b.md", "---\ntitle: City report\ndate: 2021-03-02\nlanguage: en\n---\n\nThe city has a harbour.\n");
+        var diagnostics = new DiagnosticBag();
+        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics).Succeeded, string.Join('\n', diagnostics));
+        var context = await browser.Browser!.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.AddInitScriptAsync("""
+            (() => {
+              const append = Node.prototype.appendChild;
+              window.asked = [];
+              Node.prototype.appendChild = function (node) {
+                if (node.src && node.src.includes('/search/')) { window.asked.push([node.src.split('/search/')[1], document.getElementById('search-status').textContent]); }
+                return append.call(this, node);
+              };
+            })();
+            """);
+        await page.GotoAsync(new Uri(Path.Combine(dossier.Site, "search.html")).AbsoluteUri);
+        // Typed slowly enough for a term shard to arrive between keys, as a reader types; the pause that runs the
+        // query comes only after the last key.
+        await page.GetByLabel("Words to find in the articles").PressSequentiallyAsync("harbour city", new() { Delay = 60 });
+        await Assertions.Expect(page.Locator("#search-status")).ToContainTextAsync("“harbour city”");
+        var asked = await page.EvaluateAsync<string[][]>("() => window.asked");
+        var pair = Assert.Single(asked, a => a[0].StartsWith("pairs/", StringComparison.Ordinal));
+        Assert.Equal("", pair[1]);
+        // The phrase ranks first the article where the two words stand side by side.
+        await Assertions.Expect(page.Locator("#search-results li").First).ToContainTextAsync("Harbour report");
+        await context.CloseAsync();
+    }
+
     /// <summary>Each filter's counts, taken over the results that pass the other filters, on a dossier whose facet
     /// files use all three of FacetSets' forms (a bitset, gaps, runs): the browser's decoding against the truth.</summary>
     [Fact]
