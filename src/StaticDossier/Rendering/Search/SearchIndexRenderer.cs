@@ -43,17 +43,26 @@ internal sealed class SearchIndexRenderer : ISiteOutput
         // made of has changed.
         var terms = new ShardMemo.Term[words.Length];
         var made = 0;
+        var pairsMade = 0;
         Parallel.For(0, words.Length, t =>
         {
-            if (stale is not null && !stale[t])
+            var known = stale is null ? null : kept!.Known(index, t);
+            if (stale is not null && stale[t] is ShardMemo.Staleness.None)
             {
-                terms[t] = kept!.Known(index, t);
+                terms[t] = known!;
                 return;
             }
 
             Interlocked.Increment(ref made);
             var core = index.TermCore(t, out var weights);
-            terms[t] = new ShardMemo.Term(core, weights, PairShards.Pieces(index, t, ChunkBytes, Options), null, []);
+            var keepPairs = stale is not null && stale[t] is ShardMemo.Staleness.Postings;
+            if (!keepPairs)
+            {
+                Interlocked.Increment(ref pairsMade);
+            }
+
+            var pieces = keepPairs ? known!.Pieces : PairShards.Pieces(index, t, ChunkBytes, Options);
+            terms[t] = new ShardMemo.Term(core, weights, pieces, null, []);
         });
 
         var pairFiles = Pairs(index, terms, kept);
@@ -133,7 +142,7 @@ internal sealed class SearchIndexRenderer : ISiteOutput
         if (kept is not null)
         {
             Remember(kept, index, terms, chunkValues, shards, keys, docs);
-            (kept.TermsMade, kept.DocumentsMade) = (made, documentsMade);
+            (kept.TermsMade, kept.PairsMade, kept.DocumentsMade) = (made, pairsMade, documentsMade);
         }
 
         return files;

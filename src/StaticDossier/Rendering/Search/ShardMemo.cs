@@ -27,12 +27,29 @@ internal sealed class ShardMemo
     /// <summary>How many term entries the last build made (the rest it kept): for tests.</summary>
     internal int TermsMade { get; set; }
 
+    /// <summary>How many terms' pair pieces the last build made (the rest it kept): for tests.</summary>
+    internal int PairsMade { get; set; }
+
     /// <summary>How many article documents the last build wrote again: for tests.</summary>
     internal int DocumentsMade { get; set; }
 
-    /// <summary>Which of <paramref name="index"/>'s terms must be made again (null: all of them, as in a first build or
-    /// after the article count changed).</summary>
-    internal bool[]? Stale(SearchIndex index)
+    /// <summary>What of a term must be made again.</summary>
+    internal enum Staleness : byte
+    {
+        /// <summary>Nothing: its kept entry stands.</summary>
+        None,
+
+        /// <summary>Its postings (an article having it changed, or its rounded weights moved), while the words that
+        /// follow it, article by article, are the same: its pair pieces stand.</summary>
+        Postings,
+
+        /// <summary>Its postings and its pairs.</summary>
+        All,
+    }
+
+    /// <summary>What of each of <paramref name="index"/>'s terms must be made again (null: all of everything, as in a
+    /// first build or after the article count changed).</summary>
+    internal Staleness[]? Stale(SearchIndex index)
     {
         var documents = index.Documents;
         if (_documents is null || _documents.Length != documents.Length)
@@ -41,6 +58,7 @@ internal sealed class ShardMemo
         }
 
         var words = new HashSet<int>();
+        var followersChanged = new HashSet<int>();
         var changed = 0;
         for (var d = 0; d < documents.Length; d++)
         {
@@ -48,6 +66,7 @@ internal sealed class ShardMemo
             {
                 words.UnionWith(documents[d].Words);
                 words.UnionWith(_documents[d].Words);
+                FollowersChanged(_documents[d], documents[d], followersChanged);
                 changed++;
             }
         }
@@ -59,14 +78,20 @@ internal sealed class ShardMemo
         }
 
         var sameAverages = index.Averages.AsSpan().SequenceEqual(_averages);
-        var stale = new bool[index.Words.Length];
+        var stale = new Staleness[index.Words.Length];
         Parallel.For(0, stale.Length, () => new int[64], (t, _, scratch) =>
         {
             var folded = index.FoldedOf(t);
             var known = folded < _terms.Length ? _terms[folded] : null;
-            if (known is null || words.Contains(folded))
+            if (known is null || followersChanged.Contains(folded))
             {
-                stale[t] = true;
+                stale[t] = Staleness.All;
+                return scratch;
+            }
+
+            if (words.Contains(folded))
+            {
+                stale[t] = Staleness.Postings;
                 return scratch;
             }
 
@@ -79,7 +104,7 @@ internal sealed class ShardMemo
 
                 var weights = scratch.AsSpan(0, known.Weights.Length);
                 index.Weights(t, weights);
-                stale[t] = !weights.SequenceEqual(known.Weights);
+                stale[t] = weights.SequenceEqual(known.Weights) ? Staleness.None : Staleness.Postings;
             }
 
             return scratch;
@@ -87,8 +112,44 @@ internal sealed class ShardMemo
         return stale;
     }
 
+    /// <summary>Adds to <paramref name="words"/> each folded word whose followers differ between an article's parse
+    /// before and now: the words a term's pairs list, article by article, are what its pair pieces are made of.</summary>
+    private static void FollowersChanged(SearchIndex.ParsedDocument before, SearchIndex.ParsedDocument now, HashSet<int> words)
+    {
+        var old = Followers(before);
+        foreach (var (word, followers) in Followers(now))
+        {
+            if (!old.Remove(word, out var was) || !was.SetEquals(followers))
+            {
+                words.Add(word);
+            }
+        }
+
+        words.UnionWith(old.Keys);
+    }
+
+    private static Dictionary<int, HashSet<int>> Followers(SearchIndex.ParsedDocument document)
+    {
+        var followers = new Dictionary<int, HashSet<int>>(document.Words.Length);
+        for (var w = 0; w < document.Words.Length; w++)
+        {
+            var set = new HashSet<int>();
+            foreach (var occurrence in document.OccurrencesOf(w))
+            {
+                if (occurrence >> SearchIndex.ParsedDocument.FieldBits is var next and > 0)
+                {
+                    set.Add(document.Words[next - 1]);
+                }
+            }
+
+            followers[document.Words[w]] = set;
+        }
+
+        return followers;
+    }
+
     /// <summary>The kept entry of term <paramref name="term"/> (its folded word's).</summary>
-    internal Term Known(SearchIndex index, int term) => _terms[index.FoldedOf(term)]!;
+    internal Term? Known(SearchIndex index, int term) => index.FoldedOf(term) is var folded && folded < _terms.Length ? _terms[folded] : null;
 
     /// <summary>Keeps this build's entries and what they were made from, for the next.</summary>
     internal void Keep(SearchIndex index, Term[] terms)

@@ -6,7 +6,7 @@ namespace StaticDossier.Tests.Rendering.Search;
 
 /// <summary>The search shards a long-lived builder (<c>serve</c>) keeps between builds: after every edit of a random
 /// sequence its <c>assets/search/</c> is byte for byte a fresh build's, and a one-article edit makes again only the
-/// entries of that article's words and its own document.</summary>
+/// entries of that article's words and its own document, and the pairs only of words whose followers changed.</summary>
 public sealed class ShardMemoTests
 {
     private static readonly string[] Words = ["hanoi", "moscow", "talks", "oil", "rice", "minister", "visit", "treaty", "ukraine", "war", "evacuation", "students", "bank", "rouble", "dong", "ship", "port", "lavrov", "putin", "grain", "the", "of", "and", "said", "trade", "energy", "Việt", "Nam", "Phạm", "Minh"];
@@ -29,7 +29,7 @@ public sealed class ShardMemoTests
 
         var live = new LiveBuild();
         var next = 60;
-        string[] kinds = ["body", "title", "longer", "date", "add", "body", "delete", "title", "longer", "new-word", "body"];
+        string[] kinds = ["body", "title", "longer", "date", "add", "body", "delete", "title", "longer", "new-word", "body", "twice"];
         for (var step = 0; step <= kinds.Length; step++)
         {
             var kind = step == 0 ? "none" : kinds[step - 1];
@@ -45,6 +45,12 @@ public sealed class ShardMemoTests
                 case "longer":
                     // A new average length: every weight is computed again and compared with the one kept.
                     bodies[pick] += " " + Sentence(12);
+                    Write(pick);
+                    break;
+                case "twice":
+                    // The same words followed by the same words, but for the one where the copy begins: every weight
+                    // moves (a new average length), the pairs of one or two words.
+                    bodies[pick] = bodies[pick] + " " + bodies[pick];
                     Write(pick);
                     break;
                 case "new-word":
@@ -87,6 +93,11 @@ public sealed class ShardMemoTests
             if (kind is "body" or "title" or "longer" or "new-word")
             {
                 Assert.True(shards.DocumentsMade == 1, $"{shards.DocumentsMade} documents made after {context}");
+            }
+
+            if (kind is "twice")
+            {
+                Assert.True(shards.TermsMade > 20 && shards.PairsMade <= 2, $"{shards.TermsMade} terms made, {shards.PairsMade} with their pairs, after {context}");
             }
 
             if (kind is "body" or "title" or "new-word")
