@@ -82,7 +82,12 @@ public sealed class SiteBuilder
 
         // The build's own diagnostics are kept apart, so a later no-change build can repeat them.
         var local = new DiagnosticBag();
-        var files = RenderUnchecked(local, cache);
+        if (Live is null && Memo is null)
+        {
+            return BuildStreamed(cache, local, diagnostics, clock);
+        }
+
+        var files = RenderUnchecked(local, cache, null);
         cache?.Markdown.DoneRendering();
         if (files is null)
         {
@@ -96,13 +101,16 @@ public sealed class SiteBuilder
             return new BuildSummary { Succeeded = false, Elapsed = clock.Elapsed };
         }
 
-        var written = Publish(files, cache, local, diagnostics);
-        return written is null
+        return Summary(files.Count, Publish(files, cache, local, diagnostics), cache, clock);
+    }
+
+    private static BuildSummary Summary(int files, WriteResult? written, BuildCache? cache, Stopwatch clock) =>
+        written is null
             ? new BuildSummary { Succeeded = false, Elapsed = clock.Elapsed }
             : new BuildSummary
             {
                 Succeeded = true,
-                Files = files.Count,
+                Files = files,
                 Written = written.Written,
                 Unchanged = written.Unchanged,
                 Removed = written.Removed,
@@ -110,12 +118,67 @@ public sealed class SiteBuilder
                 RenderedBodies = cache?.Markdown.Misses ?? 0,
                 Elapsed = clock.Elapsed,
             };
+
+    /// <summary>A one-off build: each file is staged as it is rendered, keeping only its links; once the site is whole
+    /// its links are checked, and the staged site is swapped in only if they all resolve. The site's bytes are never
+    /// all in memory (at 100,000 articles they are some 3 GB).</summary>
+    private BuildSummary BuildStreamed(BuildCache? cache, DiagnosticBag local, DiagnosticBag diagnostics, Stopwatch clock)
+    {
+        BuildSummary Failed() => new() { Succeeded = false, Elapsed = clock.Elapsed };
+        StagedSite staged;
+        try
+        {
+            staged = StagedSite.Open(_config.OutputPath, cache?.Previous?.Outputs);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            diagnostics.Error(DiagnosticCodes.OutputWriteFailed, $"Could not write the site: {ex.Message}", SourceLocation.InFile(_config.OutputDir));
+            return Failed();
+        }
+
+        using (staged)
+        {
+            var links = new SiteLinks();
+            var files = RenderUnchecked(local, cache, new StagingSink(staged, links));
+            cache?.Markdown.DoneRendering();
+            if (files is null)
+            {
+                Report(local, diagnostics);
+                return Failed();
+            }
+
+            Progress?.Invoke(new BuildProgress("write", 0, 0));
+            using var publishing = BuildTimings.Time("publish (links, swap, state)");
+            var savingBodies = cache?.SaveBodies() ?? Task.CompletedTask;
+            WriteResult? written;
+            try
+            {
+                if (!staged.Failed)
+                {
+                    BuildTimings.Time("link check", () => links.Check(local, staged.ReadBack));
+                }
+
+                cache?.Forget();
+                written = local.HasErrors ? null : staged.Publish(null, cache?.Previous?.Outputs);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                Report(local, diagnostics);
+                diagnostics.Error(DiagnosticCodes.OutputWriteFailed, $"Could not write the site: {ex.Message}", SourceLocation.InFile(_config.OutputDir));
+                cache?.AfterPublish(savingBodies, null, local, diagnostics);
+                return Failed();
+            }
+
+            Report(local, diagnostics);
+            BuildTimings.Time("save bodies and state", () => cache?.AfterPublish(savingBodies, written, local, diagnostics));
+            return Summary(files.Count, written, cache, clock);
+        }
     }
 
     /// <summary>Reads content/ and renders every output, links unchecked; null when errors were reported.</summary>
-    internal IReadOnlyList<OutputFile>? RenderUnchecked(DiagnosticBag diagnostics) => RenderUnchecked(diagnostics, null);
+    internal IReadOnlyList<OutputFile>? RenderUnchecked(DiagnosticBag diagnostics) => RenderUnchecked(diagnostics, null, null);
 
-    private IReadOnlyList<OutputFile>? RenderUnchecked(DiagnosticBag diagnostics, BuildCache? cache)
+    private IReadOnlyList<OutputFile>? RenderUnchecked(DiagnosticBag diagnostics, BuildCache? cache, IOutputSink? sink)
     {
         Live?.BeginBuild(Path.GetFullPath(_config.RootDirectory));
         var reader = new ContentPageReader(_config.RootDirectory) { ReadAlready = cache?.ReadAlready, Live = cache is null ? null : Live };
@@ -135,7 +198,7 @@ public sealed class SiteBuilder
         var seeds = BuildTimings.Time("published seeds", () => Seeds.PublishedSeedReader.Read(pages, _config, diagnostics));
         BuildTimings.Time("memo: templates fingerprint", () => { Memo?.BeginBuild(_config.TemplatesPath); return 0; });
         using var render = BuildTimings.Time("render (model and every output)");
-        var files = new SiteRenderer(_config) { BodyRenderer = bodies, Seeds = seeds, Memo = Memo }.Render(pages, index, diagnostics);
+        var files = new SiteRenderer(_config) { BodyRenderer = bodies, Seeds = seeds, Memo = Memo, Sink = sink }.Render(pages, index, diagnostics);
         if (diagnostics.HasErrors)
         {
             Memo?.Forget();

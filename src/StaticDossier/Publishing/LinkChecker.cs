@@ -18,19 +18,27 @@ public static partial class LinkChecker
         var html = files.Where(f => f.IsHtml).ToList();
         var scanned = new ScannedPage[html.Count];
         Parallel.For(0, html.Count, i => scanned[i] = scans is null ? HtmlLinkScanner.Scan(html[i].Bytes) : scans.GetValue(html[i].Bytes, static bytes => HtmlLinkScanner.Scan(bytes)));
-        var ids = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        for (var i = 0; i < html.Count; i++)
+        return Check(paths, html.Select(f => f.OutputPath).ToList(), scanned, i => html[i].Bytes, diagnostics);
+    }
+
+    /// <summary>Reports each broken internal link of the pages <paramref name="pages"/> (output paths, in the order to
+    /// report them), scanned as <paramref name="scanned"/>, in a site of the files <paramref name="paths"/>;
+    /// <paramref name="bytesOf"/> gives a page's bytes again, only to place a broken link. Returns how many links were checked.</summary>
+    internal static int Check(HashSet<string> paths, IReadOnlyList<string> pages, IReadOnlyList<ScannedPage> scanned, Func<int, byte[]> bytesOf, DiagnosticBag diagnostics)
+    {
+        var ids = new Dictionary<string, HashSet<string>>(pages.Count, StringComparer.Ordinal);
+        for (var i = 0; i < pages.Count; i++)
         {
-            ids[html[i].OutputPath] = scanned[i].Ids;
+            ids[pages[i]] = scanned[i].Ids;
         }
 
         // Pages are checked on every core, each page's broken links kept apart and reported afterwards in page order.
         // A site's pages share most of their links (layout, navigation, the same tags), and pages in one folder
         // resolve them alike: each thread judges each link once per folder, and remembers the verdict.
-        var broken = new List<(string Message, int Offset)>?[html.Count];
-        Parallel.For(0, html.Count, () => new Dictionary<string, Dictionary<string, (Link Link, string? Problem)>>(StringComparer.Ordinal), (index, _, verdicts) =>
+        var broken = new List<(string Message, int Offset)>?[pages.Count];
+        Parallel.For(0, pages.Count, () => new Dictionary<string, Dictionary<string, (Link Link, string? Problem)>>(StringComparer.Ordinal), (index, _, verdicts) =>
         {
-            var page = html[index].OutputPath;
+            var page = pages[index];
             var folder = page[..(page.LastIndexOf('/') + 1)];
             if (!verdicts.TryGetValue(folder, out var inFolder))
             {
@@ -64,11 +72,18 @@ public static partial class LinkChecker
             return verdicts;
         }, _ => { });
 
-        for (var i = 0; i < html.Count; i++)
+        for (var i = 0; i < pages.Count; i++)
         {
-            foreach (var (message, offset) in broken[i] ?? [])
+            if (broken[i] is not { } found)
             {
-                diagnostics.Error(DiagnosticCodes.BrokenLink, message, Where(html[i], offset));
+                continue;
+            }
+
+            var bytes = bytesOf(i);
+            foreach (var (message, offset) in found)
+            {
+                var (line, column) = HtmlLinkScanner.Position(bytes, offset);
+                diagnostics.Error(DiagnosticCodes.BrokenLink, message, new SourceLocation("_site/" + pages[i], line, column));
             }
         }
 
@@ -118,12 +133,6 @@ public static partial class LinkChecker
     /// <summary>What a link leads to: off the site, or a file in it (empty for the page itself, null when it climbs
     /// out of the site) and an anchor.</summary>
     private readonly record struct Link(bool External, string? Target, string? Fragment);
-
-    private static SourceLocation Where(OutputFile page, int offset)
-    {
-        var (line, column) = HtmlLinkScanner.Position(page.Bytes, offset);
-        return new SourceLocation("_site/" + page.OutputPath, line, column);
-    }
 
     private static bool IsExternal(string href) => href.StartsWith("//", StringComparison.Ordinal) || Scheme().IsMatch(href);
 

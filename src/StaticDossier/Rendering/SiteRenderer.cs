@@ -26,6 +26,10 @@ public sealed class SiteRenderer
     /// <summary>What a long-lived builder keeps between builds, so unchanged pages are not rendered again.</summary>
     internal Incremental.RenderMemo? Memo { get; init; }
 
+    /// <summary>When given, takes every file as it is rendered, and <see cref="Render"/> returns what it kept of each
+    /// (paths and dates, no bytes): a large site is then never held in memory whole.</summary>
+    internal IOutputSink? Sink { get; init; }
+
     /// <summary>Renders the site; null when errors were reported. <paramref name="index"/> is
     /// <c>content/_index.md</c>, whose body becomes the home page's introduction.</summary>
     public IReadOnlyList<OutputFile>? Render(IReadOnlyList<ContentPage> pages, ContentPage? index, DiagnosticBag diagnostics)
@@ -46,8 +50,8 @@ public sealed class SiteRenderer
         var context = new OutputContext(_config, dossier, new PageRenderer(_config, templates, dossier.Taxonomies, text, Memo), Intro(index, diagnostics), diagnostics, text) { Seeds = Seeds, Memo = Memo };
         var outputs = SiteOutputs.All.Where(o => !o.ListsSite).ToList();
         // Materialised inside each task: an output's files are rendered on the thread that runs it.
-        var beside = outputs.Skip(1).Select(o => Task.Run(() => Building.BuildTimings.Time("output " + o.GetType().Name, () => o.Render(context).ToList()))).ToList();
-        var files = new List<OutputFile?>(Building.BuildTimings.Time("output " + outputs[0].GetType().Name, () => outputs[0].Render(context).ToList()));
+        var beside = outputs.Skip(1).Select(o => Task.Run(() => Building.BuildTimings.Time("output " + o.GetType().Name, () => Collect(o, context)))).ToList();
+        var files = new List<OutputFile?>(Building.BuildTimings.Time("output " + outputs[0].GetType().Name, () => Collect(outputs[0], context)));
         foreach (var work in beside)
         {
             files.AddRange(work.GetAwaiter().GetResult());
@@ -61,13 +65,48 @@ public sealed class SiteRenderer
         var site = files.OfType<OutputFile>().ToList();
         foreach (var listing in SiteOutputs.All.Where(o => o.ListsSite))
         {
-            site.AddRange(Building.BuildTimings.Time("output " + listing.GetType().Name, () => listing.Render(context with { Rendered = site }).OfType<OutputFile>().ToList()));
+            site.AddRange(Building.BuildTimings.Time("output " + listing.GetType().Name, () => Collect(listing, context with { Rendered = site }).OfType<OutputFile>().ToList()));
         }
 
         ReportDuplicates(site, diagnostics);
         site.Sort((a, b) => string.CompareOrdinal(a.OutputPath, b.OutputPath));
         return diagnostics.HasErrors ? null : site;
     }
+
+    /// <summary>An output's files, each handed to the <see cref="Sink"/> when there is one: in batches, on every core,
+    /// as the output yields them.</summary>
+    private List<OutputFile?> Collect(ISiteOutput output, OutputContext context)
+    {
+        if (Sink is not { } sink)
+        {
+            return output.Render(context).ToList();
+        }
+
+        var kept = new List<OutputFile?>();
+        var batch = new List<OutputFile?>(Batch);
+        foreach (var file in output.Render(context))
+        {
+            batch.Add(file);
+            if (batch.Count == Batch)
+            {
+                Hand();
+            }
+        }
+
+        Hand();
+        return kept;
+
+        void Hand()
+        {
+            var taken = new OutputFile?[batch.Count];
+            Parallel.For(0, batch.Count, i => taken[i] = batch[i] is { } file ? sink.Take(file) : null);
+            kept.AddRange(taken);
+            batch.Clear();
+        }
+    }
+
+    /// <summary>Files handed to the sink together: enough to keep both cores busy, few enough to hold.</summary>
+    private const int Batch = 256;
 
     private RawHtml Intro(ContentPage? index, DiagnosticBag diagnostics)
     {

@@ -6,25 +6,38 @@ namespace StaticDossier.Rendering.Pages;
 /// <c>citation_*</c> tags of reference managers.</summary>
 internal sealed class ArticlePages : ISiteOutput
 {
+    /// <summary>Articles rendered together, on every core, before their pages are yielded: a build that writes
+    /// pages as they come (<see cref="SiteRenderer.Sink"/>) then holds a chunk of them, not the whole site.</summary>
+    private const int Chunk = 1024;
+
     public IEnumerable<OutputFile?> Render(OutputContext context)
     {
-        var (dossier, pages, diagnostics) = (context.Dossier, context.Pages, context.Diagnostics);
-        var rendered = new OutputFile?[dossier.Articles.Count];
-        Parallel.For(0, dossier.Articles.Count, i =>
+        var articles = context.Dossier.Articles;
+        var rendered = new OutputFile?[Math.Min(Chunk, articles.Count)];
+        for (var start = 0; start < articles.Count; start += Chunk)
         {
-            var article = dossier.Articles[i];
-            var model = pages.NewModel(article.Url);
-            model.SetValue("article", article, true);
-            model.SetValue("page_description", article.Summary, false);
-            var config = pages.Config;
-            model.SetValue("json_ld", context.Memo is { } memo
-                ? memo.Derived(article, "json_ld " + config.Title + " " + config.BaseUrl, a => JsonLdRenderer.Render(a, config))
-                : JsonLdRenderer.Render(article, config), true);
-            model.SetValue("dublin_core", context.Memo is { } kept ? kept.Derived(article, "dublin_core", DublinCore) : DublinCore(article), true);
-            model.SetValue("og_type", "article", false);
-            rendered[i] = pages.Render("article.sbn", model, article.Url, diagnostics, article.Date);
-        });
-        return rendered.OfType<OutputFile>();
+            var count = Math.Min(Chunk, articles.Count - start);
+            Parallel.For(0, count, i => rendered[i] = Render(articles[start + i], context));
+            for (var i = 0; i < count; i++)
+            {
+                yield return rendered[i];
+            }
+        }
+    }
+
+    private static OutputFile? Render(ArticleView article, OutputContext context)
+    {
+        var pages = context.Pages;
+        var model = pages.NewModel(article.Url);
+        model.SetValue("article", article, true);
+        model.SetValue("page_description", article.Summary, false);
+        var config = pages.Config;
+        model.SetValue("json_ld", context.Memo is { } memo
+            ? memo.Derived(article, "json_ld " + config.Title + " " + config.BaseUrl, a => JsonLdRenderer.Render(a, config))
+            : JsonLdRenderer.Render(article, config), true);
+        model.SetValue("dublin_core", context.Memo is { } kept ? kept.Derived(article, "dublin_core", DublinCore) : DublinCore(article), true);
+        model.SetValue("og_type", "article", false);
+        return pages.Render("article.sbn", model, article.Url, context.Diagnostics, article.Date);
     }
 
     private static List<MetaTag> DublinCore(ArticleView a)
