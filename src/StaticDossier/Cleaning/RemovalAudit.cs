@@ -1,5 +1,5 @@
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 
 namespace StaticDossier.Cleaning;
 
@@ -7,19 +7,22 @@ namespace StaticDossier.Cleaning;
 /// cleaning removed, with line, role, rule and reason, so a curator can check a decision and paste a block back.</summary>
 public static class RemovalAudit
 {
-    private static readonly ISerializer Serializer = new SerializerBuilder()
-        .WithNamingConvention(UnderscoredNamingConvention.Instance)
-        .DisableAliases()
-        .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull)
-        .Build();
-
     /// <summary>The audit file's name for a seed.</summary>
     public static string FileNameFor(CleanedDocument doc) => doc.Seed.Id + ".yml";
 
     /// <summary>The audit as YAML (deterministic).</summary>
     public static string Format(CleanedDocument doc, string contentFile)
     {
-        var audit = new Audit
+        var audit = AuditOf(doc, contentFile);
+        return "# What cleaning removed from this seed, and what ingest repaired in the text it kept. To restore a block,\n"
+               + "# paste its text into the content page: ingest never overwrites a page you edited. To undo a repair, put\n"
+               + "# the printed words back in the page, or in the seed's .seed.yml list the word under keep_words (or set\n"
+               + "# repairs: false) and ingest again. 'dossier explain " + doc.Seed.Path + "' shows every decision.\n"
+               + Yaml(audit);
+    }
+
+    private static Audit AuditOf(CleanedDocument doc, string contentFile) =>
+        new()
         {
             Seed = doc.Seed.Path,
             Content = contentFile,
@@ -52,14 +55,118 @@ public static class RemovalAudit
                 Maybe = w.Split,
             }).ToList(),
         };
-        return "# What cleaning removed from this seed, and what ingest repaired in the text it kept. To restore a block,\n"
-               + "# paste its text into the content page: ingest never overwrites a page you edited. To undo a repair, put\n"
-               + "# the printed words back in the page, or in the seed's .seed.yml list the word under keep_words (or set\n"
-               + "# repairs: false) and ingest again. 'dossier explain " + doc.Seed.Path + "' shows every decision.\n"
-               + Serializer.Serialize(audit).Replace("\r\n", "\n", StringComparison.Ordinal);
+
+    /// <summary>The audit as YAML, exactly as YamlDotNet's serializer writes it (underscored names, nulls left out, no
+    /// aliases; <c>RemovalAuditTests</c> holds the two together), through its emitter: the serializer's reflection over
+    /// the object graph cost as much as cleaning the seed.</summary>
+    internal static string Yaml(Audit audit)
+    {
+        var text = new StringWriter { NewLine = "\n" };
+        var emitter = new Emitter(text);
+        emitter.Emit(new StreamStart());
+        emitter.Emit(new DocumentStart());
+        emitter.Emit(new MappingStart());
+        Field(emitter, "seed", audit.Seed);
+        Field(emitter, "content", audit.Content);
+        if (audit.DateApprox is { } approx)
+        {
+            Key(emitter, "date_approx");
+            emitter.Emit(new MappingStart());
+            Field(emitter, "value", approx.Value);
+            Key(emitter, "evidence");
+            List(emitter, approx.Evidence, (e, evidence) => Text(e, evidence));
+            emitter.Emit(new MappingEnd());
+        }
+
+        Field(emitter, "kept", audit.Kept);
+        Key(emitter, "removed");
+        List(emitter, audit.Removed, (e, entry) =>
+        {
+            Field(e, "line", entry.Line);
+            Field(e, "role", entry.Role);
+            Field(e, "rule", entry.Rule);
+            Field(e, "reason", entry.Reason);
+            Field(e, "text", entry.Text);
+        }, mapping: true);
+        if (audit.RepairsOff is { } off)
+        {
+            Field(emitter, "repairs_off", off);
+        }
+
+        if (audit.Repaired is { } repaired)
+        {
+            Key(emitter, "repaired");
+            List(emitter, repaired, (e, repair) =>
+            {
+                Field(e, "line", repair.Line);
+                Field(e, "column", repair.Column);
+                Field(e, "rule", repair.Rule);
+                Field(e, "printed", repair.Printed);
+                Field(e, "now", repair.Now);
+            }, mapping: true);
+        }
+
+        if (audit.Flagged is { } flagged)
+        {
+            Key(emitter, "flagged");
+            List(emitter, flagged, (e, suspect) =>
+            {
+                Field(e, "line", suspect.Line);
+                Field(e, "column", suspect.Column);
+                Field(e, "word", suspect.Word);
+                Field(e, "maybe", suspect.Maybe);
+            }, mapping: true);
+        }
+
+        emitter.Emit(new MappingEnd());
+        emitter.Emit(new DocumentEnd(true));
+        emitter.Emit(new StreamEnd());
+        return text.ToString();
     }
 
-    private sealed class Audit
+    // The events the serializer emits: strings tagged str, numbers int, both plain-implicit, style left to the emitter.
+    private static readonly TagName Str = new("tag:yaml.org,2002:str");
+    private static readonly TagName Int = new("tag:yaml.org,2002:int");
+
+    private static void Key(Emitter emitter, string name) => Text(emitter, name);
+
+    private static void Text(Emitter emitter, string value) =>
+        emitter.Emit(new Scalar(AnchorName.Empty, Str, value, ScalarStyle.Any, true, false));
+
+    private static void Field(Emitter emitter, string name, string value)
+    {
+        Key(emitter, name);
+        Text(emitter, value);
+    }
+
+    private static void Field(Emitter emitter, string name, int value)
+    {
+        Key(emitter, name);
+        emitter.Emit(new Scalar(AnchorName.Empty, Int, value.ToString(System.Globalization.CultureInfo.InvariantCulture), ScalarStyle.Plain, true, false));
+    }
+
+    private static void List<T>(Emitter emitter, IEnumerable<T> items, Action<Emitter, T> item, bool mapping = false)
+    {
+        emitter.Emit(new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Any));
+        foreach (var value in items)
+        {
+            if (mapping)
+            {
+                emitter.Emit(new MappingStart());
+            }
+
+            item(emitter, value);
+            if (mapping)
+            {
+                emitter.Emit(new MappingEnd());
+            }
+        }
+
+        emitter.Emit(new SequenceEnd());
+    }
+
+    /// <summary>The audit's fields, in the order written.</summary>
+    internal sealed class Audit
     {
         public string Seed { get; init; } = string.Empty;
 
@@ -82,7 +189,7 @@ public static class RemovalAudit
         public List<Suspect>? Flagged { get; init; }
     }
 
-    private sealed class Repair
+    internal sealed class Repair
     {
         public int Line { get; init; }
 
@@ -95,7 +202,7 @@ public static class RemovalAudit
         public string Now { get; init; } = string.Empty;
     }
 
-    private sealed class Suspect
+    internal sealed class Suspect
     {
         public int Line { get; init; }
 
@@ -106,14 +213,14 @@ public static class RemovalAudit
         public string Maybe { get; init; } = string.Empty;
     }
 
-    private sealed class Inference
+    internal sealed class Inference
     {
         public string Value { get; init; } = string.Empty;
 
         public List<string> Evidence { get; init; } = [];
     }
 
-    private sealed class Entry
+    internal sealed class Entry
     {
         public int Line { get; init; }
 

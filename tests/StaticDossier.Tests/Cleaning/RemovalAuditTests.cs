@@ -48,3 +48,54 @@ public sealed class RemovalAuditTests
         Assert.Equal(first, Directory.GetFiles(folder).Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList());
     }
 }
+
+/// <summary>The audit is written through YamlDotNet's emitter, not its reflection serializer: the bytes must stay the
+/// serializer's, for any text a seed may hold.</summary>
+public sealed class RemovalAuditYamlTests
+{
+    private static readonly YamlDotNet.Serialization.ISerializer Serializer = new YamlDotNet.Serialization.SerializerBuilder()
+        .WithNamingConvention(YamlDotNet.Serialization.NamingConventions.UnderscoredNamingConvention.Instance)
+        .DisableAliases()
+        .ConfigureDefaultValuesHandling(YamlDotNet.Serialization.DefaultValuesHandling.OmitNull)
+        .Build();
+
+    private static readonly string[] Awkward =
+    [
+        "", " ", "plain words", "key: value", "a #hash", "#start", "- dash", "? what", "[x]", "{y}", "'single'", "\"double\"",
+        "true", "null", "~", "123", "0x1F", "1.5e3", ".inf", "yes", "on", "trailing ", " leading", "two\nlines", "tab\there",
+        "Hải Minh – “quoted”", "emoji 😀", "back\\slash", "colon at end:", "@at", "`tick", "%percent", "&anchor", "*alias", "!tag",
+        "|pipe", ">fold", "a: b: c", "line\r\nbreak", "\u0085next", "\u2028sep", "zero\0byte", new string('w', 300), "x,y", "many   spaces",
+    ];
+
+    [Fact]
+    public void EmitterWritesWhatTheSerializerWrote()
+    {
+        var random = new Random(24);
+        string Pick() => random.Next(4) == 0 ? Awkward[random.Next(Awkward.Length)] + Awkward[random.Next(Awkward.Length)] : Awkward[random.Next(Awkward.Length)];
+        for (var round = 0; round < 400; round++)
+        {
+            var audit = new StaticDossier.Cleaning.RemovalAudit.Audit
+            {
+                Seed = "seeds/" + Pick(),
+                Content = Pick(),
+                DateApprox = random.Next(3) == 0 ? new() { Value = Pick(), Evidence = [.. Enumerable.Range(0, random.Next(3)).Select(_ => Pick())] } : null,
+                Kept = random.Next(-1, 200),
+                Removed = [.. Enumerable.Range(0, random.Next(4)).Select(_ => new StaticDossier.Cleaning.RemovalAudit.Entry
+                {
+                    Line = random.Next(1, 999), Role = Pick(), Rule = Pick(), Reason = Pick(), Text = Pick(),
+                })],
+                RepairsOff = random.Next(4) == 0 ? Pick() : null,
+                Repaired = random.Next(3) == 0 ? [.. Enumerable.Range(0, random.Next(3)).Select(_ => new StaticDossier.Cleaning.RemovalAudit.Repair
+                {
+                    Line = random.Next(1, 99), Column = random.Next(1, 99), Rule = Pick(), Printed = Pick(), Now = Pick(),
+                })] : null,
+                Flagged = random.Next(3) == 0 ? [.. Enumerable.Range(0, random.Next(3)).Select(_ => new StaticDossier.Cleaning.RemovalAudit.Suspect
+                {
+                    Line = random.Next(1, 99), Column = random.Next(1, 99), Word = Pick(), Maybe = Pick(),
+                })] : null,
+            };
+            var expected = Serializer.Serialize(audit).Replace("\r\n", "\n", StringComparison.Ordinal);
+            Assert.Equal(expected, StaticDossier.Cleaning.RemovalAudit.Yaml(audit));
+        }
+    }
+}
