@@ -54,7 +54,7 @@ internal sealed class SearchIndex
     /// <summary>Each article's parse, by document id.</summary>
     internal ParsedDocument[] Documents => _documents;
 
-    /// <summary>Each field's average length, which every BM25 weight depends on.</summary>
+    /// <summary>Each field's average length (to a quarter of a word), which every BM25 weight depends on.</summary>
     internal double[] Averages => _averages;
 
     /// <summary>The vocabulary's id of term <paramref name="term"/>'s folded word (stable across the builds of one memo).</summary>
@@ -75,7 +75,9 @@ internal sealed class SearchIndex
         var averages = new double[Fields];
         for (var f = 0; f < averages.Length; f++)
         {
-            averages[f] = documents.Length == 0 ? 1 : Math.Max(1, documents.Average(d => (double)d.FieldLengths[f]));
+            // To a quarter of a word: BM25 needs only a typical length, and so one article made longer or shorter
+            // leaves every other article's weights as they were (a save in serve then rechecks none of them).
+            averages[f] = documents.Length == 0 ? 1 : Math.Max(1, Math.Round(documents.Average(d => (double)d.FieldLengths[f]) * 4) / 4);
         }
 
         // Terms in ordinal order of their folded word; each term's postings in document order, so the index is the same

@@ -43,7 +43,8 @@ public sealed class ShardMemoTests
                     Write(pick);
                     break;
                 case "longer":
-                    // A new average length: every weight is computed again and compared with the one kept.
+                    // Most often a new average length (to a quarter word): every weight is computed again and compared
+                    // with the one kept.
                     bodies[pick] += " " + Sentence(12);
                     Write(pick);
                     break;
