@@ -14,7 +14,7 @@ namespace StaticDossier.Rendering.Search;
 /// document and word-in-document pairs), and written term by term: an object per posting, a list of positions per
 /// posting and a set of spellings per word of every article were gigabytes at 100,000 articles, most of a build's
 /// garbage at 10,000. Weights and spelling masks are computed as each term is written.</para></summary>
-internal sealed class SearchIndex
+internal sealed partial class SearchIndex
 {
     private const double K1 = 1.2;
     private const double B = 0.75;
@@ -214,20 +214,27 @@ internal sealed class SearchIndex
         {
             var document = _documents[_postingDocument[p]];
             Unpack(p, counts);
-            var tf = 0.0;
-            for (var f = 0; f < Fields; f++)
-            {
-                // A field without the word adds exactly nothing.
-                if (counts[f] != 0)
-                {
-                    tf += FieldWeights[f] * counts[f] / (1 - B + (B * document.FieldLengths[f] / _averages[f]));
-                }
-            }
-
-            var score = idf * tf * (K1 + 1) / (K1 + tf);
-            weights[p - start] = Math.Max(1, (int)Math.Round(score * 100));
+            var tf = TermFrequency(document, counts);
+            weights[p - start] = Rounded(idf, tf);
         }
     }
+
+    private double TermFrequency(ParsedDocument document, ReadOnlySpan<int> counts)
+    {
+        var tf = 0.0;
+        for (var f = 0; f < Fields; f++)
+        {
+            // A field without the word adds exactly nothing.
+            if (counts[f] != 0)
+            {
+                tf += FieldWeights[f] * counts[f] / (1 - B + (B * document.FieldLengths[f] / _averages[f]));
+            }
+        }
+
+        return tf;
+    }
+
+    private static int Rounded(double idf, double tf) => Math.Max(1, (int)Math.Round(idf * tf * (K1 + 1) / (K1 + tf) * 100));
 
     private ReadOnlySpan<int> SpellingsOf(int posting) => _postingSpelling[posting] >= 0
         ? new ReadOnlySpan<int>(in _postingSpelling[posting])

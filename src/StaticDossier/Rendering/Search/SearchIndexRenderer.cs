@@ -44,6 +44,7 @@ internal sealed class SearchIndexRenderer : ISiteOutput
         var terms = new ShardMemo.Term[words.Length];
         var made = 0;
         var pairsMade = 0;
+        var patched = 0;
         Parallel.For(0, words.Length, t =>
         {
             var known = stale is null ? null : kept!.Known(index, t);
@@ -54,7 +55,18 @@ internal sealed class SearchIndexRenderer : ISiteOutput
             }
 
             Interlocked.Increment(ref made);
-            var core = index.TermCore(t, out var weights);
+            byte[]? core = null;
+            int[] weights = [];
+            if (stale is not null && stale[t] is ShardMemo.Staleness.Postings && kept!.SameAverages && known is not null)
+            {
+                core = index.PatchedCore(t, known.Core, known.Weights, kept.Changed, out weights);
+                if (core is not null)
+                {
+                    Interlocked.Increment(ref patched);
+                }
+            }
+
+            core ??= index.TermCore(t, out weights);
             var keepPairs = stale is not null && stale[t] is ShardMemo.Staleness.Postings;
             if (!keepPairs)
             {
@@ -142,7 +154,7 @@ internal sealed class SearchIndexRenderer : ISiteOutput
         if (kept is not null)
         {
             Remember(kept, index, terms, chunkValues, shards, keys, docs);
-            (kept.TermsMade, kept.PairsMade, kept.DocumentsMade) = (made, pairsMade, documentsMade);
+            (kept.TermsMade, kept.TermsPatched, kept.PairsMade, kept.DocumentsMade) = (made, patched, pairsMade, documentsMade);
         }
 
         return files;

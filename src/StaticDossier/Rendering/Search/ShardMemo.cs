@@ -27,6 +27,15 @@ internal sealed class ShardMemo
     /// <summary>How many term entries the last build made (the rest it kept): for tests.</summary>
     internal int TermsMade { get; set; }
 
+    /// <summary>The articles (by id) whose parse the last <see cref="Stale"/> found changed, and whether the field
+    /// averages stayed: what an entry patched from its kept bytes needs to know.</summary>
+    internal HashSet<int> Changed { get; } = [];
+
+    internal bool SameAverages { get; private set; }
+
+    /// <summary>How many entries the last build made by patching the kept ones: for tests.</summary>
+    internal int TermsPatched { get; set; }
+
     /// <summary>How many terms' pair pieces the last build made (the rest it kept): for tests.</summary>
     internal int PairsMade { get; set; }
 
@@ -60,10 +69,12 @@ internal sealed class ShardMemo
         var words = new HashSet<int>();
         var followersChanged = new HashSet<int>();
         var changed = 0;
+        Changed.Clear();
         for (var d = 0; d < documents.Length; d++)
         {
             if (!ReferenceEquals(documents[d], _documents[d]))
             {
+                Changed.Add(d);
                 words.UnionWith(documents[d].Words);
                 words.UnionWith(_documents[d].Words);
                 FollowersChanged(_documents[d], documents[d], followersChanged);
@@ -77,7 +88,7 @@ internal sealed class ShardMemo
             return null;
         }
 
-        var sameAverages = index.Averages.AsSpan().SequenceEqual(_averages);
+        var sameAverages = SameAverages = index.Averages.AsSpan().SequenceEqual(_averages);
         var stale = new Staleness[index.Words.Length];
         Parallel.For(0, stale.Length, () => new int[64], (t, _, scratch) =>
         {

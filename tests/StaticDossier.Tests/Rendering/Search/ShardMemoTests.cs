@@ -29,7 +29,7 @@ public sealed class ShardMemoTests
 
         var live = new LiveBuild();
         var next = 60;
-        string[] kinds = ["body", "title", "longer", "date", "add", "body", "delete", "title", "longer", "new-word", "body", "twice"];
+        string[] kinds = ["body", "title", "longer", "date", "add", "body", "delete", "title", "longer", "new-word", "body", "twice", "body", "title", "body"];
         for (var step = 0; step <= kinds.Length; step++)
         {
             var kind = step == 0 ? "none" : kinds[step - 1];
@@ -106,6 +106,12 @@ public sealed class ShardMemoTests
                 // The entries of the edited article's words (its old and its new ones: about 35 of some 95 terms) are
                 // made again, not every term's.
                 Assert.True(shards.TermsMade is > 0 and < 50, $"{shards.TermsMade} terms made after {context}");
+            }
+
+            if (kind is "body")
+            {
+                // As many words as before: the words it kept and still has are patched, not made whole.
+                Assert.True(shards.TermsPatched > 0, $"no entry patched after {context}");
             }
         }
     }
