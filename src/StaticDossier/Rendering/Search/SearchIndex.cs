@@ -118,13 +118,14 @@ internal sealed partial class SearchIndex
         {
             var document = documents[d];
             var docWords = document.Words;
+            var (packed, only) = document.PostingFields();
             for (var w = 0; w < docWords.Length; w++)
             {
                 var at = next[rank[docWords[w]]]++;
                 postingDocument[at] = d;
                 postingWord[at] = w;
-                postingCounts[at] = document.PackedCounts(w);
-                postingSpelling[at] = document.OnlySpelling(w);
+                postingCounts[at] = packed[w];
+                postingSpelling[at] = only[w];
             }
         }
 
@@ -430,6 +431,28 @@ internal sealed partial class SearchIndex
             return packed;
         }
 
+        private (int[] Packed, int[] Only)? _postingFields;
+
+        /// <summary>Each word's <see cref="PackedCounts"/> and <see cref="OnlySpelling"/>, made once per parse: a
+        /// long-lived builder keeps the parse of an unchanged article, and so builds its postings by copying.</summary>
+        public (int[] Packed, int[] Only) PostingFields()
+        {
+            if (_postingFields is { } made)
+            {
+                return made;
+            }
+
+            var (packed, only) = (new int[Words.Length], new int[Words.Length]);
+            for (var w = 0; w < Words.Length; w++)
+            {
+                (packed[w], only[w]) = (PackedCounts(w), OnlySpelling(w));
+            }
+
+            // Made alike by any thread that gets here first: whichever is kept, the values are the same.
+            _postingFields = (packed, only);
+            return (packed, only);
+        }
+
         /// <summary>The word's only spelling in this article; -1 when it has several.</summary>
         public int OnlySpelling(int word) => spellingStart[word + 1] - spellingStart[word] == 1 ? spellings[spellingStart[word]] : -1;
 
@@ -578,13 +601,39 @@ internal sealed partial class SearchIndex
             }
         }
 
-        public string[] Spellings() => [.. _spellings];
+        private string[] _spellingsMade = [];
+
+        /// <summary>Every spelling by id. Spellings are only ever added, so the copy made last stands while none was.</summary>
+        public string[] Spellings()
+        {
+            if (_spellingsMade.Length != _spellings.Count)
+            {
+                _spellingsMade = [.. _spellings];
+            }
+
+            return _spellingsMade;
+        }
+
+        private (bool[] Used, (string[] Words, int[] Rank, int[] Order) Sorted)? _sortedMade;
 
         public int FoldedCount => _folded.Count;
 
         /// <summary>The folded words in <paramref name="used"/>, in ordinal order, each one's place in it, and the id of
         /// the word at each place.</summary>
         public (string[] Words, int[] Rank, int[] Order) SortedWords(bool[] used)
+        {
+            // The same words in use as last time (most saves in serve): the same order.
+            if (_sortedMade is { } made && made.Used.AsSpan().SequenceEqual(used))
+            {
+                return made.Sorted;
+            }
+
+            var sorted = Sort(used);
+            _sortedMade = (used, sorted);
+            return sorted;
+        }
+
+        private (string[] Words, int[] Rank, int[] Order) Sort(bool[] used)
         {
             var order = Enumerable.Range(0, _folded.Count).Where(i => used[i]).ToArray();
             Array.Sort(order, (a, b) => string.CompareOrdinal(_folded[a], _folded[b]));
