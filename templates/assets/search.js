@@ -230,9 +230,10 @@
       keys[i] = -Math.round(score * scale) * ID_SPACE + doc;
     }
     keys.sort();
-    var results = new Array(count);
+    // The ids alone, in a typed array: an object per result cost more than the whole query at 100,000 articles.
+    var results = new Int32Array(count);
     for (var j = 0; j < count; j++) {
-      results[j] = { doc: ((keys[j] % ID_SPACE) + ID_SPACE) % ID_SPACE };
+      results[j] = ((keys[j] % ID_SPACE) + ID_SPACE) % ID_SPACE;
     }
     return results;
   }
@@ -451,9 +452,9 @@
       }
       var counted = new Uint8Array(index.documents);
       var any = 0;
-      results.forEach(function (r) {
-        if (passes(inForce, r.doc, i)) {
-          counted[r.doc] = 1;
+      results.forEach(function (doc) {
+        if (passes(inForce, doc, i)) {
+          counted[doc] = 1;
           any++;
         }
       });
@@ -561,7 +562,7 @@
     asked += next.length;
     list.setAttribute('aria-busy', 'true');
     var chain = tail;
-    next.map(function (r) { return load('docs/' + r.doc); }).forEach(function (doc) {
+    Array.prototype.map.call(next, function (doc) { return load('docs/' + doc); }).forEach(function (doc) {
       chain = chain.then(function () { return doc; }).then(function (d) {
         if (run === current) {
           list.appendChild(resultItem(d, shownFound));
@@ -641,7 +642,7 @@
       var found = both[0];
       var facets = both[1];
       var inForce = facets ? masks(facets, state) : null;
-      var results = inForce ? found.results.filter(function (r) { return passes(inForce, r.doc, -1); }) : found.results;
+      var results = inForce ? found.results.filter(function (doc) { return passes(inForce, doc, -1); }) : found.results;
       clear(list);
       asked = 0;
       tail = Promise.resolve();
