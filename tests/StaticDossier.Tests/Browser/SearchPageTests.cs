@@ -146,16 +146,7 @@ public sealed class SearchPageTests(BrowserSite browser)
         Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics).Succeeded, string.Join('\n', diagnostics));
         var context = await browser.Browser!.NewContextAsync();
         var page = await context.NewPageAsync();
-        await page.AddInitScriptAsync("""
-            (() => {
-              const append = Node.prototype.appendChild;
-              window.asked = [];
-              Node.prototype.appendChild = function (node) {
-                if (node.src && node.src.includes('/search/')) { window.asked.push([node.src.split('/search/')[1], document.getElementById('search-status').textContent]); }
-                return append.call(this, node);
-              };
-            })();
-            """);
+        await RecordShardRequests(page, "document.getElementById('search-status').textContent");
         await page.GotoAsync(new Uri(Path.Combine(dossier.Site, "search.html")).AbsoluteUri);
         await page.GetByLabel("Words to find in the articles").PressSequentiallyAsync("harbour");
         await Assertions.Expect(page.Locator("#search-status")).ToHaveTextAsync("1 article matches “harbour”.");
@@ -179,16 +170,7 @@ public sealed class SearchPageTests(BrowserSite browser)
         Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics).Succeeded, string.Join('\n', diagnostics));
         var context = await browser.Browser!.NewContextAsync();
         var page = await context.NewPageAsync();
-        await page.AddInitScriptAsync("""
-            (() => {
-              const append = Node.prototype.appendChild;
-              window.asked = [];
-              Node.prototype.appendChild = function (node) {
-                if (node.src && node.src.includes('/search/')) { window.asked.push([node.src.split('/search/')[1], new URLSearchParams(location.search).get('q') || '']); }
-                return append.call(this, node);
-              };
-            })();
-            """);
+        await RecordShardRequests(page, "new URLSearchParams(location.search).get('q') || ''");
         await page.GotoAsync(new Uri(Path.Combine(dossier.Site, "search.html")).AbsoluteUri);
         // Typed as a reader types, slowly enough for a term shard to arrive between keys.
         await page.GetByLabel("Words to find in the articles").PressSequentiallyAsync("harbour city", new() { Delay = 100 });
@@ -252,4 +234,17 @@ public sealed class SearchPageTests(BrowserSite browser)
         Assert.Empty(errors);
         await context.CloseAsync();
     }
+
+    /// <summary>Lists in <c>window.asked</c> each search shard the page asks for, with what <paramref name="state"/> (a
+    /// script expression) says at that moment.</summary>
+    private static Task<IAsyncDisposable> RecordShardRequests(IPage page, string state) => page.AddInitScriptAsync($$"""
+        (() => {
+          const append = Node.prototype.appendChild;
+          window.asked = [];
+          Node.prototype.appendChild = function (node) {
+            if (node.src && node.src.includes('/search/')) { window.asked.push([node.src.split('/search/')[1], {{state}}]); }
+            return append.call(this, node);
+          };
+        })();
+        """);
 }
