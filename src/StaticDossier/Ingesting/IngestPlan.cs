@@ -111,7 +111,8 @@ internal sealed class IngestPlan
         }
 
         Directory.CreateDirectory(Path.Combine(_contentDir, ".ingest", "removed"));
-        Parallel.ForEach(_writes, w => AtomicFile.WriteAllText(w.Path, w.Text()));
+        // A few writers per core: each waits for its page to reach the disk, and the others use the time.
+        Parallel.ForEach(_writes, new ParallelOptions { MaxDegreeOfParallelism = 4 * Environment.ProcessorCount }, w => AtomicFile.WriteAllText(w.Path, w.Text()));
         afterPagesWritten?.Invoke();
         foreach (var move in _journal.Moves)
         {

@@ -48,7 +48,7 @@ public sealed class SeedReader
         // Reading, decoding and hashing are per file: on every core, kept in listing order (diagnostics are sorted
         // when shown, so their order of arrival does not matter).
         var read = new SeedDocument?[files.Count];
-        Parallel.For(0, files.Count, i => read[i] = Read(files[i], diagnostics));
+        Parallel.For(0, files.Count, Ingestor.OnEveryCore, i => read[i] = Read(files[i], diagnostics));
         return [.. read.OfType<SeedDocument>()];
     }
 
