@@ -8,7 +8,10 @@
 #      EDIT_ROUNDS (saves of each kind in `dossier serve`, body, title and tags, timed by the serve-edit harness; default 3,
 #      0 skips them), DOSSIER_BIN and BENCH_BIN (an already built dossier executable and benchmarks executable, instead of
 #      publishing and building them here; the publish takes a minute on a quiet machine and half an hour on a loaded one).
-# Every timed step is a fresh process, measured by /usr/bin/time: wall, CPU (user+sys), peak RSS.
+# Every timed step is a fresh process, measured by /usr/bin/time: wall, CPU (user+sys), peak RSS, and the 1-minute load
+# average as it started (on a shared machine, wall times mean little without it). With two sizes or more, a last table
+# gives each step's growth from one size to the next (CPU and peak memory, best of its runs): linear growth is the
+# ratio of the sizes (issue 24.3: 100,000 articles at most 11x the time and memory of 10,000).
 set -euo pipefail
 
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
@@ -43,24 +46,34 @@ echo "dossier: $DOSSIER"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "hugo: $(hugo version | cut -d' ' -f2); dotnet: $(dotnet --version); runs per step: $RUNS"
 echo
-printf '| %-6s | %-44s | %8s | %8s | %9s | %8s | %7s |\n' N step "wall s" "CPU s" "peak MiB" "pages" "pages/s"
-printf '|%s|\n' "--------|----------------------------------------------|----------|----------|-----------|----------|---------"
+printf '| %-6s | %-44s | %8s | %8s | %9s | %8s | %7s | %5s |\n' N step "wall s" "CPU s" "peak MiB" "pages" "pages/s" load
+printf '|%s|\n' "--------|----------------------------------------------|----------|----------|-----------|----------|---------|-------"
+ROWS="$WORK/rows.tsv"
+: >"$ROWS"
 
 # measure N label pages-dir command...: runs the command once under GNU time and prints a table row.
 measure() {
   local n=$1 label=$2 pages_dir=$3; shift 3
-  local out="$WORK/time.txt"
+  local out="$WORK/time.txt" load
+  load=$(cut -d' ' -f1 /proc/loadavg)
   /usr/bin/time -f '%e %U %S %M' -o "$out" "$@" >"$WORK/last.log" 2>&1 || { echo "FAILED: $label" >&2; tail -5 "$WORK/last.log" >&2; }
   read -r wall user sys rss <"$out"
   local pages=0
   [ -d "$pages_dir" ] && pages=$(find "$pages_dir" -name '*.html' | wc -l)
-  awk -v n="$n" -v l="$label" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" -v p="$pages" 'BEGIN {
-    printf "| %-6s | %-44s | %8.2f | %8.2f | %9.0f | %8d | %7.0f |\n", n, l, w, u + s, r / 1024, p, (w > 0 ? p / w : 0) }'
+  awk -v n="$n" -v l="$label" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" -v p="$pages" -v a="$load" 'BEGIN {
+    printf "| %-6s | %-44s | %8.2f | %8.2f | %9.0f | %8d | %7.0f | %5s |\n", n, l, w, u + s, r / 1024, p, (w > 0 ? p / w : 0), a }'
+  # The step without its run number, for the growth table.
+  printf '%s\t%s\t%s\t%s\n' "$n" "$(sed -E 's/ \(run [0-9]+\)$//; s/, [0-9]+ seeds/, seeds/' <<<"$label")" "$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')" "$rss" >>"$ROWS"
 }
 
 for n in "${SIZES[@]}"; do
   dir="$WORK/n$n"
-  "$BENCH" corpus "$dir" "$n" >/dev/null
+  # The corpus is deterministic: one made by an earlier run is used again (remove $WORK/nN to make it afresh).
+  if [ ! -f "$dir/corpus.done" ]; then
+    rm -rf "$dir"
+    "$BENCH" corpus "$dir" "$n" >/dev/null
+    touch "$dir/corpus.done"
+  fi
   site="$dir/dossier/_site"
   for run in $(seq "$RUNS"); do
     rm -rf "$site" "$dir/dossier/._site.cache"
@@ -80,7 +93,7 @@ for n in "${SIZES[@]}"; do
     grep '^median' "$WORK/serve-edit.log" | sed -E 's/^median ([a-z]+) *: save→reload ([0-9]+) ms, .*server CPU ([0-9]+) ms \(([0-9]+) saves\)/\1 \2 \3 \4/' |
       while read -r kind reload cpu saves; do
         awk -v n="$n" -v l="dossier serve, $kind edited: save→reload" -v w="$reload" -v c="$cpu" -v p="$saves" 'BEGIN {
-          printf "| %-6s | %-44s | %8.2f | %8.2f | %9s | %8d | %7s |\n", n, l, w / 1000, c / 1000, "", p, "" }'
+          printf "| %-6s | %-44s | %8.2f | %8.2f | %9s | %8d | %7s | %5s |\n", n, l, w / 1000, c / 1000, "", p, "", "" }'
       done
   fi
   for run in $(seq "$RUNS"); do
@@ -130,6 +143,24 @@ for n in "${SIZES[@]}"; do
     pairs "$n" "$RELATED_PAIRS" "hugo with related articles" public-related --config "$WORK/n$n/hugo/hugo-related.toml"
   fi
 done
+
+# growth: for each step timed at two sizes in a row, CPU and peak memory at the larger over the smaller (best run of each).
+if [ ${#SIZES[@]} -gt 1 ]; then
+  echo
+  printf '| %-16s | %-44s | %9s | %9s | %11s |\n' sizes step "size ×" "CPU ×" "peak mem ×"
+  printf '|%s|\n' "------------------|----------------------------------------------|-----------|-----------|-------------"
+  awk -F'\t' -v sizes="${SIZES[*]}" '
+    { k = $1 SUBSEP $2; if (!(k in cpu) || $3 < cpu[k]) cpu[k] = $3; if (!(k in mem) || $4 < mem[k]) mem[k] = $4; if (!($2 in seen)) { seen[$2] = 1; order[++steps] = $2 } }
+    END {
+      count = split(sizes, size, " ")
+      for (i = 2; i <= count; i++)
+        for (j = 1; j <= steps; j++) {
+          a = size[i - 1] SUBSEP order[j]; b = size[i] SUBSEP order[j]
+          if ((a in cpu) && (b in cpu) && cpu[a] > 0 && mem[a] > 0)
+            printf "| %-16s | %-44s | %9.1f | %9.1f | %11.1f |\n", size[i - 1] " → " size[i], order[j], size[i] / size[i - 1], cpu[b] / cpu[a], mem[b] / mem[a]
+        }
+    }' "$ROWS"
+fi
 
 echo
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
