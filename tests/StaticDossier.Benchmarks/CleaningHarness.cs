@@ -17,13 +17,24 @@ internal static class CleaningHarness
     public static int Run(string[] args)
     {
         var mode = args.Length > 0 ? args[0] : "score";
-        _options = CleaningOptions.Default with { Thresholds = Tuned(Environment.GetEnvironmentVariable("TUNE")) };
+        _options = CleaningOptions.Default with
+        {
+            Thresholds = Tuned(Environment.GetEnvironmentVariable("TUNE")),
+            TextLineModel = Model(Environment.GetEnvironmentVariable("LINEMODEL")),
+        };
 
         if (mode == "explain")
         {
             var file = args[1];
             var kind = file.EndsWith(".html", StringComparison.OrdinalIgnoreCase) ? SeedKind.Html : SeedKind.TextDump;
             Console.Write(DecisionReport.Explain(Clean(new SeedDocument(file, kind, File.ReadAllText(file), string.Empty)), 140));
+            return 0;
+        }
+
+        if (mode == "features")
+        {
+            // cleaning features OUT.tsv EVAL...: the line model's training rows, the rules deciding alone.
+            Features(args[1], args[2..]);
             return 0;
         }
 
@@ -127,11 +138,50 @@ internal static class CleaningHarness
                 nameof(t.MainRunMinShare) => t with { MainRunMinShare = v },
                 nameof(t.TextMainRunMinShare) => t with { TextMainRunMinShare = v },
                 nameof(t.ThreadSignatures) => t with { ThreadSignatures = v },
+                nameof(t.LineModelKeep) => t with { LineModelKeep = v },
                 _ => throw new ArgumentException($"TUNE: no threshold named '{kv[0]}'."),
             };
         }
 
         return t;
+    }
+
+    // LINEMODEL=off: the rules alone; LINEMODEL=FILE: that model (a cross-validation fold); unset: the shipped one.
+    private static LineModel? Model(string? spec) => spec switch
+    {
+        null or "" => CleaningOptions.Default.TextLineModel,
+        "off" => null,
+        _ => LineModel.Parse(File.ReadAllText(spec), spec),
+    };
+
+    // One row per line of every text dump: set (the folder's name), page id, line, the rules' decision, the features
+    // and the text (the training script labels each line against the gold).
+    private static void Features(string output, string[] evals)
+    {
+        using var writer = new StreamWriter(output);
+        writer.WriteLine(string.Join('\t', new[] { "set", "id", "line" }.Concat(LineFeatures.Names).Append("text")));
+        foreach (var eval in evals)
+        {
+            var set = Path.GetFileName(Path.TrimEndingDirectorySeparator(eval));
+            foreach (var seed in Load(Path.Combine(eval, "text"), "*.txt", SeedKind.TextDump))
+            {
+                var options = _options with
+                {
+                    TextLineModel = null,
+                    BeforeReview = (blocks, language) =>
+                    {
+                        var rows = LineFeatures.Compute(blocks, language);
+                        var width = LineFeatures.Names.Length;
+                        for (var i = 0; i < blocks.Count; i++)
+                        {
+                            var values = rows.AsSpan(i * width, width).ToArray().Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+                            writer.WriteLine($"{set}\t{seed.Id}\t{blocks[i].Line}\t{string.Join('\t', values)}\t{blocks[i].Text.Replace('\t', ' ')}");
+                        }
+                    },
+                };
+                ArticleCleaner.Clean(seed, null, TextDumpReader.Read(seed.Text), options);
+            }
+        }
     }
 
     private static void Write(List<SeedDocument> seeds, string folder)
@@ -174,6 +224,21 @@ internal static class CleaningHarness
                     w.Restart();
                     context.Run(rule);
                     Add(rule.Name, w);
+                }
+
+                if (doc is null && _options.TextLineModel is { } model)
+                {
+                    foreach (var b in blocks)
+                    {
+                        b.Decide(true, BlockRole.Body, "prose in the article's main run", RuleId.Default);
+                    }
+
+                    w.Restart();
+                    LineFeatures.Compute(blocks, language, b => b.Kept == false && b.Rule.JudgesByShape());
+                    Add("line-features", w);
+                    w.Restart();
+                    LineModelReview.Apply(blocks, language, model, _options.Thresholds);
+                    Add("line-model", w);
                 }
             }
         }

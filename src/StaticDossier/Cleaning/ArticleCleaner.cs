@@ -37,6 +37,16 @@ internal static class ArticleCleaner
             b.Decide(true, BlockRole.Body, "prose in the article's main run", RuleId.Default);
         }
 
+        if (isTextDump)
+        {
+            options.BeforeReview?.Invoke(blocks, language);
+        }
+
+        if (isTextDump && options.TextLineModel is { } model)
+        {
+            LineModelReview.Apply(blocks, language, model, options.Thresholds);
+        }
+
         if (!blocks.Any(b => b.Kept == true))
         {
             KeepJudgedByShape(blocks);

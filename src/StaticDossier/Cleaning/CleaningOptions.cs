@@ -18,6 +18,13 @@ internal sealed record CleaningOptions
     /// <summary>The numbers the rules compare with.</summary>
     public CleaningThresholds Thresholds { get; init; } = CleaningThresholds.Default;
 
+    /// <summary>Text dumps: the learned line scorer that reviews the rules' decisions last (null: the rules decide alone).</summary>
+    public LineModel? TextLineModel { get; init; }
+
+    /// <summary>Text dumps: called with the blocks and language once the rules have decided, before the line model
+    /// reviews them (the benchmarks' <c>cleaning features</c> writes the model's training rows here).</summary>
+    internal Action<IReadOnlyList<Block>, string>? BeforeReview { get; init; }
+
     /// <summary>The rules the dossier uses.</summary>
     public static CleaningOptions Default { get; } = new()
     {
@@ -40,6 +47,7 @@ internal sealed record CleaningOptions
             new ShortItemRunRule(),
             new ShortBlockRule(),
         ],
+        TextLineModel = LineModel.Default,
     };
 
     /// <summary>Throws when a rule reads a fact no earlier rule writes, or writes one an earlier rule already read

@@ -97,6 +97,12 @@ internal sealed record CleaningThresholds
     /// <summary>How many blocks the run may reach across to join coherent prose.</summary>
     public double MaxGap { get; init; } = 4;
 
+    // --- line model (text dumps) ---
+
+    /// <summary>A line the rules dropped for its shape or place is kept when the line model gives it at least this
+    /// probability of being part of the article (above 1: never).</summary>
+    public double LineModelKeep { get; init; } = 0.5;
+
     // --- short blocks ---
 
     /// <summary>A short sentence between two paragraphs stays when it has at least this many words.</summary>

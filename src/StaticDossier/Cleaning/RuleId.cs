@@ -26,6 +26,8 @@ internal enum RuleId
     Default,
     /// <summary>Kept after all because nothing else was left.</summary>
     EmptyFallback,
+    /// <summary>Text dumps: the line model overruled the rules' decision.</summary>
+    LineModel,
 }
 
 /// <summary>Names and kinds of <see cref="RuleId"/>s.</summary>
@@ -53,6 +55,7 @@ internal static class RuleIds
         RuleId.Short => "short",
         RuleId.Default => "default",
         RuleId.EmptyFallback => "empty-fallback",
+        RuleId.LineModel => "line-model",
         _ => throw new ArgumentOutOfRangeException(nameof(id), id, null),
     };
 
