@@ -19,6 +19,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["screenshots"] = StaticDossier.Benchmarks.ScreenshotHarness.Run,
     ["includes"] = StaticDossier.Benchmarks.IncludesHarness.Run,
     ["serve-edit"] = StaticDossier.Benchmarks.ServeEditHarness.Run,
+    ["live-model"] = StaticDossier.Benchmarks.LiveModelHarness.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -22,6 +22,9 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
     /// <summary>Up to this many articles, related lists compare every pair (tests lower it to reach the candidate search).</summary>
     internal int ExactUpTo { get; init; } = RelatedArticles.ExactUpTo;
 
+    /// <summary>The candidate search's limits (tests lower them to reach their edges on a small dossier).</summary>
+    internal TextSimilarity.Limits? SimilarityLimits { get; init; }
+
     public DossierModel Build(IReadOnlyList<ContentPage> pages, DiagnosticBag diagnostics)
     {
         var kinds = TaxonomyKind.All;
@@ -66,7 +69,7 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
         stage.Dispose();
         stage = Timings.Time("model: text similarity");
         var termIndex = Task.Run(() => new RelatedArticles.TermIndex(articles));
-        var similarity = new TextSimilarity(keys, everyTriple: articles.Count <= ExactUpTo, Memo?.Words);
+        var similarity = new TextSimilarity(keys, everyTriple: articles.Count <= ExactUpTo, Memo?.Words, SimilarityLimits);
         var chronological = articles.Where(a => a.Date is not null).Reverse().ToList();
         var positions = chronological.Select((a, i) => (a.Url, i)).ToDictionary(x => x.Url, x => x.i, StringComparer.Ordinal);
         var shared = termIndex.GetAwaiter().GetResult();

@@ -1,20 +1,22 @@
+using System.Runtime.InteropServices;
 using StaticDossier.Rendering;
 
 namespace StaticDossier.Analysis;
 
 /// <summary>What a long-lived builder (<c>serve</c>) keeps of the related-article lists between builds of a large
 /// dossier, so that a save computes again only the lists it can change; each list is exactly what a full build makes.
-/// <para>A list (<see cref="RelatedArticles.For"/>, beyond <see cref="RelatedArticles.ExactUpTo"/> articles) reads:
-/// the article's heaviest words and, for each, the bodies that count it among theirs with their weights; the bodies
-/// sharing a rarely shared sampled word triple; the cosines and containments of the candidates found so; the people and
-/// tags shared with it; and the links and shared names of the five kept. So after a save, a list is made again when
-/// its article is one of: a body whose text changed, or whose weights moved because the share of bodies having one of
-/// its words changed (the IDF is global); a body whose heaviest words include one of the heaviest words (before or now) of
-/// those; a body sharing a sampled
-/// triple with those; a body sharing a person or tag (before or after) with an article whose people or tags changed; a
-/// body whose last list named an article whose link or names changed. Anything else (an article added, removed or
-/// moved in the timeline, new labels, a word now or before in every body, a small dossier's all-pairs pass, or a change
-/// reaching a quarter of the dossier) makes every list again.</para></summary>
+/// <para>A list (<see cref="RelatedArticles.For"/>, beyond <see cref="RelatedArticles.ExactUpTo"/> articles) reads: the
+/// bodies found through the heaviest words its candidate search walks (rarest first, within a budget of postings) and
+/// through the sampled word triples it shares with only a few; the cosines and containments of those candidates; the
+/// people and tags shared with it; and the links and shared names of the five kept. So after a save, a list is made again
+/// when its article is: a body whose text changed, or whose weights moved because the share of bodies having one of its
+/// words changed (the IDF is global) — a "changed" body; a body that walks one of a changed body's heaviest words (before
+/// or now), or holds among its heaviest a word whose count of postings moved within the walk's reach; a body sharing a
+/// rare sampled triple with a changed one when their count of shared rare triples changed or the changed one was among its
+/// candidates; a body whose people or tags changed, or holding one an article gained or lost; a body whose last list named
+/// an article whose link or names changed. Anything else (an article added, removed or moved in the timeline, new labels,
+/// a word now or before in every body, a small dossier's all-pairs pass, or a quarter of the dossier reweighed) makes
+/// every list again.</para></summary>
 internal sealed class RelatedMemo
 {
     private State? _last;
@@ -36,13 +38,18 @@ internal sealed class RelatedMemo
         {
             TopWords = similarity.EveryTriple ? [] : [.. Enumerable.Range(0, articles.Count).Select(similarity.TopWordHashesOf)],
         };
+        Why = _last is null ? "first build" : "not comparable (articles added, removed or moved, labels, a small dossier)";
         var again = _last is { } last && Comparable(last, now) ? Affected(last, now, similarity) : null;
         var related = new List<ArticleLink>[articles.Count];
         Parallel.For(0, related.Length, i => related[i] = again is null || again[i] ? make(i) : _last!.Related[i]);
         Made = again is null ? related.Length : again.Count(a => a);
-        _last = now with { Related = related };
+        Building.BuildTimings.Note("model: related lists", $"{Made} of {related.Length} made ({(again is null ? Why : "reached")})");
+        _last = now with { Related = related, Candidates = [.. related.Select((_, i) => again is null || again[i] ? similarity.CandidatesOf(i) : _last!.Candidates[i])] };
         return related;
     }
+
+    /// <summary>Why the last build made every list (for the timings).</summary>
+    public string Why { get; private set; } = string.Empty;
 
     /// <summary>Forgets the last build (its lists were never published).</summary>
     public void Forget() => _last = null;
@@ -52,7 +59,7 @@ internal sealed class RelatedMemo
         && last.Urls.AsSpan().SequenceEqual(now.Urls);
 
     /// <summary>Which lists to make again (see the class); null for all.</summary>
-    private static bool[]? Affected(State last, State now, TextSimilarity similarity)
+    private bool[]? Affected(State last, State now, TextSimilarity similarity)
     {
         var count = now.Urls.Length;
         var again = new bool[count];
@@ -66,10 +73,11 @@ internal sealed class RelatedMemo
             var shifts = new Dictionary<long, int>();
             var words = new HashSet<long>();
             var triples = new HashSet<long>();
+            var tripleShifts = new Dictionary<long, int>();
             foreach (var i in textChanged)
             {
-                var (before, sampledBefore) = TextSimilarity.Features(last.Keys[i]);
-                var (after, sampledAfter) = TextSimilarity.Features(now.Keys[i]);
+                var (before, triplesBefore) = TextSimilarity.Features(last.Keys[i]);
+                var (after, triplesAfter) = TextSimilarity.Features(now.Keys[i]);
                 foreach (var word in before)
                 {
                     shifts[word] = shifts.GetValueOrDefault(word) - 1;
@@ -80,8 +88,18 @@ internal sealed class RelatedMemo
                     shifts[word] = shifts.GetValueOrDefault(word) + 1;
                 }
 
-                triples.UnionWith(sampledBefore);
-                triples.UnionWith(sampledAfter);
+                foreach (var triple in triplesBefore)
+                {
+                    tripleShifts[triple] = tripleShifts.GetValueOrDefault(triple) - 1;
+                }
+
+                foreach (var triple in triplesAfter)
+                {
+                    tripleShifts[triple] = tripleShifts.GetValueOrDefault(triple) + 1;
+                }
+
+                triples.UnionWith(triplesBefore);
+                triples.UnionWith(triplesAfter);
                 again[i] = true;
             }
 
@@ -92,6 +110,7 @@ internal sealed class RelatedMemo
                 var frequency = similarity.DocumentFrequency(word);
                 if (frequency >= count || frequency - shifts[word] >= count)
                 {
+                    Why = "a word entering or leaving every body";
                     return null;
                 }
             }
@@ -99,36 +118,97 @@ internal sealed class RelatedMemo
             var moved = similarity.DocumentsWithWords(reweighed);
             if (moved.Count > count / 4)
             {
+                Why = $"{moved.Count} bodies reweighed by {reweighed.Count} words";
                 return null;
             }
 
-            foreach (var d in moved.Where(d => !again[d]))
+            var changed = textChanged.Concat(moved).Distinct().ToList();
+            foreach (var d in changed.Where(d => !again[d]))
             {
                 again[d] = true;
                 triples.UnionWith(TextSimilarity.Features(now.Keys[d]).Sampled);
             }
 
-            // Another body meets a reweighed one only through the postings of the latter's heaviest words, before or now.
-            foreach (var d in textChanged.Concat(moved))
+            // Another body's candidate search meets a changed one through the postings of the words it walks (before or
+            // now among the latter's heaviest), and walks its own heaviest words rarest first: a word whose count of
+            // postings moved reorders the walk of every body holding it, unless it is beyond the walk's budget either way.
+            var postingShifts = new Dictionary<long, int>();
+            foreach (var d in changed)
             {
                 words.UnionWith(last.TopWords[d]);
                 words.UnionWith(now.TopWords[d]);
+                foreach (var word in last.TopWords[d])
+                {
+                    postingShifts[word] = postingShifts.GetValueOrDefault(word) - 1;
+                }
+
+                foreach (var word in now.TopWords[d])
+                {
+                    postingShifts[word] = postingShifts.GetValueOrDefault(word) + 1;
+                }
             }
 
-            foreach (var d in similarity.DocumentsWithTopWords(words))
+            var recounted = postingShifts.Where(s => s.Value != 0 && Math.Min(similarity.TopPostingCount(s.Key), similarity.TopPostingCount(s.Key) - s.Value) <= similarity.PostingBudget).Select(s => s.Key);
+            var byTop = similarity.DocumentsWithTopWords(recounted, walked: false);
+            byTop.UnionWith(similarity.DocumentsWithTopWords(words, walked: true));
+            foreach (var d in byTop)
             {
                 again[d] = true;
             }
 
-            foreach (var d in similarity.DocumentsWithSampled(triples))
+            // A body that shares no walked word with a changed one counts only their shared rare triples in its estimate
+            // of it: it is made again when that count changes (a triple gained or lost, or one crossing the count where
+            // it stops being rare, which moves its estimate of every other holder too), or when the changed body was
+            // among the candidates it compared (their scores move).
+            var edited = textChanged.ToHashSet();
+            var sampledNow = changed.ToDictionary(d => d, d => TextSimilarity.Features(now.Keys[d]).Sampled.ToHashSet());
+            var sampledBefore = changed.ToDictionary(d => d, d => edited.Contains(d) ? TextSimilarity.Features(last.Keys[d]).Sampled.ToHashSet() : sampledNow[d]);
+            var holding = new Dictionary<long, List<int>>();
+            foreach (var x in changed)
             {
-                again[d] = true;
+                foreach (var triple in sampledNow[x].Union(sampledBefore[x]))
+                {
+                    (CollectionsMarshal.GetValueRefOrAddDefault(holding, triple, out _) ??= []).Add(x);
+                }
             }
+
+            var bySampled = 0;
+            foreach (var (triple, holders) in similarity.SampledBy(triples))
+            {
+                var (rareNow, rareBefore) = (holders.Count <= similarity.RareTriple, holders.Count - tripleShifts.GetValueOrDefault(triple) <= similarity.RareTriple);
+                if (!rareNow && !rareBefore)
+                {
+                    continue;
+                }
+
+                foreach (var j in holders.Where(j => !again[j]))
+                {
+                    if (rareNow != rareBefore || holding[triple].Any(x => (sampledNow[x].Contains(triple) != sampledBefore[x].Contains(triple))
+                        || ((sampledNow[x].Contains(triple) || sampledBefore[x].Contains(triple)) && last.Candidates[j]?.Contains(x) != false)))
+                    {
+                        again[j] = true;
+                        bySampled++;
+                    }
+                }
+            }
+
+            Building.BuildTimings.Note("model: related lists", $"text changed {textChanged.Count}, words reweighed {reweighed.Count}, bodies reweighed {moved.Count}, top words {words.Count} reaching {byTop.Count}, triples {triples.Count} reaching {bySampled}");
         }
 
         if (namesChanged.Count > 0)
         {
-            var terms = namesChanged.SelectMany(i => last.People[i].Concat(last.Tags[i]).Concat(now.People[i]).Concat(now.Tags[i])).Select(t => t.Url).ToHashSet(StringComparer.Ordinal);
+            // Another list reads an article's people and tags through the score of those it shares with it (and their
+            // names, in its reason): only a body holding a person or tag the article gained or lost sees it change. (A
+            // renamed term changes the names of every body holding it, so those are among the changed.)
+            var terms = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var i in namesChanged)
+            {
+                again[i] = true;
+                var before = last.People[i].Concat(last.Tags[i]).Select(t => t.Url).ToHashSet(StringComparer.Ordinal);
+                before.SymmetricExceptWith(now.People[i].Concat(now.Tags[i]).Select(t => t.Url));
+                terms.UnionWith(before);
+            }
+
             for (var d = 0; d < count; d++)
             {
                 if (now.People[d].Concat(now.Tags[d]).Any(t => terms.Contains(t.Url)))
@@ -157,6 +237,9 @@ internal sealed class RelatedMemo
     private sealed record State(string[] Urls, string[] Keys, IReadOnlyList<TermLink>[] People, IReadOnlyList<TermLink>[] Tags, ArticleLink[] Links, RelatedLabels Labels, bool EveryTriple)
     {
         public List<ArticleLink>[] Related { get; init; } = [];
+
+        /// <summary>The text candidates each list compared (<see cref="TextSimilarity.CandidatesOf"/>).</summary>
+        public IReadOnlyList<int>?[] Candidates { get; init; } = [];
 
         /// <summary>Each body's heaviest words' hashes (<see cref="TextSimilarity.TopWordHashesOf"/>).</summary>
         public long[][] TopWords { get; init; } = [];

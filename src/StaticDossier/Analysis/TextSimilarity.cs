@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace StaticDossier.Analysis;
 
@@ -31,10 +32,13 @@ internal sealed class TextSimilarity
     /// <param name="everyTriple">Index every word triple, for <see cref="Accumulate"/>; otherwise only a fixed
     /// eighth of them (by hash), enough for <see cref="Candidates"/> to find bodies sharing dozens of triples.</param>
     /// <param name="memo">Each text's words from earlier builds of a long-lived builder, or null.</param>
-    public TextSimilarity(IReadOnlyList<string> keys, bool everyTriple = true, Memo? memo = null)
+    /// <param name="limits">The candidate search's walk budget and rare-triple count (tests lower them to reach their edges on a small dossier).</param>
+    public TextSimilarity(IReadOnlyList<string> keys, bool everyTriple = true, Memo? memo = null, Limits? limits = null)
     {
+        (PostingBudget, RareTriple) = limits ?? Limits.Default;
         _topTerms = new(BuildTopTerms);
         _everyTriple = everyTriple;
+        _chosen = new List<int>?[keys.Count];
         // Words are numbered by the rank of a 64-bit hash of their spelling: tokenising and counting run on
         // every core, and only the distinct hashes meet in one place. (Two words sharing a hash would merely count as one.)
         var words = new Words[keys.Count];
@@ -76,7 +80,7 @@ internal sealed class TextSimilarity
         });
 
         _vocabulary = wordIds.Count;
-        _shinglePostings = new ShinglePostings(everyTriple ? _shingles! : _sampled, everyTriple ? 1 : 2, everyTriple ? int.MaxValue : RareShingle);
+        _shinglePostings = new ShinglePostings(everyTriple ? _shingles! : _sampled, everyTriple ? 1 : 2, everyTriple ? int.MaxValue : RareTriple);
         _wordPostings = everyTriple ? WordPostings(_vectors, _vocabulary) : [];
         if (!everyTriple)
         {
@@ -484,22 +488,46 @@ internal sealed class TextSimilarity
     /// <summary>The documents whose weighed words include one of <paramref name="hashes"/>.</summary>
     internal List<int> DocumentsWithWords(IReadOnlySet<long> hashes) => Matching(hashes, d => _vectors[d].Ids);
 
-    /// <summary>The documents whose heaviest words (the candidate search's) include one of <paramref name="hashes"/>.</summary>
-    internal List<int> DocumentsWithTopWords(IReadOnlySet<long> hashes)
+    /// <summary>How many bodies count the word whose hash is <paramref name="hash"/> among their heaviest.</summary>
+    internal int TopPostingCount(long hash) => _wordIds.Find(hash) is var id and >= 0 ? _topTerms.Value.Postings[id].Documents.Length : 0;
+
+    /// <summary>The bodies that count one of <paramref name="hashes"/> among their heaviest words, and, when
+    /// <paramref name="walked"/>, only those whose candidate search walks it (see <see cref="Visited"/>).</summary>
+    internal HashSet<int> DocumentsWithTopWords(IEnumerable<long> hashes, bool walked)
     {
-        var top = _topTerms.Value.Top;
-        return Matching(hashes, d => top[d].Select(t => t.Id));
+        var (top, postings) = _topTerms.Value;
+        var found = new HashSet<int>();
+        foreach (var hash in hashes)
+        {
+            if (_wordIds.Find(hash) is not (var id and >= 0))
+            {
+                continue;
+            }
+
+            foreach (var d in postings[id].Documents)
+            {
+                if (!walked || Array.FindIndex(top[d], 0, Visited(top[d], postings), t => t.Id == id) >= 0)
+                {
+                    found.Add(d);
+                }
+            }
+        }
+
+        return found;
     }
 
-    /// <summary>The documents whose sampled triples include one of <paramref name="triples"/>.</summary>
-    internal List<int> DocumentsWithSampled(IReadOnlySet<long> triples)
+    /// <summary>Each of <paramref name="triples"/> that some body samples, with the bodies that do, ascending.</summary>
+    internal Dictionary<long, List<int>> SampledBy(IReadOnlySet<long> triples)
     {
-        var found = new List<int>();
+        var found = new Dictionary<long, List<int>>();
         for (var d = 0; d < _sampled.Length; d++)
         {
-            if (_sampled[d].Any(triples.Contains))
+            foreach (var triple in _sampled[d])
             {
-                found.Add(d);
+                if (triples.Contains(triple))
+                {
+                    (CollectionsMarshal.GetValueRefOrAddDefault(found, triple, out _) ??= []).Add(d);
+                }
             }
         }
 
@@ -587,16 +615,10 @@ internal sealed class TextSimilarity
 
         // Rarest heavy words first, within a budget: a word among the heaviest of thousands of bodies
         // says little about which of them are close, and walking its postings is what costs.
-        var visited = 0;
-        foreach (var (id, weight) in index.Top[a])
+        var top = index.Top[a];
+        foreach (var (id, weight) in top.AsSpan(0, Visited(top, index.Postings)))
         {
             var (documents, weights) = index.Postings[id];
-            visited += documents.Length;
-            if (visited > PostingBudget)
-            {
-                break;
-            }
-
             for (var k = 0; k < documents.Length; k++)
             {
                 Add(documents[k], weight * weights[k]);
@@ -606,7 +628,7 @@ internal sealed class TextSimilarity
         foreach (var shingle in _everyTriple ? FullShingles(a) : _sampled[a])
         {
             var postings = _shinglePostings.Of(shingle);
-            if (postings.Length <= RareShingle)
+            if (postings.Length <= RareTriple)
             {
                 foreach (var document in postings)
                 {
@@ -658,6 +680,7 @@ internal sealed class TextSimilarity
         ties.Sort();
         chosen.AddRange(ties.Take(max - chosen.Count));
         chosen.Sort();
+        _chosen[a] = chosen;
         return chosen;
     }
 
@@ -713,10 +736,39 @@ internal sealed class TextSimilarity
     private static readonly ThreadLocal<List<int>> Touched = new(() => []);
 
     private const int TopTermsPerDocument = 24;
-    private const int RareShingle = 50;
-    // Measured at 10,000 generated articles (`related-recall`): a budget of 1,024 postings keeps as many of the exact
-    // top five as 3,072 or 8,000 did (0.38–0.40 of them on that deliberately flat corpus) at a third of the walk.
-    private const int PostingBudget = 1024;
+    /// <summary>The candidate search's limits: how many postings of its heaviest words a body walks, and how many bodies
+    /// at most share a sampled triple that leads them to each other.</summary>
+    internal readonly record struct Limits(int PostingBudget, int RareTriple)
+    {
+        // Measured at 10,000 generated articles (`related-recall`): a budget of 1,024 postings keeps as many of the exact
+        // top five as 3,072 or 8,000 did (0.38–0.40 of them on that deliberately flat corpus) at a third of the walk.
+        public static Limits Default { get; } = new(1024, 50);
+    }
+
+    /// <summary>Walked postings at most (see <see cref="Limits"/>).</summary>
+    internal int PostingBudget { get; }
+
+    /// <summary>Shared by at most this many bodies, a sampled triple leads the candidate search to them.</summary>
+    internal int RareTriple { get; }
+
+    /// <summary>How many of a body's heaviest words (rarest first) the candidate search walks: those whose postings
+    /// together stay within <see cref="PostingBudget"/>. A word among the heaviest of more bodies than that is never walked.</summary>
+    private int Visited((int Id, double Weight)[] top, (int[] Documents, double[] Weights)[] postings)
+    {
+        var (visited, count) = (0, 0);
+        foreach (var (id, _) in top)
+        {
+            visited += postings[id].Documents.Length;
+            if (visited > PostingBudget)
+            {
+                break;
+            }
+
+            count++;
+        }
+
+        return count;
+    }
 
     private readonly Lazy<((int Id, double Weight)[][] Top, (int[] Documents, double[] Weights)[] Postings)> _topTerms;
 
@@ -769,6 +821,12 @@ internal sealed class TextSimilarity
         // Arrays rather than lists of pairs: Candidates walks these for every document.
         return ([.. top.Select(t => t.ToArray())], [.. postings.Select(p => (p.Select(x => x.Item1).ToArray(), p.Select(x => x.Item2).ToArray()))]);
     }
+
+    // The last candidates found for each body (they are what its related list compared), for RelatedMemo.
+    private readonly List<int>?[] _chosen;
+
+    /// <summary>The candidates <see cref="Candidates"/> last gave for <paramref name="d"/>, ascending; null before it was asked.</summary>
+    internal IReadOnlyList<int>? CandidatesOf(int d) => _chosen[d];
 
     /// <summary>The end of the run of values equal to <c>values[start]</c> in sorted <paramref name="values"/>.</summary>
     private static int RunEnd<T>(ReadOnlySpan<T> values, int start)

@@ -12,13 +12,27 @@ namespace StaticDossier.Building;
 internal static class BuildTimings
 {
     private static readonly ConcurrentQueue<(int Order, string Stage, TimeSpan Wall, TimeSpan Cpu)> Stages = new();
+    private static readonly ConcurrentQueue<(int Order, string Text)> Notes = new();
     private static int _order;
 
     /// <summary>True when stages are timed.</summary>
     public static bool Enabled { get; } = Environment.GetEnvironmentVariable("DOSSIER_TIMINGS") is { Length: > 0 } v && v != "0";
 
+    /// <summary>True when <c>DOSSIER_TIMINGS=serial</c>: outputs that run side by side run one after another instead, so
+    /// each one's process CPU is its own (a build is slower so).</summary>
+    public static bool Serial { get; } = Environment.GetEnvironmentVariable("DOSSIER_TIMINGS") == "serial";
+
     /// <summary>Times <paramref name="stage"/> until the scope is disposed; nothing when timings are off.</summary>
     public static Scope Time(string stage) => Enabled ? new Scope(stage, Interlocked.Increment(ref _order)) : default;
+
+    /// <summary>Adds a line of counts under <paramref name="stage"/> (what a memo made again, and why); nothing when off.</summary>
+    public static void Note(string stage, string text)
+    {
+        if (Enabled)
+        {
+            Notes.Enqueue((Interlocked.Increment(ref _order), stage + ": " + text));
+        }
+    }
 
     /// <summary>Runs <paramref name="work"/> as <paramref name="stage"/>.</summary>
     public static T Time<T>(string stage, Func<T> work)
@@ -41,10 +55,16 @@ internal static class BuildTimings
             taken.Add(stage);
         }
 
-        var text = new StringBuilder("timings (wall ms / process CPU ms):");
-        foreach (var (_, stage, wall, cpu) in taken.OrderBy(s => s.Order))
+        var lines = taken.Select(s => (s.Order, Line: string.Create(CultureInfo.InvariantCulture, $"{s.Stage,-34} {s.Wall.TotalMilliseconds,8:F0} {s.Cpu.TotalMilliseconds,8:F0}"))).ToList();
+        while (Notes.TryDequeue(out var note))
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n  {stage,-34} {wall.TotalMilliseconds,8:F0} {cpu.TotalMilliseconds,8:F0}");
+            lines.Add((note.Order, "  " + note.Text));
+        }
+
+        var text = new StringBuilder("timings (wall ms / process CPU ms):");
+        foreach (var (_, line) in lines.OrderBy(l => l.Order))
+        {
+            text.Append("\n  ").Append(line);
         }
 
         return text.ToString();

@@ -50,8 +50,9 @@ public sealed class SiteRenderer
         var context = new OutputContext(_config, dossier, new PageRenderer(_config, templates, dossier.Taxonomies, text, Memo), Intro(index, diagnostics), diagnostics, text) { Seeds = Seeds, Memo = Memo };
         var outputs = SiteOutputs.All.Where(o => !o.ListsSite).ToList();
         // Materialised inside each task: an output's files are rendered on the thread that runs it.
-        var beside = outputs.Skip(1).Select(o => Task.Run(() => Building.BuildTimings.Time("output " + o.GetType().Name, () => Collect(o, context)))).ToList();
-        var files = new List<OutputFile?>(Building.BuildTimings.Time("output " + outputs[0].GetType().Name, () => Collect(outputs[0], context)));
+        List<OutputFile?> Output(ISiteOutput o) => Building.BuildTimings.Time("output " + o.GetType().Name, () => Collect(o, context));
+        var beside = outputs.Skip(1).Select(o => Building.BuildTimings.Serial ? Task.FromResult(Output(o)) : Task.Run(() => Output(o))).ToList();
+        var files = new List<OutputFile?>(Output(outputs[0]));
         foreach (var work in beside)
         {
             files.AddRange(work.GetAwaiter().GetResult());

@@ -15,15 +15,22 @@ public sealed class RelatedMemoTests
     private static readonly string[] Tags = ["energy", "diplomacy", "trade", "arms", "rice", "students", "shipping", "banks"];
     private static readonly string[] People = ["Ana Ivanova", "Lê Văn B", "Pavel Orlov", "Trần Thị C", "Igor Sokolov"];
 
-    [Fact]
-    public void RandomEditsGiveTheListsOfAFreshBuilder()
+    /// <summary>With the candidate search's own limits (at 240 articles every heavy word is walked and most sampled
+    /// triples are rare), and with limits low enough that words fall beyond the walk's budget and triples cross the
+    /// count where they stop being rare as bodies gain and lose them.</summary>
+    [Theory]
+    [InlineData(1024, 50, 240)]
+    [InlineData(40, 4, 241)]
+    [InlineData(90, 8, 242)]
+    public void RandomEditsGiveTheListsOfAFreshBuilder(int postingBudget, int rareTriple, int seed)
     {
+        var limits = new TextSimilarity.Limits(postingBudget, rareTriple);
         using var dossier = new TempDossier(withSeeds: false);
         var config = Dossier.Config(dossier);
         var diagnostics = new DiagnosticBag();
         var text = InterfaceText.Load(config, diagnostics)!;
         var markdown = new MarkdownRenderer();
-        var random = new Random(240);
+        var random = new Random(seed);
         // A vocabulary whose words are used unevenly (the first ones in most bodies, the last in a few), and sentences
         // shared by a few bodies, so related lists come from rare words, shared triples and shared tags alike.
         var vocabulary = Enumerable.Range(0, 1500).Select(i => $"w{i}x").ToArray();
@@ -78,8 +85,8 @@ public sealed class RelatedMemoTests
                 };
             }
 
-            var kept = new DossierModelBuilder(config, text, markdown) { Memo = memo, ExactUpTo = 0 }.Build(pages, diagnostics);
-            var fresh = new DossierModelBuilder(config, text, markdown) { ExactUpTo = 0 }.Build(pages, diagnostics);
+            var kept = new DossierModelBuilder(config, text, markdown) { Memo = memo, ExactUpTo = 0, SimilarityLimits = limits }.Build(pages, diagnostics);
+            var fresh = new DossierModelBuilder(config, text, markdown) { ExactUpTo = 0, SimilarityLimits = limits }.Build(pages, diagnostics);
             Assert.False(diagnostics.HasErrors, string.Join('\n', diagnostics));
             for (var a = 0; a < fresh.Articles.Count; a++)
             {

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using StaticDossier.Analysis;
+using StaticDossier.Building;
+using StaticDossier.Config;
+using StaticDossier.Content;
+using StaticDossier.Diagnostics;
+using StaticDossier.Rendering;
+
+namespace StaticDossier.Benchmarks;
+
+/// <summary><c>live-model &lt;site.yml&gt; [rounds] [site]</c>: the model of a live build (<c>serve</c>'s, with its memo) made
+/// again after the edits <c>serve-edit</c> saves (a body, a title, tags) and after each is put back, in one process,
+/// bodies rendered beforehand: the model's stages and what its memos made again, without a server (with <c>site</c>, every output too, rendered with serve's memo). Run with
+/// <c>DOSSIER_TIMINGS=serial</c> for each output's own CPU.
+/// Run with <c>DOSSIER_TIMINGS=1</c> for the stages.</summary>
+internal static class LiveModelHarness
+{
+    public static int Run(string[] args)
+    {
+        var diagnostics = new DiagnosticBag();
+        var config = SiteConfigLoader.Load(args.Length > 0 ? args[0] : "site.yml", diagnostics)!;
+        var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2;
+        var pages = new ContentPageReader(config.RootDirectory).ReadAll(config.ContentPath, diagnostics).ToList();
+        var markdown = new MarkdownRenderer();
+        var html = new System.Collections.Concurrent.ConcurrentDictionary<string, RenderedMarkdown>(StringComparer.Ordinal);
+        Parallel.ForEach(pages, p => html[p.MarkdownBody] = markdown.RenderBody(p.MarkdownBody));
+        var text = Rendering.Interface.InterfaceText.Load(config, diagnostics)!;
+        var site = args.Length > 2 && args[2] == "site";
+        var memo = new Rendering.Incremental.RenderMemo();
+        RenderedMarkdown Body(string b) => html.GetOrAdd(b, markdown.RenderBody);
+        int Build(string what)
+        {
+            var cpu = Environment.CpuUsage.TotalTime;
+            var clock = Stopwatch.StartNew();
+            var model = 0;
+            if (site)
+            {
+                memo.BeginBuild(config.TemplatesPath);
+                var files = new SiteRenderer(config) { BodyRenderer = Body, Memo = memo }.Render(pages, null, diagnostics)!;
+                memo.EndBuild(files.Select(f => f.OutputPath));
+                model = files.Count;
+            }
+            else
+            {
+                model = new DossierModelBuilder(config, text, markdown, Body) { Memo = memo.Model }.Build(pages, diagnostics).Articles.Count;
+            }
+
+            Console.WriteLine($"{what,-24} {clock.Elapsed.TotalMilliseconds,7:F0} ms wall {(Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds,7:F0} ms CPU, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+            if (BuildTimings.Take() is { } timings)
+            {
+                Console.WriteLine(timings);
+            }
+
+            return model;
+        }
+
+        Build("first build");
+        Build("nothing changed");
+        for (var round = 0; round < rounds; round++)
+        {
+            var edited = (pages.Count / 2) + (round * 97 % (pages.Count / 2));
+            var original = pages[edited];
+            foreach (var kind in new[] { "body", "title", "tags" })
+            {
+                var marker = $"Edited{kind}{round}x{Environment.TickCount64 % 100000}";
+                pages[edited] = kind switch
+                {
+                    "body" => pages[edited] with { MarkdownBody = pages[edited].MarkdownBody.TrimEnd() + $"\n\nA new paragraph, {marker}.\n" },
+                    "title" => pages[edited] with { Meta = pages[edited].Meta with { Title = marker + " title" } },
+                    _ => pages[edited] with { Meta = pages[edited].Meta with { Tags = [$"topic-{round % 50:00}", marker.ToLowerInvariant()] } },
+                };
+                Build($"{kind} edit of {edited}");
+            }
+
+            pages[edited] = original;
+            Build("put back");
+        }
+
+        return diagnostics.HasErrors ? 1 : 0;
+    }
+}
