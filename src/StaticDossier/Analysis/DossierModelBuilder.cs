@@ -29,7 +29,7 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
     {
         var kinds = TaxonomyKind.All;
         var matchers = kinds.Select(k => k.Curated is { } curated ? new TermMatcher(curated(config), diagnostics, config.SourcePath, k.Key) : null).ToArray();
-        Memo?.BeginBuild();
+        Memo?.BeginBuild($"{config.Language}\n{config.BaseUrl}\n{text.Stamp}");
         var views = new ArticleView[pages.Count];
         var stage = Timings.Time("model: views (bodies)");
         Parallel.For(0, pages.Count, i => views[i] = ToView(pages[i], diagnostics));
@@ -155,8 +155,14 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
 
     private ArticleView ToView(ContentPage page, DiagnosticBag diagnostics)
     {
-        var date = page.Meta.ParsedDate;
         var body = RenderBody(page, diagnostics);
+        var seedSha256 = page.Meta.Seed is { } from && PublishedSeeds.TryGetValue(from, out var publishedSeed) ? publishedSeed.Sha256 : null;
+        if (Memo?.Made(page, body, seedSha256) is { } made)
+        {
+            return made;
+        }
+
+        var date = page.Meta.ParsedDate;
         var plain = body.Text;
         var url = SitePaths.Article(page.Slug);
         var language = page.Meta.Language ?? config.Language;
@@ -192,6 +198,7 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
             ReadingTime = text.ReadingTime(Lead.Words(plain)),
             AbsoluteUrl = SiteUrls.Absolute(config.BaseUrl, url),
         };
+        Memo?.Remember(page, body, seedSha256, view);
         return view;
     }
 

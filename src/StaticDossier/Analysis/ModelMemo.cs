@@ -49,9 +49,31 @@ internal sealed class ModelMemo
     /// <summary>The link to <paramref name="view"/> made by <see cref="ArticleView.ToLink"/>, one object per view.</summary>
     public ArticleLink LinkTo(ArticleView view) => _links.GetValue(view, static v => v.ToLink());
 
-    /// <summary>Starts a build: the views of the last are those that may be handed out again.</summary>
-    public void BeginBuild()
+    // Each parsed page's view as made from it (before its names, related list and neighbours), with the body and the
+    // published seed's hash it was made with; kept while the settings and interface texts it reads stay the same.
+    private ConditionalWeakTable<ContentPage, Tuple<RenderedMarkdown, string?, ArticleView>> _made = new();
+    private string? _stamp;
+
+    /// <summary>The view made from <paramref name="page"/> in an earlier build with the same body and published seed, or null.</summary>
+    public ArticleView? Made(ContentPage page, RenderedMarkdown body, string? seedSha256) =>
+        _made.TryGetValue(page, out var known) && ReferenceEquals(known.Item1, body) && known.Item2 == seedSha256 ? known.Item3 : null;
+
+    /// <summary>Remembers the view made from <paramref name="page"/>.</summary>
+    public void Remember(ContentPage page, RenderedMarkdown body, string? seedSha256, ArticleView view) =>
+        _made.AddOrUpdate(page, Tuple.Create(body, seedSha256, view));
+
+    /// <summary>After a build that reported errors: views are made again, so what they report is reported again.</summary>
+    public void Forget() => _made = new();
+
+    /// <summary>Starts a build whose settings and interface texts are summed up by <paramref name="stamp"/>: the views of the
+    /// last are those that may be handed out again.</summary>
+    public void BeginBuild(string stamp)
     {
+        if (stamp != _stamp)
+        {
+            (_made, _stamp) = (new(), stamp);
+        }
+
         _next = new(StringComparer.Ordinal);
         _kept = 0;
     }

@@ -199,19 +199,31 @@ internal sealed class RelatedMemo
         {
             // Another list reads an article's people and tags through the score of those it shares with it (and their
             // names, in its reason): only a body holding a person or tag the article gained or lost sees it change. (A
-            // renamed term changes the names of every body holding it, so those are among the changed.)
-            var terms = new HashSet<string>(StringComparer.Ordinal);
+            // renamed term changes the names of every body holding it, so those are among the changed.) When no text
+            // changed, such a body's list stays when the article was neither kept nor a text candidate there and its
+            // new score from names alone stays below the weakest kept (the text scores are the last build's).
+            var changers = new Dictionary<string, List<int>>(StringComparer.Ordinal);
             foreach (var i in namesChanged)
             {
                 again[i] = true;
                 var before = last.People[i].Concat(last.Tags[i]).Select(t => t.Url).ToHashSet(StringComparer.Ordinal);
                 before.SymmetricExceptWith(now.People[i].Concat(now.Tags[i]).Select(t => t.Url));
-                terms.UnionWith(before);
+                foreach (var url in before)
+                {
+                    (CollectionsMarshal.GetValueRefOrAddDefault(changers, url, out _) ??= []).Add(i);
+                }
             }
 
+            var index = new Lazy<Dictionary<string, int>>(() => now.Urls.Select((u, i) => (u, i)).ToDictionary(x => x.u, x => x.i, StringComparer.Ordinal));
             for (var d = 0; d < count; d++)
             {
-                if (now.People[d].Concat(now.Tags[d]).Any(t => terms.Contains(t.Url)))
+                if (again[d])
+                {
+                    continue;
+                }
+
+                var reached = now.People[d].Concat(now.Tags[d]).SelectMany(t => changers.GetValueOrDefault(t.Url) ?? []).Distinct().ToList();
+                if (reached.Count > 0 && (textChanged.Count > 0 || !StaysWithout(d, reached, last, now, similarity, index.Value)))
                 {
                     again[d] = true;
                 }
@@ -232,6 +244,37 @@ internal sealed class RelatedMemo
 
         return again;
     }
+
+    /// <summary>True when body <paramref name="j"/>'s last list stands although the articles <paramref name="reached"/>
+    /// gained or lost a person or tag it holds (and no text changed): its list was full, none of them was kept in it or
+    /// among its text candidates, and the score each now has from shared names alone is below that of the weakest kept.</summary>
+    private static bool StaysWithout(int j, List<int> reached, State last, State now, TextSimilarity similarity, Dictionary<string, int> index)
+    {
+        var kept = last.Related[j];
+        if (kept.Count < RelatedArticles.MaxRelated || last.Candidates[j] is not { } candidates
+            || reached.Any(x => candidates.Contains(x) || kept.Any(link => link.Url == now.Urls[x])))
+        {
+            return false;
+        }
+
+        var weakest = double.MaxValue;
+        foreach (var link in kept)
+        {
+            var k = index[link.Url];
+            var names = NameScore(now, j, k);
+            var score = candidates.Contains(k) && similarity.Compare(j, [k])[0] is var (cosine, containment)
+                ? RelatedArticles.Score(cosine, containment, names) ?? 0
+                : names;
+            weakest = Math.Min(weakest, score);
+        }
+
+        return reached.All(x => NameScore(now, j, x) < weakest);
+    }
+
+    /// <summary>What <see cref="RelatedArticles.For"/> scores the people (two each) and tags (one each) two articles share.</summary>
+    private static int NameScore(State state, int a, int b) =>
+        (2 * state.People[a].Select(t => t.Url).Intersect(state.People[b].Select(t => t.Url), StringComparer.Ordinal).Count())
+        + state.Tags[a].Select(t => t.Url).Intersect(state.Tags[b].Select(t => t.Url), StringComparer.Ordinal).Count();
 
     /// <summary>What one build's lists were made from, by article in timeline order.</summary>
     private sealed record State(string[] Urls, string[] Keys, IReadOnlyList<TermLink>[] People, IReadOnlyList<TermLink>[] Tags, ArticleLink[] Links, RelatedLabels Labels, bool EveryTriple)

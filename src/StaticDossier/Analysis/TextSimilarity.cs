@@ -12,7 +12,14 @@ internal sealed class TextSimilarity
 {
     private const int ShingleSize = 3;
     private readonly (int[] Ids, double[] Weights)[] _vectors;
-    private readonly int[][] _words;
+
+    // Each body's text, its distinct word hashes (in order of first use) with, for each word in turn, its index among
+    // them (what its triples are made of), and its distinct word ids ascending with how often each occurs.
+    private readonly string[] _keys;
+    private readonly long[][] _distinct;
+    private readonly int[][] _local;
+    private readonly (int[] Ids, int[] Counts)[] _counts;
+    private readonly Limits _limits;
 
     // Each word id's hash (ids are the ranks of these): triples are made of the hashes, so one new word in the dossier,
     // which moves the rank of every word above it, leaves every other body's triples, and its eighth sampled, as they were.
@@ -31,35 +38,81 @@ internal sealed class TextSimilarity
     /// <param name="keys">The folded texts.</param>
     /// <param name="everyTriple">Index every word triple, for <see cref="Accumulate"/>; otherwise only a fixed
     /// eighth of them (by hash), enough for <see cref="Candidates"/> to find bodies sharing dozens of triples.</param>
-    /// <param name="memo">Each text's words from earlier builds of a long-lived builder, or null.</param>
+    /// <param name="memo">Kept by a long-lived builder: each text's words, and the last similarity it made, which a large
+    /// dossier's next is made from when few texts changed (the same values as made afresh).</param>
     /// <param name="limits">The candidate search's walk budget and rare-triple count (tests lower them to reach their edges on a small dossier).</param>
     public TextSimilarity(IReadOnlyList<string> keys, bool everyTriple = true, Memo? memo = null, Limits? limits = null)
     {
-        (PostingBudget, RareTriple) = limits ?? Limits.Default;
-        _topTerms = new(BuildTopTerms);
+        _limits = limits ?? Limits.Default;
+        (PostingBudget, RareTriple) = _limits;
         _everyTriple = everyTriple;
-        _chosen = new List<int>?[keys.Count];
+        var n = keys.Count;
+        _keys = [.. keys];
+        _chosen = new List<int>?[n];
+        (_distinct, _local, _counts) = (new long[n][], new int[n][], new (int[], int[])[n]);
+        _vectors = new (int[], double[])[n];
+        _shingles = new long[n][];
+        _sampled = new long[n][];
+        var last = memo?.Last is { } known && !everyTriple && !known._everyTriple && known._limits == _limits && known._keys.Length == n ? known : null;
+        var changed = last is null ? Array.Empty<int>() : Enumerable.Range(0, n).Where(d => !string.Equals(keys[d], last._keys[d], StringComparison.Ordinal)).ToArray();
+        var stage = Building.BuildTimings.Time(last is not null && changed.Length <= n / 8 ? "  similarity: words, weights (update)" : "  similarity: words, weights");
+        if (last is not null && changed.Length <= n / 8)
+        {
+            (_wordHashes, _wordIds, _documentFrequency, var kept) = Update(last, changed, memo!);
+            MadeFromLast = true;
+            _topTerms = new(() => BuildTopTerms(kept));
+        }
+        else
+        {
+            (_wordHashes, _wordIds, _documentFrequency) = Make(keys, memo);
+            _topTerms = new(() => BuildTopTerms(null));
+        }
+
+        stage.Dispose();
+        stage = Building.BuildTimings.Time("  similarity: triple postings");
+        _vocabulary = _wordIds.Count;
+        _shinglePostings = new ShinglePostings(everyTriple ? _shingles! : _sampled, everyTriple ? 1 : 2, everyTriple ? int.MaxValue : RareTriple);
+        _wordPostings = everyTriple ? WordPostings(_vectors, _vocabulary) : [];
+        if (!everyTriple)
+        {
+            // Built now, on every core, rather than on first use while the other threads wait for it.
+            stage.Dispose();
+            stage = Building.BuildTimings.Time("  similarity: heaviest words");
+            _ = _topTerms.Value;
+            if (memo is not null)
+            {
+                memo.Last = this;
+            }
+        }
+
+        stage.Dispose();
+    }
+
+    /// <summary>True when this was made from the memo's last similarity (for tests).</summary>
+    internal bool MadeFromLast { get; }
+
+    /// <summary>Every body's words, weights and triples, made afresh.</summary>
+    private (long[] Hashes, WordTable Ids, int[] DocumentFrequency) Make(IReadOnlyList<string> keys, Memo? memo)
+    {
         // Words are numbered by the rank of a 64-bit hash of their spelling: tokenising and counting run on
         // every core, and only the distinct hashes meet in one place. (Two words sharing a hash would merely count as one.)
         var words = new Words[keys.Count];
         Parallel.For(0, keys.Count, d => words[d] = memo is null ? Words.Of(keys[d]) : memo.Of(keys[d]));
 
-        _wordHashes = Vocabulary(words);
-        var wordIds = _wordIds = new WordTable(_wordHashes);
-        _words = new int[keys.Count][];
-        var counts = new (int[] Ids, int[] Counts)[keys.Count];
+        var hashes = Vocabulary(words);
+        var wordIds = new WordTable(hashes);
         Parallel.For(0, keys.Count, d =>
         {
             var (distinct, numbers, local) = words[d];
             var ids = Array.ConvertAll(distinct, wordIds.Id);
-            _words[d] = Array.ConvertAll(local, k => ids[k]);
+            (_distinct[d], _local[d]) = (distinct, local);
             // Sorting the distinct ids (with their counts) rather than every word's hash: a few hundred numbers, not a body.
             Array.Sort(ids, numbers);
-            counts[d] = (ids, numbers);
+            _counts[d] = (ids, numbers);
         });
 
-        var documentFrequency = _documentFrequency = new int[wordIds.Count];
-        foreach (var (ids, _) in counts)
+        var documentFrequency = new int[wordIds.Count];
+        foreach (var (ids, _) in _counts)
         {
             foreach (var id in ids)
             {
@@ -67,26 +120,126 @@ internal sealed class TextSimilarity
             }
         }
 
-        _vectors = new (int[], double[])[keys.Count];
-        _shingles = new long[keys.Count][];
-        _sampled = new long[keys.Count][];
         Parallel.For(0, keys.Count, d =>
         {
-            _vectors[d] = Weigh(counts[d], documentFrequency, keys.Count);
+            _vectors[d] = Weigh(_counts[d], documentFrequency, keys.Count);
             // A large dossier compares full triples only for the few pairs whose sample says "same story":
             // those are made when first asked for, not for every body.
-            _shingles[d] = everyTriple ? Shingles(_words[d], _wordHashes, all: true) : null;
-            _sampled[d] = everyTriple ? [] : Shingles(_words[d], _wordHashes, all: false);
+            _shingles[d] = _everyTriple ? Shingles(_local[d], _distinct[d], all: true) : null;
+            _sampled[d] = _everyTriple ? [] : Shingles(_local[d], _distinct[d], all: false);
         });
 
-        _vocabulary = wordIds.Count;
-        _shinglePostings = new ShinglePostings(everyTriple ? _shingles! : _sampled, everyTriple ? 1 : 2, everyTriple ? int.MaxValue : RareTriple);
-        _wordPostings = everyTriple ? WordPostings(_vectors, _vocabulary) : [];
-        if (!everyTriple)
+        return (hashes, wordIds, documentFrequency);
+    }
+
+    /// <summary>The last similarity of the same bodies made again for the few whose text changed: their words' document
+    /// frequencies move, so the bodies holding one of those words are weighed again; a word new to the dossier or gone
+    /// from it moves the ranks (ids) of the words above it, so the other bodies' ids are renumbered (in the same order:
+    /// their weights and heaviest words stay). Returns which bodies keep their heaviest words.</summary>
+    private (long[] Hashes, WordTable Ids, int[] DocumentFrequency, (bool[] Kept, TextSimilarity Last, int[]? Renumber)) Update(TextSimilarity last, int[] changed, Memo memo)
+    {
+        var n = _keys.Length;
+        var words = changed.ToDictionary(d => d, d => memo.Of(_keys[d]));
+        var shifts = new Dictionary<long, int>();
+        foreach (var d in changed)
         {
-            // Built now, on every core, rather than on first use while the other threads wait for it.
-            _ = _topTerms.Value;
+            foreach (var hash in last._distinct[d])
+            {
+                shifts[hash] = shifts.GetValueOrDefault(hash) - 1;
+            }
+
+            foreach (var hash in words[d].Distinct)
+            {
+                shifts[hash] = shifts.GetValueOrDefault(hash) + 1;
+            }
         }
+
+        var added = shifts.Where(s => s.Value > 0 && last._wordIds.Find(s.Key) < 0).Select(s => s.Key).Order().ToArray();
+        var gone = shifts.Where(s => s.Value < 0 && last._documentFrequency[last._wordIds.Id(s.Key)] + s.Value == 0).Select(s => s.Key).ToHashSet();
+        var (hashes, table, renumber) = (last._wordHashes, last._wordIds, (int[]?)null);
+        if (added.Length > 0 || gone.Count > 0)
+        {
+            // Both ascending: merged, so every remaining word keeps its order and only its rank moves.
+            hashes = new long[last._wordHashes.Length - gone.Count + added.Length];
+            renumber = new int[last._wordHashes.Length];
+            var (i, j, k) = (0, 0, 0);
+            while (i < last._wordHashes.Length || j < added.Length)
+            {
+                if (j == added.Length || (i < last._wordHashes.Length && last._wordHashes[i] < added[j]))
+                {
+                    renumber[i] = gone.Contains(last._wordHashes[i]) ? -1 : k;
+                    if (renumber[i] >= 0)
+                    {
+                        hashes[k++] = last._wordHashes[i];
+                    }
+
+                    i++;
+                }
+                else
+                {
+                    hashes[k++] = added[j++];
+                }
+            }
+
+            table = new WordTable(hashes);
+        }
+
+        var frequency = new int[hashes.Length];
+        for (var id = 0; id < last._documentFrequency.Length; id++)
+        {
+            var now = renumber is null ? id : renumber[id];
+            if (now >= 0)
+            {
+                frequency[now] = last._documentFrequency[id];
+            }
+        }
+
+        var reweighed = new bool[hashes.Length];
+        foreach (var (hash, shift) in shifts)
+        {
+            if (shift != 0 && table.Find(hash) is var id and >= 0)
+            {
+                frequency[id] += shift;
+                reweighed[id] = true;
+            }
+        }
+
+        var isChanged = new bool[n];
+        foreach (var d in changed)
+        {
+            isChanged[d] = true;
+        }
+
+        var kept = new bool[n];
+        Parallel.For(0, n, d =>
+        {
+            if (isChanged[d])
+            {
+                var (distinct, numbers, local) = words[d];
+                var ids = Array.ConvertAll(distinct, table.Id);
+                Array.Sort(ids, numbers);
+                (_distinct[d], _local[d], _counts[d]) = (distinct, local, (ids, numbers));
+                _vectors[d] = Weigh(_counts[d], frequency, n);
+                _sampled[d] = Shingles(local, distinct, all: false);
+                return;
+            }
+
+            (_distinct[d], _local[d], _sampled[d], _shingles[d]) = (last._distinct[d], last._local[d], last._sampled[d], last._shingles[d]);
+            var counts = last._counts[d];
+            _counts[d] = renumber is null ? counts : (Array.ConvertAll(counts.Ids, id => renumber[id]), counts.Counts);
+            if (Array.Exists(_counts[d].Ids, id => reweighed[id]))
+            {
+                _vectors[d] = Weigh(_counts[d], frequency, n);
+            }
+            else
+            {
+                var (ids, weights) = last._vectors[d];
+                _vectors[d] = renumber is null ? last._vectors[d] : (Array.ConvertAll(ids, id => renumber[id]), weights);
+                kept[d] = true;
+            }
+        });
+
+        return (hashes, table, frequency, (kept, last, renumber));
     }
 
     /// <summary>Each word's documents and weights, for <see cref="Accumulate"/>, the exact all-pairs pass of a small
@@ -336,6 +489,9 @@ internal sealed class TextSimilarity
     /// <summary>Each folded text's words, kept between builds by a long-lived builder (found by the very key string).</summary>
     internal sealed class Memo
     {
+        /// <summary>The last similarity of a large dossier made with this memo (see the constructor).</summary>
+        internal TextSimilarity? Last { get; set; }
+
         private readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, StrongBox<Words>> _words = new();
 
         /// <summary><see cref="Words.Of"/>, with counts of its own (the constructor sorts them in place).</summary>
@@ -772,12 +928,20 @@ internal sealed class TextSimilarity
 
     private readonly Lazy<((int Id, double Weight)[][] Top, (int[] Documents, double[] Weights)[] Postings)> _topTerms;
 
-    private ((int, double)[][], (int[], double[])[]) BuildTopTerms()
+    /// <param name="kept">Which bodies have the weights they had in the last similarity (their heaviest words are its,
+    /// renumbered), or null.</param>
+    private ((int, double)[][], (int[], double[])[]) BuildTopTerms((bool[] Kept, TextSimilarity Last, int[]? Renumber)? kept)
     {
         var top = new List<(int Id, double Weight)>[_vectors.Length];
         var postings = new List<(int, double)>[_vocabulary];
         Parallel.For(0, _vectors.Length, d =>
         {
+            if (kept is { } reuse && reuse.Kept[d])
+            {
+                top[d] = [.. reuse.Last._topTerms.Value.Top[d].Select(t => (reuse.Renumber is null ? t.Id : reuse.Renumber[t.Id], t.Weight))];
+                return;
+            }
+
             var (ids, weights) = _vectors[d];
             // Heaviest first, ties to the lower word id (ids ascend, so to the lower index): sorted on the
             // negated weights as plain numbers, then each run of equal weights put back in index order.
@@ -865,7 +1029,7 @@ internal sealed class TextSimilarity
     /// <summary>All of a document's word triples; in a large dossier made on first use (two threads racing
     /// make equal arrays, and either may be kept).</summary>
     private long[] FullShingles(int document) =>
-        Volatile.Read(ref _shingles[document]) ?? (_shingles[document] = Shingles(_words[document], _wordHashes, all: true));
+        Volatile.Read(ref _shingles[document]) ?? (_shingles[document] = Shingles(_local[document], _distinct[document], all: true));
 
     /// <summary>How many values two sorted, distinct arrays share.</summary>
     private static int Intersect(long[] sa, long[] sb)

@@ -108,4 +108,69 @@ public sealed class TextSimilarityTests
             }
         }
     }
+
+    /// <summary>A long-lived builder's similarity, made from the last one for the bodies whose text changed (words new
+    /// to the dossier or gone from it, document frequencies moved, bodies swapped), finds and scores every body's
+    /// candidates as one made afresh does, after every step of a random sequence of edits.</summary>
+    [Fact]
+    public void OneMadeFromTheLastIsOneMadeAfresh()
+    {
+        var random = new Random(23);
+        string[] vocabulary = [.. Enumerable.Range(0, 600).Select(i => "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+        string Word() => vocabulary[(int)(vocabulary.Length * Math.Pow(random.NextDouble(), 2))];
+        var sentences = Enumerable.Range(0, 200).Select(_ => string.Join(' ', Enumerable.Range(0, 10).Select(_ => Word()))).ToArray();
+        var keys = Enumerable.Range(0, 200).Select(_ => string.Join(' ', Enumerable.Range(0, 8).Select(_ => sentences[random.Next(sentences.Length)]))).ToArray();
+        var memo = new TextSimilarity.Memo();
+        var limits = new TextSimilarity.Limits(120, 6);
+        _ = new TextSimilarity(keys, everyTriple: false, memo, limits);
+        var edits = new List<string>();
+        for (var step = 0; step < 30; step++)
+        {
+            var edit = (step % 6) switch
+            {
+                0 => "a word of its own",
+                1 => "common words",
+                2 => "a sentence removed",
+                3 => "swapped with the next",
+                4 => "a word gone from the dossier",
+                _ => "rewritten",
+            };
+            // A word gone: from the body that took the last word of its own.
+            var d = edit == "a word gone from the dossier" ? Math.Max(0, Array.FindIndex(keys, k => k.Contains(" zz", StringComparison.Ordinal))) : random.Next(keys.Length);
+            edits.Add($"{d} {edit}");
+            switch (edit)
+            {
+                case "a word of its own":
+                    keys[d] += $" zz{step}new";
+                    break;
+                case "common words":
+                    keys[d] += " " + string.Join(' ', vocabulary.Take(6));
+                    break;
+                case "a sentence removed":
+                    keys[d] = string.Join(' ', keys[d].Split(' ').Skip(10));
+                    break;
+                case "swapped with the next":
+                    (keys[d], keys[(d + 1) % keys.Length]) = (keys[(d + 1) % keys.Length], keys[d]);
+                    break;
+                case "a word gone from the dossier":
+                    keys[d] = string.Join(' ', keys[d].Split(' ').Where(w => !w.StartsWith("zz", StringComparison.Ordinal)));
+                    break;
+                default:
+                    keys[d] = string.Join(' ', Enumerable.Range(0, 8).Select(_ => sentences[random.Next(sentences.Length)]));
+                    break;
+            }
+
+            var kept = new TextSimilarity(keys, everyTriple: false, memo, limits);
+            var fresh = new TextSimilarity(keys, everyTriple: false, limits: limits);
+            Assert.True(kept.MadeFromLast);
+            for (var a = 0; a < keys.Length; a++)
+            {
+                var candidates = fresh.Candidates(a, 16);
+                var because = $"body {a} after {string.Join("; ", edits)}";
+                Assert.True(candidates.SequenceEqual(kept.Candidates(a, 16)), because);
+                Assert.True(fresh.Compare(a, candidates).SequenceEqual(kept.Compare(a, candidates)), because);
+                Assert.True(fresh.TopWordHashesOf(a).SequenceEqual(kept.TopWordHashesOf(a)), because);
+            }
+        }
+    }
 }

@@ -79,6 +79,7 @@ internal sealed class RenderMemo
     /// again. A page can report an error and still make bytes (an interface text missing shows as its key).</summary>
     public void Forget()
     {
+        Model.Forget();
         _pages = new(StringComparer.Ordinal);
         Scans = new();
     }

@@ -39,6 +39,11 @@ internal sealed class InterfaceText
     /// <summary>The file read, as diagnostics show it (e.g. <c>templates/i18n/vi.yml</c>).</summary>
     public string DisplayPath { get; }
 
+    /// <summary>Every text and month name of the file in one string: two loads with equal stamps say everything alike.</summary>
+    public string Stamp => _stamp ??= string.Join('\n', _strings.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Key + "=" + s.Value).Prepend(Language).Concat(_months));
+
+    private string? _stamp;
+
     /// <summary>Every key, for templates and tests.</summary>
     public IReadOnlyDictionary<string, string> Strings => _strings;
 
