@@ -71,7 +71,7 @@ internal sealed partial class SearchIndex
             {
                 // The same article was in the old list: skip the changed articles' postings before it.
                 int oldDocument;
-                while ((oldDocument = old.Next(out _)) != document)
+                while ((oldDocument = old.Next()) != document)
                 {
                     if (oldDocument < 0 || oldDocument > document || !changed.Contains(oldDocument))
                     {
@@ -101,7 +101,7 @@ internal sealed partial class SearchIndex
         }
 
         // Every old posting is accounted for: the rest can only be changed articles that left the list.
-        while (old.Next(out _) is var rest and >= 0)
+        while (old.Next() is var rest and >= 0)
         {
             if (!changed.Contains(rest))
             {
@@ -141,9 +141,9 @@ internal sealed partial class SearchIndex
         public ReadOnlySpan<byte> Triple { get; private set; }
 
         /// <summary>The next posting's article, or -1 at the end of the list.</summary>
-        public int Next(out int gap)
+        public int Next()
         {
-            gap = 0;
+            var gap = 0;
             if (_at >= _bytes.Length || _bytes[_at] == (byte)']')
             {
                 return -1;
