@@ -108,6 +108,41 @@
     return found;
   }
 
+  // ---- Numbers in strings (SearchDigits.cs) --------------------------------------------------------------
+  // Base-32 digits, low first, in the base64url alphabet with 32 added while more digits follow: posting lists and
+  // facet sets are written so, half the bytes of a JSON array and no array literal for the page to parse.
+  var ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  var DIGIT = new Int8Array(128);
+  for (var d = 0; d < ALPHABET.length; d++) {
+    DIGIT[ALPHABET.charCodeAt(d)] = d;
+  }
+
+  function Digits(s, at) {
+    this.s = s;
+    this.at = at || 0;
+  }
+
+  Digits.prototype.more = function () {
+    return this.at < this.s.length;
+  };
+
+  Digits.prototype.next = function () {
+    var value = 0;
+    var scale = 1;
+    var digit;
+    do {
+      digit = DIGIT[this.s.charCodeAt(this.at++)];
+      value += (digit & 31) * scale;
+      scale *= 32;
+    } while (digit & 32);
+    return value;
+  };
+
+  // How many articles a term entry lists: the first number of its postings.
+  function postingCount(entry) {
+    return new Digits(entry[1]).next();
+  }
+
   // ---- Matching -----------------------------------------------------------------------------------------
   // One query word → the index words it matches: itself, or while typing (last word) the words it begins.
   function lookup(word, prefix) {
@@ -138,7 +173,8 @@
         });
       });
       // While typing, the most common completions are enough.
-      found.sort(function (a, b) { return (b.whole - a.whole) || (b.entry[1].length - a.entry[1].length); });
+      found.forEach(function (f) { f.count = postingCount(f.entry); });
+      found.sort(function (a, b) { return (b.whole - a.whole) || (b.count - a.count); });
       return found.slice(0, 40);
     });
   }
@@ -156,11 +192,14 @@
           bits |= 1 << i;
         }
       });
-      var flat = match.entry[1];
+      // The postings string: their count, then per article the gap after the last one, the weight and the mask.
+      var postings = new Digits(match.entry[1]);
+      var factor = match.whole ? 1 : 0.5;
       var doc = 0;
-      for (var i = 0; i < flat.length; i += 3) {
-        doc += flat[i];
-        var score = flat[i + 1] * ((flat[i + 2] & bits) ? 2 : 1) * (match.whole ? 1 : 0.5);
+      postings.next();
+      while (postings.more()) {
+        doc += postings.next();
+        var score = postings.next() * ((postings.next() & bits) ? 2 : 1) * factor;
         if (scores[doc] < score) {
           scores[doc] = score;
         }
@@ -256,6 +295,8 @@
     var lastIsPrefix = prefixTyped(query, qwords, typing);
     return lookups(query, qwords, typing)
       .then(function (matches) {
+        // The pair shards are asked for before the scoring, so they load while it runs.
+        var pairs = qwords.length < 2 ? null : Promise.all(matches.slice(1).map(function (m, k) { return adjacent(matches[k], m); }));
         var perWord = qwords.map(function (w, i) { return scoresOf(w, matches[i]); });
         // Every word must match: the candidates are the articles where each word scores.
         var n = index.documents;
@@ -272,8 +313,10 @@
             candidates[count++] = doc;
           }
         }
-        var done = qwords.length < 2 || count === 0 ? Promise.resolve(null)
-          : Promise.all(matches.slice(1).map(function (m, k) { return adjacent(matches[k], m); }));
+        if (pairs !== null && count === 0) {
+          pairs.catch(function () { /* nothing to rank: a missing pair shard changes nothing */ });
+        }
+        var done = pairs === null || count === 0 ? Promise.resolve(null) : pairs;
         return done.then(function (pairs) {
           return { words: qwords, prefix: lastIsPrefix, results: ranked(candidates, count, total, pairs, qwords.length) };
         });
@@ -361,9 +404,7 @@
 
   // ---- Filters --------------------------------------------------------------------------------------------
   // facets/NAME.js holds each value of a filter and, per value, its articles as a string (FacetSets.cs):
-  // 'b' + a base64url bitset, 'd' + gaps between ids, or 'r' + runs (gap, length - 1); numbers are base-32
-  // digits, low first, with 32 added while more follow.
-  var ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  // 'b' + a base64url bitset, 'd' + gaps between ids, or 'r' + runs (gap, length - 1), in Digits.
 
   function decodeSet(s, n) {
     var ids = [];
@@ -380,22 +421,12 @@
       }
       return Int32Array.from(ids);
     }
-    var at = 1;
+    var numbers = new Digits(s, 1);
+    var runs = s.charAt(0) === 'r';
     var previous = -1;
-    function read() {
-      var value = 0;
-      var shift = 0;
-      var digit;
-      do {
-        digit = ALPHABET.indexOf(s.charAt(at++));
-        value += (digit & 31) * Math.pow(2, shift);
-        shift += 5;
-      } while (digit & 32);
-      return value;
-    }
-    while (at < s.length) {
-      var start = previous + 1 + read();
-      var end = s.charAt(0) === 'r' ? start + read() : start;
+    while (numbers.more()) {
+      var start = previous + 1 + numbers.next();
+      var end = runs ? start + numbers.next() : start;
       for (var id = start; id <= end; id++) {
         ids.push(id);
       }
@@ -562,12 +593,21 @@
     asked += next.length;
     list.setAttribute('aria-busy', 'true');
     var chain = tail;
-    Array.prototype.map.call(next, function (doc) { return load('docs/' + doc); }).forEach(function (doc) {
+    // The first document is asked for alone and the rest once it is shown: twenty scripts asked at once keep the page
+    // busy inserting them and share the reads, so the first result came several times later than when asked alone.
+    var rest = null;
+    Array.prototype.forEach.call(next, function (id, k) {
+      var doc = k === 0 ? load('docs/' + id) : rest.then(function (docs) { return docs[k - 1]; });
       chain = chain.then(function () { return doc; }).then(function (d) {
         if (run === current) {
           list.appendChild(resultItem(d, shownFound));
         }
       });
+      if (k === 0) {
+        rest = chain.then(null, function () { return null; }).then(function () {
+          return Array.prototype.slice.call(next, 1).map(function (doc) { return load('docs/' + doc); });
+        });
+      }
     });
     tail = chain.then(null, function () { /* the run reports it */ });
     return chain.then(function () {

@@ -15,7 +15,6 @@ namespace StaticDossier.Rendering.Search;
 /// browser counts a value by walking its ids instead of every article's lists.</summary>
 internal static class FacetSets
 {
-    private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
     public static string Encode(IReadOnlyList<int> ids, int documents)
     {
@@ -110,16 +109,7 @@ internal static class FacetSets
         return text.ToString();
     }
 
-    private static void Number(StringBuilder text, int value)
-    {
-        do
-        {
-            var digit = value & 31;
-            value >>= 5;
-            text.Append(Alphabet[value > 0 ? digit | 32 : digit]);
-        }
-        while (value > 0);
-    }
+    private static void Number(StringBuilder text, int value) => SearchDigits.Write(text, value);
 
     /// <summary>The ids a string holds: the reader's decoding, for tests.</summary>
     internal static List<int> Decode(string encoded, int documents)
@@ -162,16 +152,5 @@ internal static class FacetSets
         return ids;
     }
 
-    private static int Read(string encoded, ref int at)
-    {
-        int value = 0, shift = 0, digit;
-        do
-        {
-            digit = Alphabet.IndexOf(encoded[at++], StringComparison.Ordinal);
-            value |= (digit & 31) << shift;
-            shift += 5;
-        }
-        while ((digit & 32) != 0);
-        return value;
-    }
+    private static int Read(string encoded, ref int at) => SearchDigits.Read(encoded, ref at);
 }

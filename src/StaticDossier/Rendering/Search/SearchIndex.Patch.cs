@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text.Json;
 
 namespace StaticDossier.Rendering.Search;
 
@@ -28,18 +27,10 @@ internal sealed partial class SearchIndex
             }
         }
 
-        // The head, [["spelling"],[ , must be the one written before: then the old entry had this one spelling too.
+        // The head, [["spelling"],"count , must be the one written before: then the old entry had this one spelling
+        // and as many postings.
         var head = new ArrayBufferWriter<byte>(64);
-        using (var w = new Utf8JsonWriter(head, JsonOptions))
-        {
-            w.WriteStartArray();
-            w.WriteStartArray();
-            w.WriteStringValue(_spellings[spelling]);
-            w.WriteEndArray();
-            w.WriteStartArray();
-            w.Flush();
-        }
-
+        WriteHead(head, [_spellings[spelling]], end - start);
         if (!before.AsSpan().StartsWith(head.WrittenSpan))
         {
             return null;
@@ -56,16 +47,13 @@ internal sealed partial class SearchIndex
         {
             var k = p - start;
             var document = _postingDocument[p];
-            if (k > 0)
-            {
-                output.Write(","u8);
-            }
-
             if (changed.Contains(document))
             {
                 Unpack(p, counts);
                 weights[k] = Rounded(idf, TermFrequency(_documents[document], counts));
-                WriteNumbers(output, document - previous, weights[k], 1);
+                SearchDigits.Write(output, document - previous);
+                SearchDigits.Write(output, weights[k]);
+                SearchDigits.Write(output, 1);
             }
             else
             {
@@ -89,9 +77,8 @@ internal sealed partial class SearchIndex
                 else
                 {
                     // Only the gap to the article before it moved.
-                    WriteNumbers(output, document - previous);
-                    output.Write(","u8);
-                    output.Write(old.Triple[(old.Triple.IndexOf((byte)',') + 1)..]);
+                    SearchDigits.Write(output, document - previous);
+                    output.Write(old.Triple[old.GapLength..]);
                 }
 
                 oldPrevious = document;
@@ -109,72 +96,40 @@ internal sealed partial class SearchIndex
             }
         }
 
-        output.Write("]"u8);
+        output.Write("\""u8);
         return output.WrittenSpan.ToArray();
     }
 
-    private static void WriteNumbers(ArrayBufferWriter<byte> output, params ReadOnlySpan<int> numbers)
-    {
-        for (var i = 0; i < numbers.Length; i++)
-        {
-            if (i > 0)
-            {
-                output.Write(","u8);
-            }
-
-            numbers[i].TryFormat(output.GetSpan(11), out var written, default, System.Globalization.CultureInfo.InvariantCulture);
-            output.Advance(written);
-        }
-    }
-
-    /// <summary>Reads an entry's postings as written, <c>gap,weight,mask,…]</c>, one triple at a time.</summary>
+    /// <summary>Reads an entry's postings as written, gap, weight and mask per article up to the closing quote.</summary>
     private ref struct OldPostings(byte[] bytes, int at)
     {
         private readonly byte[] _bytes = bytes;
         private int _at = at;
         private int _document;
 
-        /// <summary>How many triples were read.</summary>
+        /// <summary>How many postings were read.</summary>
         public int Index { get; private set; }
 
-        /// <summary>The bytes of the last triple read.</summary>
+        /// <summary>The bytes of the last posting read.</summary>
         public ReadOnlySpan<byte> Triple { get; private set; }
+
+        /// <summary>How many of them are its gap.</summary>
+        public int GapLength { get; private set; }
 
         /// <summary>The next posting's article, or -1 at the end of the list.</summary>
         public int Next()
         {
-            var gap = 0;
-            if (_at >= _bytes.Length || _bytes[_at] == (byte)']')
+            if (_at >= _bytes.Length || _bytes[_at] == (byte)'"')
             {
                 return -1;
             }
 
             var from = _at;
-            for (; _bytes[_at] is >= (byte)'0' and <= (byte)'9'; _at++)
-            {
-                gap = (gap * 10) + (_bytes[_at] - '0');
-            }
-
-            // The weight and the mask follow.
-            for (var commas = 0; commas < 2; _at++)
-            {
-                if (_bytes[_at] == (byte)',')
-                {
-                    commas++;
-                }
-            }
-
-            while (_bytes[_at] is >= (byte)'0' and <= (byte)'9')
-            {
-                _at++;
-            }
-
+            var gap = SearchDigits.Read(_bytes, ref _at);
+            GapLength = _at - from;
+            _ = SearchDigits.Read(_bytes, ref _at);
+            _ = SearchDigits.Read(_bytes, ref _at);
             Triple = _bytes.AsSpan(from, _at - from);
-            if (_bytes[_at] == (byte)',')
-            {
-                _at++;
-            }
-
             Index++;
             _document += gap;
             return _document;

@@ -132,9 +132,10 @@ internal sealed partial class SearchIndex
         return new SearchIndex(words, rank, foldedOf, documents, averages, vocabulary.Spellings(), termStart, postingDocument, postingWord, postingCounts, postingSpelling);
     }
 
-    /// <summary>Term <paramref name="term"/>'s entry, <c>[[spellings], [doc delta, weight, spelling mask, …]]</c>, without
-    /// its closing bracket (where its pairs are may follow: <see cref="PairShards"/>); and the weights written, one per
-    /// posting, by which a later build tells whether new field averages changed the entry.</summary>
+    /// <summary>Term <paramref name="term"/>'s entry, <c>[[spellings],"postings"</c>, without its closing bracket (where
+    /// its pairs are may follow: <see cref="PairShards"/>); and the weights written, one per posting, by which a later
+    /// build tells whether new field averages changed the entry. The postings are <see cref="SearchDigits"/>: their
+    /// count, then per article the gap from the last one, its weight and its spelling mask.</summary>
     public byte[] TermCore(int term, out int[] weights)
     {
         var (start, end) = (_termStart[term], _termStart[term + 1]);
@@ -158,40 +159,46 @@ internal sealed partial class SearchIndex
 
         weights = new int[end - start];
         Weights(term, weights);
-        var buffer = new ArrayBufferWriter<byte>(64 + (12 * weights.Length));
-        using (var w = new Utf8JsonWriter(buffer, JsonOptions))
+        var buffer = new ArrayBufferWriter<byte>(64 + (5 * weights.Length));
+        WriteHead(buffer, spellings.Select(s => _spellings[s]), end - start);
+        var last = 0;
+        // A word mostly has one spelling: its bit, found once per spelling rather than once per posting.
+        var single = spellings.Count == 1 ? bit[spellings[0]] : -1;
+        for (var p = start; p < end; p++)
+        {
+            var mask = 0;
+            if (single >= 0)
+            {
+                mask = single;
+            }
+            else
+            {
+                foreach (var spelling in SpellingsOf(p))
+                {
+                    mask += bit.GetValueOrDefault(spelling);
+                }
+            }
+
+            SearchDigits.Write(buffer, _postingDocument[p] - last);
+            SearchDigits.Write(buffer, weights[p - start]);
+            SearchDigits.Write(buffer, mask);
+            last = _postingDocument[p];
+        }
+
+        buffer.Write("\""u8);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>An entry's beginning, <c>[[spellings],"count</c>: the postings follow.</summary>
+    private static void WriteHead(ArrayBufferWriter<byte> output, IEnumerable<string> spellings, int count)
+    {
+        using (var w = new Utf8JsonWriter(output, JsonOptions))
         {
             w.WriteStartArray();
             w.WriteStartArray();
             foreach (var s in spellings)
             {
-                w.WriteStringValue(_spellings[s]);
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray();
-            var last = 0;
-            // A word mostly has one spelling: its bit, found once per spelling rather than once per posting.
-            var single = spellings.Count == 1 ? bit[spellings[0]] : -1;
-            for (var p = start; p < end; p++)
-            {
-                var mask = 0;
-                if (single >= 0)
-                {
-                    mask = single;
-                }
-                else
-                {
-                    foreach (var spelling in SpellingsOf(p))
-                    {
-                        mask += bit.GetValueOrDefault(spelling);
-                    }
-                }
-
-                w.WriteNumberValue(_postingDocument[p] - last);
-                w.WriteNumberValue(weights[p - start]);
-                w.WriteNumberValue(mask);
-                last = _postingDocument[p];
+                w.WriteStringValue(s);
             }
 
             w.WriteEndArray();
@@ -199,7 +206,8 @@ internal sealed partial class SearchIndex
             w.Flush();
         }
 
-        return buffer.WrittenSpan.ToArray();
+        output.Write(",\""u8);
+        SearchDigits.Write(output, count);
     }
 
     /// <summary>Term <paramref name="term"/>'s BM25F weight in each article that has it, in posting order, as written

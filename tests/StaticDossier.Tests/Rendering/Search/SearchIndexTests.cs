@@ -127,14 +127,19 @@ public sealed class SearchIndexTests(BuiltRealSite site) : IClassFixture<BuiltRe
             return result;
         }
 
-        var flat = term[1].EnumerateArray().Select(e => e.GetInt32()).ToList();
+        // Read as search.js reads them: the count, then per article its gap, weight and spelling mask.
+        var postings = term[1].GetString()!;
+        var at = 0;
+        var count = SearchDigits.Read(postings, ref at);
         var doc = 0;
-        for (var i = 0; i < flat.Count; i += 3)
+        while (at < postings.Length)
         {
-            doc += flat[i];
-            result[doc] = flat[i + 1];
+            doc += SearchDigits.Read(postings, ref at);
+            result[doc] = SearchDigits.Read(postings, ref at);
+            _ = SearchDigits.Read(postings, ref at);
         }
 
+        Assert.Equal(count, result.Count);
         return result;
     }
 
