@@ -185,6 +185,35 @@ public sealed class SearchPageTests(BrowserSite browser)
         await context.CloseAsync();
     }
 
+    /// <summary>The first result's document is asked for alone and the rest of the page once it is shown: twenty
+    /// script inserts at once delayed the first result several times over on a 10,000-article dossier.</summary>
+    [Fact]
+    public async Task TheFirstResultIsShownBeforeTheRestOfItsPageIsAskedFor()
+    {
+        Assert.SkipUnless(BrowserSite.ChromiumInstalled, "Debian chromium (/usr/bin/chromium) is not installed.");
+        using var dossier = new TempDossier(withSeeds: false);
+        for (var i = 1; i <= 25; i++)
+        {
+            dossier.Write($"content/a{i:00}.md", $"---\ntitle: Harbour report {i}\ndate: 2021-03-{i:00}\nlanguage: en\n---\n\nNews from the harbour.\n");
+        }
+
+        var diagnostics = new DiagnosticBag();
+        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics).Succeeded, string.Join('\n', diagnostics));
+        var context = await browser.Browser!.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await RecordShardRequests(page, "String(document.querySelectorAll('#search-results li').length)");
+        await page.GotoAsync(new Uri(Path.Combine(dossier.Site, "search.html")).AbsoluteUri + "?q=harbour");
+        await Assertions.Expect(page.Locator("#search-results li")).ToHaveCountAsync(20);
+        var docs = (await page.EvaluateAsync<string[][]>("() => window.asked")).Where(a => a[0].StartsWith("docs/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(20, docs.Count);
+        Assert.Equal("0", docs[0][1]);
+        Assert.All(docs.Skip(1), d => Assert.Equal("1", d[1]));
+        // Still shown in rank order: newest first, as every article has the word once.
+        Assert.Equal("Harbour report 25", await page.Locator("#search-results li a").First.TextContentAsync());
+        Assert.Equal("Harbour report 6", await page.Locator("#search-results li a").Last.TextContentAsync());
+        await context.CloseAsync();
+    }
+
     /// <summary>Each filter's counts, taken over the results that pass the other filters, on a dossier whose facet
     /// files use all three of FacetSets' forms (a bitset, gaps, runs): the browser's decoding against the truth.</summary>
     [Fact]
