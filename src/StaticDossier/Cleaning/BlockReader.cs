@@ -10,7 +10,7 @@ internal sealed class BlockReader
     private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal)
     {
         "script", "style", "noscript", "template", "svg", "iframe", "button", "select", "input", "textarea", "option",
-        "head", "link", "meta", "object", "embed", "canvas", "map", "video", "audio", "img", "picture", "source", "math",
+        "head", "link", "meta", "param", "embed", "canvas", "map", "video", "audio", "img", "picture", "source", "math",
     };
 
     private static readonly HashSet<string> BlockTags = new(StringComparer.Ordinal)
@@ -53,7 +53,7 @@ internal sealed class BlockReader
             else if (child is IElement e)
             {
                 var name = e.LocalName;
-                if (Skipped.Contains(name) || IsHidden(e))
+                if (Skipped.Contains(name) || IsHidden(e) || (name == "object" && ShowsItsResource(e)))
                 {
                     continue;
                 }
@@ -85,6 +85,27 @@ internal sealed class BlockReader
             }
         }
     }
+
+    // A browser shows an <object>'s children when it cannot show the object itself: always for a plugin (Flash,
+    // Java), which no browser runs any more, so a video player's caption or transcript inside one is on screen (and in
+    // the page's text dump). An image, page or PDF it can show replaces them.
+    private static bool ShowsItsResource(IElement e)
+    {
+        var type = e.GetAttribute("type") ?? string.Empty;
+        if (type.StartsWith("image/", StringComparison.OrdinalIgnoreCase) || type.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
+            || type.Equals("application/pdf", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var data = e.GetAttribute("data") ?? string.Empty;
+        var end = data.IndexOfAny(['?', '#']);
+        var path = end < 0 ? data : data[..end];
+        return type.Length == 0 && RenderedExtensions.Any(x => path.EndsWith(x, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static readonly string[] RenderedExtensions =
+        [".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".html", ".htm", ".pdf", ".txt"];
 
     private static bool IsHidden(IElement e) =>
         e.HasAttribute("hidden")
