@@ -27,8 +27,12 @@ internal sealed partial class EndSectionRule : INoiseRule
                 continue;
             }
 
+            // A bare "Comments" may be a menu link; with signatures recurring under it, it heads the readers' comments.
+            var signed = !comments && BareCommentsHeading().IsMatch(b.Text) && Signatures(blocks, i + 1) >= context.Thresholds.ThreadSignatures;
+            comments |= signed;
+
             var before = context.GoodChars(0, i);
-            if (comments && before > 0 && FirstRunAfter(blocks, i) is var run && run > before * context.Thresholds.CommentsRunLead)
+            if (comments && !signed && before > 0 && FirstRunAfter(blocks, i) is var run && run > before * context.Thresholds.CommentsRunLead)
             {
                 // A comment counter in the article's header ("11 Comments" by the byline): the story follows it.
                 b.Decide(false, BlockRole.Noise, $"comment counter above the article ('{b.Text}')", Id);
@@ -40,7 +44,9 @@ internal sealed partial class EndSectionRule : INoiseRule
             if (comments && before > 0)
             {
                 // Readers' comments can outweigh the article, so their heading ends it whatever follows.
-                b.Decide(false, BlockRole.Noise, $"heading of readers' comments ('{b.Text}')", Id);
+                b.Decide(false, BlockRole.Noise, signed
+                    ? $"heading of readers' comments ('{b.Text}', signatures recur under it)"
+                    : $"heading of readers' comments ('{b.Text}')", Id);
                 for (var j = i + 1; j < blocks.Count; j++)
                 {
                     blocks[j].Decide(false, BlockRole.Noise, $"readers' comments under line {b.Line}", Id);
@@ -130,6 +136,21 @@ internal sealed partial class EndSectionRule : INoiseRule
         context.Note($"end section: {chain} signatures (short dated lines) with a comment's prose beside each, from line {blocks[start].Line} to the last paragraph, none outweighing the prose above: readers' comments");
         return blocks[start];
     }
+
+    // Signatures among the blocks from index `from` on.
+    private static int Signatures(IReadOnlyList<Block> blocks, int from)
+    {
+        var count = 0;
+        for (var j = from; j < blocks.Count; j++)
+        {
+            count += IsSignature(blocks[j]) ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[^\w]*((readers?'?|user) )?(comments?|responses?|replies|discussion)[^\w]*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex BareCommentsHeading();
 
     private static bool IsSignature(Block b) =>
         b.Class < BlockClass.Good && b.Words <= 16 && (b.Rule == RuleId.DateLine || (!b.IsDecided && DateFinder.Find(b.Text) is not null))
