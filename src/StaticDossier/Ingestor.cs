@@ -37,7 +37,9 @@ public sealed class Ingestor
     public IngestReport Run(DiagnosticBag diagnostics, bool force = false)
     {
         var report = new IngestReport();
-        var seeds = new SeedReader(_config.RootDirectory).ReadAll(_config.SeedsPath, diagnostics);
+        var start = DateTime.UtcNow;
+        var reader = new SeedReader(_config.RootDirectory);
+        var files = reader.List(_config.SeedsPath, diagnostics);
         var contentDir = _config.ContentPath;
         var display = _config.RelativeToRoot(contentDir);
         try
@@ -51,7 +53,7 @@ public sealed class Ingestor
                 return report;
             }
 
-            Ingest(seeds, contentDir, force, report, diagnostics);
+            Ingest(new SeedFiles(reader, files, start), contentDir, force, report, diagnostics);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -62,13 +64,17 @@ public sealed class Ingestor
         return report;
     }
 
-    private void Ingest(IReadOnlyList<SeedDocument> seeds, string contentDir, bool force, IngestReport report, DiagnosticBag diagnostics)
+    private void Ingest(SeedFiles files, string contentDir, bool force, IngestReport report, DiagnosticBag diagnostics)
     {
         var manifest = IngestManifest.Load(contentDir);
         FinishInterruptedRun(contentDir, manifest, diagnostics);
-        ReportCopies(seeds, diagnostics);
         var cachePath = IngestCache.PathFor(_config);
         var cache = IngestCache.Load(cachePath, contentDir);
+        var context = IngestSkip.ContextKey(_config.Events, _nameWords);
+        var selection = files.Select(force || cache.ContextKey != context ? new Dictionary<string, KnownSeed>() : cache.Seeds,
+            (path, seed) => IngestSkip.IsUnchanged(path, seed.InputSha256, manifest, cache, contentDir), diagnostics);
+        var seeds = selection.Read.OfType<SeedDocument>().ToList();
+        ReportCopies(selection.Hashes(), diagnostics);
 
         // Lines an outlet repeats across its seeds are boilerplate; they are part of each seed's input, so a seed
         // whose outlet gained a page is cleaned again even if its own bytes did not change.
@@ -77,13 +83,13 @@ public sealed class Ingestor
         var cleaned = new CleanedDocument?[seeds.Count];
         // Each page's text and hash are made here, on every core: the decisions below run in seed order on one.
         var pages = new (string Text, string Sha256)[seeds.Count];
-        var taken = 0;
+        var taken = files.Count - seeds.Count;
         Parallel.For(0, seeds.Count, OnEveryCore, i =>
         {
-            Progress?.Invoke(Interlocked.Increment(ref taken), seeds.Count);
+            Progress?.Invoke(Interlocked.Increment(ref taken), files.Count);
             var sharedLines = shared.GetValueOrDefault(seeds[i].Path);
             keys[i] = IngestSkip.InputKey(seeds[i], sharedLines, _config.Events, _nameWords);
-            cleaned[i] = !force && IngestSkip.IsUnchanged(seeds[i], keys[i], manifest, cache, contentDir)
+            cleaned[i] = !force && IngestSkip.IsUnchanged(seeds[i].Path, keys[i], manifest, cache, contentDir)
                 ? null
                 : _cleaner.Clean(seeds[i], diagnostics, sharedLines);
             if (cleaned[i] is { } doc)
@@ -93,6 +99,17 @@ public sealed class Ingestor
             }
         });
 
+        // Seeds left unread were skipped exactly as a read one whose cleaning is skipped (their order among the
+        // decisions does not matter: they take no name and write nothing).
+        foreach (var _ in selection.Unread.OfType<KnownSeed>())
+        {
+            report.Count(IngestOutcome.Unchanged);
+            report.NotCleaned++;
+            report.NotRead++;
+        }
+
+        cache.ContextKey = context;
+        cache.Seeds = files.Known(selection, keys);
         var plan = new IngestPlan(contentDir, manifest);
         for (var i = 0; i < seeds.Count; i++)
         {
@@ -151,7 +168,7 @@ public sealed class Ingestor
     }
 
     /// <summary>Copies of one file each get a page (they are two seeds), but the curator should know.</summary>
-    private static void ReportCopies(IReadOnlyList<SeedDocument> seeds, DiagnosticBag diagnostics)
+    private static void ReportCopies(IReadOnlyList<(string Path, string Sha256)> seeds, DiagnosticBag diagnostics)
     {
         foreach (var group in seeds.GroupBy(s => s.Sha256, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
@@ -224,6 +241,10 @@ public sealed class IngestReport
     /// <summary>Unchanged seeds that were not cleaned again (their page is still what the same cleaner made).</summary>
     public int NotCleaned { get; internal set; }
 
+    /// <summary>Of <see cref="NotCleaned"/>, the seeds not even read: their files bear the stamps of the last read, and
+    /// no seed of their outlet changed.</summary>
+    public int NotRead { get; internal set; }
+
     internal void Count(IngestOutcome outcome) => _counts[outcome] = this[outcome] + 1;
 
     /// <inheritdoc />
@@ -231,5 +252,5 @@ public sealed class IngestReport
         $"{this[IngestOutcome.Created]} created, {this[IngestOutcome.Updated]} updated, {this[IngestOutcome.Unchanged]} unchanged, " +
         $"{this[IngestOutcome.KeptCurated]} curated kept, {this[IngestOutcome.SeedChanged]} changed seeds reported" +
         (this[IngestOutcome.KeptText] > 0 ? $", {this[IngestOutcome.KeptText]} kept rather than emptied" : string.Empty) +
-        (NotCleaned > 0 ? $" ({NotCleaned} unchanged seeds not cleaned again)" : string.Empty);
+        (NotCleaned > 0 ? $" ({NotCleaned} unchanged seeds not cleaned again{(NotRead > 0 ? $", {NotRead} of them not read" : string.Empty)})" : string.Empty);
 }

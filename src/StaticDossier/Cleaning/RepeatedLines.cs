@@ -37,7 +37,8 @@ internal static class RepeatedLines
         return result;
     }
 
-    private static string Outlet(SeedDocument seed) =>
+    /// <summary>The outlet whose seeds a text dump's lines are compared with: its sidecar URL's host, or "".</summary>
+    internal static string Outlet(SeedDocument seed) =>
         Uri.TryCreate(seed.Sidecar?.Url, UriKind.Absolute, out var uri) ? uri.Host : string.Empty;
 
     private static HashSet<string> Lines(string text)

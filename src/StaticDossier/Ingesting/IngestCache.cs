@@ -39,6 +39,31 @@ internal sealed partial class IngestCache
         }
     }
 
+    /// <summary>What every cleaning key besides the seed's own files and its outlet's lines rests on when
+    /// <see cref="Seeds"/> were recorded (<see cref="IngestSkip.ContextKey"/>): the generator, the dated events, the curated names.</summary>
+    [JsonPropertyName("context")]
+    public string ContextKey { get; set; } = string.Empty;
+
+    /// <summary>Seed path → what the last run knew of the seed, for leaving it unread (<see cref="SeedSelection"/>).</summary>
+    [JsonIgnore]
+    public Dictionary<string, KnownSeed> Seeds { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary><see cref="Seeds"/> as JSON reads and writes them: a plain dictionary, for the reason given at
+    /// <see cref="SerializedEntries"/>, written in ordinal order.</summary>
+    [JsonInclude]
+    [JsonPropertyName("seeds")]
+    internal Dictionary<string, KnownSeed> SerializedSeeds
+    {
+        get => Seeds.OrderBy(s => s.Key, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
+        init
+        {
+            foreach (var (key, item) in value)
+            {
+                Seeds[key] = item;
+            }
+        }
+    }
+
     /// <summary>Where the cache of <paramref name="config"/> lives: in the hidden sibling of the output folder.</summary>
     public static string PathFor(SiteConfig config) => Path.Combine(BuildCache.DirectoryFor(config.OutputPath), "ingest.json");
 

@@ -19,10 +19,17 @@ internal static class IngestSkip
                                 // The words of curated names a run-together word may be split at.
                                 "\nnames\t" + string.Join('\t', nameWords ?? []));
 
-    /// <summary>True when <paramref name="seed"/> can be counted unchanged without cleaning it.</summary>
-    public static bool IsUnchanged(SeedDocument seed, string inputKey, IngestManifest manifest, IngestCache cache, string contentDir)
+    /// <summary>The part of every seed's <see cref="InputKey"/> that is not the seed's own: when it moves, no key a
+    /// seed was last read with can stand for its key now.</summary>
+    public static string ContextKey(IReadOnlyList<Config.EventConfig>? events, IReadOnlyList<string>? nameWords) =>
+        BuildFingerprint.Sha256($"{BuildFingerprint.Generator}" +
+                                string.Concat((events ?? []).Select(e => $"\n{e.Date} {e.Name}\t{string.Join('\t', e.Aliases ?? [])}")) +
+                                "\nnames\t" + string.Join('\t', nameWords ?? []));
+
+    /// <summary>True when the seed at <paramref name="seedPath"/> can be counted unchanged without cleaning it.</summary>
+    public static bool IsUnchanged(string seedPath, string inputKey, IngestManifest manifest, IngestCache cache, string contentDir)
     {
-        if (!manifest.Entries.TryGetValue(seed.Path, out var record) || !cache.Entries.TryGetValue(seed.Path, out var cached)
+        if (!manifest.Entries.TryGetValue(seedPath, out var record) || !cache.Entries.TryGetValue(seedPath, out var cached)
             || cached.InputSha256 != inputKey || cached.GeneratedSha256 != record.GeneratedSha256)
         {
             return false;

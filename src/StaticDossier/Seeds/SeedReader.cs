@@ -31,6 +31,18 @@ public sealed class SeedReader
     /// <summary>Reads every seed in <paramref name="folder"/>, in ordinal name order.</summary>
     public IReadOnlyList<SeedDocument> ReadAll(string folder, DiagnosticBag diagnostics)
     {
+        var files = List(folder, diagnostics);
+        // Reading, decoding and hashing are per file: on every core, kept in listing order (diagnostics are sorted
+        // when shown, so their order of arrival does not matter).
+        var read = new SeedDocument?[files.Count];
+        Parallel.For(0, files.Count, Ingestor.OnEveryCore, i => read[i] = Read(files[i], diagnostics));
+        return [.. read.OfType<SeedDocument>()];
+    }
+
+    /// <summary>The seed files in <paramref name="folder"/>, in ordinal name order, unread; files that may not be read
+    /// (links out of the dossier, broken links) and names that clash are reported here.</summary>
+    public IReadOnlyList<string> List(string folder, DiagnosticBag diagnostics)
+    {
         if (!Directory.Exists(folder))
         {
             diagnostics.Error(DiagnosticCodes.ConfigFolderMissing, $"Seeds folder '{folder}' does not exist.", SourceLocation.None);
@@ -43,13 +55,8 @@ public sealed class SeedReader
             diagnostics.Error(DiagnosticCodes.SeedRefused, $"Seed not read: {refused.Reason}.", SourceLocation.InFile(Display(refused.Path)));
         }
 
-        var files = listing.Files;
-        ReportNameClashes(files, diagnostics);
-        // Reading, decoding and hashing are per file: on every core, kept in listing order (diagnostics are sorted
-        // when shown, so their order of arrival does not matter).
-        var read = new SeedDocument?[files.Count];
-        Parallel.For(0, files.Count, Ingestor.OnEveryCore, i => read[i] = Read(files[i], diagnostics));
-        return [.. read.OfType<SeedDocument>()];
+        ReportNameClashes(listing.Files, diagnostics);
+        return listing.Files;
     }
 
     /// <summary>Reads one seed file; null (with a diagnostic) when it cannot be used.</summary>
@@ -207,5 +214,6 @@ public sealed class SeedReader
         }
     }
 
-    private string Display(string file) => Path.GetRelativePath(_root, Path.GetFullPath(file)).Replace('\\', '/');
+    /// <summary>The path a seed is known by: relative to the dossier root, forward slashes (<see cref="SeedDocument.Path"/>).</summary>
+    internal string Display(string file) => Path.GetRelativePath(_root, Path.GetFullPath(file)).Replace('\\', '/');
 }
