@@ -75,11 +75,7 @@ internal static partial class ServeEditHarness
                     var cpu = Cpu(server);
                     var saved = Stopwatch.StartNew();
                     File.WriteAllText(file, edited);
-                    var now = version;
-                    while (now == version)
-                    {
-                        now = http.GetStringAsync($"__dossier/version?wait={version}").GetAwaiter().GetResult();
-                    }
+                    WaitForChange(http, version);
 
                     var reload = saved.Elapsed.TotalSeconds;
                     var page = http.GetStringAsync(url).GetAwaiter().GetResult();
@@ -97,18 +93,28 @@ internal static partial class ServeEditHarness
                     rows.Add((kind, reload, fetched, used));
                 }
 
+                // The version is taken before the put-back: its rebuild may outlast one long poll (20 s) under load, and the
+                // next save must not take that rebuild's reload for its own.
+                var before = http.GetStringAsync("__dossier/version").GetAwaiter().GetResult();
                 File.WriteAllText(file, originals[file]);
-                WaitForRebuild(http);
+                WaitForChange(http, before);
             }
         }
         finally
         {
-            foreach (var (file, text) in originals)
+            var before = http.GetStringAsync("__dossier/version").GetAwaiter().GetResult();
+            var restored = false;
+            foreach (var (file, text) in originals.Where(o => File.ReadAllText(o.Key) != o.Value))
             {
                 File.WriteAllText(file, text);
+                restored = true;
             }
 
-            WaitForRebuild(http);
+            if (restored)
+            {
+                WaitForChange(http, before);
+            }
+
             Process.Start("kill", ["-TERM", server.Id.ToString(CultureInfo.InvariantCulture)])!.WaitForExit();
             server.WaitForExit(30_000);
         }
@@ -122,10 +128,15 @@ internal static partial class ServeEditHarness
         return 0;
     }
 
-    private static void WaitForRebuild(HttpClient http)
+    /// <summary>Waits on the long poll (answered after 20 s with the same version when nothing was built) until the
+    /// version is no longer <paramref name="version"/>.</summary>
+    private static void WaitForChange(HttpClient http, string version)
     {
-        var version = http.GetStringAsync("__dossier/version").GetAwaiter().GetResult();
-        http.GetStringAsync($"__dossier/version?wait={version}").GetAwaiter().GetResult();
+        var now = version;
+        while (now == version)
+        {
+            now = http.GetStringAsync($"__dossier/version?wait={version}").GetAwaiter().GetResult();
+        }
     }
 
     private static List<string> Drain(System.Collections.Concurrent.BlockingCollection<string> lines)
