@@ -41,12 +41,25 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
         Parallel.For(0, articles.Count, i => keys[i] = Memo is null ? TermMatcher.Key(articles[i].Title, articles[i].PlainText) : Memo.Key(articles[i].Title, articles[i].PlainText));
         // names[k][i]: the names article i has in taxonomy k.
         var names = kinds.Select(_ => new List<string>[articles.Count]).ToArray();
+        Memo?.BeginNames(CuratedStamp(kinds));
         Parallel.For(0, articles.Count, i =>
         {
+            List<string>[] Match(ArticleView article)
+            {
+                var found = new List<string>[kinds.Count];
+                for (var k = 0; k < kinds.Count; k++)
+                {
+                    var given = kinds[k].Names(article);
+                    found[k] = matchers[k] is { } matcher ? matcher.MatchKey(given, kinds[k].MatchesText ? keys[i] : string.Empty) : [.. given ?? []];
+                }
+
+                return found;
+            }
+
+            var of = Memo is null ? Match(articles[i]) : Memo.Names(articles[i], Match);
             for (var k = 0; k < kinds.Count; k++)
             {
-                var given = kinds[k].Names(articles[i]);
-                names[k][i] = matchers[k] is { } matcher ? matcher.MatchKey(given, kinds[k].MatchesText ? keys[i] : string.Empty) : [.. given ?? []];
+                names[k][i] = of[k];
             }
         });
         var termLinks = kinds.Select((kind, k) => Links(kind, names[k].SelectMany(n => n), text)).ToArray();
@@ -130,6 +143,22 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
         var model = new DossierModel(articles, [.. kinds.Select((kind, k) => Index(kind, terms[k]))]);
         stage.Dispose();
         return model;
+    }
+
+    /// <summary>What the names found in an article depend on besides the article: each curated term's name and spellings.</summary>
+    private string CuratedStamp(IReadOnlyList<TaxonomyKind> kinds)
+    {
+        var stamp = new System.Text.StringBuilder();
+        foreach (var kind in kinds)
+        {
+            stamp.Append(kind.Key).Append('\u0001');
+            foreach (var term in kind.Curated?.Invoke(config) ?? [])
+            {
+                stamp.Append(term.Name).Append('\u0002').AppendJoin('\u0003', term.Aliases ?? []).Append('\u0004');
+            }
+        }
+
+        return stamp.ToString();
     }
 
     // Markdown that Markdig refuses (absurd nesting from a hostile seed) is a diagnostic at the page, never a crash.

@@ -62,6 +62,24 @@ internal sealed class ModelMemo
     public void Remember(ContentPage page, RenderedMarkdown body, string? seedSha256, ArticleView view) =>
         _made.AddOrUpdate(page, Tuple.Create(body, seedSha256, view));
 
+    // Each view's names per taxonomy (front matter and curated terms found in its text), kept while the curated terms
+    // stay the same: an unchanged article is the same view object, so it holds the same key and the same front matter.
+    private ConditionalWeakTable<ArticleView, List<string>[]> _names = new();
+    private string? _curated;
+
+    /// <summary>Starts matching names against the curated terms summed up by <paramref name="stamp"/>.</summary>
+    public void BeginNames(string stamp)
+    {
+        if (stamp != _curated)
+        {
+            (_names, _curated) = (new(), stamp);
+        }
+    }
+
+    /// <summary>The names <paramref name="match"/> found in <paramref name="view"/> in an earlier build with the same
+    /// curated terms, or found now.</summary>
+    public List<string>[] Names(ArticleView view, Func<ArticleView, List<string>[]> match) => _names.GetValue(view, v => match(v));
+
     /// <summary>After a build that reported errors: views are made again, so what they report is reported again.</summary>
     public void Forget() => _made = new();
 

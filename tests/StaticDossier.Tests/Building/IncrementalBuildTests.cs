@@ -72,6 +72,7 @@ public sealed partial class IncrementalBuildTests
         }
 
         Assert.True(kept > 0);
+
     }
 
     [Fact]
@@ -235,8 +236,20 @@ public sealed partial class IncrementalBuildTests
 
     private static string Settings(TempDossier dossier, int step)
     {
+        // In turn: a curated person's spellings (the names found in every article's text; a word of the bodies, so some
+        // articles gain or lose the person), the address (every canonical link and feed entry), the author (a value every
+        // page shares and no article holds) and the title. The turn is counted in the file itself.
         var yml = File.ReadAllText(dossier.SiteYml);
-        File.WriteAllText(dossier.SiteYml, TitleLine().Replace(yml, $"title: \"Dossier, edition {step}\"", 1));
+        var turn = EditCount().Match(yml) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        yml = EditCount().Replace(yml, string.Empty) + $"# settings edit {turn + 1}\n";
+        yml = (turn % 4) switch
+        {
+            0 => LavrovAliases().Replace(yml, $"    aliases: [{Words[step % Words.Length]}, Sergei Lavrov,", 1),
+            1 => BaseUrlLine().Replace(yml, $"base_url: \"https://dossier.example.org/edition-{step}/\"", 1),
+            2 => AuthorLine().Replace(yml, $"author: \"Curators, edition {step}\"", 1),
+            _ => TitleLine().Replace(yml, $"title: \"Dossier, edition {step}\"", 1),
+        };
+        File.WriteAllText(dossier.SiteYml, yml);
         return "site.yml";
     }
 
@@ -263,6 +276,18 @@ public sealed partial class IncrementalBuildTests
 
     [GeneratedRegex("^title: .*$", RegexOptions.Multiline)]
     private static partial Regex TitleLine();
+
+    [GeneratedRegex("^author: .*$", RegexOptions.Multiline)]
+    private static partial Regex AuthorLine();
+
+    [GeneratedRegex(@"^# settings edit (\d+)\n", RegexOptions.Multiline)]
+    private static partial Regex EditCount();
+
+    [GeneratedRegex("^base_url: .*$", RegexOptions.Multiline)]
+    private static partial Regex BaseUrlLine();
+
+    [GeneratedRegex(@"^    aliases: \[(?:\w+, )?Sergei Lavrov,", RegexOptions.Multiline)]
+    private static partial Regex LavrovAliases();
 
     private sealed record Article(string Title, string? Date, string[] Tags, string[] People, string Body, string? Summary = null)
     {

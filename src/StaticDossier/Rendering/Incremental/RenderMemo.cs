@@ -71,6 +71,8 @@ internal sealed class RenderMemo
         }
 
         _hashers.Clear();
+        _sharedKeys.Clear();
+        _shared = null;
         (_reused, _rendered) = (0, 0);
         _renderedPaths = [];
     }
@@ -91,6 +93,11 @@ internal sealed class RenderMemo
         foreach (var path in _pages.Keys.Where(p => !keep.Contains(p)).ToList())
         {
             _pages.TryRemove(path, out _);
+        }
+
+        foreach (var path in _own.Keys.Where(p => !keep.Contains(p)).ToList())
+        {
+            _own.TryRemove(path, out _);
         }
     }
 
@@ -133,6 +140,70 @@ internal sealed class RenderMemo
         {
             _pages.TryRemove(outputPath, out _);
         }
+    }
+
+    // Per page made from one model object and the values every page of its kind shares (an article's page): the objects
+    // of its own its model held and the key of the shared values, under the snapshot its key was taken with.
+    private readonly ConcurrentDictionary<string, (object?[] Own, UInt128 Shared)> _own = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<ReadSchema.Snapshot, UInt128?> _sharedKeys = new(ReferenceEqualityComparer.Instance);
+    private (string Template, ScriptObject Model)? _shared;
+
+    /// <summary>Starts this build's pages of <paramref name="template"/> whose model is <paramref name="shared"/> (the values
+    /// every such page holds; its own values left out) plus a few values of their own.</summary>
+    public void BeginShared(string template, ScriptObject shared)
+    {
+        _shared = (template, shared);
+        _sharedKeys.Clear();
+    }
+
+    /// <summary>The bytes the last build made for <paramref name="outputPath"/> when its own values are the very objects
+    /// (strings: equal) its model held then and the shared values hash as they did under the members its key was taken
+    /// with: its whole key would then be the same, and it is not worked out (nor its model made). Null otherwise.</summary>
+    public byte[]? ReuseOwn(string outputPath, object?[] own)
+    {
+        if (_own.TryGetValue(outputPath, out var known) && _pages.TryGetValue(outputPath, out var page) && Same(known.Own, own)
+            && SharedKey(page.Snapshot) == known.Shared)
+        {
+            Interlocked.Increment(ref _reused);
+            return page.Bytes;
+        }
+
+        return null;
+    }
+
+    /// <summary>After <paramref name="outputPath"/> was kept or rendered the usual way: its own values, for
+    /// <see cref="ReuseOwn"/> next time.</summary>
+    public void RecordOwn(string outputPath, object?[] own)
+    {
+        if (_pages.TryGetValue(outputPath, out var page) && SharedKey(page.Snapshot) is { } shared)
+        {
+            _own[outputPath] = (own, shared);
+        }
+        else
+        {
+            _own.TryRemove(outputPath, out _);
+        }
+    }
+
+    private UInt128? SharedKey(ReadSchema.Snapshot snapshot) =>
+        _shared is { } shared ? _sharedKeys.GetOrAdd(snapshot, s => HasherFor(s).Key(shared.Template, shared.Model)) : null;
+
+    private static bool Same(object?[] last, object?[] now)
+    {
+        if (last.Length != now.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < last.Length; i++)
+        {
+            if (!(ReferenceEquals(last[i], now[i]) || (last[i] is string a && now[i] is string b && a == b)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>This build's hasher for a snapshot: objects are hashed once per build, and the model is new each build.</summary>

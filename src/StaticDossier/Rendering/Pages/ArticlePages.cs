@@ -13,6 +13,11 @@ internal sealed class ArticlePages : ISiteOutput
     public IEnumerable<OutputFile?> Render(OutputContext context)
     {
         var articles = context.Dossier.Articles;
+        if (context.Memo is { } memo && articles.Count > 0)
+        {
+            memo.BeginShared("article.sbn", Shared(context.Pages, articles[0].Url));
+        }
+
         var rendered = new OutputFile?[Math.Min(Chunk, articles.Count)];
         for (var start = 0; start < articles.Count; start += Chunk)
         {
@@ -28,16 +33,50 @@ internal sealed class ArticlePages : ISiteOutput
     private static OutputFile? Render(ArticleView article, OutputContext context)
     {
         var pages = context.Pages;
-        var model = pages.NewModel(article.Url);
-        model.SetValue("article", article, true);
-        model.SetValue("page_description", article.Summary, false);
         var config = pages.Config;
-        model.SetValue("json_ld", context.Memo is { } memo
-            ? memo.Derived(article, "json_ld " + config.Title + " " + config.BaseUrl, a => JsonLdRenderer.Render(a, config))
-            : JsonLdRenderer.Render(article, config), true);
-        model.SetValue("dublin_core", context.Memo is { } kept ? kept.Derived(article, "dublin_core", DublinCore) : DublinCore(article), true);
+        var memo = context.Memo;
+        var jsonLd = memo is null ? JsonLdRenderer.Render(article, config)
+            : memo.Derived(article, "json_ld " + config.Title + " " + config.BaseUrl, a => JsonLdRenderer.Render(a, config));
+        var dublinCore = memo is null ? DublinCore(article) : memo.Derived(article, "dublin_core", DublinCore);
+
+        // Everything the model holds beyond the shared values (see Shared) follows from these: an unchanged article's
+        // page is kept without its model being made or its key worked out.
+        object?[]? own = memo is null ? null : [article, jsonLd, dublinCore, config.BaseUrl, SiteUrls.RootFrom(article.Url)];
+        if (own is not null && memo!.ReuseOwn(article.Url, own) is { } kept)
+        {
+            return new OutputFile(article.Url, kept) { LastModified = article.Date };
+        }
+
+        var model = pages.NewModel(article.Url);
+        Own(model, article, jsonLd, dublinCore);
+        var page = pages.Render("article.sbn", model, article.Url, context.Diagnostics, article.Date);
+        if (own is not null && page is not null)
+        {
+            memo!.RecordOwn(article.Url, own);
+        }
+
+        return page;
+    }
+
+    private static void Own(Scriban.Runtime.ScriptObject model, ArticleView? article, object? jsonLd, object? dublinCore)
+    {
+        model.SetValue("article", article, true);
+        model.SetValue("page_description", article?.Summary, false);
+        model.SetValue("json_ld", jsonLd, true);
+        model.SetValue("dublin_core", dublinCore, true);
         model.SetValue("og_type", "article", false);
-        return pages.Render("article.sbn", model, article.Url, context.Diagnostics, article.Date);
+    }
+
+    /// <summary>An article page's model without its own values (the article, what is made from it, its path): the same
+    /// for every article page of this build, so it is hashed once.</summary>
+    private static Scriban.Runtime.ScriptObject Shared(PageRenderer pages, string anyArticleUrl)
+    {
+        var model = pages.NewModel(anyArticleUrl);
+        Own(model, null, null, null);
+        model.SetValue("output_path", null, true);
+        model.SetValue("canonical", null, true);
+        model.SetValue("root", null, true);
+        return model;
     }
 
     private static List<MetaTag> DublinCore(ArticleView a)
