@@ -20,6 +20,8 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["includes"] = StaticDossier.Benchmarks.IncludesHarness.Run,
     ["serve-edit"] = StaticDossier.Benchmarks.ServeEditHarness.Run,
     ["live-model"] = StaticDossier.Benchmarks.LiveModelHarness.Run,
+    ["link-scans"] = StaticDossier.Benchmarks.LinkScansHarness.Run,
+    ["retained"] = StaticDossier.Benchmarks.RetainedHarness.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -72,7 +72,7 @@ internal sealed partial class IngestCache
     {
         try
         {
-            if (File.Exists(path) && JsonSerializer.Deserialize(File.ReadAllText(path), Context.IngestCache) is { } cache
+            if (File.Exists(path) && JsonSerializer.Deserialize(File.ReadAllBytes(path), Context.IngestCache) is { } cache
                 && cache.Content == Path.GetFullPath(contentDir))
             {
                 return cache;

@@ -49,7 +49,7 @@ public static partial class LinkChecker
             foreach (var (href, offset) in scanned[index].Links)
             {
                 // Most off-site links are web addresses: passed over before any lookup.
-                if (href.StartsWith("https://", StringComparison.Ordinal) || href.StartsWith("http://", StringComparison.Ordinal))
+                if (IsWebAddress(href))
                 {
                     continue;
                 }
@@ -133,6 +133,10 @@ public static partial class LinkChecker
     /// <summary>What a link leads to: off the site, or a file in it (empty for the page itself, null when it climbs
     /// out of the site) and an anchor.</summary>
     private readonly record struct Link(bool External, string? Target, string? Fragment);
+
+    /// <summary>True for an <c>http(s)://</c> link: off the site, never checked.</summary>
+    internal static bool IsWebAddress(string href) =>
+        href.StartsWith("https://", StringComparison.Ordinal) || href.StartsWith("http://", StringComparison.Ordinal);
 
     private static bool IsExternal(string href) => href.StartsWith("//", StringComparison.Ordinal) || Scheme().IsMatch(href);
 

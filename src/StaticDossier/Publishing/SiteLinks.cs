@@ -9,28 +9,60 @@ namespace StaticDossier.Publishing;
 /// <see cref="Add"/> may be called from many threads.</summary>
 internal sealed class SiteLinks
 {
+    private static readonly HashSet<string> NoIds = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _paths = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ScannedPage> _pages = new(StringComparer.Ordinal);
+    // Pages share most of their links and ids (the layout's, their tags', articles in one another's related lists):
+    // each distinct one is kept once. A page's own string of each was most of what a 100,000-article site kept.
+    private readonly ConcurrentDictionary<string, string> _strings = new(StringComparer.Ordinal);
+    private int _web;
 
     /// <summary>Notes <paramref name="file"/>'s path and, for a page, scans it.</summary>
     public void Add(OutputFile file)
     {
         _paths.TryAdd(file.OutputPath, 0);
-        if (file.IsHtml)
+        if (!file.IsHtml)
         {
-            var scan = HtmlLinkScanner.Scan(file.Bytes);
-            scan.Links.TrimExcess();
-            scan.Ids.TrimExcess();
-            _pages[file.OutputPath] = scan;
+            return;
         }
+
+        var scan = HtmlLinkScanner.Scan(file.Bytes);
+        var links = new List<(string Href, int Offset)>(scan.Links.Count(l => !LinkChecker.IsWebAddress(l.Href)));
+        foreach (var (href, offset) in scan.Links)
+        {
+            // Web addresses are never checked, only counted: their strings are not kept.
+            if (LinkChecker.IsWebAddress(href))
+            {
+                Interlocked.Increment(ref _web);
+            }
+            else
+            {
+                links.Add((Kept(href), offset));
+            }
+        }
+
+        var ids = NoIds;
+        if (scan.Ids.Count > 0)
+        {
+            ids = new HashSet<string>(scan.Ids.Count, StringComparer.Ordinal);
+            foreach (var id in scan.Ids)
+            {
+                ids.Add(Kept(id));
+            }
+        }
+
+        _pages[file.OutputPath] = new ScannedPage(ids, links);
     }
 
     /// <summary>Reports each broken internal link, pages in path order as <see cref="LinkChecker"/> does;
-    /// <paramref name="bytesOf"/> reads a page back, only to place a broken link in it. Returns how many links were checked.</summary>
+    /// <paramref name="bytesOf"/> reads a page back, only to place a broken link in it. Returns how many links were checked
+    /// (web addresses counted, as <see cref="LinkChecker"/> counts them).</summary>
     public int Check(DiagnosticBag diagnostics, Func<string, byte[]> bytesOf)
     {
         var pages = _pages.Keys.Order(StringComparer.Ordinal).ToList();
         var scanned = pages.Select(p => _pages[p]).ToList();
-        return LinkChecker.Check(_paths.Keys.ToHashSet(StringComparer.Ordinal), pages, scanned, i => bytesOf(pages[i]), diagnostics);
+        return LinkChecker.Check(_paths.Keys.ToHashSet(StringComparer.Ordinal), pages, scanned, i => bytesOf(pages[i]), diagnostics) + _web;
     }
+
+    private string Kept(string text) => _strings.GetOrAdd(text, text);
 }

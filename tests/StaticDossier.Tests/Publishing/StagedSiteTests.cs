@@ -49,6 +49,27 @@ public sealed class StagedSiteTests
         Assert.Equal(before, SiteWriterTests.Snapshot(dossier.Site));
     }
 
+    [Fact]
+    public void TheKeptLinksCheckAsTheWholePages()
+    {
+        // SiteLinks keeps each distinct link once and web addresses only as a count: the same links checked, the same
+        // broken ones reported at the same places.
+        using var dossier = new TempDossier();
+        dossier.Write("content/link.md", "---\ntitle: Link\ntags: [Hanoi]\n---\n\nFirst [nowhere](missing-page.html), [the web](https://example.org/a) " +
+                                         "and [home](../index.html).\n\nThen [a lost anchor](link.html#gone) and [another](http://example.org/b).\n");
+        Assert.DoesNotContain(Dossier.IngestAndBuild(dossier), d => d.Severity == DiagnosticSeverity.Error && d.Code != DiagnosticCodes.BrokenLink);
+        var rendered = new SiteBuilder(Dossier.Config(dossier)).RenderUnchecked(new DiagnosticBag())!;
+        var whole = new DiagnosticBag();
+        var count = LinkChecker.Check(rendered, whole);
+
+        var links = new SiteLinks();
+        Parallel.ForEach(rendered, links.Add);
+        var kept = new DiagnosticBag();
+        Assert.Equal(count, links.Check(kept, path => rendered.Single(f => f.OutputPath == path).Bytes));
+        Assert.Equal(2, kept.Count(d => d.Code == DiagnosticCodes.BrokenLink));
+        Assert.Equal(whole.Sorted(), kept.Sorted());
+    }
+
     [Theory]
     [InlineData("../escaped.html")]
     [InlineData("INDEX.html")]
