@@ -37,6 +37,7 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
         stage.Dispose();
         stage = Timings.Time("model: keys, names, terms");
 
+        var sub = Timings.Time("  terms: keys, names");
         var keys = new string[articles.Count];
         Parallel.For(0, articles.Count, i => keys[i] = Memo is null ? TermMatcher.Key(articles[i].Title, articles[i].PlainText) : Memo.Key(articles[i].Title, articles[i].PlainText));
         // names[k][i]: the names article i has in taxonomy k.
@@ -62,20 +63,44 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
                 names[k][i] = of[k];
             }
         });
+        sub.Dispose();
+        sub = Timings.Time("  terms: links, assign, cite");
         var termLinks = kinds.Select((kind, k) => Links(kind, names[k].SelectMany(n => n), text)).ToArray();
+        Memo?.BeginTerms([.. termLinks]);
         var terms = kinds.Select(_ => new IReadOnlyList<TermLink>[articles.Count]).ToArray();
         Parallel.For(0, articles.Count, i =>
         {
-            var article = articles[i];
-            for (var k = 0; k < kinds.Count; k++)
+            if (Memo?.AssignedAlready(articles[i], k => names[k][i]) is { } already)
             {
-                terms[k][i] = [.. names[k][i].Select(n => termLinks[k][n]).Distinct()];
-                article = kinds[k].Assign(article, terms[k][i]);
+                for (var k = 0; k < kinds.Count; k++)
+                {
+                    terms[k][i] = already.Terms[k];
+                }
+
+                articles[i] = already.View;
+                return;
             }
 
-            // Cited once its source has its curated name.
-            articles[i] = article with { Citation = Cite(article) };
+            var of = new IReadOnlyList<TermLink>[kinds.Count];
+            for (var k = 0; k < kinds.Count; k++)
+            {
+                of[k] = terms[k][i] = [.. names[k][i].Select(n => termLinks[k][n]).Distinct()];
+            }
+
+            ArticleView Assign(ArticleView article)
+            {
+                for (var k = 0; k < kinds.Count; k++)
+                {
+                    article = kinds[k].Assign(article, of[k]);
+                }
+
+                // Cited once its source has its curated name.
+                return article with { Citation = Cite(article) };
+            }
+
+            articles[i] = Memo is null ? Assign(articles[i]) : Memo.Assigned(articles[i], of, Assign);
         });
+        sub.Dispose();
 
         // The index of shared people and tags is one thread's work: it is built beside the text index, whose
         // merging steps leave a core free.
@@ -145,16 +170,17 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
         return model;
     }
 
-    /// <summary>What the names found in an article depend on besides the article: each curated term's name and spellings.</summary>
+    /// <summary>What an article's names and citation depend on besides the article (and the settings its view was made
+    /// with): each curated term's name, spellings and full name, and the dossier's title.</summary>
     private string CuratedStamp(IReadOnlyList<TaxonomyKind> kinds)
     {
-        var stamp = new System.Text.StringBuilder();
+        var stamp = new System.Text.StringBuilder(config.Title).Append('\u0001');
         foreach (var kind in kinds)
         {
             stamp.Append(kind.Key).Append('\u0001');
             foreach (var term in kind.Curated?.Invoke(config) ?? [])
             {
-                stamp.Append(term.Name).Append('\u0002').AppendJoin('\u0003', term.Aliases ?? []).Append('\u0004');
+                stamp.Append(term.Name).Append('\u0002').AppendJoin('\u0003', term.Aliases ?? []).Append('\u0002').Append(term.FullName).Append('\u0004');
             }
         }
 

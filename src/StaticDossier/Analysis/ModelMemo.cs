@@ -67,13 +67,91 @@ internal sealed class ModelMemo
     private ConditionalWeakTable<ArticleView, List<string>[]> _names = new();
     private string? _curated;
 
-    /// <summary>Starts matching names against the curated terms summed up by <paramref name="stamp"/>.</summary>
+    // Each view with its terms assigned and cited, with the terms it was given and the last build that found it right.
+    private ConditionalWeakTable<ArticleView, Assignment> _assigned = new();
+    private List<Dictionary<string, TermLink>>? _termLinks;
+    private HashSet<string>[] _relinked = [];
+    private int _build;
+
+    /// <summary>Starts matching names against the curated terms (and citing with the settings) summed up by
+    /// <paramref name="stamp"/>.</summary>
     public void BeginNames(string stamp)
     {
         if (stamp != _curated)
         {
-            (_names, _curated) = (new(), stamp);
+            (_names, _assigned, _curated) = (new(), new(), stamp);
         }
+    }
+
+    /// <summary>Starts assigning terms with <paramref name="links"/> (per kind, each name's link): names whose link is not
+    /// the last build's (new, gone or changed) are those whose articles are assigned again.</summary>
+    public void BeginTerms(List<Dictionary<string, TermLink>> links)
+    {
+        _build++;
+        var last = _termLinks;
+        if (last is null || last.Count != links.Count)
+        {
+            _assigned = new();
+            last = [.. links];
+        }
+
+        _relinked = [.. links.Select((now, k) => Relinked(last[k], now))];
+
+        _termLinks = links;
+    }
+
+    private static HashSet<string> Relinked(Dictionary<string, TermLink> last, Dictionary<string, TermLink> now)
+    {
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        changed.UnionWith(last.Where(entry => !now.TryGetValue(entry.Key, out var link) || link != entry.Value).Select(entry => entry.Key));
+        changed.UnionWith(now.Keys.Where(name => !last.ContainsKey(name)));
+        return changed;
+    }
+
+    /// <summary>The terms and assigned view of <paramref name="view"/> as the last build made them, when none of its
+    /// <paramref name="names"/> (per kind) has another link now: the same view object has the same names and fields.</summary>
+    public (IReadOnlyList<TermLink>[] Terms, ArticleView View)? AssignedAlready(ArticleView view, Func<int, List<string>> names)
+    {
+        if (!_assigned.TryGetValue(view, out var known) || known.Build != _build - 1)
+        {
+            return null;
+        }
+
+        for (var k = 0; k < _relinked.Length; k++)
+        {
+            if (_relinked[k].Count > 0 && names(k).Any(_relinked[k].Contains))
+            {
+                return null;
+            }
+        }
+
+        known.Build = _build;
+        return (known.Terms, known.View);
+    }
+
+    private sealed class Assignment(IReadOnlyList<TermLink>[] terms, ArticleView view, int build)
+    {
+        public IReadOnlyList<TermLink>[] Terms { get; } = terms;
+
+        public ArticleView View { get; } = view;
+
+        public int Build { get; set; } = build;
+    }
+
+    /// <summary><paramref name="view"/> as <paramref name="assign"/> made it with the same <paramref name="terms"/> (equal
+    /// links, kind by kind) in an earlier build, else made now.</summary>
+    public ArticleView Assigned(ArticleView view, IReadOnlyList<TermLink>[] terms, Func<ArticleView, ArticleView> assign)
+    {
+        if (_assigned.TryGetValue(view, out var known) && known.Terms.Length == terms.Length
+            && known.Terms.Zip(terms).All(pair => pair.First.SequenceEqual(pair.Second)))
+        {
+            known.Build = _build;
+            return known.View;
+        }
+
+        var made = assign(view);
+        _assigned.AddOrUpdate(view, new Assignment(terms, made, _build));
+        return made;
     }
 
     /// <summary>The names <paramref name="match"/> found in <paramref name="view"/> in an earlier build with the same
