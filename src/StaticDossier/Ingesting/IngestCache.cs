@@ -32,6 +32,13 @@ internal sealed partial class IngestCache
         get => new(Entries, StringComparer.Ordinal);
         init
         {
+            // Null when the file has no such field (a cache written by an older build): System.Text.Json then sets an
+            // init-only property to its default.
+            if (value is null)
+            {
+                return;
+            }
+
             foreach (var (key, item) in value)
             {
                 Entries[key] = item;
@@ -57,6 +64,13 @@ internal sealed partial class IngestCache
         get => Seeds.OrderBy(s => s.Key, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
         init
         {
+            // Null when the file has no such field (a cache written by an older build): System.Text.Json then sets an
+            // init-only property to its default.
+            if (value is null)
+            {
+                return;
+            }
+
             foreach (var (key, item) in value)
             {
                 Seeds[key] = item;

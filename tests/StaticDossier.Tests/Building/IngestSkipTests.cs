@@ -61,6 +61,27 @@ public sealed class IngestSkipTests
         Assert.StartsWith(Path.Combine(dossier.Root, "._site.cache"), StaticDossier.Ingesting.IngestCache.PathFor(config), StringComparison.Ordinal);
     }
 
+    /// <summary>A cache written before a field existed (here the seeds' stamps, or the cleanings) is read without it:
+    /// upgrading the tool must not stop ingest on a dossier it ingested before (it failed with an internal error).</summary>
+    [Theory]
+    [InlineData("seeds")]
+    [InlineData("entries")]
+    public void ACacheFromAnOlderBuildWithoutAFieldIsReadWithoutIt(string field)
+    {
+        using var dossier = new TempDossier();
+        var seeds = Ingest(dossier)[IngestOutcome.Created];
+        var path = StaticDossier.Ingesting.IngestCache.PathFor(Dossier.Config(dossier));
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        Assert.True(json.Remove(field), $"the cache has no '{field}'");
+        File.WriteAllText(path, json.ToJsonString());
+
+        var again = Ingest(dossier);
+        Assert.Equal(seeds, again[IngestOutcome.Unchanged]);
+        // Without the cleanings recorded every seed is cleaned again; without the stamps every seed is read, but its
+        // cleaning is still skipped.
+        Assert.Equal(field == "entries" ? 0 : seeds, again.NotCleaned);
+    }
+
     private static IngestReport Ingest(TempDossier dossier)
     {
         var diagnostics = new DiagnosticBag();
