@@ -593,22 +593,23 @@
     asked += next.length;
     list.setAttribute('aria-busy', 'true');
     var chain = tail;
-    // The first document is asked for alone and the rest once it is shown: twenty scripts asked at once keep the page
-    // busy inserting them and share the reads, so the first result came several times later than when asked alone.
-    var rest = null;
-    Array.prototype.forEach.call(next, function (id, k) {
-      var doc = k === 0 ? load('docs/' + id) : rest.then(function (docs) { return docs[k - 1]; });
+    function show(doc) {
       chain = chain.then(function () { return doc; }).then(function (d) {
         if (run === current) {
           list.appendChild(resultItem(d, shownFound));
         }
       });
-      if (k === 0) {
-        rest = chain.then(null, function () { return null; }).then(function () {
-          return Array.prototype.slice.call(next, 1).map(function (doc) { return load('docs/' + doc); });
-        });
-      }
-    });
+    }
+    // The first document is asked for alone and the rest once it is shown: twenty scripts asked at once keep the page
+    // busy inserting them and share the reads, so the first result came several times later than when asked alone.
+    if (next.length > 0) {
+      show(load('docs/' + next[0]));
+      var others = Array.prototype.slice.call(next, 1);
+      var rest = chain.then(null, function () { return null; }).then(function () {
+        return others.map(function (id) { return load('docs/' + id); });
+      });
+      others.forEach(function (id, k) { show(rest.then(function (docs) { return docs[k]; })); });
+    }
     tail = chain.then(null, function () { /* the run reports it */ });
     return chain.then(function () {
       if (run !== current || list.children.length < asked) {

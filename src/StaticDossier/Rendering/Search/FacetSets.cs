@@ -80,7 +80,7 @@ internal static class FacetSets
         var previous = -1;
         foreach (var id in ids)
         {
-            Number(text, id - previous - 1);
+            SearchDigits.Write(text, id - previous - 1);
             previous = id;
         }
 
@@ -101,15 +101,13 @@ internal static class FacetSets
             }
 
             i++;
-            Number(text, start - previous - 1);
-            Number(text, end - start);
+            SearchDigits.Write(text, start - previous - 1);
+            SearchDigits.Write(text, end - start);
             previous = end;
         }
 
         return text.ToString();
     }
-
-    private static void Number(StringBuilder text, int value) => SearchDigits.Write(text, value);
 
     /// <summary>The ids a string holds: the reader's decoding, for tests.</summary>
     internal static List<int> Decode(string encoded, int documents)
@@ -139,8 +137,8 @@ internal static class FacetSets
         var previous = -1;
         while (at < encoded.Length)
         {
-            var start = previous + 1 + Read(encoded, ref at);
-            var end = encoded[0] == 'r' ? start + Read(encoded, ref at) : start;
+            var start = previous + 1 + SearchDigits.Read(encoded, ref at);
+            var end = encoded[0] == 'r' ? start + SearchDigits.Read(encoded, ref at) : start;
             for (var d = start; d <= end; d++)
             {
                 ids.Add(d);
@@ -151,6 +149,4 @@ internal static class FacetSets
 
         return ids;
     }
-
-    private static int Read(string encoded, ref int at) => SearchDigits.Read(encoded, ref at);
 }
