@@ -47,7 +47,7 @@ public sealed class SiteBuilder
             return null;
         }
 
-        LinkChecker.Check(files, diagnostics, Memo?.Scans);
+        _ = Memo is { } memo ? memo.Links.Check(files, diagnostics) : LinkChecker.Check(files, diagnostics);
         if (diagnostics.HasErrors)
         {
             return null;
@@ -213,8 +213,8 @@ public sealed class SiteBuilder
     {
         var checking = Task.Run(() =>
         {
-            using var _ = BuildTimings.Time("link check (beside the writes)");
-            LinkChecker.Check(files, local, Memo?.Scans);
+            using var timing = BuildTimings.Time("link check (beside the writes)");
+            _ = Memo is { } memo ? memo.Links.Check(files, local) : LinkChecker.Check(files, local);
         });
         bool LinksResolve()
         {

@@ -8,16 +8,12 @@ namespace StaticDossier.Publishing;
 public static partial class LinkChecker
 {
     /// <summary>Reports each broken internal link in <paramref name="files"/>; returns how many links were checked.</summary>
-    public static int Check(IReadOnlyList<OutputFile> files, DiagnosticBag diagnostics) => Check(files, diagnostics, null);
-
-    /// <summary>As <see cref="Check(IReadOnlyList{OutputFile}, DiagnosticBag)"/>; <paramref name="scans"/> keeps each page's scan
-    /// by its bytes, so a page an incremental build kept is not scanned again.</summary>
-    internal static int Check(IReadOnlyList<OutputFile> files, DiagnosticBag diagnostics, System.Runtime.CompilerServices.ConditionalWeakTable<byte[], ScannedPage>? scans)
+    public static int Check(IReadOnlyList<OutputFile> files, DiagnosticBag diagnostics)
     {
         var paths = files.Select(f => f.OutputPath).ToHashSet(StringComparer.Ordinal);
         var html = files.Where(f => f.IsHtml).ToList();
         var scanned = new ScannedPage[html.Count];
-        Parallel.For(0, html.Count, i => scanned[i] = scans is null ? HtmlLinkScanner.Scan(html[i].Bytes) : scans.GetValue(html[i].Bytes, static bytes => HtmlLinkScanner.Scan(bytes)));
+        Parallel.For(0, html.Count, i => scanned[i] = HtmlLinkScanner.Scan(html[i].Bytes));
         return Check(paths, html.Select(f => f.OutputPath).ToList(), scanned, i => html[i].Bytes, diagnostics);
     }
 
@@ -32,10 +28,21 @@ public static partial class LinkChecker
             ids[pages[i]] = scanned[i].Ids;
         }
 
+        var judged = Judge(paths, ids, pages, scanned, withTargets: false);
+        Report(pages, judged, bytesOf, diagnostics);
+        return scanned.Sum(s => s.Links.Count);
+    }
+
+    /// <summary>Judges every link of the pages <paramref name="pages"/>, scanned as <paramref name="scanned"/>, in a site of
+    /// the files <paramref name="paths"/> whose pages have the ids <paramref name="ids"/>: each page's broken links and, when
+    /// <paramref name="withTargets"/>, what its verdicts rest on (<see cref="Judged.Targets"/>).</summary>
+    internal static Judged[] Judge(HashSet<string> paths, IReadOnlyDictionary<string, HashSet<string>> ids, IReadOnlyList<string> pages,
+        IReadOnlyList<ScannedPage> scanned, bool withTargets)
+    {
         // Pages are checked on every core, each page's broken links kept apart and reported afterwards in page order.
         // A site's pages share most of their links (layout, navigation, the same tags), and pages in one folder
         // resolve them alike: each thread judges each link once per folder, and remembers the verdict.
-        var broken = new List<(string Message, int Offset)>?[pages.Count];
+        var judged = new Judged[pages.Count];
         Parallel.For(0, pages.Count, () => new Dictionary<string, Dictionary<string, (Link Link, string? Problem)>>(StringComparer.Ordinal), (index, _, verdicts) =>
         {
             var page = pages[index];
@@ -46,6 +53,8 @@ public static partial class LinkChecker
                 verdicts[folder] = inFolder;
             }
 
+            List<(string Message, int Offset)>? broken = null;
+            HashSet<LinkTarget>? targets = withTargets ? [] : null;
             foreach (var (href, offset) in scanned[index].Links)
             {
                 // Most off-site links are web addresses: passed over before any lookup.
@@ -65,16 +74,33 @@ public static partial class LinkChecker
                 var problem = verdict.Link.Target == string.Empty ? Problem(href, verdict.Link, page, paths, ids) : verdict.Problem;
                 if (problem is not null)
                 {
-                    (broken[index] ??= []).Add((problem, offset));
+                    (broken ??= []).Add((problem, offset));
+                }
+
+                // A verdict on another file rests on that file being there and, for an anchor, on its having the id.
+                if (targets is not null && !verdict.Link.External && verdict.Link.Target is { Length: > 0 } target)
+                {
+                    targets.Add(new LinkTarget(target, null));
+                    if (!string.IsNullOrEmpty(verdict.Link.Fragment))
+                    {
+                        targets.Add(new LinkTarget(target, verdict.Link.Fragment));
+                    }
                 }
             }
 
+            judged[index] = new Judged(broken, targets is null ? [] : [.. targets]);
             return verdicts;
         }, _ => { });
+        return judged;
+    }
 
+    /// <summary>Reports the broken links of <paramref name="judged"/>, pages in the order given, each placed in its page's
+    /// bytes (<paramref name="bytesOf"/>, asked only for a page with a broken link).</summary>
+    internal static void Report(IReadOnlyList<string> pages, IReadOnlyList<Judged> judged, Func<int, byte[]> bytesOf, DiagnosticBag diagnostics)
+    {
         for (var i = 0; i < pages.Count; i++)
         {
-            if (broken[i] is not { } found)
+            if (judged[i].Broken is not { } found)
             {
                 continue;
             }
@@ -86,13 +112,20 @@ public static partial class LinkChecker
                 diagnostics.Error(DiagnosticCodes.BrokenLink, message, new SourceLocation("_site/" + pages[i], line, column));
             }
         }
-
-        return scanned.Sum(s => s.Links.Count);
     }
+
+    /// <summary>What one page's links came to.</summary>
+    /// <param name="Broken">Each broken link's message and the byte offset of its tag; null when none is.</param>
+    /// <param name="Targets">The other files its links lead to (the fragment null) and the anchors they name in them:
+    /// its verdicts stand while these files stay (or stay absent) and keep (or still lack) those ids.</param>
+    internal sealed record Judged(List<(string Message, int Offset)>? Broken, LinkTarget[] Targets);
+
+    /// <summary>A file of the site a link leads to, and the anchor it names there (null: the file alone).</summary>
+    internal readonly record struct LinkTarget(string Path, string? Fragment);
 
     /// <summary>Why the link <paramref name="href"/> is broken; null when it resolves (or leaves the site).</summary>
     private static string? Problem(string href, Link link, string? resolved, HashSet<string> paths,
-        Dictionary<string, HashSet<string>> ids)
+        IReadOnlyDictionary<string, HashSet<string>> ids)
     {
         if (link.External)
         {

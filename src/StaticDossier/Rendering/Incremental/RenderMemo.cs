@@ -10,7 +10,7 @@ namespace StaticDossier.Rendering.Incremental;
 /// pages whose inputs changed. Every page rendered through <see cref="Pages.PageRenderer"/> is keyed by the values it
 /// read (<see cref="ModelHasher"/>): the article, its neighbours in time, the related-article lists, the term lists, the
 /// site's settings, whatever a page kind added later reads. A page whose key is unchanged keeps its bytes (and its links,
-/// already scanned). Outputs that are not templates (search index, feed, data files) are always made afresh.
+/// already checked). Outputs that are not templates (search index, feed, data files) are always made afresh.
 /// <para>A change to any template forgets everything: which members a page reads depends on its templates.</para></summary>
 internal sealed class RenderMemo
 {
@@ -41,8 +41,9 @@ internal sealed class RenderMemo
 
     private readonly ConditionalWeakTable<object, ConcurrentDictionary<string, object>> _derived = new();
 
-    /// <summary>Link scans of page bytes, so a page kept from the last build is not scanned again.</summary>
-    public ConditionalWeakTable<byte[], ScannedPage> Scans { get; private set; } = new();
+    /// <summary>What the last link check found on each page, so a page kept from the last build is not scanned or judged
+    /// again unless a file it links to came or went or an anchor it names moved.</summary>
+    public CheckedLinks Links { get; } = new();
 
     /// <summary>Pages kept from the last build, in this build.</summary>
     public int Reused => _reused;
@@ -65,7 +66,6 @@ internal sealed class RenderMemo
             _schemas.Clear();
             _snapshots.Clear();
             _pages = new(StringComparer.Ordinal);
-            Scans = new();
             _recordHashes = new();
             _templates = templates;
         }
@@ -83,7 +83,7 @@ internal sealed class RenderMemo
     {
         Model.Forget();
         _pages = new(StringComparer.Ordinal);
-        Scans = new();
+        Links.Forget();
     }
 
     /// <summary>After a successful build: only the pages it published are remembered.</summary>
