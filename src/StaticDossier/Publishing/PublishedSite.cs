@@ -14,6 +14,10 @@ internal sealed class PublishedSite
 {
     private Dictionary<string, (UInt128 Hash, OutputRecord Record)> _files;
 
+    // The hash of each file's bytes by the array itself, while it lives: a page the render memo kept is the same array
+    // build after build, and hashing the whole site (hundreds of megabytes) on every save is not needed.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<byte[], System.Runtime.CompilerServices.StrongBox<UInt128>> _hashes = new();
+
     private PublishedSite(string outputDir, Dictionary<string, (UInt128 Hash, OutputRecord Record)> files) => (OutputDir, _files) = (outputDir, files);
 
     /// <summary>The output folder, full path.</summary>
@@ -30,7 +34,13 @@ internal sealed class PublishedSite
             published[files[i].OutputPath] = (hashes[i], records[files[i].OutputPath]);
         }
 
-        return new PublishedSite(Full(outputDir), published);
+        var site = new PublishedSite(Full(outputDir), published);
+        for (var i = 0; i < files.Count; i++)
+        {
+            site._hashes.AddOrUpdate(files[i].Bytes, new(hashes[i]));
+        }
+
+        return site;
     }
 
     /// <summary>Whether <paramref name="outputDir"/> is still the folder this site was published to, with its stamp.</summary>
@@ -55,7 +65,7 @@ internal sealed class PublishedSite
             {
                 var file = files[i];
                 var path = Path.Combine(OutputDir, targets[i]);
-                hashes[i] = XxHash128.HashToUInt128(file.Bytes);
+                hashes[i] = _hashes.GetValue(file.Bytes, static bytes => new(XxHash128.HashToUInt128(bytes))).Value;
                 if (_files.TryGetValue(file.OutputPath, out var before) && before.Hash == hashes[i] && before.Record.Length == file.Bytes.Length
                     && before.Record.Matches(new FileInfo(path)))
                 {

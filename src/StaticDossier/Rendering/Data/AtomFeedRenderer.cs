@@ -13,18 +13,38 @@ namespace StaticDossier.Rendering.Data;
 /// never gave. Undated articles and those dated only approximately are on the site's timeline, not in the feed.</summary>
 internal sealed class AtomFeedRenderer : ISiteOutput
 {
-    public IEnumerable<OutputFile?> Render(OutputContext context) => [Render(context.Dossier, context.Config)];
+    public IEnumerable<OutputFile?> Render(OutputContext context)
+    {
+        if (context.Memo is not { } memo)
+        {
+            return [Render(context.Dossier, context.Config)];
+        }
+
+        // Everything the feed is made of: the settings it shows, its date, and its entries' article views (the model memo
+        // hands out an unchanged article's view again).
+        var config = context.Config;
+        var (updated, entries) = Entries(context.Dossier, config);
+        object?[] parts = [config.Title, config.Description, config.BaseUrl, config.Language, config.Author, updated.ToString("O", System.Globalization.CultureInfo.InvariantCulture), .. entries];
+        return [new OutputFile(SitePaths.Feed, memo.Joined(SitePaths.Feed, parts, () => Render(context.Dossier, config).Bytes))];
+    }
+
+    /// <summary>The feed's date (its newest article's day) and its entries, newest first.</summary>
+    private static (DateTimeOffset Updated, List<ArticleView> Entries) Entries(DossierModel model, SiteConfig config)
+    {
+        var dated = model.Articles.Where(a => Day(a.Date) is not null).ToList();
+        var updated = dated.Select(a => Day(a.Date)!.Value).DefaultIfEmpty(DateTimeOffset.UnixEpoch).Max();
+        return (updated, [.. dated.Take(config.FeedLimit > 0 ? config.FeedLimit : int.MaxValue)]);
+    }
 
     internal static OutputFile Render(DossierModel model, SiteConfig config)
     {
         var home = new Uri(SiteUrls.Absolute(config.BaseUrl, SitePaths.Home));
         var self = new Uri(SiteUrls.Absolute(config.BaseUrl, SitePaths.Feed));
-        var dated = model.Articles.Where(a => Day(a.Date) is not null).ToList();
-        var updated = dated.Select(a => Day(a.Date)!.Value).DefaultIfEmpty(DateTimeOffset.UnixEpoch).Max();
+        var (updated, entries) = Entries(model, config);
         var feed = new SyndicationFeed(XmlText.Clean(config.Title), XmlText.Clean(config.Description), home, self.AbsoluteUri, updated)
         {
             Language = config.Language,
-            Items = [.. dated.Take(config.FeedLimit > 0 ? config.FeedLimit : int.MaxValue).Select(Entry)],
+            Items = [.. entries.Select(Entry)],
         };
         feed.Links.Add(SyndicationLink.CreateSelfLink(self, "application/atom+xml"));
         feed.Authors.Add(new SyndicationPerson { Name = XmlText.Clean(string.IsNullOrWhiteSpace(config.Author) ? config.Title : config.Author) });

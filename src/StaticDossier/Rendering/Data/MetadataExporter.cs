@@ -47,30 +47,56 @@ internal sealed partial class MetadataExporter : ISiteOutput
         var pieces = new Pieces[model.Articles.Count];
         Parallel.For(0, pieces.Length, i => pieces[i] = memo.Derived(model.Articles[i], "metadata " + baseUrl, a => Piece(Record(a, baseUrl))));
 
-        // As the serializer indents the whole export: each record two levels in, separated by a comma and a line end.
-        var json = new MemoryStream();
-        json.Write("{\n  \"articles\": [\n"u8);
-        for (var i = 0; i < pieces.Length; i++)
+        // An article whose view the model memo kept has the same piece: with every piece as last time, the files are too.
+        var parts = (object?[])pieces;
+        yield return new OutputFile(SitePaths.MetadataJson, memo.Joined(SitePaths.MetadataJson, parts, () =>
         {
-            if (i > 0)
+            // As the serializer indents the whole export: each record two levels in, separated by a comma and a line end.
+            var head = "{\n  \"articles\": [\n"u8;
+            var tail = "\n  ]\n}\n"u8;
+            var json = new Joiner(head.Length + pieces.Sum(p => p.Json.Length) + (2 * (pieces.Length - 1)) + tail.Length);
+            json.Write(head);
+            for (var i = 0; i < pieces.Length; i++)
             {
-                json.Write(",\n"u8);
+                if (i > 0)
+                {
+                    json.Write(",\n"u8);
+                }
+
+                json.Write(pieces[i].Json);
             }
 
-            json.Write(pieces[i].Json);
-        }
+            json.Write(tail);
+            return json.Bytes();
+        }));
 
-        json.Write("\n  ]\n}\n"u8);
-        yield return new OutputFile(SitePaths.MetadataJson, json.ToArray());
-
-        var csv = new MemoryStream();
-        csv.Write(memo.Derived(Header, "csv header", static h => Row(w => w.WriteHeader(h))));
-        foreach (var piece in pieces)
+        yield return new OutputFile(SitePaths.MetadataCsv, memo.Joined(SitePaths.MetadataCsv, parts, () =>
         {
-            csv.Write(piece.Csv);
+            var header = memo.Derived(Header, "csv header", static h => Row(w => w.WriteHeader(h)));
+            var csv = new Joiner(header.Length + pieces.Sum(p => p.Csv.Length));
+            csv.Write(header);
+            foreach (var piece in pieces)
+            {
+                csv.Write(piece.Csv);
+            }
+
+            return csv.Bytes();
+        }));
+    }
+
+    /// <summary>Bytes written into one array of the size they add up to: a 10 MB export is not grown by doubling nor copied out.</summary>
+    private sealed class Joiner(int capacity)
+    {
+        private readonly byte[] _bytes = GC.AllocateUninitializedArray<byte>(capacity);
+        private int _length;
+
+        public void Write(ReadOnlySpan<byte> bytes)
+        {
+            bytes.CopyTo(_bytes.AsSpan(_length));
+            _length += bytes.Length;
         }
 
-        yield return new OutputFile(SitePaths.MetadataCsv, csv.ToArray());
+        public byte[] Bytes() => _length == _bytes.Length ? _bytes : throw new InvalidOperationException($"{_length} of {_bytes.Length} bytes written.");
     }
 
     /// <summary>One article's record in <c>dossier.json</c>, indented as there, and its row of <c>dossier.csv</c>.</summary>

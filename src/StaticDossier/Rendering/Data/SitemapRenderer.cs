@@ -14,10 +14,23 @@ internal sealed class SitemapRenderer : ISiteOutput
 
     public bool ListsSite => true;
 
-    public IEnumerable<OutputFile?> Render(OutputContext context) =>
-        Render(context.Rendered.Where(f => f.IsHtml).Select(f => (f.OutputPath, f.LastModified)), context.Config);
+    public IEnumerable<OutputFile?> Render(OutputContext context)
+    {
+        var pages = context.Rendered.Where(f => f.IsHtml).Select(f => (f.OutputPath, f.LastModified)).ToList();
+        if (context.Memo is not { } memo)
+        {
+            return Render(pages, context.Config);
+        }
 
-    internal static IEnumerable<OutputFile> Render(IEnumerable<(string Path, string? LastModified)> pages, SiteConfig config)
+        // The same pages with the same dates at the same address: the same sitemap.
+        object?[] parts = [context.Config.BaseUrl, .. pages.SelectMany(p => new object?[] { p.OutputPath, p.LastModified })];
+        return [new OutputFile(SitePaths.Sitemap, memo.Joined(SitePaths.Sitemap, parts, () => Sitemap(pages, context.Config))), .. Robots(context.Config)];
+    }
+
+    internal static IEnumerable<OutputFile> Render(IEnumerable<(string Path, string? LastModified)> pages, SiteConfig config) =>
+        [new OutputFile(SitePaths.Sitemap, Sitemap(pages, config)), .. Robots(config)];
+
+    private static byte[] Sitemap(IEnumerable<(string Path, string? LastModified)> pages, SiteConfig config)
     {
         using var stream = new MemoryStream();
         using (var writer = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
@@ -40,7 +53,11 @@ internal sealed class SitemapRenderer : ISiteOutput
             writer.WriteEndDocument();
         }
 
-        yield return new OutputFile(SitePaths.Sitemap, stream.ToArray());
+        return stream.ToArray();
+    }
+
+    private static IEnumerable<OutputFile> Robots(SiteConfig config)
+    {
         if (AtHostRoot(config.BaseUrl))
         {
             var robots = $"User-agent: *\nAllow: /\n\nSitemap: {SiteUrls.Absolute(config.BaseUrl, SitePaths.Sitemap)}\n";

@@ -10,7 +10,8 @@ namespace StaticDossier.Rendering.Incremental;
 /// pages whose inputs changed. Every page rendered through <see cref="Pages.PageRenderer"/> is keyed by the values it
 /// read (<see cref="ModelHasher"/>): the article, its neighbours in time, the related-article lists, the term lists, the
 /// site's settings, whatever a page kind added later reads. A page whose key is unchanged keeps its bytes (and its links,
-/// already checked). Outputs that are not templates (search index, feed, data files) are always made afresh.
+/// already checked). Outputs that are not templates (feed, data files, sitemap) are kept whole while the parts they are
+/// made of are the same (<see cref="Joined"/>).
 /// <para>A change to any template forgets everything: which members a page reads depends on its templates.</para></summary>
 internal sealed class RenderMemo
 {
@@ -40,6 +41,29 @@ internal sealed class RenderMemo
     }
 
     private readonly ConditionalWeakTable<object, ConcurrentDictionary<string, object>> _derived = new();
+
+    /// <summary>A file made whole from parts (a data file from each article's record, the feed from its entries): its bytes
+    /// as the last build made them when <paramref name="parts"/> are the very objects (strings: equal) it was made from
+    /// then, else <paramref name="make"/>'s, remembered for the next build. The parts must be all <paramref name="make"/>
+    /// reads.</summary>
+    public byte[] Joined(string outputPath, object?[] parts, Func<byte[]> make)
+    {
+        if (_joined.TryGetValue(outputPath, out var last) && Same(last.Parts, parts))
+        {
+            Interlocked.Increment(ref _joinedKept);
+            return last.Bytes;
+        }
+
+        var bytes = make();
+        _joined[outputPath] = (parts, bytes);
+        return bytes;
+    }
+
+    private ConcurrentDictionary<string, (object?[] Parts, byte[] Bytes)> _joined = new(StringComparer.Ordinal);
+    private int _joinedKept;
+
+    /// <summary>Files made whole from parts that this build kept (see <see cref="Joined"/>).</summary>
+    public int JoinedKept => _joinedKept;
 
     /// <summary>What the last link check found on each page, so a page kept from the last build is not scanned or judged
     /// again unless a file it links to came or went or an anchor it names moved.</summary>
@@ -73,7 +97,7 @@ internal sealed class RenderMemo
         _hashers.Clear();
         _sharedKeys.Clear();
         _shared = null;
-        (_reused, _rendered) = (0, 0);
+        (_reused, _rendered, _joinedKept) = (0, 0, 0);
         _renderedPaths = [];
     }
 
@@ -83,6 +107,7 @@ internal sealed class RenderMemo
     {
         Model.Forget();
         _pages = new(StringComparer.Ordinal);
+        _joined = new(StringComparer.Ordinal);
         Links.Forget();
     }
 
@@ -98,6 +123,11 @@ internal sealed class RenderMemo
         foreach (var path in _own.Keys.Where(p => !keep.Contains(p)).ToList())
         {
             _own.TryRemove(path, out _);
+        }
+
+        foreach (var path in _joined.Keys.Where(p => !keep.Contains(p)).ToList())
+        {
+            _joined.TryRemove(path, out _);
         }
     }
 
