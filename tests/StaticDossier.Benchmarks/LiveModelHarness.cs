@@ -10,7 +10,7 @@ namespace StaticDossier.Benchmarks;
 
 /// <summary><c>live-model &lt;site.yml&gt; [rounds] [site]</c>: the model of a live build (<c>serve</c>'s, with its memo) made
 /// again after the edits <c>serve-edit</c> saves (a body, a title, tags) and after each is put back, in one process,
-/// bodies rendered beforehand: the model's stages and what its memos made again, without a server (with <c>site</c>, every output too, rendered with serve's memo). Run with
+/// bodies rendered beforehand: the model's stages and what its memos made again, without a server (with <c>site</c>, every output too, rendered with serve's memo, and serve's link check). Run with
 /// <c>DOSSIER_TIMINGS=serial</c> for each output's own CPU.
 /// Run with <c>DOSSIER_TIMINGS=1</c> for the stages.</summary>
 internal static class LiveModelHarness
@@ -37,6 +37,8 @@ internal static class LiveModelHarness
             {
                 memo.BeginBuild(config.TemplatesPath);
                 var files = new SiteRenderer(config) { BodyRenderer = Body, Memo = memo }.Render(pages, null, diagnostics)!;
+                BuildTimings.Time("link check", () => memo.Links.Check(files, diagnostics));
+                BuildTimings.Time("link check, whole site (one-off build's, for comparison)", () => Publishing.LinkChecker.Check(files, new DiagnosticBag()));
                 memo.EndBuild(files.Select(f => f.OutputPath));
                 model = files.Count;
             }
