@@ -72,26 +72,36 @@ internal sealed partial class SearchIndex
         var documents = new ParsedDocument[articles.Count];
         Parallel.For(0, articles.Count, i => documents[i] = memo is null ? Parse(articles[i], vocabulary) : memo.Parse(articles[i]));
 
-        var averages = new double[Fields];
-        for (var f = 0; f < averages.Length; f++)
+        var averages = AverageLengths(documents);
+        if (memo?.Last is { } last && Splice(last, documents, averages, memo) is { } spliced)
         {
-            // To a quarter of a word: BM25 needs only a typical length, and so one article made longer or shorter
-            // leaves every other article's weights as they were (a save in serve then rechecks none of them).
-            averages[f] = documents.Length == 0 ? 1 : Math.Max(1, Math.Round(documents.Average(d => (double)d.FieldLengths[f]) * 4) / 4);
+            memo.Last = spliced;
+            return spliced;
         }
 
+        return Whole(documents, averages, vocabulary, memo);
+    }
+
+    /// <summary>The index of <paramref name="documents"/> made whole, as a build without a memo makes it (for tests of the
+    /// splice).</summary>
+    internal static SearchIndex Whole(ParsedDocument[] documents, Vocabulary vocabulary) => Whole(documents, AverageLengths(documents), vocabulary, null);
+
+    private static SearchIndex Whole(ParsedDocument[] documents, double[] averages, Vocabulary vocabulary, Memo? memo)
+    {
         // Terms in ordinal order of their folded word; each term's postings in document order, so the index is the same
         // whichever thread met a word first.
-        // A vocabulary kept between builds may know words no article has any more: only words in use are terms.
-        var used = new bool[vocabulary.FoldedCount];
+        // A vocabulary kept between builds may know words no article has any more: only words in use are terms. How many
+        // articles have each word is kept for the next build's splice.
+        var frequency = new int[vocabulary.FoldedCount];
         foreach (var document in documents)
         {
             foreach (var word in document.Words)
             {
-                used[word] = true;
+                frequency[word]++;
             }
         }
 
+        var used = Array.ConvertAll(frequency, n => n > 0);
         var (words, rank, foldedOf) = vocabulary.SortedWords(used);
         var termStart = new int[words.Length + 1];
         foreach (var document in documents)
@@ -129,7 +139,45 @@ internal sealed partial class SearchIndex
             }
         }
 
-        return new SearchIndex(words, rank, foldedOf, documents, averages, vocabulary.Spellings(), termStart, postingDocument, postingWord, postingCounts, postingSpelling);
+        var index = new SearchIndex(words, rank, foldedOf, documents, averages, vocabulary.Spellings(), termStart, postingDocument, postingWord, postingCounts, postingSpelling);
+        if (memo is not null)
+        {
+            (memo.Last, memo.Frequency) = (index, frequency);
+        }
+
+        return index;
+    }
+
+    /// <summary>Where this index differs from <paramref name="other"/> in its terms or postings; null when they are the
+    /// same (for tests of the splice).</summary>
+    internal string? Difference(SearchIndex other)
+    {
+        if (!Words.AsSpan().SequenceEqual(other.Words))
+        {
+            return "terms";
+        }
+
+        return !_termStart.AsSpan().SequenceEqual(other._termStart) ? "term starts"
+            : !_postingDocument.AsSpan().SequenceEqual(other._postingDocument) ? "posting documents"
+            : !_postingWord.AsSpan().SequenceEqual(other._postingWord) ? "posting words"
+            : !_postingCounts.AsSpan().SequenceEqual(other._postingCounts) ? "posting counts"
+            : !_postingSpelling.AsSpan().SequenceEqual(other._postingSpelling) ? "posting spellings"
+            : !_averages.AsSpan().SequenceEqual(other._averages) ? "averages"
+            : null;
+    }
+
+    /// <summary>Each field's average length over <paramref name="documents"/>, to a quarter of a word: BM25 needs only a
+    /// typical length, and so one article made longer or shorter leaves every other article's weights as they were (a
+    /// save in serve then rechecks none of them).</summary>
+    private static double[] AverageLengths(ParsedDocument[] documents)
+    {
+        var averages = new double[Fields];
+        for (var f = 0; f < averages.Length; f++)
+        {
+            averages[f] = documents.Length == 0 ? 1 : Math.Max(1, Math.Round(documents.Average(d => (double)d.FieldLengths[f]) * 4) / 4);
+        }
+
+        return averages;
     }
 
     /// <summary>Term <paramref name="term"/>'s entry, <c>[[spellings],"postings"</c>, without its closing bracket (where
@@ -317,17 +365,61 @@ internal sealed partial class SearchIndex
         /// <summary>The shards the last build wrote, so the next re-serialises only what its changes touch.</summary>
         internal ShardMemo Shards { get; } = new();
 
+        /// <summary>The last build's index, which the next one splices when few articles changed.</summary>
+        internal SearchIndex? Last { get; set; }
+
+        /// <summary>How many of the last build's articles have each folded word (by vocabulary id).</summary>
+        internal int[]? Frequency { get; set; }
+
+        /// <summary>How many builds were spliced from the last one rather than made whole.</summary>
+        internal int Spliced { get; set; }
+
         internal ParsedDocument Parse(ArticleView article)
         {
-            string[] fields = [article.Title, .. article.People.Select(p => p.Name), "\0", .. article.Tags.Select(t => t.Name), "\0", article.Source ?? "\0"];
-            if (_parsed.TryGetValue(article.PlainText, out var known) && known.Item1.AsSpan().SequenceEqual(fields))
+            if (_parsed.TryGetValue(article.PlainText, out var known) && SameFields(known.Item1, article))
             {
                 return known.Item2;
             }
 
+            string[] fields = [article.Title, .. article.People.Select(p => p.Name), "\0", .. article.Tags.Select(t => t.Name), "\0", article.Source ?? "\0"];
             var document = SearchIndex.Parse(article, Vocabulary);
             _parsed.AddOrUpdate(article.PlainText, Tuple.Create(fields, document));
             return document;
+        }
+
+        /// <summary>Whether <paramref name="known"/> holds <paramref name="article"/>'s fields other than its text, as
+        /// <see cref="Parse"/> lists them (compared in place: most articles of a save are unchanged).</summary>
+        private static bool SameFields(string[] known, ArticleView article)
+        {
+            var (people, tags) = (article.People, article.Tags);
+            if (known.Length != people.Count + tags.Count + 4 || !string.Equals(known[0], article.Title, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            for (var i = 0; i < people.Count; i++)
+            {
+                if (!string.Equals(known[1 + i], people[i].Name, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            var at = people.Count + 1;
+            if (known[at] != "\0")
+            {
+                return false;
+            }
+
+            for (var i = 0; i < tags.Count; i++)
+            {
+                if (!string.Equals(known[at + 1 + i], tags[i].Name, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return known[at + tags.Count + 1] == "\0" && string.Equals(known[^1], article.Source ?? "\0", StringComparison.Ordinal);
         }
     }
 

@@ -34,13 +34,14 @@ internal sealed class SearchIndexRenderer : ISiteOutput
 
     internal static IEnumerable<OutputFile> Render(DossierModel model, SearchIndex.Memo? memo = null)
     {
-        var index = SearchIndex.Build(model, memo);
+        var index = Building.BuildTimings.Time("search: index", () => SearchIndex.Build(model, memo));
         var words = index.Words;
         var kept = memo?.Shards;
-        var stale = kept?.Stale(index);
+        var stale = Building.BuildTimings.Time("search: stale", () => kept?.Stale(index));
 
         // Each term's entry and pair pieces, made on every core, or taken from the last build where nothing they are
         // made of has changed.
+        var termsTimed = Building.BuildTimings.Time("search: term entries");
         var terms = new ShardMemo.Term[words.Length];
         var made = 0;
         var pairsMade = 0;
@@ -77,7 +78,9 @@ internal sealed class SearchIndexRenderer : ISiteOutput
             terms[t] = new ShardMemo.Term(core, weights, pieces, null, []);
         });
 
-        var pairFiles = Pairs(index, terms, kept);
+        termsTimed.Dispose();
+        var pairFiles = Building.BuildTimings.Time("search: pairs", () => Pairs(index, terms, kept));
+        var shardsTimed = Building.BuildTimings.Time("search: term shards");
         var target = Math.Max(ChunkBytes, terms.Sum(e => (long)e.Value.Length) / MaxChunks);
         var chunkStarts = new List<int>();
         long size = 0;
@@ -132,6 +135,8 @@ internal sealed class SearchIndexRenderer : ISiteOutput
             w.WriteEndObject();
         }, "window.dossierSearchIndex = "));
 
+        shardsTimed.Dispose();
+        var docsTimed = Building.BuildTimings.Time("search: documents");
         var articles = model.Articles;
         var docs = new OutputFile[articles.Count];
         var documentsMade = 0;
@@ -150,7 +155,12 @@ internal sealed class SearchIndexRenderer : ISiteOutput
             docs[i] = Script($"docs/{i}", w => Document(w, a));
         });
         files.AddRange(docs);
-        files.AddRange(Facets(model));
+        docsTimed.Dispose();
+        using (Building.BuildTimings.Time("search: facets"))
+        {
+            files.AddRange(Facets(model, kept));
+        }
+
         if (kept is not null)
         {
             Remember(kept, index, terms, chunkValues, shards, keys, docs);
@@ -299,21 +309,73 @@ internal sealed class SearchIndexRenderer : ISiteOutput
 
     /// <summary>One file per facet: its values in ordinal order (a language with its name) and, for each value, the
     /// articles that have it as a <see cref="FacetSets"/> string. Loaded after the first results are shown, or
-    /// before them when the address carries a filter.</summary>
-    private static IEnumerable<OutputFile> Facets(DossierModel model)
+    /// before them when the address carries a filter. A facet none of whose articles' values changed keeps its file.</summary>
+    private static OutputFile[] Facets(DossierModel model, ShardMemo? kept)
     {
         var articles = model.Articles;
+        var last = kept?.Facets;
+        var files = new OutputFile[FacetKinds.Length];
+        var made = new List<string>();
+        for (var k = 0; k < FacetKinds.Length; k++)
+        {
+            var (name, valuesOf) = FacetKinds[k];
+            if (last is not null && SameFacet(last.Value.Articles, articles, valuesOf))
+            {
+                files[k] = last.Value.Files[k];
+                continue;
+            }
+
+            made.Add(name);
+            files[k] = name == "language" ? Facet(name, model, valuesOf, LanguageLabels(articles)) : Facet(name, model, valuesOf);
+        }
+
+        if (kept is not null)
+        {
+            (kept.Facets, kept.FacetsMade) = (([.. articles], files), made);
+        }
+
+        return files;
+    }
+
+    private static readonly (string Name, Func<ArticleView, IEnumerable<string>> ValuesOf)[] FacetKinds =
+    [
+        // A language's value and its name: a name changed is a value changed.
+        ("language", a => [a.Language, a.LanguageName]),
+        ("year", a => Year(a) is { } y ? [y] : []),
+        ("source", a => a.Source is { } s ? [s] : []),
+        ("person", a => a.People.Select(p => p.Name)),
+        ("tag", a => a.Tags.Select(t => t.Name)),
+    ];
+
+    /// <summary>Whether each article has the facet's values it had in the last build: the same article (a view the model
+    /// memo hands out again is unchanged), or one with the same values at its id.</summary>
+    private static bool SameFacet(ArticleView[] last, IReadOnlyList<ArticleView> articles, Func<ArticleView, IEnumerable<string>> valuesOf)
+    {
+        if (last.Length != articles.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < last.Length; i++)
+        {
+            if (!ReferenceEquals(last[i], articles[i]) && !valuesOf(last[i]).SequenceEqual(valuesOf(articles[i]), StringComparer.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static Func<string, string> LanguageLabels(IReadOnlyList<ArticleView> articles)
+    {
         var languageNames = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var a in articles)
         {
             languageNames.TryAdd(a.Language, a.LanguageName);
         }
 
-        yield return Facet("language", model, a => [a.Language], v => languageNames[v]);
-        yield return Facet("year", model, a => Year(a) is { } y ? [y] : []);
-        yield return Facet("source", model, a => a.Source is { } s ? [s] : []);
-        yield return Facet("person", model, a => a.People.Select(p => p.Name));
-        yield return Facet("tag", model, a => a.Tags.Select(t => t.Name));
+        return v => languageNames[v];
     }
 
     /// <summary>The year an article is counted under in the year filter: an inferred period counts for its year, as the
@@ -326,7 +388,7 @@ internal sealed class SearchIndexRenderer : ISiteOutput
         var ids = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
         for (var doc = 0; doc < articles.Count; doc++)
         {
-            foreach (var v in valuesOf(articles[doc]).Distinct(StringComparer.Ordinal))
+            foreach (var v in (label is null ? valuesOf(articles[doc]) : valuesOf(articles[doc]).Take(1)).Distinct(StringComparer.Ordinal))
             {
                 if (!ids.TryGetValue(v, out var list))
                 {

@@ -24,6 +24,12 @@ internal sealed class ShardMemo
 
     internal Dictionary<int, (DocumentKey Key, OutputFile File)> Documents { get; } = [];
 
+    /// <summary>The facet files as last written, and the articles they were made from.</summary>
+    internal (ArticleView[] Articles, OutputFile[] Files)? Facets { get; set; }
+
+    /// <summary>The facets whose files the last build wrote again: for tests.</summary>
+    internal List<string> FacetsMade { get; set; } = [];
+
     /// <summary>How many term entries the last build made (the rest it kept): for tests.</summary>
     internal int TermsMade { get; set; }
 

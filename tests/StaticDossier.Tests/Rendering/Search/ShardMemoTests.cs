@@ -6,7 +6,8 @@ namespace StaticDossier.Tests.Rendering.Search;
 
 /// <summary>The search shards a long-lived builder (<c>serve</c>) keeps between builds: after every edit of a random
 /// sequence its <c>assets/search/</c> is byte for byte a fresh build's, and a one-article edit makes again only the
-/// entries of that article's words and its own document, and the pairs only of words whose followers changed.</summary>
+/// entries of that article's words and its own document, and the pairs only of words whose followers changed; and the
+/// index those shards are written from, spliced from the last one, is the one a whole build makes.</summary>
 public sealed class ShardMemoTests
 {
     private static readonly string[] Words = ["hanoi", "moscow", "talks", "oil", "rice", "minister", "visit", "treaty", "ukraine", "war", "evacuation", "students", "bank", "rouble", "dong", "ship", "port", "lavrov", "putin", "grain", "the", "of", "and", "said", "trade", "energy", "Việt", "Nam", "Phạm", "Minh"];
@@ -19,8 +20,9 @@ public sealed class ShardMemoTests
         var bodies = new Dictionary<int, string>();
         var titles = new Dictionary<int, string>();
         var dates = new Dictionary<int, int>();
+        var tags = new Dictionary<int, string>();
         string Sentence(int words) => string.Join(' ', Enumerable.Range(0, words).Select(_ => Words[random.Next(Words.Length)])) + ".";
-        void Write(int i) => dossier.Write($"content/a{i:000}.md", $"---\ntitle: {titles[i]}\ndate: 2022-{1 + (dates[i] / 28):00}-{1 + (dates[i] % 28):00}\n---\n\n{bodies[i]}\n");
+        void Write(int i) => dossier.Write($"content/a{i:000}.md", $"---\ntitle: {titles[i]}\ndate: 2022-{1 + (dates[i] / 28):00}-{1 + (dates[i] % 28):00}\ntags: [{tags.GetValueOrDefault(i)}]\n---\n\n{bodies[i]}\n");
         for (var i = 0; i < 60; i++)
         {
             (bodies[i], titles[i], dates[i]) = ($"{Sentence(20)} Only{i}word {Sentence(15)}", $"Report {i} {Words[i % Words.Length]}", i * 3);
@@ -29,7 +31,9 @@ public sealed class ShardMemoTests
 
         var live = new LiveBuild();
         var next = 60;
-        string[] kinds = ["body", "title", "longer", "date", "add", "body", "delete", "title", "longer", "new-word", "body", "twice", "body", "title", "body"];
+        var spliced = 0;
+        var previous = new Dictionary<string, byte[]>();
+        string[] kinds = ["body", "title", "longer", "date", "add", "body", "delete", "title", "longer", "new-word", "body", "twice", "body", "title", "body", "tags", "tags", "title"];
         for (var step = 0; step <= kinds.Length; step++)
         {
             var kind = step == 0 ? "none" : kinds[step - 1];
@@ -62,6 +66,11 @@ public sealed class ShardMemoTests
                     titles[pick] = $"Report {pick} {Words[random.Next(Words.Length)]}";
                     Write(pick);
                     break;
+                case "tags":
+                    // A tag given or taken: the tag facet is written again, the other facets kept.
+                    tags[pick] = tags.GetValueOrDefault(pick) is { Length: > 0 } ? "" : Words[random.Next(8)];
+                    Write(pick);
+                    break;
                 case "date":
                     dates[pick] = random.Next(0, 200);
                     Write(pick);
@@ -90,11 +99,36 @@ public sealed class ShardMemoTests
                 Assert.True(bytes.AsSpan().SequenceEqual(served[path]), $"{path} differs after {context}");
             }
 
+            // The index itself, spliced from the last one after a small edit, is the one made whole from the same parses.
+            var search = live.Memo.Search;
+            var index = search.Last!;
+            Assert.Null(index.Difference(StaticDossier.Rendering.Search.SearchIndex.Whole(index.Documents, search.Vocabulary)));
+            if (kind is "body" or "title" or "longer" or "new-word" or "twice")
+            {
+                Assert.True(search.Spliced > spliced, $"the index was made whole after {context}");
+            }
+
+            spliced = search.Spliced;
             var shards = live.Memo.Search.Shards;
             if (kind is "body" or "title" or "longer" or "new-word")
             {
                 Assert.True(shards.DocumentsMade == 1, $"{shards.DocumentsMade} documents made after {context}");
             }
+
+            if (step > 0 && kind is not ("add" or "delete"))
+            {
+                // A facet is written again exactly when an article's values in it changed, so its file did.
+                var changedFacets = full.Keys.Where(k => k.StartsWith("facets", StringComparison.Ordinal) && !full[k].AsSpan().SequenceEqual(previous[k]))
+                    .Select(k => Path.GetFileNameWithoutExtension(k)).Order(StringComparer.Ordinal);
+                Assert.Equal(string.Join(' ', changedFacets), string.Join(' ', shards.FacetsMade.Order(StringComparer.Ordinal)));
+            }
+
+            if (kind is "tags")
+            {
+                Assert.Equal("tag", string.Join(' ', shards.FacetsMade));
+            }
+
+            previous = full;
 
             if (kind is "twice")
             {
