@@ -55,10 +55,11 @@ internal sealed class TextSimilarity
         _sampled = new long[n][];
         var last = memo?.Last is { } known && !everyTriple && !known._everyTriple && known._limits == _limits && known._keys.Length == n ? known : null;
         var changed = last is null ? Array.Empty<int>() : Enumerable.Range(0, n).Where(d => !string.Equals(keys[d], last._keys[d], StringComparison.Ordinal)).ToArray();
-        var stage = Building.BuildTimings.Time(last is not null && changed.Length <= n / 8 ? "  similarity: words, weights (update)" : "  similarity: words, weights");
-        if (last is not null && changed.Length <= n / 8)
+        var update = last is not null && changed.Length <= n / 8;
+        var stage = Building.BuildTimings.Time(update ? "  similarity: words, weights (update)" : "  similarity: words, weights");
+        if (update)
         {
-            (_wordHashes, _wordIds, _documentFrequency, var kept) = Update(last, changed, memo!);
+            (_wordHashes, _wordIds, _documentFrequency, var kept) = Update(last!, changed, memo!);
             MadeFromLast = true;
             _topTerms = new(() => BuildTopTerms(kept));
         }
@@ -71,7 +72,10 @@ internal sealed class TextSimilarity
         stage.Dispose();
         stage = Building.BuildTimings.Time("  similarity: triple postings");
         _vocabulary = _wordIds.Count;
-        _shinglePostings = new ShinglePostings(everyTriple ? _shingles! : _sampled, everyTriple ? 1 : 2, everyTriple ? int.MaxValue : RareTriple);
+        _shinglePostings = everyTriple ? new ShinglePostings(_shingles!, 1, int.MaxValue)
+            : update && last!._shinglePostings.KeepsAll && last._shinglePostings.Moved <= Math.Max(4096, 8 * n)
+                ? last._shinglePostings.Update(changed.Select(d => (d, last._sampled[d], _sampled[d])))
+                : new ShinglePostings(_sampled, 2, RareTriple, keepAll: memo is not null);
         _wordPostings = everyTriple ? WordPostings(_vectors, _vocabulary) : [];
         if (!everyTriple)
         {
@@ -365,7 +369,9 @@ internal sealed class TextSimilarity
 
     /// <summary>Which documents hold each word triple: every (triple, document) pair, sorted by triple and then
     /// document, with an index of where each distinct triple's run starts. Built by sorting on every core,
-    /// in place of a dictionary of lists, which allocated a list per triple on one thread.</summary>
+    /// in place of a dictionary of lists, which allocated a list per triple on one thread. A long-lived builder's keeps
+    /// every triple (even one held by a single body or by too many), so the next build's is this one with the changed
+    /// bodies' triples moved (<see cref="Update"/>) rather than sorted again.</summary>
     private sealed class ShinglePostings
     {
         private readonly long[] _keys;
@@ -377,11 +383,21 @@ internal sealed class TextSimilarity
         private readonly int[] _slots;
         private readonly int _shift;
 
+        // What Of gives: triples held by fewer or more documents are left out (when every triple is kept, on reading).
+        private readonly int _min;
+        private readonly int _max;
+
+        // Triples whose holders changed since the arrays were sorted: every holder now, ascending (read before the arrays).
+        private readonly Dictionary<long, int[]>? _moved;
+
         /// <param name="shingles">Each document's sorted, distinct triples.</param>
         /// <param name="min">Triples held by fewer documents are left out.</param>
         /// <param name="max">Triples held by more documents are left out.</param>
-        public ShinglePostings(long[]?[] shingles, int min, int max)
+        /// <param name="keepAll">Keep every triple (filtered on reading), so that <see cref="Update"/> can move them.</param>
+        public ShinglePostings(long[]?[] shingles, int min, int max, bool keepAll = false)
         {
+            (_min, _max) = (min, max);
+            KeepsAll = keepAll;
             var offsets = new int[shingles.Length + 1];
             for (var d = 0; d < shingles.Length; d++)
             {
@@ -424,22 +440,28 @@ internal sealed class TextSimilarity
 
             var kept = new List<long>();
             var starts = new List<int>();
-            var docs = new List<int>();
+            var docs = keepAll ? documents : [];
+            var count = 0;
             for (var i = 0; i < keys.Length;)
             {
                 var end = RunEnd<long>(keys, i);
-                if (end - i >= min && end - i <= max)
+                if (keepAll || (end - i >= min && end - i <= max))
                 {
                     kept.Add(keys[i]);
-                    starts.Add(docs.Count);
-                    docs.AddRange(documents.AsSpan(i, end - i));
+                    starts.Add(keepAll ? i : count);
+                    if (!keepAll)
+                    {
+                        documents.AsSpan(i, end - i).CopyTo(documents.AsSpan(count));
+                    }
+
+                    count += end - i;
                 }
 
                 i = end;
             }
 
-            starts.Add(docs.Count);
-            (_keys, _starts, _documents) = ([.. kept], [.. starts], [.. docs]);
+            starts.Add(count);
+            (_keys, _starts, _documents) = ([.. kept], [.. starts], keepAll ? docs : documents[..count]);
             var bits = Math.Max(4, (int)Math.Ceiling(Math.Log2(Math.Max(1, _keys.Length) * 2.0)));
             (_slots, _shift) = (new int[1 << bits], 64 - bits);
             for (var i = 0; i < _keys.Length; i++)
@@ -454,9 +476,34 @@ internal sealed class TextSimilarity
             }
         }
 
+        /// <summary>The same sorted arrays as <paramref name="sorted"/>, and <paramref name="moved"/> read before them.</summary>
+        private ShinglePostings(ShinglePostings sorted, Dictionary<long, int[]> moved)
+        {
+            (_keys, _starts, _documents, _slots, _shift, _min, _max) = (sorted._keys, sorted._starts, sorted._documents, sorted._slots, sorted._shift, sorted._min, sorted._max);
+            (KeepsAll, _moved) = (true, moved);
+        }
+
+        /// <summary>True when every triple is kept (<see cref="Update"/> can be used).</summary>
+        public bool KeepsAll { get; }
+
+        /// <summary>How many triples' holders moved since the arrays were sorted.</summary>
+        public int Moved => _moved?.Count ?? 0;
+
         /// <summary>The documents holding <paramref name="shingle"/>, ascending; empty when it was left out.</summary>
         public ReadOnlySpan<int> Of(long shingle)
         {
+            var all = All(shingle);
+            return all.Length >= _min && all.Length <= _max ? all : [];
+        }
+
+        /// <summary>Every document holding <paramref name="shingle"/>, ascending (all of them only when <see cref="KeepsAll"/>).</summary>
+        public ReadOnlySpan<int> All(long shingle)
+        {
+            if (_moved is not null && _moved.TryGetValue(shingle, out var holders))
+            {
+                return holders;
+            }
+
             for (var slot = SlotOf(shingle); _slots[slot] != 0; slot = (slot + 1) & (_slots.Length - 1))
             {
                 var at = _slots[slot] - 1;
@@ -467,6 +514,55 @@ internal sealed class TextSimilarity
             }
 
             return [];
+        }
+
+        /// <summary>These postings after the documents of <paramref name="changes"/> went from their triples before to
+        /// their triples now (each sorted and distinct): the sorted arrays are shared, and only the triples gained or lost
+        /// get new lists of holders. Only when <see cref="KeepsAll"/>.</summary>
+        public ShinglePostings Update(IEnumerable<(int Document, long[] Before, long[] After)> changes)
+        {
+            var moves = new Dictionary<long, (List<int> Gone, List<int> Come)>();
+            (List<int> Gone, List<int> Come) At(long triple) =>
+                CollectionsMarshal.GetValueRefOrAddDefault(moves, triple, out var exists) is var entry && exists ? entry : moves[triple] = ([], []);
+            foreach (var (document, before, after) in changes)
+            {
+                // A merge of the two sorted lists: a triple in one only is gone or come.
+                var (i, j) = (0, 0);
+                while (i < before.Length || j < after.Length)
+                {
+                    if (j == after.Length || (i < before.Length && before[i] < after[j]))
+                    {
+                        At(before[i++]).Gone.Add(document);
+                    }
+                    else if (i == before.Length || after[j] < before[i])
+                    {
+                        At(after[j++]).Come.Add(document);
+                    }
+                    else
+                    {
+                        (i, j) = (i + 1, j + 1);
+                    }
+                }
+            }
+
+            var moved = _moved is null ? new Dictionary<long, int[]>(moves.Count) : new Dictionary<long, int[]>(_moved);
+            foreach (var (triple, (gone, come)) in moves)
+            {
+                var holders = new List<int>(All(triple).Length + come.Count);
+                foreach (var document in All(triple))
+                {
+                    if (!gone.Contains(document))
+                    {
+                        holders.Add(document);
+                    }
+                }
+
+                holders.AddRange(come);
+                holders.Sort();
+                moved[triple] = [.. holders];
+            }
+
+            return new ShinglePostings(this, moved);
         }
 
         /// <summary>The slot from the mixed bits just below the top three: a large dossier keeps only the triples whose
@@ -676,6 +772,19 @@ internal sealed class TextSimilarity
     internal Dictionary<long, List<int>> SampledBy(IReadOnlySet<long> triples)
     {
         var found = new Dictionary<long, List<int>>();
+        if (_shinglePostings.KeepsAll)
+        {
+            foreach (var triple in triples)
+            {
+                if (_shinglePostings.All(triple) is { Length: > 0 } holders)
+                {
+                    found[triple] = [.. holders];
+                }
+            }
+
+            return found;
+        }
+
         for (var d = 0; d < _sampled.Length; d++)
         {
             foreach (var triple in _sampled[d])
@@ -715,6 +824,40 @@ internal sealed class TextSimilarity
 
     /// <summary>Number of documents.</summary>
     public int Documents => _vectors.Length;
+
+    /// <summary>Where this similarity's candidate index differs from <paramref name="other"/>'s (each body's heaviest
+    /// words in walking order, each word's postings, each sampled triple's holders), or null when it does not: for tests
+    /// of one made from the last.</summary>
+    internal string? IndexDifference(TextSimilarity other)
+    {
+        var (top, postings) = _topTerms.Value;
+        var (otherTop, otherPostings) = other._topTerms.Value;
+        for (var d = 0; d < _vectors.Length; d++)
+        {
+            if (!top[d].AsSpan().SequenceEqual(otherTop[d]))
+            {
+                return $"heaviest words of body {d}";
+            }
+
+            foreach (var triple in _sampled[d].Concat(other._sampled[d]))
+            {
+                if (!_shinglePostings.Of(triple).SequenceEqual(other._shinglePostings.Of(triple)))
+                {
+                    return $"holders of a triple of body {d}";
+                }
+            }
+        }
+
+        for (var id = 0; id < postings.Length; id++)
+        {
+            if (!postings[id].Documents.AsSpan().SequenceEqual(otherPostings[id].Documents) || !postings[id].Weights.AsSpan().SequenceEqual(otherPostings[id].Weights))
+            {
+                return $"postings of word {id}";
+            }
+        }
+
+        return postings.Length == otherPostings.Length ? null : "vocabulary";
+    }
 
     /// <summary>For document <paramref name="a"/> and every other document <c>b</c> at once: adds the TF-IDF
     /// dot product to <c>dot[b]</c> and the number of shared word triples to <c>shared[b]</c>. Walks the
@@ -930,39 +1073,20 @@ internal sealed class TextSimilarity
 
     /// <param name="kept">Which bodies have the weights they had in the last similarity (their heaviest words are its,
     /// renumbered), or null.</param>
-    private ((int, double)[][], (int[], double[])[]) BuildTopTerms((bool[] Kept, TextSimilarity Last, int[]? Renumber)? kept)
+    private ((int Id, double Weight)[][], (int[] Documents, double[] Weights)[]) BuildTopTerms((bool[] Kept, TextSimilarity Last, int[]? Renumber)? kept)
     {
-        var top = new List<(int Id, double Weight)>[_vectors.Length];
-        var postings = new List<(int, double)>[_vocabulary];
-        Parallel.For(0, _vectors.Length, d =>
+        // When most bodies were weighed again (a word common to most changed its count), merging them into each posting
+        // costs more than making the postings afresh.
+        if (kept is { } reuse && reuse.Kept.Count(k => !k) <= reuse.Kept.Length / 4)
         {
-            if (kept is { } reuse && reuse.Kept[d])
-            {
-                top[d] = [.. reuse.Last._topTerms.Value.Top[d].Select(t => (reuse.Renumber is null ? t.Id : reuse.Renumber[t.Id], t.Weight))];
-                return;
-            }
+            return UpdateTopTerms(reuse.Kept, reuse.Last._topTerms.Value, reuse.Renumber);
+        }
 
-            var (ids, weights) = _vectors[d];
-            // Heaviest first, ties to the lower word id (ids ascend, so to the lower index): sorted on the
-            // negated weights as plain numbers, then each run of equal weights put back in index order.
-            var order = new int[ids.Length];
-            var keys = new double[ids.Length];
-            for (var i = 0; i < order.Length; i++)
-            {
-                (order[i], keys[i]) = (i, -weights[i]);
-            }
-
-            Array.Sort(keys, order);
-            for (var start = 0; start < keys.Length && start < TopTermsPerDocument;)
-            {
-                var end = RunEnd<double>(keys, start);
-                Array.Sort(order, start, end - start);
-                start = end;
-            }
-
-            top[d] = [.. order.Take(TopTermsPerDocument).Select(i => (ids[i], weights[i]))];
-        });
-
+        var top = new (int Id, double Weight)[_vectors.Length][];
+        Parallel.For(0, _vectors.Length, d => top[d] = kept is { } known && known.Kept[d]
+            ? [.. known.Last._topTerms.Value.Top[d].Select(t => (known.Renumber is null ? t.Id : known.Renumber[t.Id], t.Weight))]
+            : HeaviestOf(d));
+        var postings = new List<(int, double)>[_vocabulary];
         for (var d = 0; d < _vectors.Length; d++)
         {
             foreach (var (id, weight) in top[d])
@@ -971,20 +1095,139 @@ internal sealed class TextSimilarity
             }
         }
 
-        for (var i = 0; i < postings.Length; i++)
+        // Arrays rather than lists of pairs: Candidates walks these for every document.
+        (int[], double[])[] arrays = [.. postings.Select(p => p is null ? NoPostings : (p.Select(x => x.Item1).ToArray(), p.Select(x => x.Item2).ToArray()))];
+        Parallel.ForEach(top, list => RarestFirst(list, arrays));
+        return (top, arrays);
+    }
+
+    private static readonly (int[] Documents, double[] Weights) NoPostings = ([], []);
+
+    /// <summary>The last heaviest words and their postings, for bodies of which only those not <paramref name="kept"/>
+    /// have new weights: only the postings of the words those had or have among their heaviest are made again, and only
+    /// the lists holding a word whose count of postings moved are sorted again (the others are the last's, renumbered).</summary>
+    private ((int Id, double Weight)[][], (int[] Documents, double[] Weights)[]) UpdateTopTerms(
+        bool[] kept, ((int Id, double Weight)[][] Top, (int[] Documents, double[] Weights)[] Postings) last, int[]? renumber)
+    {
+        var n = _vectors.Length;
+        var top = new (int Id, double Weight)[n][];
+        var remade = Enumerable.Range(0, n).Where(d => !kept[d]).ToArray();
+        Parallel.ForEach(remade, d => top[d] = HeaviestOf(d));
+        var postings = new (int[] Documents, double[] Weights)[_vocabulary];
+        for (var id = 0; id < last.Postings.Length; id++)
         {
-            postings[i] ??= [];
+            var now = renumber is null ? id : renumber[id];
+            if (now >= 0)
+            {
+                postings[now] = last.Postings[id];
+            }
         }
 
-        // Rarest first (fewest postings), for the budget in Candidates.
-        Parallel.ForEach(top, list =>
+        // The remade bodies leave the postings of the words they had and join those of the words they have (ascending).
+        var touched = new HashSet<int>();
+        var come = new Dictionary<int, List<(int Document, double Weight)>>();
+        foreach (var d in remade)
         {
-            list.Sort((x, y) => postings[x.Id].Count != postings[y.Id].Count ? postings[x.Id].Count.CompareTo(postings[y.Id].Count) : x.Id.CompareTo(y.Id));
+            foreach (var (id, _) in last.Top[d])
+            {
+                if ((renumber is null ? id : renumber[id]) is var now and >= 0)
+                {
+                    touched.Add(now);
+                }
+            }
+
+            foreach (var (id, weight) in top[d])
+            {
+                touched.Add(id);
+                (CollectionsMarshal.GetValueRefOrAddDefault(come, id, out _) ??= []).Add((d, weight));
+            }
+        }
+
+        var recounted = new bool[_vocabulary];
+        foreach (var id in touched)
+        {
+            var (documents, weights) = postings[id].Documents is null ? NoPostings : postings[id];
+            var joining = come.GetValueOrDefault(id) ?? [];
+            var (newDocuments, newWeights) = (new List<int>(documents.Length + joining.Count), new List<double>(documents.Length + joining.Count));
+            var j = 0;
+            for (var k = 0; k <= documents.Length; k++)
+            {
+                var before = k < documents.Length ? documents[k] : int.MaxValue;
+                for (; j < joining.Count && joining[j].Document < before; j++)
+                {
+                    newDocuments.Add(joining[j].Document);
+                    newWeights.Add(joining[j].Weight);
+                }
+
+                if (k < documents.Length && kept[before])
+                {
+                    newDocuments.Add(before);
+                    newWeights.Add(weights[k]);
+                }
+            }
+
+            postings[id] = newDocuments.Count == 0 ? NoPostings : ([.. newDocuments], [.. newWeights]);
+            recounted[id] = newDocuments.Count != documents.Length;
+        }
+
+        for (var id = 0; id < postings.Length; id++)
+        {
+            if (postings[id].Documents is null)
+            {
+                postings[id] = NoPostings;
+            }
+        }
+
+        Parallel.For(0, n, d =>
+        {
+            if (!kept[d])
+            {
+                RarestFirst(top[d], postings);
+                return;
+            }
+
+            var list = renumber is null ? last.Top[d] : Array.ConvertAll(last.Top[d], t => (Id: renumber[t.Id], t.Weight));
+            if (Array.Exists(list, t => recounted[t.Id]))
+            {
+                list = renumber is null ? ((int Id, double Weight)[])list.Clone() : list;
+                RarestFirst(list, postings);
+            }
+
+            top[d] = list;
         });
 
-        // Arrays rather than lists of pairs: Candidates walks these for every document.
-        return ([.. top.Select(t => t.ToArray())], [.. postings.Select(p => (p.Select(x => x.Item1).ToArray(), p.Select(x => x.Item2).ToArray()))]);
+        return (top, postings);
     }
+
+    /// <summary>Body <paramref name="d"/>'s heaviest words, heaviest first, ties to the lower word id.</summary>
+    private (int Id, double Weight)[] HeaviestOf(int d)
+    {
+        var (ids, weights) = _vectors[d];
+        // Heaviest first, ties to the lower word id (ids ascend, so to the lower index): sorted on the
+        // negated weights as plain numbers, then each run of equal weights put back in index order.
+        var order = new int[ids.Length];
+        var keys = new double[ids.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            (order[i], keys[i]) = (i, -weights[i]);
+        }
+
+        Array.Sort(keys, order);
+        for (var start = 0; start < keys.Length && start < TopTermsPerDocument;)
+        {
+            var end = RunEnd<double>(keys, start);
+            Array.Sort(order, start, end - start);
+            start = end;
+        }
+
+        return [.. order.Take(TopTermsPerDocument).Select(i => (ids[i], weights[i]))];
+    }
+
+    /// <summary>Sorts a body's heaviest words rarest first (fewest postings), ties to the lower id, for the budget in Candidates.</summary>
+    private static void RarestFirst((int Id, double Weight)[] top, (int[] Documents, double[] Weights)[] postings) =>
+        Array.Sort(top, (x, y) => postings[x.Id].Documents.Length != postings[y.Id].Documents.Length
+            ? postings[x.Id].Documents.Length.CompareTo(postings[y.Id].Documents.Length)
+            : x.Id.CompareTo(y.Id));
 
     // The last candidates found for each body (they are what its related list compared), for RelatedMemo.
     private readonly List<int>?[] _chosen;

@@ -163,6 +163,7 @@ public sealed class TextSimilarityTests
             var kept = new TextSimilarity(keys, everyTriple: false, memo, limits);
             var fresh = new TextSimilarity(keys, everyTriple: false, limits: limits);
             Assert.True(kept.MadeFromLast);
+            Assert.Null(kept.IndexDifference(fresh));
             for (var a = 0; a < keys.Length; a++)
             {
                 var candidates = fresh.Candidates(a, 16);
