@@ -10,11 +10,12 @@ namespace StaticDossier.Analysis;
 /// through the sampled word triples it shares with only a few; the cosines and containments of those candidates; the
 /// people and tags shared with it; and the links and shared names of the five kept. So after a save, a list is made again
 /// when its article is: a body whose text changed, or whose weights moved because the share of bodies having one of its
-/// words changed (the IDF is global) — a "changed" body; a body that walks one of a changed body's heaviest words (before
+/// words changed (the IDF is global), or which is at another place in the timeline (the candidate search breaks ties by
+/// body number) — a "changed" body; a body that walks one of a changed body's heaviest words (before
 /// or now), or holds among its heaviest a word whose count of postings moved within the walk's reach; a body sharing a
 /// rare sampled triple with a changed one when their count of shared rare triples changed or the changed one was among its
-/// candidates; a body whose people or tags changed, or holding one an article gained or lost; a body whose last list named
-/// an article whose link or names changed. Anything else (an article added, removed or moved in the timeline, new labels,
+/// candidates, or the changed one moved; a body whose people or tags changed, or holding one an article gained or lost; a body whose last list named
+/// an article whose link or names changed. Anything else (an article added or removed, new labels,
 /// a word now or before in every body, a small dossier's all-pairs pass, or a quarter of the dossier reweighed) makes
 /// every list again.</para></summary>
 internal sealed class RelatedMemo
@@ -38,13 +39,14 @@ internal sealed class RelatedMemo
         {
             TopWords = similarity.EveryTriple ? [] : [.. Enumerable.Range(0, articles.Count).Select(similarity.TopWordHashesOf)],
         };
-        Why = _last is null ? "first build" : "not comparable (articles added, removed or moved, labels, a small dossier)";
-        var again = _last is { } last && Comparable(last, now) ? Affected(last, now, similarity) : null;
+        Why = _last is null ? "first build" : "not comparable (articles added or removed, labels, a small dossier)";
+        var last = _last is null ? null : InOrderOf(_last, now, out _relocated);
+        var again = last is not null ? Affected(last, now, similarity) : null;
         var related = new List<ArticleLink>[articles.Count];
-        Parallel.For(0, related.Length, i => related[i] = again is null || again[i] ? make(i) : _last!.Related[i]);
+        Parallel.For(0, related.Length, i => related[i] = again is null || again[i] ? make(i) : last!.Related[i]);
         Made = again is null ? related.Length : again.Count(a => a);
         Building.BuildTimings.Note("model: related lists", $"{Made} of {related.Length} made ({(again is null ? Why : "reached")})");
-        _last = now with { Related = related, Candidates = [.. related.Select((_, i) => again is null || again[i] ? similarity.CandidatesOf(i) : _last!.Candidates[i])] };
+        _last = now with { Related = related, Candidates = [.. related.Select((_, i) => again is null || again[i] ? similarity.CandidatesOf(i) : last!.Candidates[i])] };
         return related;
     }
 
@@ -54,9 +56,59 @@ internal sealed class RelatedMemo
     /// <summary>Forgets the last build (its lists were never published).</summary>
     public void Forget() => _last = null;
 
-    private static bool Comparable(State last, State now) =>
-        !now.EveryTriple && !last.EveryTriple && last.Urls.Length == now.Urls.Length && last.Labels == now.Labels
-        && last.Urls.AsSpan().SequenceEqual(now.Urls);
+    // The bodies at another place in the timeline than in the last build (a title or date edit moves an article past others).
+    private List<int> _relocated = [];
+
+    /// <summary>The last build's state in the order of <paramref name="now"/> when both have the same articles (by URL),
+    /// with the bodies now at another index in <paramref name="relocated"/>; null when they cannot be compared.</summary>
+    private static State? InOrderOf(State last, State now, out List<int> relocated)
+    {
+        relocated = [];
+        if (now.EveryTriple || last.EveryTriple || last.Urls.Length != now.Urls.Length || last.Labels != now.Labels)
+        {
+            return null;
+        }
+
+        if (last.Urls.AsSpan().SequenceEqual(now.Urls))
+        {
+            return last;
+        }
+
+        var at = new Dictionary<string, int>(last.Urls.Length, StringComparer.Ordinal);
+        for (var i = 0; i < last.Urls.Length; i++)
+        {
+            at[last.Urls[i]] = i;
+        }
+
+        var from = new int[now.Urls.Length];
+        for (var i = 0; i < from.Length; i++)
+        {
+            if (!at.TryGetValue(now.Urls[i], out from[i]))
+            {
+                return null;
+            }
+
+            if (from[i] != i)
+            {
+                relocated.Add(i);
+            }
+        }
+
+        // Candidates are body numbers: renumbered, and kept ascending as the candidate search gives them.
+        var to = new int[from.Length];
+        for (var i = 0; i < from.Length; i++)
+        {
+            to[from[i]] = i;
+        }
+
+        T[] Moved<T>(T[] values) => [.. from.Select(j => values[j])];
+        return new State(Moved(last.Urls), Moved(last.Keys), Moved(last.People), Moved(last.Tags), Moved(last.Links), last.Labels, last.EveryTriple)
+        {
+            Related = Moved(last.Related),
+            Candidates = [.. from.Select(j => last.Candidates[j] is { } candidates ? (IReadOnlyList<int>)[.. candidates.Select(c => to[c]).Order()] : null)],
+            TopWords = Moved(last.TopWords),
+        };
+    }
 
     /// <summary>Which lists to make again (see the class); null for all.</summary>
     private bool[]? Affected(State last, State now, TextSimilarity similarity)
@@ -67,7 +119,7 @@ internal sealed class RelatedMemo
         var namesChanged = Enumerable.Range(0, count).Where(i => !last.People[i].SequenceEqual(now.People[i]) || !last.Tags[i].SequenceEqual(now.Tags[i])).ToList();
         var linkChanged = namesChanged.Concat(Enumerable.Range(0, count).Where(i => last.Links[i] != now.Links[i])).ToHashSet();
 
-        if (textChanged.Count > 0)
+        if (textChanged.Count > 0 || _relocated.Count > 0)
         {
             // A word's share of bodies changes only through the bodies whose text changed.
             var shifts = new Dictionary<long, int>();
@@ -122,7 +174,8 @@ internal sealed class RelatedMemo
                 return null;
             }
 
-            var changed = textChanged.Concat(moved).Distinct().ToList();
+            // A body at another place keeps its text, but its number decides the ties of the candidate searches meeting it.
+            var changed = textChanged.Concat(moved).Concat(_relocated).Distinct().ToList();
             foreach (var d in changed.Where(d => !again[d]))
             {
                 again[d] = true;
@@ -172,6 +225,7 @@ internal sealed class RelatedMemo
                 }
             }
 
+            var relocatedSet = _relocated.ToHashSet();
             var bySampled = 0;
             foreach (var (triple, holders) in similarity.SampledBy(triples))
             {
@@ -183,7 +237,7 @@ internal sealed class RelatedMemo
 
                 foreach (var j in holders.Where(j => !again[j]))
                 {
-                    if (rareNow != rareBefore || holding[triple].Any(x => (sampledNow[x].Contains(triple) != sampledBefore[x].Contains(triple))
+                    if (rareNow != rareBefore || holding[triple].Any(x => relocatedSet.Contains(x)) || holding[triple].Any(x => (sampledNow[x].Contains(triple) != sampledBefore[x].Contains(triple))
                         || ((sampledNow[x].Contains(triple) || sampledBefore[x].Contains(triple)) && last.Candidates[j]?.Contains(x) != false)))
                     {
                         again[j] = true;
@@ -192,7 +246,7 @@ internal sealed class RelatedMemo
                 }
             }
 
-            Building.BuildTimings.Note("model: related lists", $"text changed {textChanged.Count}, words reweighed {reweighed.Count}, bodies reweighed {moved.Count}, top words {words.Count} reaching {byTop.Count}, triples {triples.Count} reaching {bySampled}");
+            Building.BuildTimings.Note("model: related lists", $"text changed {textChanged.Count}, relocated {_relocated.Count}, words reweighed {reweighed.Count}, bodies reweighed {moved.Count}, top words {words.Count} reaching {byTop.Count}, triples {triples.Count} reaching {bySampled}");
         }
 
         if (namesChanged.Count > 0)
