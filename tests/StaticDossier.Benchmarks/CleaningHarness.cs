@@ -115,6 +115,8 @@ internal static class CleaningHarness
             t = kv[0] switch
             {
                 nameof(t.PitchWords) => t with { PitchWords = v },
+                nameof(t.LegalWords) => t with { LegalWords = v },
+                nameof(t.AnnouncedListLines) => t with { AnnouncedListLines = v },
                 nameof(t.SiblingShare) => t with { SiblingShare = v },
                 nameof(t.FalseAlarmShare) => t with { FalseAlarmShare = v },
                 nameof(t.ContainerMinShare) => t with { ContainerMinShare = v },
@@ -138,6 +140,7 @@ internal static class CleaningHarness
                 nameof(t.MainRunMinShare) => t with { MainRunMinShare = v },
                 nameof(t.TextMainRunMinShare) => t with { TextMainRunMinShare = v },
                 nameof(t.ThreadSignatures) => t with { ThreadSignatures = v },
+                nameof(t.ThreadShortComments) => t with { ThreadShortComments = v },
                 nameof(t.LineModelKeep) => t with { LineModelKeep = v },
                 _ => throw new ArgumentException($"TUNE: no threshold named '{kv[0]}'."),
             };

@@ -69,6 +69,10 @@ internal sealed class Block
     /// <summary>A short line shaped like program code (set by the classifier).</summary>
     public bool IsCode { get; set; }
 
+    /// <summary>Text dumps: a short line of the list a paragraph announces ("were as follows:"), with prose after the
+    /// list (set by the main-run rule).</summary>
+    public bool InAnnouncedList { get; set; }
+
     /// <summary>Word count.</summary>
     public int Words { get; set; }
 

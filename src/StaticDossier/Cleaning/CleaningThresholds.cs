@@ -14,6 +14,10 @@ internal sealed record CleaningThresholds
     /// this many words: a story may well be about a newsletter.</summary>
     public double PitchWords { get; init; } = 40;
 
+    /// <summary>A legal phrase ("all rights reserved", "privacy policy") makes a block boilerplate when the block has
+    /// at most this many words; a longer one needs a second, different legal phrase (a story may quote one).</summary>
+    public double LegalWords { get; init; } = 80;
+
     // --- duplicates ---
 
     /// <summary>Text dumps: a paragraph of prose repeated within this many blocks of its original is the text's own
@@ -54,6 +58,10 @@ internal sealed record CleaningThresholds
     /// signature (0: never).</summary>
     public double ThreadSignatures { get; init; } = 3;
 
+    /// <summary>Text dumps: a thread of signatures goes on through at most this many comments of short lines alone in a
+    /// row ("its called ovomit!!!", "get more facts Taylor"); one more in a row (a list of dated teasers) ends it.</summary>
+    public double ThreadShortComments { get; init; } = 2;
+
     // --- main run ---
 
     /// <summary>Weight of a paragraph after one or two short lines (a teaser's headline and author).</summary>
@@ -68,6 +76,10 @@ internal sealed record CleaningThresholds
 
     /// <summary>Text dumps: the same, for a dump's main run.</summary>
     public double TextMainRunMinShare { get; init; } = 0.5;
+
+    /// <summary>Text dumps: at most this many short lines after a paragraph ending in a colon, with prose after them,
+    /// are the list the paragraph announces: they neither cut the main run nor count as a menu (0: never).</summary>
+    public double AnnouncedListLines { get; init; } = 20;
 
     /// <summary>A block ending in "…" or "..." is a teaser for another page.</summary>
     public bool DropTruncated { get; init; } = true;

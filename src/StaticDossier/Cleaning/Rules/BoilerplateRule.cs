@@ -3,14 +3,18 @@ using System.Buffers;
 namespace StaticDossier.Cleaning.Rules;
 
 /// <summary>Legal and service boilerplate (copyright lines, trademark notices, cookie and privacy notices,
-/// newsletter pitches) reads like prose but belongs to the site, not the article.</summary>
+/// reprint notices, newsletter pitches) reads like prose but belongs to the site, not the article. A long block
+/// goes only when it names two different legal matters: a story may mention one.</summary>
 internal sealed class BoilerplateRule : INoiseRule
 {
-    private static readonly SearchValues<string> Phrases = SearchValues.Create(
+    private static readonly string[] LegalPhrases =
     [
         "all rights reserved", "registered trademark", "cookie policy", "cookie settings", "privacy policy",
-        "terms of use", "terms of service", "terms and conditions", "subscribe to our newsletter", 
-    ], StringComparison.OrdinalIgnoreCase);
+        "terms of use", "terms of service", "terms and conditions", "subscribe to our newsletter",
+        "non-commercial use only",
+    ];
+
+    private static readonly SearchValues<string> Phrases = SearchValues.Create(LegalPhrases, StringComparison.OrdinalIgnoreCase);
 
     private static int Find(string text)
     {
@@ -22,6 +26,19 @@ internal sealed class BoilerplateRule : INoiseRule
         }
 
         return at >= 0 ? at : text.IndexOf("bản quyền thuộc", StringComparison.OrdinalIgnoreCase);
+    }
+
+    // Names two different legal matters (a site's legal footer names several; a story rarely more than one). Only
+    // long blocks ask, so the phrases are counted one by one.
+    private static bool NamesTwoLegalMatters(string text)
+    {
+        var count = text.Contains('©', StringComparison.Ordinal) ? 1 : 0;
+        foreach (var phrase in LegalPhrases)
+        {
+            count += text.Contains(phrase, StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+        }
+
+        return count >= 2;
     }
 
     // Service pitches around an article: only in short blocks, since a story may well be about a newsletter.
@@ -37,7 +54,7 @@ internal sealed class BoilerplateRule : INoiseRule
     {
         foreach (var b in context.Blocks)
         {
-            if (!b.IsDecided && b.Words <= 80 && (Find(b.Text) is var at and >= 0
+            if (!b.IsDecided && ((Find(b.Text) is var at and >= 0 && (b.Words <= context.Thresholds.LegalWords || NamesTwoLegalMatters(b.Text)))
                 || (b.Words <= context.Thresholds.PitchWords && (at = b.Text.AsSpan().IndexOfAny(Pitches)) >= 0)))
             {
                 var end = b.Text.IndexOf(' ', Math.Min(b.Text.Length, at + 4));

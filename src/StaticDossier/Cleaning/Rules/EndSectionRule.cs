@@ -101,7 +101,8 @@ internal sealed partial class EndSectionRule : INoiseRule
 
         // Walking back from the last paragraph: each signature closes a segment of prose (one comment). The thread
         // grows while no segment outweighs all the prose above it (the article): a long segment is the article itself.
-        // One comment of short lines alone ("Rome, Italy") does not break it; two in a row (a list of dated teasers) do.
+        // A comment of short lines alone ("Rome, Italy") does not break it, nor do two in a row; more in a row (a list
+        // of dated teasers) do.
         int chain = 0, segment = 0, start = -1, empty = 0;
         for (var i = lastGood; i > firstGood + 2; i--)
         {
@@ -110,7 +111,7 @@ internal sealed partial class EndSectionRule : INoiseRule
             {
                 if (segment == 0 && chain > 0)
                 {
-                    if (++empty > 1)
+                    if (++empty > context.Thresholds.ThreadShortComments)
                     {
                         break;
                     }

@@ -22,6 +22,11 @@ internal sealed class MainRunRule : INoiseRule
         }
 
         var t = context.Thresholds;
+        if (context.IsTextDump)
+        {
+            MarkAnnouncedLists(context.Blocks, t.AnnouncedListLines);
+        }
+
         var weights = Weights(context, open, escalate: true);
         var (bestStart, bestEnd) = Kadane(weights);
         (bestStart, bestEnd) = StepBack(context, weights, open, bestStart, bestEnd);
@@ -62,9 +67,10 @@ internal sealed class MainRunRule : INoiseRule
         {
             var b = open[i];
             // A summary cut short ("…", "...") is a teaser for another page.
-            if (context.IsTextDump && b.IsCode && !b.IsDecided)
+            if (context.IsTextDump && (b.IsCode || b.InAnnouncedList) && !b.IsDecided)
             {
-                // A line of code in a dump is part of a documentation page's prose, not an interruption of it.
+                // A line of code in a dump is part of a documentation page's prose, not an interruption of it; so is
+                // an item of the list a paragraph announces.
                 weights[i] = 0;
                 streak = 0;
                 continue;
@@ -94,6 +100,37 @@ internal sealed class MainRunRule : INoiseRule
         }
 
         return weights;
+    }
+
+    // A paragraph ending in a colon ("The rankings were as follows:") announces the short lines after it; when prose
+    // follows them, they are the article's list, not a menu between two stories. A menu rarely follows a colon
+    // with prose after it, and a list longer than maxLines is not counted as one.
+    private static void MarkAnnouncedLists(IReadOnlyList<Block> blocks, double maxLines)
+    {
+        for (var i = 0; i + 2 < blocks.Count; i++)
+        {
+            var b = blocks[i];
+            if (b.IsDecided || b.Class < BlockClass.NearGood || !b.Text.EndsWith(':'))
+            {
+                continue;
+            }
+
+            var end = i + 1;
+            while (end < blocks.Count && !blocks[end].IsDecided && blocks[end].Class == BlockClass.Short && !blocks[end].Text.EndsWith(':'))
+            {
+                end++;
+            }
+
+            if (end > i + 1 && end - i - 1 <= maxLines && end < blocks.Count && !blocks[end].IsDecided && blocks[end].Class == BlockClass.Good)
+            {
+                for (var j = i + 1; j < end; j++)
+                {
+                    blocks[j].InAnnouncedList = true;
+                }
+            }
+
+            i = end - 1;
+        }
     }
 
     // Kadane: the best-scoring contiguous run.

@@ -33,6 +33,13 @@ internal sealed class ShortItemRunRule : INoiseRule
                 continue;
             }
 
+            if (context.IsTextDump && b.InAnnouncedList)
+            {
+                Flush(run);
+                b.Decide(true, BlockRole.Body, "item of the list the paragraph above announces", Id);
+                continue;
+            }
+
             if (b.Class <= BlockClass.Short)
             {
                 run.Add(b);
