@@ -198,7 +198,16 @@ public sealed class SiteBuilder
         var seeds = BuildTimings.Time("published seeds", () => Seeds.PublishedSeedReader.Read(pages, _config, diagnostics));
         BuildTimings.Time("memo: templates fingerprint", () => { Memo?.BeginBuild(_config.TemplatesPath); return 0; });
         using var render = BuildTimings.Time("render (model and every output)");
-        var files = new SiteRenderer(_config) { BodyRenderer = bodies, Seeds = seeds, Memo = Memo, Sink = sink }.Render(pages, index, diagnostics);
+        var files = new SiteRenderer(_config)
+        {
+            BodyRenderer = bodies,
+            Seeds = seeds,
+            Memo = Memo,
+            Sink = sink,
+            // A one-off build needs no page's Markdown once its body is rendered; serve keeps its pages for the next build.
+            TakesPages = Memo is null && Live is null,
+            BodiesRendered = cache is null ? null : cache.Markdown.DoneRendering,
+        }.Render(pages, index, diagnostics);
         if (diagnostics.HasErrors)
         {
             Memo?.Forget();

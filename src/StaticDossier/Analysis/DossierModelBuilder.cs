@@ -19,6 +19,10 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
     /// <summary>Kept between builds by a long-lived builder: unchanged articles are not folded and tokenised again.</summary>
     public ModelMemo? Memo { get; init; }
 
+    /// <summary>The pages were handed over (a one-off build): each is replaced in the caller's list by its view's copy,
+    /// without the Markdown, once its body is rendered. Only without a <see cref="Memo"/>.</summary>
+    public bool DropsMarkdown { get; init; }
+
     /// <summary>Up to this many articles, related lists compare every pair (tests lower it to reach the candidate search).</summary>
     internal int ExactUpTo { get; init; } = RelatedArticles.ExactUpTo;
 
@@ -32,7 +36,15 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
         Memo?.BeginBuild($"{config.Language}\n{config.BaseUrl}\n{text.Stamp}");
         var views = new ArticleView[pages.Count];
         var stage = Timings.Time("model: views (bodies)");
-        Parallel.For(0, pages.Count, i => views[i] = ToView(pages[i], diagnostics));
+        var owned = DropsMarkdown && Memo is null && pages is List<ContentPage> list ? list : null;
+        Parallel.For(0, pages.Count, i =>
+        {
+            views[i] = ToView(pages[i], diagnostics);
+            if (owned is not null)
+            {
+                owned[i] = views[i].Page;
+            }
+        });
         var articles = Timeline.Sort(Unique(views, diagnostics));
         stage.Dispose();
         stage = Timings.Time("model: keys, names, terms");
@@ -238,7 +250,7 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
             Source = string.IsNullOrWhiteSpace(page.Meta.Source) ? null : page.Meta.Source.Trim(),
             Byline = page.Meta.Byline,
             SourceUrl = Uri.TryCreate(page.Meta.Url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" ? u.AbsoluteUri : null,
-            Body = new RawHtml(body.Html),
+            Body = body.Html,
             Seed = page.Meta.Seed,
             SeedUrl = page.Meta.Seed is { } seed && PublishedSeeds.TryGetValue(seed, out var published) ? SitePaths.Seed(published.Sha256) : null,
             SeedFileName = page.Meta.Seed is { } named && PublishedSeeds.TryGetValue(named, out var file) ? Path.GetFileName(SitePaths.Seed(file.Sha256)) : null,

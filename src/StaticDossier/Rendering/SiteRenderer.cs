@@ -30,6 +30,14 @@ public sealed class SiteRenderer
     /// (paths and dates, no bytes): a large site is then never held in memory whole.</summary>
     internal IOutputSink? Sink { get; init; }
 
+    /// <summary>The caller hands its list of pages over (a one-off build): each page in it is replaced by a copy without
+    /// its Markdown as soon as its body is rendered, so the dossier's Markdown (a gigabyte at 100,000 articles) is not
+    /// held through the rest of the build. Never with a <see cref="Memo"/>, which keeps pages between builds.</summary>
+    internal bool TakesPages { get; init; }
+
+    /// <summary>Called once every article body has been rendered (the model is built): a cache can let go of its file.</summary>
+    internal Action? BodiesRendered { get; init; }
+
     /// <summary>Renders the site; null when errors were reported. <paramref name="index"/> is
     /// <c>content/_index.md</c>, whose body becomes the home page's introduction.</summary>
     public IReadOnlyList<OutputFile>? Render(IReadOnlyList<ContentPage> pages, ContentPage? index, DiagnosticBag diagnostics)
@@ -40,7 +48,13 @@ public sealed class SiteRenderer
             return null;
         }
 
-        var dossier = Building.BuildTimings.Time("model", () => new DossierModelBuilder(_config, text, _markdown, BodyRenderer) { PublishedSeeds = Seeds, Memo = Memo?.Model }.Build(pages, diagnostics));
+        var dossier = Building.BuildTimings.Time("model", () => new DossierModelBuilder(_config, text, _markdown, BodyRenderer)
+        {
+            PublishedSeeds = Seeds,
+            Memo = Memo?.Model,
+            DropsMarkdown = TakesPages && Memo is null,
+        }.Build(pages, diagnostics));
+        BodiesRendered?.Invoke();
         if (diagnostics.HasErrors)
         {
             return null;
