@@ -18,22 +18,28 @@ internal static class RetainedHarness
         var config = SiteConfigLoader.Load(args.Length > 0 ? args[0] : "site.yml", diagnostics)!;
         var start = Reachable();
         var last = start;
-        var pages = new ContentPageReader(config.RootDirectory).ReadAll(config.ContentPath, diagnostics);
+        IReadOnlyList<ContentPage>? pages = new ContentPageReader(config.RootDirectory).ReadAll(config.ContentPath, diagnostics);
         var count = pages.Count;
         Report("content pages (front matter, Markdown)", ref last, count);
         var markdown = new MarkdownRenderer();
-        var rendered = new RenderedMarkdown[pages.Count];
+        RenderedMarkdown[]? rendered = new RenderedMarkdown[pages.Count];
         Parallel.For(0, pages.Count, i => rendered[i] = markdown.RenderBody(pages[i].MarkdownBody));
-        var html = new Dictionary<string, RenderedMarkdown>(StringComparer.Ordinal);
+        Dictionary<string, RenderedMarkdown>? html = new(StringComparer.Ordinal);
         for (var i = 0; i < pages.Count; i++)
         {
             html.TryAdd(pages[i].MarkdownBody, rendered[i]);
         }
 
-        Report("bodies rendered (HTML and text)", ref last, count);
+        Report("bodies rendered (HTML as UTF-8, text)", ref last, count);
         var text = StaticDossier.Rendering.Interface.InterfaceText.Load(config, diagnostics)!;
-        var dossier = new DossierModelBuilder(config, text, markdown, b => html[b]).Build(pages, diagnostics);
-        Report("dossier model (views, keys, similarity, related)", ref last, count);
+        // As a one-off build: the pages are handed over and lose their Markdown as their bodies are rendered; the bodies
+        // live on in the model only.
+        var handed = pages.ToList();
+        pages = null;
+        var dossier = new DossierModelBuilder(config, text, markdown, b => html[b]) { DropsMarkdown = true }.Build(handed, diagnostics);
+        rendered = null;
+        html = null;
+        Report("dossier model (views, keys, similarity, related), Markdown let go", ref last, count);
         var index = SearchIndex.Build(dossier);
         Report("search index (words, postings, pairs)", ref last, count);
         var files = SearchIndexRenderer.Render(dossier).ToList();
@@ -43,10 +49,8 @@ internal static class RetainedHarness
         GC.KeepAlive(index);
         index = null;
         Report("search index dropped", ref last, count);
-        pages = null;
-        rendered = null;
-        html = null;
-        Report("pages and bodies dropped (what the model itself holds of them stays)", ref last, count);
+        handed = null;
+        Report("pages dropped (what the model itself holds of them stays)", ref last, count);
         Console.WriteLine($"the model holds {(last - start) >> 20} MiB ({(double)(last - start) / count:F0} bytes an article)");
         GC.KeepAlive(dossier);
         return 0;

@@ -26,7 +26,7 @@ internal static class TemplateProbe
                 model.SetValue("output_path", "articles/x.html", true);
                 model.SetValue("article", new ArticleView
                 {
-                    Page = null!, Title = "T" + i, Url = "articles/x.html", Language = "en", Body = new RawHtml("<p>body</p>"),
+                    Page = null!, Title = "T" + i, Url = "articles/x.html", Language = "en", Body = new Utf8Html("<p>body</p>"),
                 }, true);
                 templates.Render("article.sbn", model, "articles/x.html", diagnostics);
             });

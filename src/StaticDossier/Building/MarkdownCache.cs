@@ -174,7 +174,14 @@ internal sealed class MarkdownCache
         try
         {
             var file = _file;
-            return new RenderedMarkdown(StrictUtf8.GetString(file, record.Html.Start, record.Html.Length), StrictUtf8.GetString(file, record.Text.Start, record.Text.Length));
+            var html = file.AsSpan(record.Html.Start, record.Html.Length);
+            if (!System.Text.Unicode.Utf8.IsValid(html))
+            {
+                return null; // rendered again
+            }
+
+            // The HTML stays UTF-8, as the page will write it: copied out, not decoded.
+            return new RenderedMarkdown(Utf8Html.FromUtf8(html.ToArray()), StrictUtf8.GetString(file, record.Text.Start, record.Text.Length));
         }
         catch (DecoderFallbackException)
         {
@@ -195,7 +202,9 @@ internal sealed class MarkdownCache
         foreach (var (key, body) in entries.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             writer.Write(key);
-            writer.Write(body.Html);
+            // As BinaryWriter writes a string: its UTF-8 length as a 7-bit encoded number, then the bytes.
+            writer.Write7BitEncodedInt(body.Html.Bytes.Length);
+            writer.Write(body.Html.Bytes);
             writer.Write(body.Text);
         }
     }

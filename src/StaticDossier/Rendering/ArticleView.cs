@@ -44,8 +44,8 @@ public sealed record ArticleView
     /// <summary>The original URL when it is http(s); anything else is dropped.</summary>
     public string? SourceUrl { get; init; }
 
-    /// <summary>The rendered body, safe by construction (see <see cref="MarkdownRenderer"/>).</summary>
-    public required RawHtml Body { get; init; }
+    /// <summary>The rendered body, safe by construction (see <see cref="MarkdownRenderer"/>), as UTF-8.</summary>
+    public required Utf8Html Body { get; init; }
 
     /// <summary>Seed path relative to the dossier root.</summary>
     public string? Seed { get; init; }

@@ -50,7 +50,7 @@ internal sealed class EscapingTemplateContext : TemplateContext
     /// <summary>A value turned into text whole (written, or joined to a string) depends on all its members.</summary>
     public override string? ObjectToString(object? value, bool nested = false)
     {
-        if (Reads is { } reads && value is not null and not string and not RawHtml and not IConvertible)
+        if (Reads is { } reads && value is not null and not string and not RawHtml and not Utf8Html and not IConvertible)
         {
             reads.ReadWhole(value.GetType());
         }
@@ -84,6 +84,8 @@ internal sealed class EscapingTemplateContext : TemplateContext
         {
             null => this,
             RawHtml raw => base.Write(span, raw.Value),
+            Utf8Html html when Output is Scriban.Runtime.StringBuilderOutput output && string.IsNullOrEmpty(CurrentIndent) => Append(span, output, html),
+            Utf8Html html => base.Write(span, html.Value),
             RawHtmlBuffer buffer when Output is Scriban.Runtime.StringBuilderOutput output && string.IsNullOrEmpty(CurrentIndent) => Append(span, output, buffer),
             RawHtmlBuffer buffer => base.Write(span, buffer.ToString()),
             _ => base.Write(span, Escape(ObjectToString(textAsObject))),
@@ -107,6 +109,31 @@ internal sealed class EscapingTemplateContext : TemplateContext
         {
             output.Builder.Append(page, 0, page.Length - 1);
             base.Write(span, page[^1].ToString());
+        }
+
+        return this;
+    }
+
+    /// <summary>Decodes UTF-8 HTML (an article body) straight into the output, as <see cref="Append(SourceSpan,
+    /// Scriban.Runtime.StringBuilderOutput, RawHtmlBuffer)"/> copies a page: no string is made of it.</summary>
+    private EscapingTemplateContext Append(SourceSpan span, Scriban.Runtime.StringBuilderOutput output, Utf8Html html)
+    {
+        var bytes = html.Bytes;
+        if (bytes.IsEmpty)
+        {
+            return this;
+        }
+
+        var chars = System.Buffers.ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(bytes.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetChars(bytes, chars);
+            output.Builder.Append(chars, 0, length - 1);
+            base.Write(span, chars[length - 1].ToString());
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(chars);
         }
 
         return this;

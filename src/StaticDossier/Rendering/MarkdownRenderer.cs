@@ -32,7 +32,7 @@ public sealed class MarkdownRenderer
 
     /// <summary>Renders <paramref name="markdown"/> to safe HTML.</summary>
     /// <exception cref="ArgumentException">Markdig refuses the input (nesting deeper than 128 levels).</exception>
-    public string Render(string markdown) => RenderBody(markdown).Html;
+    public string Render(string markdown) => RenderBody(markdown).Html.Value;
 
     /// <summary>Renders <paramref name="markdown"/> to safe HTML and to plain text (whitespace collapsed), parsing once.</summary>
     /// <exception cref="ArgumentException">Markdig refuses the input (nesting deeper than 128 levels).</exception>
@@ -43,7 +43,7 @@ public sealed class MarkdownRenderer
         var renderers = Renderers.Value!;
         try
         {
-            return new RenderedMarkdown(renderers.Html.Render(document, PrefixIds), renderers.Text.Render(document, Collapse));
+            return new RenderedMarkdown(renderers.Html.Render(document, PrefixIdsUtf8), renderers.Text.Render(document, Collapse));
         }
         catch
         {
@@ -75,14 +75,14 @@ public sealed class MarkdownRenderer
 
         /// <summary>Renders <paramref name="document"/> and makes the result from the rendered characters with
         /// <paramref name="finish"/>, straight from the buffer when it is one piece (the usual case once it has grown).</summary>
-        public string Render(MarkdownDocument document, Func<ReadOnlySpan<char>, string> finish)
+        public T Render<T>(MarkdownDocument document, Func<ReadOnlySpan<char>, T> finish)
         {
             var buffer = _writer.GetStringBuilder();
             _renderer.Clear();
             buffer.Clear();
             _renderer.Render(document);
             _writer.Flush();
-            string result;
+            T result;
             var chunks = buffer.GetChunks();
             if (chunks.MoveNext() && chunks.Current.Length == buffer.Length)
             {
@@ -108,7 +108,7 @@ public sealed class MarkdownRenderer
     /// <summary>Renders <paramref name="markdown"/>; Markdown that Markdig refuses (e.g. 128 nested '&gt;' or '[')
     /// is reported at <paramref name="location"/> and gives null.</summary>
     public string? Render(string markdown, SourceLocation location, DiagnosticBag diagnostics) =>
-        RenderBody(markdown, location, diagnostics)?.Html;
+        RenderBody(markdown, location, diagnostics)?.Html.Value;
 
     /// <summary>As <see cref="RenderBody(string)"/>, reporting Markdown that Markdig refuses at <paramref name="location"/>.</summary>
     public RenderedMarkdown? RenderBody(string markdown, SourceLocation location, DiagnosticBag diagnostics)
@@ -241,6 +241,13 @@ public sealed class MarkdownRenderer
         public void Clear() => Reset();
     }
 
+    /// <summary>As <see cref="PrefixIds"/>, as UTF-8: with no id to prefix, encoded straight from the buffer.</summary>
+    private static Utf8Html PrefixIdsUtf8(ReadOnlySpan<char> html)
+    {
+        var at = 0;
+        return NextPrefix(html, ref at) ? new Utf8Html(PrefixIds(html)) : new Utf8Html(html);
+    }
+
     /// <summary>Prefixes every id, and every in-page link but a bare "#", in Markdig's output. Safe as plain string
     /// work because Markdig escapes '"' everywhere, so <c> id="</c> and <c> href="#</c> occur only inside tags.</summary>
     private static string PrefixIds(ReadOnlySpan<char> html)
@@ -340,6 +347,13 @@ public sealed class MarkdownRenderer
 }
 
 /// <summary>An article body rendered once for both uses.</summary>
-/// <param name="Html">Safe HTML for the page.</param>
+/// <param name="Html">Safe HTML for the page, as UTF-8 (it is only ever written out).</param>
 /// <param name="Text">Plain text, whitespace collapsed, for summaries, matching and search.</param>
-public sealed record RenderedMarkdown(string Html, string Text);
+public sealed record RenderedMarkdown(Utf8Html Html, string Text)
+{
+    /// <summary>A body from the HTML as a string.</summary>
+    public RenderedMarkdown(string html, string text)
+        : this(new Utf8Html(html), text)
+    {
+    }
+}

@@ -97,5 +97,35 @@ public sealed class MarkdownCacheTests : IDisposable
         Assert.Equal(1, third.Hits);
     }
 
+    /// <summary>Bodies are kept as UTF-8 and written as they are: one outside ASCII comes back byte for byte, and a file
+    /// written when bodies were strings (BinaryWriter's own string records) is read as before.</summary>
+    [Fact]
+    public void ABodyOutsideAsciiComesBackByteForByteFromAFileOfEitherMaking()
+    {
+        const string Markdown = "Phạm Bình Minh nói: “Xin chào” 😀 — *nhấn mạnh*.";
+        var first = MarkdownCache.Load(_dir);
+        var rendered = first.Render(Markdown);
+        first.Save(_dir);
+        var second = MarkdownCache.Load(_dir);
+        var cached = second.Render(Markdown);
+        Assert.Equal(1, second.Hits);
+        Assert.Equal(rendered.Html.Value, cached.Html.Value);
+        Assert.Contains("😀", cached.Html.Value, StringComparison.Ordinal);
+
+        var path = Path.Combine(_dir, "markdown.bin");
+        using (var writer = new BinaryWriter(File.Create(path), System.Text.Encoding.UTF8))
+        {
+            writer.Write("staticdossier-markdown-cache-3");
+            writer.Write(BuildFingerprint.Generator);
+            writer.Write(BuildFingerprint.Sha256(Markdown));
+            writer.Write(rendered.Html.Value);
+            writer.Write(rendered.Text);
+        }
+
+        var third = MarkdownCache.Load(_dir);
+        Assert.Equal(rendered, third.Render(Markdown));
+        Assert.Equal(1, third.Hits);
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }

@@ -88,7 +88,7 @@ public sealed class MarkdownSafetyOracleTests
     {
         var body = Renderer.RenderBody("# Title\n\nSome *emphasis* and [a link](https://example.org).\n\n- one\n- two\n");
         Assert.Equal("Title Some emphasis and a link. one two", body.Text);
-        Assert.Contains("<em>emphasis</em>", body.Html, StringComparison.Ordinal);
+        Assert.Contains("<em>emphasis</em>", body.Html.Value, StringComparison.Ordinal);
     }
 
     /// <summary>What HtmlSanitizer would take out of our rendering of <paramref name="markdown"/>, and anything

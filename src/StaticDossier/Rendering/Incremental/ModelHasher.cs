@@ -79,6 +79,11 @@ internal sealed class ModelHasher(ReadSchema.Snapshot schema, ConditionalWeakTab
                 AddTag(hash, 2);
                 AddString(hash, html.Value);
                 return;
+            case Utf8Html utf8:
+                AddTag(hash, 6);
+                AddTag(hash, utf8.Bytes.Length);
+                hash.Append(utf8.Bytes);
+                return;
             case Enum or IConvertible:
                 AddTag(hash, 3);
                 AddString(hash, value.GetType().FullName!);
