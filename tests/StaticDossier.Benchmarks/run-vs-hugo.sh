@@ -8,6 +8,9 @@
 #      EDIT_ROUNDS (saves of each kind in `dossier serve`, body, title and tags, timed by the serve-edit harness; default 3,
 #      0 skips them), DOSSIER_BIN and BENCH_BIN (an already built dossier executable and benchmarks executable, instead of
 #      publishing and building them here; the publish takes a minute on a quiet machine and half an hour on a loaded one).
+#      ELEVENTY (Eleventy's cmd.cjs, for an "eleventy, full site" row: the same site as Hugo's in Nunjucks templates; by
+#      default @11ty/eleventy@3 is installed with npm under $WORK/eleventy-tool once; 0 skips the row),
+#      ELEVENTY_HEAP_MB (Node's heap limit for it, default 8192: its default of about 4 GB is too small at 100,000 pages).
 # Every timed step is a fresh process, measured by /usr/bin/time: wall, CPU (user+sys), peak RSS, and the 1-minute load
 # average as it started (on a shared machine, wall times mean little without it). With two sizes or more, a last table
 # gives each step's growth from one size to the next (CPU and peak memory, best of its runs): linear growth is the
@@ -39,12 +42,23 @@ fi
 if [ -z "${BENCH_BIN:-}" ]; then
   dotnet build "$REPO/tests/StaticDossier.Benchmarks" -c Release -o "$WORK/bin/bench" >/dev/null
 fi
+ELEVENTY=${ELEVENTY:-}
+ELEVENTY_HEAP_MB=${ELEVENTY_HEAP_MB:-8192}
+if [ -z "$ELEVENTY" ] && command -v npm >/dev/null; then
+  if [ ! -f "$WORK/eleventy-tool/node_modules/@11ty/eleventy/cmd.cjs" ]; then
+    echo "# installing Eleventy (npm @11ty/eleventy@3) under $WORK/eleventy-tool" >&2
+    mkdir -p "$WORK/eleventy-tool"
+    (cd "$WORK/eleventy-tool" && echo '{ "private": true }' >package.json && npm install --no-audit --no-fund @11ty/eleventy@3 >/dev/null)
+  fi
+  ELEVENTY="$WORK/eleventy-tool/node_modules/@11ty/eleventy/cmd.cjs"
+fi
+[ "$ELEVENTY" = 0 ] && ELEVENTY=
 DOSSIER=${DOSSIER_BIN:-"$WORK/bin/dossier/dossier"}
 BENCH=${BENCH_BIN:-"$WORK/bin/bench/StaticDossier.Benchmarks"}
 echo "dossier: $DOSSIER"
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "hugo: $(hugo version | cut -d' ' -f2); dotnet: $(dotnet --version); runs per step: $RUNS"
+echo "hugo: $(hugo version | cut -d' ' -f2); dotnet: $(dotnet --version); eleventy: ${ELEVENTY:+$(node "$ELEVENTY" --version)}; runs per step: $RUNS"
 echo
 printf '| %-6s | %-44s | %8s | %8s | %9s | %8s | %7s | %5s |\n' N step "wall s" "CPU s" "peak MiB" "pages" "pages/s" load
 printf '|%s|\n' "--------|----------------------------------------------|----------|----------|-----------|----------|---------|-------"
@@ -69,7 +83,8 @@ measure() {
 for n in "${SIZES[@]}"; do
   dir="$WORK/n$n"
   # The corpus is deterministic: one made by an earlier run is used again (remove $WORK/nN to make it afresh).
-  if [ ! -f "$dir/corpus.done" ]; then
+  # (A corpus made before the Eleventy site was part of it is made again when that row is wanted.)
+  if [ ! -f "$dir/corpus.done" ] || { [ -n "$ELEVENTY" ] && [ ! -d "$dir/eleventy" ]; }; then
     rm -rf "$dir"
     "$BENCH" corpus "$dir" "$n" >/dev/null
     touch "$dir/corpus.done"
@@ -108,6 +123,14 @@ for n in "${SIZES[@]}"; do
     rm -rf "$dir/hugo/public-core"
     measure "$n" "hugo, articles+index only (run $run)" "$dir/hugo/public-core" hugo --quiet -s "$dir/hugo" --config "$dir/hugo/hugo-core.toml" -d "$dir/hugo/public-core"
   done
+  if [ -n "$ELEVENTY" ]; then
+    for run in $(seq "$RUNS"); do
+      rm -rf "$dir/eleventy/_site" "$dir/eleventy/.cache"
+      # Run from the site's folder: its config names the input as ".".
+      measure "$n" "eleventy, full site (run $run)" "$dir/eleventy/_site" \
+        bash -c 'cd "$1" && shift && exec "$@"' _ "$dir/eleventy" node --max-old-space-size="$ELEVENTY_HEAP_MB" "$ELEVENTY" --quiet
+    done
+  fi
   for run in $(seq "$RUNS"); do
     rm -rf "$dir/ingest/content" "$dir/ingest/_site" "$dir/ingest/._site.cache"
     measure "$n" "dossier ingest, $n seeds (run $run)" "" "$DOSSIER" ingest -c "$dir/ingest/site.yml"

@@ -3,8 +3,9 @@ using System.Text;
 
 namespace StaticDossier.Benchmarks.Corpus;
 
-/// <summary>Writes a generated corpus as three folders: a StaticDossier site (content/ ready to build), an ingest
-/// dossier (seeds/ only) and an equivalent Hugo site with a minimal theme of its own layouts.</summary>
+/// <summary>Writes a generated corpus as four folders: a StaticDossier site (content/ ready to build), an ingest
+/// dossier (seeds/ only), an equivalent Hugo site with a minimal theme of its own layouts, and the same site for
+/// Eleventy (Nunjucks templates of its own).</summary>
 internal static class CorpusWriter
 {
     private static readonly UTF8Encoding Utf8 = new(false);
@@ -23,6 +24,7 @@ internal static class CorpusWriter
         WriteDossier(Path.Combine(root, "dossier"), articles, withContent: true);
         WriteDossier(Path.Combine(root, "ingest"), articles, withContent: false);
         WriteHugo(Path.Combine(root, "hugo"), articles);
+        WriteEleventy(Path.Combine(root, "eleventy"), articles);
         Console.WriteLine($"corpus: {n} articles and {n} seeds written under {root}");
         return 0;
     }
@@ -190,6 +192,148 @@ internal static class CorpusWriter
         File.Copy(Path.Combine(RepoRoot(), "templates", "assets", "style.css"), Path.Combine(dir, "static", "assets", "style.css"));
         var content = Path.Combine(dir, "content", "articles");
         Directory.CreateDirectory(content);
+        Parallel.ForEach(articles, a => File.WriteAllText(Path.Combine(content, a.Slug + ".md"), DossierPage(a), Utf8));
+    }
+
+    /// <summary>The Hugo site again for Eleventy 3 (<c>npm install @11ty/eleventy</c>): article pages, the timeline by
+    /// year, a page per tag and per person with their index pages, an RSS feed and a sitemap; Markdown without raw HTML
+    /// (Hugo's <c>unsafe = false</c>). Run from the folder: <c>npx @11ty/eleventy --quiet</c>.</summary>
+    private static void WriteEleventy(string dir, IReadOnlyList<GeneratedArticle> articles)
+    {
+        Recreate(dir);
+        File.WriteAllText(Path.Combine(dir, "eleventy.config.mjs"), """
+            // Tags are Eleventy's own collections; people get the same through a collection of their own.
+            function terms(api, key) {
+              const byName = new Map();
+              for (const page of api.getFilteredByGlob("articles/*.md")) {
+                for (const name of page.data[key] || []) {
+                  if (!byName.has(name)) byName.set(name, []);
+                  byName.get(name).push(page);
+                }
+              }
+              return [...byName.keys()].sort().map(name => ({ name, pages: byName.get(name) }));
+            }
+
+            export default function (config) {
+              // Eleventy's slugify transliterates, and took a fifth of a 200-article build: each name is slugged once.
+              const slugify = config.getFilter("slugify"), slugs = new Map();
+              config.addFilter("slug", name => slugs.get(name) ?? slugs.set(name, slugify(name)).get(name));
+              config.amendLibrary("md", md => md.set({ html: false }));
+              config.addPassthroughCopy("assets");
+              config.addCollection("articles", api => api.getFilteredByGlob("articles/*.md").sort((a, b) => a.date - b.date));
+              config.addCollection("timeline", api => {
+                const years = new Map();
+                for (const page of api.getFilteredByGlob("articles/*.md").sort((a, b) => b.date - a.date)) {
+                  const year = page.date.getUTCFullYear();
+                  if (!years.has(year)) years.set(year, []);
+                  years.get(year).push(page);
+                }
+                return [...years].map(([year, pages]) => ({ year, pages }));
+              });
+              config.addCollection("tagPages", api => terms(api, "tags"));
+              config.addCollection("personPages", api => terms(api, "people"));
+              config.addFilter("isoDate", d => d.toISOString().slice(0, 10));
+              config.addFilter("longDate", d => d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }));
+              config.addFilter("rfcDate", d => d.toUTCString());
+              return { dir: { input: ".", includes: "_includes", output: "_site" }, markdownTemplateEngine: false, htmlTemplateEngine: "njk" };
+            }
+
+            """, Utf8);
+        File.WriteAllText(Path.Combine(dir, "package.json"), "{ \"private\": true, \"type\": \"module\" }\n", Utf8);
+        var includes = Path.Combine(dir, "_includes");
+        Directory.CreateDirectory(includes);
+        File.WriteAllText(Path.Combine(includes, "base.njk"), """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head><meta charset="utf-8"><title>{% if title %}{{ title }} · {% endif %}Benchmark dossier</title>
+            <link rel="stylesheet" href="/assets/style.css"></head>
+            <body><header class="site-header"><p class="site-title"><a href="/">Benchmark dossier</a></p></header>
+            <main id="main">{{ content | safe }}</main>
+            <footer class="site-footer"><p>Built with Eleventy.</p></footer></body></html>
+
+            """, Utf8);
+        File.WriteAllText(Path.Combine(includes, "single.njk"), """
+            ---
+            layout: base.njk
+            ---
+            <article lang="{{ language }}"><header><h1>{{ title }}</h1>
+            <p class="meta"><time datetime="{{ page.date | isoDate }}">{{ page.date | longDate }}</time> · <span class="source">{{ source }}</span></p>
+            <p class="terms">{% for t in tags %}<a href="/tags/{{ t | slug }}.html">{{ t }}</a> {% endfor %}{% for p in people %}<a href="/people/{{ p | slug }}.html">{{ p }}</a> {% endfor %}</p></header>
+            <div class="body">{{ content | safe }}</div></article>
+            <p><a href="/">← Back to the timeline</a></p>
+
+            """, Utf8);
+        File.WriteAllText(Path.Combine(dir, "index.njk"), """
+            ---
+            layout: base.njk
+            permalink: index.html
+            ---
+            <section class="timeline"><h2>Timeline</h2>
+            {% for y in collections.timeline %}<h3 id="year-{{ y.year }}">{{ y.year }}</h3><ul class="article-list">
+            {% for a in y.pages %}<li><time datetime="{{ a.date | isoDate }}">{{ a.date | longDate }}</time> <a href="{{ a.url }}" hreflang="{{ a.data.language }}">{{ a.data.title }}</a> <span class="source">{{ a.data.source }}</span></li>
+            {% endfor %}</ul>{% endfor %}</section>
+
+            """, Utf8);
+        foreach (var (key, folder, collection, heading) in new[] { ("tag", "tags", "tagPages", "Tags"), ("person", "people", "personPages", "People") })
+        {
+            File.WriteAllText(Path.Combine(dir, folder + "-term.njk"), $$$"""
+                ---
+                layout: base.njk
+                pagination:
+                  data: collections.{{{collection}}}
+                  size: 1
+                  alias: {{{key}}}
+                permalink: "{{{folder}}}/{{ {{{key}}}.name | slug }}.html"
+                eleventyComputed:
+                  title: "{{ {{{key}}}.name }}"
+                ---
+                <h1>{{ {{{key}}}.name }}</h1><ul class="article-list">
+                {% for a in {{{key}}}.pages %}<li><a href="{{ a.url }}">{{ a.data.title }}</a></li>
+                {% endfor %}</ul>
+
+                """, Utf8);
+            File.WriteAllText(Path.Combine(dir, folder + "-index.njk"), $$$"""
+                ---
+                layout: base.njk
+                permalink: "{{{folder}}}/index.html"
+                title: {{{heading}}}
+                ---
+                <h1>{{{heading}}}</h1><ul class="article-list">
+                {% for t in collections.{{{collection}}} %}<li><a href="/{{{folder}}}/{{ t.name | slug }}.html">{{ t.name }}</a></li>
+                {% endfor %}</ul>
+
+                """, Utf8);
+        }
+
+        File.WriteAllText(Path.Combine(dir, "feed.njk"), """
+            ---
+            permalink: index.xml
+            eleventyExcludeFromCollections: true
+            ---
+            <?xml version="1.0" encoding="utf-8"?>
+            <rss version="2.0"><channel><title>Benchmark dossier</title><link>https://bench.example.org/</link>
+            {% for a in collections.articles | reverse %}<item><title>{{ a.data.title }}</title><link>https://bench.example.org{{ a.url }}</link><pubDate>{{ a.date | rfcDate }}</pubDate><guid>https://bench.example.org{{ a.url }}</guid></item>
+            {% endfor %}</channel></rss>
+
+            """, Utf8);
+        File.WriteAllText(Path.Combine(dir, "sitemap.njk"), """
+            ---
+            permalink: sitemap.xml
+            eleventyExcludeFromCollections: true
+            ---
+            <?xml version="1.0" encoding="utf-8"?>
+            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+            {% for p in collections.all %}<url><loc>https://bench.example.org{{ p.url }}</loc></url>
+            {% endfor %}</urlset>
+
+            """, Utf8);
+        Directory.CreateDirectory(Path.Combine(dir, "assets"));
+        File.Copy(Path.Combine(RepoRoot(), "templates", "assets", "style.css"), Path.Combine(dir, "assets", "style.css"));
+        var content = Path.Combine(dir, "articles");
+        Directory.CreateDirectory(content);
+        // A function, not a template string: the Markdown is not run through a template engine (no raw HTML, as Hugo's).
+        File.WriteAllText(Path.Combine(content, "articles.11tydata.js"),
+            "export default { layout: \"single.njk\", permalink: data => `articles/${data.page.fileSlug}.html` };\n", Utf8);
         Parallel.ForEach(articles, a => File.WriteAllText(Path.Combine(content, a.Slug + ".md"), DossierPage(a), Utf8));
     }
 
