@@ -175,6 +175,8 @@ public sealed class SearchPageTests(BrowserSite browser)
         // Typed as a reader types, slowly enough for a term shard to arrive between keys.
         await page.GetByLabel("Words to find in the articles").PressSequentiallyAsync("harbour city", new() { Delay = 100 });
         await Assertions.Expect(page.Locator("#search-status")).ToContainTextAsync("“harbour city”");
+        // The status comes first; each result is shown as its document arrives.
+        await Assertions.Expect(page.Locator("#search-results")).Not.ToHaveAttributeAsync("aria-busy", "true");
         var asked = await page.EvaluateAsync<string[][]>("() => window.asked");
         // Asked for on the key that made "ci" a prefix of "city", before any query of both words had run (a query puts
         // its words in the address first); on a loaded machine a pause may have run a query of fewer letters.

@@ -25,6 +25,8 @@ public sealed class SearchRankingTests(BrowserSite browser)
         {
             await page.GotoAsync(new Uri(Path.Combine(dossier.Site, "search.html")).AbsoluteUri + "?q=" + Uri.EscapeDataString(query));
             await Assertions.Expect(page.Locator("#search-status")).ToContainTextAsync("match");
+            // The status comes first; each result is shown as its document arrives.
+            await Assertions.Expect(page.Locator("#search-results")).Not.ToHaveAttributeAsync("aria-busy", "true");
             return await page.Locator("#search-results > li > a").AllTextContentsAsync();
         }
 
@@ -49,6 +51,8 @@ public sealed class SearchRankingTests(BrowserSite browser)
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(Path.Combine(dossier.Site, "search.html")).AbsoluteUri + "?q=pham+minh");
         await Assertions.Expect(page.Locator("#search-status")).ToContainTextAsync("2 articles match");
+        // The status comes first; each result is shown as its document arrives.
+        await Assertions.Expect(page.Locator("#search-results")).Not.ToHaveAttributeAsync("aria-busy", "true");
         Assert.Equal(["Phrase", "Apart"], await page.Locator("#search-results > li > a").AllTextContentsAsync());
         await context.CloseAsync();
     }
@@ -69,12 +73,16 @@ public sealed class SearchRankingTests(BrowserSite browser)
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(Path.Combine(dossier.Site, "search.html")).AbsoluteUri + "?q=ho+chi+minh");
         await Assertions.Expect(page.Locator("#search-status")).ToContainTextAsync("3 articles match");
+        // The status comes first; each result is shown as its document arrives.
+        await Assertions.Expect(page.Locator("#search-results")).Not.ToHaveAttributeAsync("aria-busy", "true");
         // "Pairs" has one of the two pairs side by side; "Apart" has none.
         Assert.Equal(["Phrase", "Pairs", "Apart"], await page.Locator("#search-results > li > a").AllTextContentsAsync());
 
         await page.GotoAsync(new Uri(Path.Combine(dossier.Site, "search.html")).AbsoluteUri);
         await page.Locator("#search-input").PressSequentiallyAsync("ho chi mi");
         await Assertions.Expect(page.Locator("#search-status")).ToContainTextAsync("3 articles match “ho chi mi”");
+        // The status comes first; each result is shown as its document arrives.
+        await Assertions.Expect(page.Locator("#search-results")).Not.ToHaveAttributeAsync("aria-busy", "true");
         Assert.Equal(["Phrase", "Pairs", "Apart"], await page.Locator("#search-results > li > a").AllTextContentsAsync());
         await context.CloseAsync();
     }

@@ -145,6 +145,8 @@ public sealed class SiteInChromiumTests(BrowserSite site)
         await page.GetByLabel("Words to find in the articles").FillAsync(query);
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("#search-status")).ToContainTextAsync(query);
+        // The status comes first; each result is shown as its document arrives.
+        await Assertions.Expect(page.Locator("#search-results")).Not.ToHaveAttributeAsync("aria-busy", "true");
         var titles = await page.Locator("#search-results > li > a").AllTextContentsAsync();
         Assert.Empty(errors);
         return [.. titles];
