@@ -136,6 +136,7 @@ internal static class CleaningHarness
                 nameof(t.MaxGap) => t with { MaxGap = v },
                 nameof(t.SentenceWords) => t with { SentenceWords = v },
                 nameof(t.CommentsRunLead) => t with { CommentsRunLead = v },
+                nameof(t.BareCommentsRunLead) => t with { BareCommentsRunLead = v },
                 nameof(t.RefrainReach) => t with { RefrainReach = v },
                 nameof(t.MainRunMinShare) => t with { MainRunMinShare = v },
                 nameof(t.TextMainRunMinShare) => t with { TextMainRunMinShare = v },

@@ -176,13 +176,16 @@ internal sealed class CleaningContext
     public void Note(string note) => _notes.Add(note);
 
     /// <summary>Characters of good prose in blocks [from, to).</summary>
-    public int GoodChars(int from, int to)
+    public int GoodChars(int from, int to) => ProseChars(from, to, BlockClass.Good);
+
+    /// <summary>Characters of blocks of at least class <paramref name="least"/> in [from, to), dropped ones aside.</summary>
+    public int ProseChars(int from, int to, BlockClass least)
     {
         var sum = 0;
         for (var i = Math.Max(0, from); i < Math.Min(to, Blocks.Count); i++)
         {
             var b = Blocks[i];
-            if (b.Class == BlockClass.Good && b.Kept != false)
+            if (b.Class >= least && b.Kept != false)
             {
                 sum += b.Text.Length;
             }

@@ -53,6 +53,11 @@ internal sealed record CleaningThresholds
     /// this many times all the prose before it (then it is a comment counter in the article's header).</summary>
     public double CommentsRunLead { get; init; } = 1;
 
+    /// <summary>Text dumps: a bare "Comments" heading (no count, no signatures under it) ends the article, as a counted
+    /// one does, when all the good prose after it is at most this many times all the good prose before it (otherwise
+    /// it is a toolbar link above the story); 0: a bare heading ends nothing without signatures.</summary>
+    public double BareCommentsRunLead { get; init; } = 1;
+
     /// <summary>Text dumps: this many signatures (short lines with a date and a time) with prose between them, down to
     /// the last paragraph and no comment longer than the prose above, are readers' comments, cut from the first
     /// signature (0: never).</summary>

@@ -29,10 +29,19 @@ internal sealed partial class EndSectionRule : INoiseRule
 
             // A bare "Comments" may be a menu link; with signatures recurring under it, it heads the readers' comments.
             var signed = !comments && BareCommentsHeading().IsMatch(b.Text) && Signatures(blocks, i + 1) >= context.Thresholds.ThreadSignatures;
-            comments |= signed;
-
             var before = context.GoodChars(0, i);
-            if (comments && !signed && before > 0 && FirstRunAfter(blocks, i) is var run && run > before * context.Thresholds.CommentsRunLead)
+            // In a dump, one below the article's prose heads them too, unless more prose follows it than precedes it:
+            // a toolbar's "Comments" link sits above the story (beside "Print", "Email"), a comment form below it.
+            var bare = !comments && !signed && context.IsTextDump && before > 0 && BareComments().IsMatch(b.Text)
+                       && context.GoodChars(i + 1, blocks.Count) <= before * context.Thresholds.BareCommentsRunLead;
+            comments |= signed || bare;
+            if (comments && before == 0 && context.IsTextDump && !signed)
+            {
+                // A short post may be one paragraph too short to count as good prose: it is still the article.
+                before = context.ProseChars(0, i, BlockClass.NearGood);
+            }
+
+            if (comments && !signed && !bare && before > 0 && FirstRunAfter(blocks, i) is var run && run > before * context.Thresholds.CommentsRunLead)
             {
                 // A comment counter in the article's header ("11 Comments" by the byline): the story follows it.
                 b.Decide(false, BlockRole.Noise, $"comment counter above the article ('{b.Text}')", Id);
@@ -46,6 +55,7 @@ internal sealed partial class EndSectionRule : INoiseRule
                 // Readers' comments can outweigh the article, so their heading ends it whatever follows.
                 b.Decide(false, BlockRole.Noise, signed
                     ? $"heading of readers' comments ('{b.Text}', signatures recur under it)"
+                    : bare ? $"heading of readers' comments ('{b.Text}', below the article's prose)"
                     : $"heading of readers' comments ('{b.Text}')", Id);
                 for (var j = i + 1; j < blocks.Count; j++)
                 {
@@ -162,6 +172,11 @@ internal sealed partial class EndSectionRule : INoiseRule
     [System.Text.RegularExpressions.GeneratedRegex(@"^[^\w]*((readers?'?|user) )?(comments?|responses?|replies|discussion)[^\w]*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex BareCommentsHeading();
 
+    // "Comments", "Reader comments", "Comment:" (a comment form's field): not "Discussion" or "Responses", which
+    // head sections of papers and documentation.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[^\w]*((readers?'?|user) )?comments?[^\w]*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex BareComments();
+
     private static bool IsSignature(Block b) =>
         b.Class < BlockClass.Good && b.Words <= 16 && (b.Rule == RuleId.DateLine || (!b.IsDecided && DateFinder.Find(b.Text) is not null))
         && TimeOfDay().IsMatch(b.Text);
@@ -212,6 +227,6 @@ internal sealed partial class EndSectionRule : INoiseRule
         return false;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^[^\w]*(\d+\s+(of\s+\d+\s+)?(comments?|responses?|replies|bình luận)\b|(leave a (comment|reply)|post a comment|join the discussion|comments? \(\d+\)|show comments|view comments|bình luận \(\d+\)))", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[^\w]*(\d+\s+(of\s+\d+\s+)?(comments?|responses?|replies|bình luận)\b|(leave a (comment|reply)|post a comment|join the discussion|comments? \(\d+\)|comments are (now )?closed|show comments|view comments|bình luận \(\d+\)))", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex CommentsHeading();
 }
