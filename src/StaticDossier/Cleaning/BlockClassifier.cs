@@ -69,8 +69,10 @@ internal static class BlockClassifier
                 c--;
             }
 
-            b.Class = c;
-            b.IsCode = c <= BlockClass.Short && TextShape.LooksLikeCode(b.Text);
+            // Raw markup is code however long it is (a long line would otherwise pass for prose by length alone).
+            var markup = c > BlockClass.Short && TextShape.IsMarkup(b.Text);
+            b.Class = markup ? BlockClass.Short : c;
+            b.IsCode = markup || (b.Class <= BlockClass.Short && TextShape.LooksLikeCode(b.Text));
         }
     }
 

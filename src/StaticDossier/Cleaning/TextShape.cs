@@ -137,6 +137,27 @@ internal static partial class TextShape
     /// an assignment, a line of markup): documentation pages print code a line at a time, and a menu or a teaser never looks like it.</summary>
     public static bool LooksLikeCode(string text) => text.Length <= 200 && CodeLine().IsMatch(text);
 
+    /// <summary>A line of raw markup (a <c>&lt;noscript&gt;</c> fallback printed as text, a listing's line of HTML):
+    /// it opens and closes with a tag and most of its characters are inside tags, so however long it is, it is not prose.</summary>
+    public static bool IsMarkup(string text)
+    {
+        var t = text.AsSpan().Trim();
+        if (t.Length < 3 || t[0] != '<' || t[^1] != '>')
+        {
+            return false;
+        }
+
+        int inside = 0, depth = 0;
+        foreach (var c in t)
+        {
+            depth = c == '<' ? 1 : depth;
+            inside += depth;
+            depth = c == '>' ? 0 : depth;
+        }
+
+        return inside >= 0.6 * t.Length;
+    }
+
     [System.Text.RegularExpressions.GeneratedRegex(@"[;{}\[(]\s*$|^\s*(//|/\*|\*/|#include\b|import\s|def\s|var\s|let\s|const\s|function\b|return\b|(if|for|while)\s*\(|[{}\]]|</?[A-Za-z!][^>]*>|(for|while|if|elif|def|class|with)\s[^.!?]*:\s*$|[\w.]+\([^()]*\)\s*$|[\w.\[\]]+\s*[-+*/]?=\s*[^=\s])|\w\.\w+\(|\)\s*;|=>|\s[=!]==?\s")]
     private static partial System.Text.RegularExpressions.Regex CodeLine();
 }
