@@ -36,75 +36,99 @@ internal static class BuildFingerprint
     public static string Compute(SiteConfig config, ConcurrentDictionary<string, byte[]>? pages) => Compute(config, pages, null);
 
     /// <summary>As <see cref="Compute(SiteConfig, ConcurrentDictionary{string, byte[]})"/>; a file <paramref name="live"/>
-    /// read before, whose size and time did not change since, is not read again.</summary>
+    /// read before, whose size and time did not change since, is not read again, and when <paramref name="live"/> was told
+    /// which paths changed since its last fingerprint (<c>serve</c>'s watcher), only those are looked at.</summary>
     public static string Compute(SiteConfig config, ConcurrentDictionary<string, byte[]>? pages, LiveBuild? live)
     {
         // The generator's id and the settings cost start-up work on one core (assemblies, JSON): done beside the hashing.
         var generatorAndSettings = Task.Run(() => (Generator, Settings(config)));
-        var content = Path.TrimEndingDirectorySeparator(Path.GetFullPath(config.ContentPath)) + Path.DirectorySeparatorChar;
-        // Listed and read as the stages list and read them (DossierFiles): a pipe is never opened, a link out of the
-        // dossier is not followed (its name is hashed, so adding or removing one still counts as a change).
-        var listings = InputFolders(config)
-            .Where(Directory.Exists)
-            .Select(d => DossierFiles.List(d, config.RootDirectory, recursive: true, _ => true))
-            .ToList();
-        var files = listings.SelectMany(l => l.Files)
-            .Append(Path.GetFullPath(Path.Combine(config.RootDirectory, config.SourcePath)))
-            .Where(File.Exists)
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
-            .ToArray();
-        var hashes = new string[files.Length];
-        Parallel.For(0, files.Length, i =>
+        var folders = InputFolders(config).Where(Directory.Exists).Select(f => Path.TrimEndingDirectorySeparator(Path.GetFullPath(f))).ToArray();
+        var settingsFile = Path.GetFullPath(Path.Combine(config.RootDirectory, config.SourcePath));
+        var changed = live?.TakeChanges();
+        InputListing listing;
+        try
         {
-            long size = 0;
-            byte[]? kept = null;
-            byte[]? Read()
-            {
-                var bytes = DossierFiles.Read(files[i], MaxInputBytes, out size);
-                if (bytes is not null && pages is not null && bytes.Length <= ContentPageReader.MaxPageBytes && files[i].EndsWith(".md", StringComparison.Ordinal)
-                    && Path.GetFullPath(files[i]).StartsWith(content, StringComparison.Ordinal))
-                {
-                    kept = bytes;
-                }
+            listing = changed is not null && pages is null && live!.Inputs is { } known && known.Fits(folders, settingsFile)
+                && BuildTimings.Time("fingerprint: watched paths", () => known.After(changed, path => HashOne(path, config, null, live, force: true))) is { } updated
+                ? updated
+                : List(config, folders, settingsFile, pages, live);
+        }
+        catch
+        {
+            // The changes taken were not accounted for: the next build lists everything.
+            live?.Saw(null);
+            throw;
+        }
 
-                return bytes;
-            }
-
-            string? hash;
-            try
-            {
-                hash = live is null ? (Read() is { } bytes ? Sha256(bytes) : null) : live.Hash(Path.GetFullPath(files[i]), Read, Sha256);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // A pipe, or a file that cannot be read: the stage that reads it reports it, naming the file.
-                hashes[i] = "unreadable " + Guid.NewGuid();
-                return;
-            }
-
-            hashes[i] = hash ?? "too large " + size.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (kept is not null)
-            {
-                pages![Path.GetFullPath(files[i])] = kept;
-            }
-        });
+        if (live is not null)
+        {
+            live.Inputs = listing;
+        }
 
         var (generator, settings) = generatorAndSettings.GetAwaiter().GetResult();
         var all = new StringBuilder();
         all.Append("generator ").Append(generator).Append('\n');
         all.Append("config ").Append(settings).Append('\n');
-        for (var i = 0; i < files.Length; i++)
-        {
-            all.Append(files[i]).Append(' ').Append(hashes[i]).Append('\n');
-        }
-
-        foreach (var refused in listings.SelectMany(l => l.Refused))
-        {
-            all.Append(refused.Path).Append(" refused\n");
-        }
-
+        listing.AppendTo(all);
         return Sha256(Encoding.UTF8.GetBytes(all.ToString()));
+    }
+
+    /// <summary>Lists and hashes every input file.</summary>
+    private static InputListing List(SiteConfig config, string[] folders, string settingsFile, ConcurrentDictionary<string, byte[]>? pages, LiveBuild? live)
+    {
+        live?.Listed();
+        // Listed and read as the stages list and read them (DossierFiles): a pipe is never opened, a link out of the
+        // dossier is not followed (its name is hashed, so adding or removing one still counts as a change).
+        var listings = folders
+            .Select(d => DossierFiles.List(d, config.RootDirectory, recursive: true, _ => true))
+            .ToList();
+        var files = listings.SelectMany(l => l.Files)
+            .Append(settingsFile)
+            .Where(File.Exists)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        var hashes = new string[files.Length];
+        Parallel.For(0, files.Length, i => hashes[i] = HashOne(files[i], config, pages, live, force: false));
+        return new InputListing(folders, settingsFile, files, hashes, [.. listings.SelectMany(l => l.Refused).Select(r => r.Path)], listings.Any(l => l.HasLinks));
+    }
+
+    /// <summary>One input file's hash as the fingerprint gives it (a file read before and unchanged in size and time is
+    /// taken from <paramref name="live"/>, unless <paramref name="force"/>); a content page's bytes are kept in <paramref name="pages"/>.</summary>
+    private static string HashOne(string file, SiteConfig config, ConcurrentDictionary<string, byte[]>? pages, LiveBuild? live, bool force)
+    {
+        var content = Path.TrimEndingDirectorySeparator(Path.GetFullPath(config.ContentPath)) + Path.DirectorySeparatorChar;
+        long size = 0;
+        byte[]? kept = null;
+        byte[]? Read()
+        {
+            var bytes = DossierFiles.Read(file, MaxInputBytes, out size);
+            if (bytes is not null && pages is not null && bytes.Length <= ContentPageReader.MaxPageBytes && file.EndsWith(".md", StringComparison.Ordinal)
+                && Path.GetFullPath(file).StartsWith(content, StringComparison.Ordinal))
+            {
+                kept = bytes;
+            }
+
+            return bytes;
+        }
+
+        string? hash;
+        try
+        {
+            hash = live is null ? (Read() is { } bytes ? Sha256(bytes) : null) : live.Hash(Path.GetFullPath(file), Read, Sha256, force);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A pipe, or a file that cannot be read: the stage that reads it reports it, naming the file.
+            return "unreadable " + Guid.NewGuid();
+        }
+
+        if (kept is not null)
+        {
+            pages![Path.GetFullPath(file)] = kept;
+        }
+
+        return hash ?? "too large " + size.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>The effective settings as text. Should a future setting not serialise, the fingerprint becomes

@@ -41,10 +41,14 @@ internal sealed class LiveBuild
     /// <summary>The SHA-256 of <paramref name="path"/>'s bytes, from memory when its size and time are as when it was last
     /// read (and that was not racily soon after it was written); otherwise <paramref name="read"/> reads it, and a readable
     /// file is remembered. Null when <paramref name="read"/> says the file cannot be hashed.</summary>
-    public string? Hash(string path, Func<byte[]?> read, Func<byte[], string> hash)
+    public string? Hash(string path, Func<byte[]?> read, Func<byte[], string> hash) => Hash(path, read, hash, force: false);
+
+    /// <summary>As <see cref="Hash(string, Func{byte[]}, Func{byte[], string})"/>; with <paramref name="force"/> the file is
+    /// read whatever its size and time say (the watcher saw it change).</summary>
+    public string? Hash(string path, Func<byte[]?> read, Func<byte[], string> hash, bool force)
     {
         var info = new FileInfo(path);
-        if (info.Exists && _inputs.TryGetValue(path, out var known) && known.Length == info.Length
+        if (!force && info.Exists && _inputs.TryGetValue(path, out var known) && known.Length == info.Length
             && known.Ticks == info.LastWriteTimeUtc.Ticks && info.LastWriteTimeUtc < known.ReadAt - Racy)
         {
             return known.Hash;
@@ -66,6 +70,61 @@ internal sealed class LiveBuild
         }
 
         return sha;
+    }
+
+    /// <summary>How many times the fingerprint listed every input file (rather than only the paths watched): for tests.</summary>
+    internal int Listings => _listings;
+
+    private int _listings;
+
+    /// <summary>Counts a listing of every input file.</summary>
+    internal void Listed() => Interlocked.Increment(ref _listings);
+
+    /// <summary>The input files as this build's fingerprint listed them (null before the first).</summary>
+    internal InputListing? Inputs { get; set; }
+
+    // The paths the watcher saw change since the last fingerprint; null when they are not known (no watcher, an
+    // overflow, a fingerprint that failed half-way): the next fingerprint then lists every file.
+    private HashSet<string>? _changed;
+    private bool _watched;
+    private readonly Lock _changes = new();
+
+    /// <summary>Every change to the inputs will be reported through <see cref="Saw"/> from now on (a watcher was started
+    /// before the next build lists the files).</summary>
+    public void Watched()
+    {
+        lock (_changes)
+        {
+            _watched = true;
+        }
+    }
+
+    /// <summary>The watcher saw <paramref name="paths"/> (full paths) change; null when it lost count (an overflow).</summary>
+    public void Saw(IEnumerable<string>? paths)
+    {
+        lock (_changes)
+        {
+            if (paths is null)
+            {
+                _changed = null;
+            }
+            else
+            {
+                _changed?.UnionWith(paths.Select(p => Path.GetFullPath(p)));
+            }
+        }
+    }
+
+    /// <summary>The paths changed since the last call, or null when they are not known; from now on the changes are
+    /// counted afresh (when watched).</summary>
+    internal IReadOnlyCollection<string>? TakeChanges()
+    {
+        lock (_changes)
+        {
+            var changed = _changed;
+            _changed = _watched ? new HashSet<string>(StringComparer.Ordinal) : null;
+            return changed;
+        }
     }
 
     /// <summary>The hash the fingerprint gave <paramref name="path"/> in this build, if it did.</summary>

@@ -30,7 +30,13 @@ public sealed class ContentPageReader
             return [];
         }
 
-        var listing = List(folder, _root);
+        // This build's fingerprint listed every input file already: without links in the dossier, its files under
+        // content/ are this listing, and none of them is a link to refuse.
+        var skip = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)).Length + 1;
+        var listed = Live?.Inputs is { HasLinks: false } inputs && inputs.Under(folder) is { } under
+            ? new DossierListing([.. under.Where(f => IsPage(f[skip..].Replace('\\', '/')))], [])
+            : null;
+        var listing = listed ?? List(folder, _root);
         foreach (var refused in listing.Refused)
         {
             diagnostics.Error(DiagnosticCodes.ContentRefused, $"Content page not read: {refused.Reason}.",
@@ -39,21 +45,27 @@ public sealed class ContentPageReader
 
         var files = listing.Files;
         var pages = new ContentPage?[files.Count];
-        Parallel.For(0, files.Count, i => pages[i] = Read(files[i], diagnostics));
+        Parallel.For(0, files.Count, i => pages[i] = Read(files[i], diagnostics, checkLink: listed is null));
         return [.. pages.OfType<ContentPage>()];
     }
 
     /// <summary>The pages under <paramref name="folder"/> as every reader of content/ lists them (files and folders
     /// starting with '_' or '.' are not pages; links are followed only inside the dossier).</summary>
     internal static DossierListing List(string folder, string root) =>
-        DossierFiles.List(folder, root, recursive: true, f => f.EndsWith(".md", StringComparison.Ordinal) && !IsHidden(f));
+        DossierFiles.List(folder, root, recursive: true, IsPage);
+
+    /// <summary>True when the file at <paramref name="relative"/> (to content/, forward slashes) is a page.</summary>
+    private static bool IsPage(string relative) => relative.EndsWith(".md", StringComparison.Ordinal) && !IsHidden(relative);
 
     /// <summary>Reads one page.</summary>
-    public ContentPage? Read(string file, DiagnosticBag diagnostics)
+    public ContentPage? Read(string file, DiagnosticBag diagnostics) => Read(file, diagnostics, checkLink: true);
+
+    /// <summary>Reads one page; without <paramref name="checkLink"/> when a listing without links named it.</summary>
+    private ContentPage? Read(string file, DiagnosticBag diagnostics, bool checkLink)
     {
         var full = Path.GetFullPath(file);
         var display = Path.GetRelativePath(_root, full).Replace('\\', '/');
-        if (DossierFiles.Refusal(full, _root) is { } refusal)
+        if (checkLink && DossierFiles.Refusal(full, _root) is { } refusal)
         {
             diagnostics.Error(DiagnosticCodes.ContentRefused, $"Content page not read: {refusal.Reason}.", SourceLocation.InFile(display));
             return null;

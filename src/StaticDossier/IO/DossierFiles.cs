@@ -21,7 +21,12 @@ internal sealed record RefusedFile(string Path, RefusalKind Kind, string Reason)
 /// <summary>The files of a dossier folder that may be read, and those that may not.</summary>
 /// <param name="Files">Full paths as found (not resolved), ordinal order.</param>
 /// <param name="Refused">Entries that matched but are refused, ordinal order.</param>
-internal sealed record DossierListing(IReadOnlyList<string> Files, IReadOnlyList<RefusedFile> Refused);
+internal sealed record DossierListing(IReadOnlyList<string> Files, IReadOnlyList<RefusedFile> Refused)
+{
+    /// <summary>True when the folder holds a link (followed or not): a file's content then depends on a path outside
+    /// the listing, which a watcher of the folder would not see change.</summary>
+    public bool HasLinks { get; init; }
+}
 
 /// <summary>The one way seeds, content pages and the files a snapshot packs are listed and read. A link is
 /// followed only when its real path stays inside the dossier (so ingest, build and snapshot agree on what a
@@ -47,6 +52,7 @@ internal static class DossierFiles
         }
 
         var pending = new Stack<string>();
+        var hasLinks = false;
         pending.Push(start);
         while (pending.Count > 0)
         {
@@ -57,6 +63,7 @@ internal static class DossierFiles
                 var isDirectory = isDirectoryEntry && !isLink;
                 if (isLink)
                 {
+                    hasLinks = true;
                     var target = RealPath(entry);
                     isDirectory = target is not null && Directory.Exists(target);
                     if (!isDirectory && !include(relative))
@@ -112,7 +119,7 @@ internal static class DossierFiles
 
         files.Sort(StringComparer.Ordinal);
         refused.Sort((a, b) => StringComparer.Ordinal.Compare(a.Path, b.Path));
-        return new DossierListing(files, refused);
+        return new DossierListing(files, refused) { HasLinks = hasLinks };
     }
 
     /// <summary>Why <paramref name="file"/> (a seed or page named on its own, say on the command line) may not be

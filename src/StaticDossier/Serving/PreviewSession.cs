@@ -17,12 +17,15 @@ public sealed class PreviewSession : IAsyncDisposable
     // renders and writes only what changed.
     private readonly LiveBuild _live;
 
-    private PreviewSession(SiteConfig config, Func<DiagnosticBag, SiteConfig?> loadConfig, PreviewServer server, TimeSpan quiet, Action<BuildSummary, DiagnosticBag> report, LiveBuild live)
+    private PreviewSession(SiteConfig config, Func<DiagnosticBag, SiteConfig?> loadConfig, PreviewServer server, TimeSpan quiet, Action<BuildSummary, DiagnosticBag> report)
     {
-        _live = live;
+        _live = new LiveBuild();
         _loadConfig = loadConfig;
         _report = report;
         _server = server;
+        // Watching from before the first build lists the files: every change after that listing is then told to the
+        // next build, which looks only at the paths changed.
+        _live.Watched();
         _watcher = new SiteWatcher(BuildFingerprint.InputFolders(config), [Path.Combine(config.RootDirectory, config.SourcePath)], quiet, Rebuild);
     }
 
@@ -30,6 +33,8 @@ public sealed class PreviewSession : IAsyncDisposable
     public Uri Address => _server.Address;
 
     internal PreviewServer Server => _server;
+
+    internal LiveBuild Live => _live;
 
     /// <summary>Builds once, then serves and watches. <paramref name="loadConfig"/> is called again for each
     /// rebuild, so an edit to site.yml takes effect; <paramref name="report"/> hears about every build.</summary>
@@ -59,13 +64,25 @@ public sealed class PreviewSession : IAsyncDisposable
             return null;
         }
 
-        var live = new LiveBuild();
-        report(new SiteBuilder(config) { Cache = BuildCacheMode.Reuse, Memo = live.Memo, Live = live }.Build(diagnostics), diagnostics);
-        return new PreviewSession(config, loadConfig, server, quiet, report, live);
+        var session = new PreviewSession(config, loadConfig, server, quiet, report);
+        var live = session._live;
+        try
+        {
+            report(new SiteBuilder(config) { Cache = BuildCacheMode.Reuse, Memo = live.Memo, Live = live }.Build(diagnostics), diagnostics);
+        }
+        catch
+        {
+            session.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw;
+        }
+
+        session._watcher.Start();
+        return session;
     }
 
-    private void Rebuild()
+    private void Rebuild(IReadOnlyCollection<string>? changed)
     {
+        _live.Saw(changed);
         var diagnostics = new DiagnosticBag();
         BuildSummary summary;
         try

@@ -28,6 +28,27 @@ public sealed class PreviewSessionTests
         Assert.DoesNotContain("reload.js", File.ReadAllText(Path.Combine(dossier.Site, "articles", "a.html")), StringComparison.Ordinal);
     }
 
+    /// <summary>An article added while serving is published, and one deleted is removed, by builds that look only at the
+    /// paths the watcher reported: every input is listed once, for the first build.</summary>
+    [Fact]
+    public async Task ArticlesAddedAndDeletedWhileServingAreSeenFromTheWatchedPaths()
+    {
+        using var dossier = CachedBuildTests.NewDossier();
+        await using var session = PreviewSession.Start(Load(dossier), 0, TimeSpan.FromMilliseconds(100), (_, _) => { })!;
+        var server = Server(session);
+
+        var version = PreviewServerTests.Body(await PreviewServerTests.RawGet(server, "/__dossier/version"));
+        dossier.Write("content/added.md", CachedBuildTests.Page("Added", "2024-03-01", "Body added while serving."));
+        await WaitFor(server, version);
+        Assert.Contains("Body added while serving.", await PreviewServerTests.RawGet(server, "/articles/added.html"), StringComparison.Ordinal);
+
+        version = PreviewServerTests.Body(await PreviewServerTests.RawGet(server, "/__dossier/version"));
+        File.Delete(dossier.PathOf("content/added.md"));
+        await WaitFor(server, version);
+        Assert.False(File.Exists(Path.Combine(dossier.Site, "articles", "added.html")));
+        Assert.Equal(1, session.Live.Listings);
+    }
+
     [Fact]
     public async Task BrokenTemplateKeepsTheLastGoodSite()
     {
