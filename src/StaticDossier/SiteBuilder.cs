@@ -253,6 +253,7 @@ public sealed class SiteBuilder
             {
                 if (live is not null)
                 {
+                    live.Site?.Dispose();
                     live.Site = null;
                 }
 
@@ -268,6 +269,7 @@ public sealed class SiteBuilder
             if (live is not null)
             {
                 // What is on disk is no longer known: the next build stages the whole site.
+                live.Site?.Dispose();
                 live.Site = null;
                 live.Markdown = null;
             }

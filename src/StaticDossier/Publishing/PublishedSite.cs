@@ -7,12 +7,22 @@ namespace StaticDossier.Publishing;
 /// <summary>What a long-lived builder (<c>serve</c>) published last, per output path: a 128-bit hash of the bytes and the
 /// size and time the file was left with. The next build then writes in place only the files whose bytes changed, each
 /// atomically (a temporary sibling renamed over it), and removes the files it no longer makes: no staging of the whole
-/// site, no reading unchanged files back. A file changed on disk since (its size or time differ) is written again.
+/// site, no reading unchanged files back. A file changed on disk since (its size or time differ) is written again; which
+/// files to look at on disk, an <see cref="OutputWatch"/> on the folder says (those something touched since), so a save
+/// costs the files it changes rather than a stat of every file of the site. Without a sure watch every file is looked at.
 /// Only the whole-site swap of <see cref="SiteWriter.Write"/> is given up: a reader may see some pages of the new site
 /// beside others of the old for the moment the writes take, which a preview reloaded after them never shows.</summary>
-internal sealed class PublishedSite
+internal sealed class PublishedSite : IDisposable
 {
+    /// <summary>How long a build waits for the watch to have seen every change made before it.</summary>
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(2);
+
+    /// <summary>A build writing more files than this stops the watch meanwhile (its own writes would flood the system's
+    /// event queue, which every watch of the process shares) and looks at every file after starting a new one.</summary>
+    private const int ManyWrites = 1000;
+
     private Dictionary<string, (UInt128 Hash, OutputRecord Record)> _files;
+    private OutputWatch? _watch;
 
     // The hash of each file's bytes by the array itself, while it lives: a page the render memo kept is the same array
     // build after build, and hashing the whole site (hundreds of megabytes) on every save is not needed.
@@ -23,7 +33,11 @@ internal sealed class PublishedSite
     /// <summary>The output folder, full path.</summary>
     public string OutputDir { get; }
 
-    /// <summary>What <see cref="SiteWriter.Write"/> just published of <paramref name="files"/> into <paramref name="outputDir"/>.</summary>
+    /// <summary>Files the last <see cref="Update"/> looked at on disk (their size and time): for tests.</summary>
+    internal int Looked { get; private set; }
+
+    /// <summary>What <see cref="SiteWriter.Write"/> just published of <paramref name="files"/> into <paramref name="outputDir"/>;
+    /// the folder is watched from now on, and each file looked at once (a change before the watch began is seen so).</summary>
     public static PublishedSite Of(string outputDir, IReadOnlyList<OutputFile> files, IReadOnlyDictionary<string, OutputRecord> records)
     {
         var hashes = new UInt128[files.Count];
@@ -40,6 +54,8 @@ internal sealed class PublishedSite
             site._hashes.AddOrUpdate(files[i].Bytes, new(hashes[i]));
         }
 
+        site._watch = OutputWatch.Start(site.OutputDir);
+        site.Forget(site.Changed(files.Select(f => f.OutputPath).ToList()));
         return site;
     }
 
@@ -48,41 +64,57 @@ internal sealed class PublishedSite
         Full(outputDir) == OutputDir && Directory.Exists(OutputDir) && File.Exists(Path.Combine(OutputDir, OutputFolderGuard.StampName))
         && new FileInfo(OutputDir).LinkTarget is null;
 
-    /// <summary>Makes the output folder hold <paramref name="files"/>: a file whose bytes and on-disk size and time are as
-    /// published is left alone, any other is written atomically, and a published file no longer made is deleted (with
-    /// the folders it leaves empty).</summary>
+    /// <summary>Makes the output folder hold <paramref name="files"/>: a file whose bytes are as published and which
+    /// nothing touched since (or whose on-disk size and time are still as published) is left alone, any other is written
+    /// atomically, and a published file no longer made is deleted (with the folders it leaves empty).</summary>
     /// <exception cref="InvalidOperationException">An output path leaves the output folder.</exception>
     /// <exception cref="IOException">The disk refused; what was written so far stays, each file whole.</exception>
     public WriteResult Update(IReadOnlyList<OutputFile> files)
     {
-        var targets = SiteWriter.Targets(files);
+        // Paths known from the last build were checked then; new ones are checked, with the whole list, for duplicates.
+        var targets = files.Any(f => !_files.ContainsKey(f.OutputPath)) ? SiteWriter.Targets(files) : null;
+        var touched = Touched();
         var records = new OutputRecord[files.Count];
         var hashes = new UInt128[files.Count];
-        var written = 0;
-        try
+        var fates = new Fate[files.Count];
+        Parallel.For(0, files.Count, i =>
         {
-            Parallel.For(0, files.Count, i =>
+            var file = files[i];
+            hashes[i] = _hashes.GetValue(file.Bytes, static bytes => new(XxHash128.HashToUInt128(bytes))).Value;
+            if (!_files.TryGetValue(file.OutputPath, out var before) || before.Hash != hashes[i] || before.Record.Length != file.Bytes.Length)
             {
-                var file = files[i];
-                var path = Path.Combine(OutputDir, targets[i]);
-                hashes[i] = _hashes.GetValue(file.Bytes, static bytes => new(XxHash128.HashToUInt128(bytes))).Value;
-                if (_files.TryGetValue(file.OutputPath, out var before) && before.Hash == hashes[i] && before.Record.Length == file.Bytes.Length
-                    && before.Record.Matches(new FileInfo(path)))
-                {
-                    records[i] = before.Record;
-                    return;
-                }
+                fates[i] = Fate.Write;
+                return;
+            }
 
-                records[i] = new OutputRecord(file.Bytes.Length, Replace(path, file.Bytes).Ticks);
-                Interlocked.Increment(ref written);
-            });
-        }
-        catch (AggregateException ex) when (ex.InnerExceptions.FirstOrDefault(e => e is IOException or UnauthorizedAccessException) is { } io)
+            records[i] = before.Record;
+            fates[i] = touched is null ? Fate.Look : touched.Has(file.OutputPath) ? Fate.Compare : Fate.Keep;
+        });
+
+        var writes = fates.Count(f => f == Fate.Write);
+        var restart = writes > ManyWrites && _watch is not null;
+        if (restart)
         {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(io);
-            throw; // not reached
+            _watch!.Dispose();
+            _watch = null;
         }
 
+        var written = 0;
+        var looked = 0;
+        Run(i => fates[i] != Fate.Keep);
+        if (restart)
+        {
+            // Whatever changed while the watch was stopped is found by looking at every file not just written.
+            _watch = OutputWatch.Start(OutputDir);
+            for (var i = 0; i < fates.Length; i++)
+            {
+                fates[i] = fates[i] == Fate.Written ? Fate.Written : Fate.Look;
+            }
+
+            Run(i => fates[i] == Fate.Look);
+        }
+
+        Looked = looked;
         var now = new Dictionary<string, (UInt128, OutputRecord)>(files.Count, StringComparer.Ordinal);
         for (var i = 0; i < files.Count; i++)
         {
@@ -99,6 +131,106 @@ internal sealed class PublishedSite
         _files = now;
         var outputs = now.ToDictionary(e => e.Key, e => e.Value.Item2, StringComparer.Ordinal);
         return new WriteResult(outputs, written, files.Count - written, removed);
+
+        void Run(Func<int, bool> which)
+        {
+            try
+            {
+                Parallel.For(0, files.Count, i =>
+                {
+                    if (!which(i))
+                    {
+                        return;
+                    }
+
+                    var file = files[i];
+                    var path = Path.Combine(OutputDir, targets?[i] ?? SiteWriter.Target(file.OutputPath));
+                    if (fates[i] is Fate.Look or Fate.Compare)
+                    {
+                        Interlocked.Increment(ref looked);
+                        if (records[i].Matches(new FileInfo(path)) && (fates[i] == Fate.Look || StagedSite.HoldsExactly(path, file.Bytes)))
+                        {
+                            return;
+                        }
+                    }
+
+                    records[i] = new OutputRecord(file.Bytes.Length, Replace(path, file.Bytes).Ticks);
+                    fates[i] = Fate.Written;
+                    Interlocked.Increment(ref written);
+                });
+            }
+            catch (AggregateException ex) when (ex.InnerExceptions.FirstOrDefault(e => e is IOException or UnauthorizedAccessException) is { } io)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(io);
+                throw; // not reached
+            }
+        }
+    }
+
+    /// <summary>What a build does with a file.</summary>
+    private enum Fate : byte
+    {
+        /// <summary>Left alone: its bytes are as published and nothing touched it.</summary>
+        Keep,
+
+        /// <summary>Its bytes are as published: written only if its size or time on disk are not.</summary>
+        Look,
+
+        /// <summary>Its bytes are as published, and something touched it: written unless its size, time and bytes on
+        /// disk are as published (a hand edit may have put its size and time back; the last build's own writes did not
+        /// change it).</summary>
+        Compare,
+
+        /// <summary>Its bytes changed: written.</summary>
+        Write,
+
+        /// <summary>Written in this build.</summary>
+        Written,
+    }
+
+    /// <summary>The paths something touched since the last build, once the watch has seen every change made so far;
+    /// null when every file must be looked at (no watch, or it may have missed a change: a new one is started first).</summary>
+    private TouchedPaths? Touched()
+    {
+        if (_watch?.Take(Settle) is { } touched)
+        {
+            return new TouchedPaths(touched, _files.ContainsKey);
+        }
+
+        _watch?.Dispose();
+        _watch = OutputWatch.Start(OutputDir);
+        return null;
+    }
+
+    /// <summary>Forgets the published state of the files among <paramref name="paths"/> that differ on disk, so the next
+    /// build writes them.</summary>
+    private void Forget(IEnumerable<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            _files.Remove(path);
+        }
+    }
+
+    /// <summary>The files among <paramref name="paths"/> whose size or time on disk are not as published.</summary>
+    private List<string> Changed(List<string> paths)
+    {
+        var changed = new System.Collections.Concurrent.ConcurrentBag<string>();
+        Parallel.ForEach(paths, path =>
+        {
+            if (!_files.TryGetValue(path, out var known) || !known.Record.Matches(new FileInfo(Path.Combine(OutputDir, SiteWriter.Target(path)))))
+            {
+                changed.Add(path);
+            }
+        });
+        return [.. changed];
+    }
+
+    /// <summary>Stops watching the folder.</summary>
+    public void Dispose()
+    {
+        _watch?.Dispose();
+        _watch = null;
     }
 
     private static DateTime Replace(string path, byte[] bytes)
@@ -137,4 +269,51 @@ internal sealed class PublishedSite
     }
 
     private static string Full(string dir) => Path.GetFullPath(dir).TrimEnd(Path.DirectorySeparatorChar);
+}
+
+/// <summary>The paths a watch saw touched: a file among them, or under a folder among them (a folder moved or deleted
+/// by hand reports only itself), is looked at on disk.</summary>
+internal sealed class TouchedPaths
+{
+    private readonly HashSet<string> _paths;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly bool _folders;
+
+    /// <param name="paths">The touched paths, relative and '/'-separated.</param>
+    /// <param name="published">Whether a path is a published file: a touched path that is none may be a folder.</param>
+    public TouchedPaths(HashSet<string> paths, Func<string, bool> published)
+    {
+        _paths = paths;
+        _lookup = paths.GetAlternateLookup<ReadOnlySpan<char>>();
+        _folders = paths.Any(p => !published(p));
+    }
+
+    /// <summary>Whether the file at <paramref name="path"/> or a folder above it was touched.</summary>
+    public bool Has(string path)
+    {
+        if (_paths.Count == 0)
+        {
+            return false;
+        }
+
+        if (_paths.Contains(path))
+        {
+            return true;
+        }
+
+        if (!_folders)
+        {
+            return false;
+        }
+
+        for (var end = path.IndexOf('/'); end > 0; end = path.IndexOf('/', end + 1))
+        {
+            if (_lookup.Contains(path.AsSpan(0, end)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

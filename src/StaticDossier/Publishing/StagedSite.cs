@@ -183,7 +183,7 @@ internal sealed class StagedSite : IDisposable
     /// for byte rather than by a hash kept from the last build: a first build then hashes nothing (a site's worth of
     /// SHA-256), a hand edit that kept the file's size and time is caught, and a later build pays for reading the
     /// published files back (measured a little dearer than hashing the new ones).</summary>
-    private static bool HoldsExactly(string path, byte[] bytes)
+    internal static bool HoldsExactly(string path, byte[] bytes)
     {
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 16);
         try
