@@ -115,6 +115,7 @@ internal sealed class PublishedSite : IDisposable
         }
 
         Looked = looked;
+        Building.BuildTimings.Note("writes", $"{looked} of {files.Count} files looked at on disk ({(touched is null ? "no sure watch" : "touched")}), {written} written{(restart ? ", watch restarted" : "")}");
         var now = new Dictionary<string, (UInt128, OutputRecord)>(files.Count, StringComparer.Ordinal);
         for (var i = 0; i < files.Count; i++)
         {
