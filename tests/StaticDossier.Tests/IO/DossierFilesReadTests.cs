@@ -32,6 +32,30 @@ public sealed class DossierFilesReadTests
     }
 
     [Fact]
+    public void AFileThatGrewByOneByteIsReadWholeOrRefusedAtTheCap()
+    {
+        using var under = new MemoryStream("0123456789a"u8.ToArray());
+        Assert.Equal("0123456789a"u8.ToArray(), DossierFiles.ReadCapped(under, length: 10, cap: 11, out var size));
+        Assert.Equal(10, size);
+
+        using var over = new MemoryStream("0123456789a"u8.ToArray());
+        Assert.Null(DossierFiles.ReadCapped(over, length: 10, cap: 10, out size));
+        Assert.Equal(-11, size);
+    }
+
+    [Fact]
+    public void AFileOfTheSizeItSaidCostsLittleMoreThanItsBytes()
+    {
+        // A build reads every content page and every seed: a growth buffer per file was 80 KB to collect per page.
+        using var stream = new MemoryStream(new byte[1_000]);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var read = DossierFiles.ReadCapped(stream, length: 1_000, cap: 10_000, out _);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(1_000, read!.Length);
+        Assert.True(allocated < 4_000, $"{allocated} bytes allocated to read 1,000");
+    }
+
+    [Fact]
     public void AFileThatShrankWhileReadIsWhatIsLeft()
     {
         using var stream = new MemoryStream("short"u8.ToArray());
