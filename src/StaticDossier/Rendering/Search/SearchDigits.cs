@@ -80,6 +80,9 @@ internal static class SearchDigits
         return value;
     }
 
+    /// <summary>Whether the digit <paramref name="c"/> says more digits of its number follow.</summary>
+    public static bool Continues(byte c) => (Value((char)c) & 32) != 0;
+
     private static int Value(char c) => c < 128 && Values[c] >= 0 ? Values[c]
         : throw new FormatException($"'{c}' is not a search digit");
 }

@@ -46,6 +46,7 @@ internal sealed class SearchIndexRenderer : ISiteOutput
         var made = 0;
         var pairsMade = 0;
         var patched = 0;
+        long coreTicks = 0, pairTicks = 0, postings = 0, pairPostings = 0;
         Parallel.For(0, words.Length, t =>
         {
             var known = stale is null ? null : kept!.Known(index, t);
@@ -56,11 +57,13 @@ internal sealed class SearchIndexRenderer : ISiteOutput
             }
 
             Interlocked.Increment(ref made);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            Interlocked.Add(ref postings, index.PostingCount(t));
             byte[]? core = null;
             int[] weights = [];
             if (stale is not null && stale[t] is ShardMemo.Staleness.Postings && kept!.SameAverages && known is not null)
             {
-                core = index.PatchedCore(t, known.Core, known.Weights, kept.Changed, out weights);
+                core = index.PatchedCore(t, known.Core, known.Weights, kept.Changed, out weights, kept.WordsBefore);
                 if (core is not null)
                 {
                     Interlocked.Increment(ref patched);
@@ -69,16 +72,28 @@ internal sealed class SearchIndexRenderer : ISiteOutput
 
             core ??= index.TermCore(t, out weights);
             var keepPairs = stale is not null && stale[t] is ShardMemo.Staleness.Postings;
+            if (keepPairs && ReferenceEquals(core, known!.Core))
+            {
+                // No weight moved: the entry is the one kept, bytes and all.
+                terms[t] = known;
+                return;
+            }
+
             if (!keepPairs)
             {
                 Interlocked.Increment(ref pairsMade);
+                Interlocked.Add(ref pairPostings, index.PostingCount(t));
             }
 
+            var cored = System.Diagnostics.Stopwatch.GetTimestamp();
             var pieces = keepPairs ? known!.Pieces : PairShards.Pieces(index, t, ChunkBytes, Options);
+            Interlocked.Add(ref coreTicks, cored - started);
+            Interlocked.Add(ref pairTicks, System.Diagnostics.Stopwatch.GetTimestamp() - cored);
             terms[t] = new ShardMemo.Term(core, weights, pieces, null, []);
         });
 
         termsTimed.Dispose();
+        Building.BuildTimings.Note("search: term entries", $"{made} of {words.Length} made ({patched} patched), {postings} postings, {coreTicks * 1000 / System.Diagnostics.Stopwatch.Frequency} ms in entries; {pairsMade} terms' pairs made ({pairPostings} postings), {pairTicks * 1000 / System.Diagnostics.Stopwatch.Frequency} ms");
         var pairFiles = Building.BuildTimings.Time("search: pairs", () => Pairs(index, terms, kept));
         var shardsTimed = Building.BuildTimings.Time("search: term shards");
         var target = Math.Max(ChunkBytes, terms.Sum(e => (long)e.Value.Length) / MaxChunks);

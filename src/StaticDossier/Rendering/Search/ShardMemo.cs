@@ -37,6 +37,10 @@ internal sealed class ShardMemo
     /// averages stayed: what an entry patched from its kept bytes needs to know.</summary>
     internal HashSet<int> Changed { get; } = [];
 
+    /// <summary>For each article of <see cref="Changed"/>, the folded words its parse had in the last build: whether a
+    /// term's list of articles stayed the same is then found per changed article rather than per posting.</summary>
+    internal Dictionary<int, HashSet<int>> WordsBefore { get; } = [];
+
     internal bool SameAverages { get; private set; }
 
     /// <summary>How many entries the last build made by patching the kept ones: for tests.</summary>
@@ -76,11 +80,13 @@ internal sealed class ShardMemo
         var followersChanged = new HashSet<int>();
         var changed = 0;
         Changed.Clear();
+        WordsBefore.Clear();
         for (var d = 0; d < documents.Length; d++)
         {
             if (!ReferenceEquals(documents[d], _documents[d]))
             {
                 Changed.Add(d);
+                WordsBefore[d] = [.. _documents[d].Words];
                 words.UnionWith(documents[d].Words);
                 words.UnionWith(_documents[d].Words);
                 FollowersChanged(_documents[d], documents[d], followersChanged);
