@@ -26,7 +26,9 @@ internal static class RelatedArticles
     /// article its rank in URL order, the tie-breaker. Built once, shared by every <see cref="For"/> call.</summary>
     public sealed class TermIndex
     {
-        internal TermIndex(List<ArticleView> articles)
+        /// <param name="articles">The dossier's articles.</param>
+        /// <param name="pairs">Index the pairs of terms (tests turn it off to compare with the walk of every posting).</param>
+        internal TermIndex(List<ArticleView> articles, bool pairs = true)
         {
             var ids = new Dictionary<string, int>(StringComparer.Ordinal);
             var postings = new List<List<int>>();
@@ -60,6 +62,8 @@ internal static class RelatedArticles
             {
                 UrlRank[byUrl[rank]] = rank;
             }
+
+            Pairs = pairs ? TermPairs.Make(TermsOf, Postings, byUrl) : null;
         }
 
         internal int[][] Postings { get; }
@@ -69,13 +73,18 @@ internal static class RelatedArticles
         internal int[][] TermsOf { get; }
 
         internal int[] UrlRank { get; }
+
+        /// <summary>The postings of each pair of terms, for a large dossier's lists; null when they would take far more
+        /// room than the terms' own postings (articles with dozens of names), and every posting is walked instead.</summary>
+        internal TermPairs? Pairs { get; }
     }
 
     /// <summary>Per-thread scratch: a term score per article (2 per shared person, 1 per shared tag) and
     /// the articles touched, so one article's candidates cost what they share, never a pass over all.</summary>
-    private sealed class Scratch
+    internal sealed class Scratch
     {
         public int[] TermScore = [];
+        public int[] PairCount = [];
         public readonly List<int> Touched = [];
     }
 
@@ -94,23 +103,10 @@ internal static class RelatedArticles
         var termScore = scratch.TermScore;
         var touched = scratch.Touched;
         touched.Clear();
-        foreach (var term in terms.TermsOf[index])
-        {
-            var weight = terms.Weights[term];
-            foreach (var j in terms.Postings[term])
-            {
-                if (termScore[j] == 0)
-                {
-                    touched.Add(j);
-                }
-
-                termScore[j] += weight;
-            }
-        }
-
         var best = new Best(terms.UrlRank);
         if (similarity.EveryTriple)
         {
+            Walk(terms, index, termScore, touched);
             var dot = new double[articles.Count];
             var sharedTriples = new int[articles.Count];
             similarity.Accumulate(index, dot, sharedTriples);
@@ -126,18 +122,31 @@ internal static class RelatedArticles
         {
             var text = similarity.Candidates(index, TextCandidates);
             var scores = similarity.Compare(index, text);
-            for (var k = 0; k < text.Count; k++)
+            if (terms.Pairs is { } pairs)
             {
-                best.Offer(text[k], scores[k].Cosine, scores[k].Containment, termScore[text[k]]);
-            }
-
-            // Most of the articles sharing a tag cannot displace the five kept: those are passed over before
-            // looking them up among the text candidates (already offered with their text scores).
-            foreach (var j in touched)
-            {
-                if (j != index && best.MightTake(j, termScore[j]) && text.BinarySearch(j) < 0)
+                for (var k = 0; k < text.Count; k++)
                 {
-                    best.Offer(j, 0, 0, termScore[j]);
+                    best.Offer(text[k], scores[k].Cosine, scores[k].Containment, SharedScore(terms, index, text[k]));
+                }
+
+                pairs.Offer(terms, index, text, best, scratch);
+            }
+            else
+            {
+                Walk(terms, index, termScore, touched);
+                for (var k = 0; k < text.Count; k++)
+                {
+                    best.Offer(text[k], scores[k].Cosine, scores[k].Containment, termScore[text[k]]);
+                }
+
+                // Most of the articles sharing a tag cannot displace the five kept: those are passed over before
+                // looking them up among the text candidates (already offered with their text scores).
+                foreach (var j in touched)
+                {
+                    if (j != index && best.MightTake(j, termScore[j]) && text.BinarySearch(j) < 0)
+                    {
+                        best.Offer(j, 0, 0, termScore[j]);
+                    }
                 }
             }
         }
@@ -150,8 +159,43 @@ internal static class RelatedArticles
         return [.. best.Kept.Select(b => articles[b.Index].ToLink(Reason(articles[index], articles[b.Index], b.Shared, b.Cosine, labels)))];
     }
 
+    /// <summary>Adds each term's weight to every article holding it: a tag held by a fiftieth of the dossier makes this
+    /// quadratic (9-10 s of CPU at 100,000 articles), which is why a large dossier goes through <see cref="TermPairs"/>.</summary>
+    private static void Walk(TermIndex terms, int index, int[] termScore, List<int> touched)
+    {
+        foreach (var term in terms.TermsOf[index])
+        {
+            var weight = terms.Weights[term];
+            foreach (var j in terms.Postings[term])
+            {
+                if (termScore[j] == 0)
+                {
+                    touched.Add(j);
+                }
+
+                termScore[j] += weight;
+            }
+        }
+    }
+
+    /// <summary>The weight of the people and tags articles <paramref name="a"/> and <paramref name="b"/> share.</summary>
+    private static int SharedScore(TermIndex terms, int a, int b)
+    {
+        var score = 0;
+        var theirs = terms.TermsOf[b];
+        foreach (var term in terms.TermsOf[a])
+        {
+            if (Array.IndexOf(theirs, term) >= 0)
+            {
+                score += terms.Weights[term];
+            }
+        }
+
+        return score;
+    }
+
     /// <summary>The strongest <see cref="MaxRelated"/> so far, ties broken by URL so the choice never depends on order.</summary>
-    private sealed class Best(int[] urlRank)
+    internal sealed class Best(int[] urlRank)
     {
         public List<(double Score, int Index, double Shared, double Cosine)> Kept { get; } = new(MaxRelated + 1);
 
