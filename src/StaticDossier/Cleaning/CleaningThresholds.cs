@@ -54,8 +54,9 @@ internal sealed record CleaningThresholds
     public double CommentsRunLead { get; init; } = 1;
 
     /// <summary>Text dumps: a bare "Comments" heading (no count, no signatures under it) ends the article, as a counted
-    /// one does, when all the good prose after it is at most this many times all the good prose before it (otherwise
-    /// it is a toolbar link above the story); 0: a bare heading ends nothing without signatures.</summary>
+    /// one does, when the good prose under it (up to the next end-section heading: a sidebar is that heading's) is at
+    /// most this many times all the good prose above it (otherwise it is a toolbar link above the story); 0: a bare
+    /// heading ends nothing without signatures.</summary>
     public double BareCommentsRunLead { get; init; } = 1;
 
     /// <summary>Text dumps: this many signatures (short lines with a date and a time) with prose between them, down to

@@ -33,7 +33,7 @@ internal sealed partial class EndSectionRule : INoiseRule
             // In a dump, one below the article's prose heads them too, unless more prose follows it than precedes it:
             // a toolbar's "Comments" link sits above the story (beside "Print", "Email"), a comment form below it.
             var bare = !comments && !signed && context.IsTextDump && before > 0 && BareComments().IsMatch(b.Text)
-                       && context.GoodChars(i + 1, blocks.Count) <= before * context.Thresholds.BareCommentsRunLead;
+                       && context.GoodChars(i + 1, NextHeading(blocks, i)) <= before * context.Thresholds.BareCommentsRunLead;
             comments |= signed || bare;
             if (comments && before == 0 && context.IsTextDump && !signed)
             {
@@ -155,6 +155,22 @@ internal sealed partial class EndSectionRule : INoiseRule
 
         context.Note($"end section: {chain} signatures (short dated lines) with a comment's prose beside each, from line {blocks[start].Line} to the last paragraph, none outweighing the prose above: readers' comments");
         return blocks[start];
+    }
+
+    // The index of the next end-section or comments heading after block i (the page's end when none): the prose
+    // between is what a heading heads; a sidebar under a later heading is that heading's.
+    private static int NextHeading(IReadOnlyList<Block> blocks, int i)
+    {
+        for (var j = i + 1; j < blocks.Count; j++)
+        {
+            var t = blocks[j].Text;
+            if ((blocks[j].Words <= 12 && CommentsHeading().IsMatch(t)) || (blocks[j].Words <= 6 && IsEndHeading(t)))
+            {
+                return j;
+            }
+        }
+
+        return blocks.Count;
     }
 
     // Signatures among the blocks from index `from` on.
