@@ -30,4 +30,13 @@ public sealed class TextShapeTests
     [InlineData("2 comments")]
     [InlineData("Privacy Policy")]
     public void TellsMenusAndLabelsFromCode(string line) => Assert.False(TextShape.LooksLikeCode(line));
+
+    [Theory]
+    [InlineData("<div style=\"position:absolute;\"><img width=1 height=1 alt=\"\" src=\"http://b5.example.jp/b?P=oI9T&T=16mar804m%2fX%3d1489053188\"></div>", true)]
+    [InlineData("<iframe src=\"//www.googletagmanager.com/ns.html?id=GTM-KGMWFG\" height=\"0\" width=\"0\"></iframe>", true)]
+    [InlineData("<p>The council will review the timetable after a year, once it knows how many people use the buses.</p>", false)]
+    [InlineData("<b>Note:</b> the council will review the timetable after a year, once it knows how many people use the buses.", false)]
+    [InlineData("Use <code>git rebase</code> to replay your commits on top of the new base.", false)]
+    [InlineData("The bridge opened on Saturday.", false)]
+    public void KnowsALineOfRawMarkup(string line, bool markup) => Assert.Equal(markup, TextShape.IsMarkup(line));
 }
