@@ -61,6 +61,15 @@ internal sealed class ReadSchema(RenderMemo owner)
     /// <summary>The accessor of <paramref name="inner"/> that records each read here.</summary>
     public IObjectAccessor Wrap(Type type, IObjectAccessor inner) => _accessors.GetOrAdd(type, t => new RecordingAccessor(this, t, inner));
 
+    /// <summary>Whether any render so far (this schema's or an included partial's) read <paramref name="member"/> of a
+    /// <paramref name="type"/>, or used a value of it whole. Never read so far means never read in any page's snapshot.</summary>
+    public bool Reads(Type type, string member)
+    {
+        var reads = false;
+        Visit(schema => reads |= schema._whole.ContainsKey(type) || (schema._members.TryGetValue(type, out var names) && names.ContainsKey(member)));
+        return reads;
+    }
+
     /// <summary>This schema and every partial it includes, transitively: what one page's key must cover.</summary>
     public Snapshot Take()
     {

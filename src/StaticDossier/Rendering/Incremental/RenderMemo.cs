@@ -96,7 +96,8 @@ internal sealed class RenderMemo
 
         _hashers.Clear();
         _sharedKeys.Clear();
-        _shared = null;
+        _shared.Clear();
+        (_lastTokens, _tokens) = (_tokens, new(StringComparer.Ordinal));
         (_reused, _rendered, _joinedKept) = (0, 0, 0);
         _renderedPaths = [];
     }
@@ -172,27 +173,24 @@ internal sealed class RenderMemo
         }
     }
 
-    // Per page made from one model object and the values every page of its kind shares (an article's page): the objects
-    // of its own its model held and the key of the shared values, under the snapshot its key was taken with.
+    // Per page made from a few model objects and the values every page of its kind shares (an article's page, a term's):
+    // the objects of its own its model held and the key of the shared values, under the snapshot its key was taken with.
     private readonly ConcurrentDictionary<string, (object?[] Own, UInt128 Shared)> _own = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ReadSchema.Snapshot, UInt128?> _sharedKeys = new(ReferenceEqualityComparer.Instance);
-    private (string Template, ScriptObject Model)? _shared;
+    private readonly ConcurrentDictionary<string, ScriptObject> _shared = new(StringComparer.Ordinal);
 
     /// <summary>Starts this build's pages of <paramref name="template"/> whose model is <paramref name="shared"/> (the values
     /// every such page holds; its own values left out) plus a few values of their own.</summary>
-    public void BeginShared(string template, ScriptObject shared)
-    {
-        _shared = (template, shared);
-        _sharedKeys.Clear();
-    }
+    public void BeginShared(string template, ScriptObject shared) => _shared[template] = shared;
 
-    /// <summary>The bytes the last build made for <paramref name="outputPath"/> when its own values are the very objects
-    /// (strings: equal) its model held then and the shared values hash as they did under the members its key was taken
-    /// with: its whole key would then be the same, and it is not worked out (nor its model made). Null otherwise.</summary>
-    public byte[]? ReuseOwn(string outputPath, object?[] own)
+    /// <summary>The bytes the last build made for <paramref name="outputPath"/> (a page of <paramref name="template"/>) when
+    /// its own values are the very objects (strings: equal) its model held then and the shared values hash as they did
+    /// under the members its key was taken with: its whole key would then be the same, and it is not worked out (nor its
+    /// model made). Null otherwise.</summary>
+    public byte[]? ReuseOwn(string template, string outputPath, object?[] own)
     {
         if (_own.TryGetValue(outputPath, out var known) && _pages.TryGetValue(outputPath, out var page) && Same(known.Own, own)
-            && SharedKey(page.Snapshot) == known.Shared)
+            && SharedKey(template, page.Snapshot) == known.Shared)
         {
             Interlocked.Increment(ref _reused);
             return page.Bytes;
@@ -203,9 +201,9 @@ internal sealed class RenderMemo
 
     /// <summary>After <paramref name="outputPath"/> was kept or rendered the usual way: its own values, for
     /// <see cref="ReuseOwn"/> next time.</summary>
-    public void RecordOwn(string outputPath, object?[] own)
+    public void RecordOwn(string template, string outputPath, object?[] own)
     {
-        if (_pages.TryGetValue(outputPath, out var page) && SharedKey(page.Snapshot) is { } shared)
+        if (_pages.TryGetValue(outputPath, out var page) && SharedKey(template, page.Snapshot) is { } shared)
         {
             _own[outputPath] = (own, shared);
         }
@@ -215,8 +213,21 @@ internal sealed class RenderMemo
         }
     }
 
-    private UInt128? SharedKey(ReadSchema.Snapshot snapshot) =>
-        _shared is { } shared ? _sharedKeys.GetOrAdd(snapshot, s => HasherFor(s).Key(shared.Template, shared.Model)) : null;
+    /// <summary>An object that stands for <paramref name="parts"/> (compared as <see cref="ReuseOwn"/> compares own values):
+    /// the one the last build gave under <paramref name="name"/> when its parts were the same, else a new one. A model
+    /// object made anew each build (a term, with its list of articles) is so the same own value while what it holds is.</summary>
+    public object Token(string name, object?[] parts)
+    {
+        var token = _lastTokens.TryGetValue(name, out var last) && Same(last.Parts, parts) ? last.Token : new object();
+        _tokens[name] = (parts, token);
+        return token;
+    }
+
+    private ConcurrentDictionary<string, (object?[] Parts, object Token)> _tokens = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, (object?[] Parts, object Token)> _lastTokens = new(StringComparer.Ordinal);
+
+    private UInt128? SharedKey(string template, ReadSchema.Snapshot snapshot) =>
+        _shared.TryGetValue(template, out var shared) ? _sharedKeys.GetOrAdd(snapshot, s => HasherFor(s).Key(template, shared)) : null;
 
     private static bool Same(object?[] last, object?[] now)
     {

@@ -7,6 +7,7 @@ internal sealed class ArchivePages : ISiteOutput
 {
     public IEnumerable<OutputFile?> Render(OutputContext context)
     {
+        context.Memo?.BeginShared(Template, Shared(context.Pages));
         var text = context.Text;
         foreach (var year in Timeline.Group(context.Dossier.Articles, text))
         {
@@ -40,13 +41,78 @@ internal sealed class ArchivePages : ISiteOutput
 
     private static OutputFile? Page(OutputContext context, ArchiveView archive, string path, Pager? pager)
     {
+        var newest = archive.Groups.SelectMany(g => g.Articles).Concat(archive.Months.SelectMany(m => m.Articles)).Select(a => a.Date).FirstOrDefault(d => d is not null);
+
+        // The model beyond the values every page shares follows from what the archive view and pager hold and the path: a
+        // page whose articles are the very views of the last build (the model memo hands out an unchanged article's view
+        // again), under the same headings, is kept without its model being made or its key worked out.
+        var memo = context.Memo;
+        object?[]? own = memo is null ? null : [memo.Token("archive " + path, Parts(archive, pager)), context.Config.BaseUrl, path];
+        if (own is not null && memo!.ReuseOwn(Template, path, own) is { } kept)
+        {
+            return new OutputFile(path, kept) { LastModified = newest };
+        }
+
         var model = context.Pages.NewModel(path);
         model.SetValue("nav_current", "home", false);
         model.SetValue("archive", archive, true);
         model.SetValue("pager", pager, true);
-        var newest = archive.Groups.SelectMany(g => g.Articles).Concat(archive.Months.SelectMany(m => m.Articles)).Select(a => a.Date).FirstOrDefault(d => d is not null);
-        return context.Pages.Render("archive.sbn", model, path, context.Diagnostics, newest);
+        var page = context.Pages.Render(Template, model, path, context.Diagnostics, newest);
+        if (own is not null && page is not null)
+        {
+            memo!.RecordOwn(Template, path, own);
+        }
+
+        return page;
     }
+
+    private const string Template = "archive.sbn";
+
+    /// <summary>An archive page's model without its own values (its view, pager, path): hashed once per build.</summary>
+    private static Scriban.Runtime.ScriptObject Shared(PageRenderer pages)
+    {
+        var model = pages.NewModel(SitePaths.Home);
+        model.SetValue("nav_current", "home", false);
+        model.SetValue("archive", null, true);
+        model.SetValue("pager", null, true);
+        model.SetValue("output_path", null, true);
+        model.SetValue("canonical", null, true);
+        model.SetValue("root", null, true);
+        return model;
+    }
+
+    /// <summary>Everything an archive page's view and pager hold: text as strings, numbers as text, articles as the very
+    /// views; each list led by its length, so no two different views give the same parts.</summary>
+    private static object?[] Parts(ArchiveView archive, Pager? pager)
+    {
+        var parts = new List<object?> { archive.Title, archive.Kind, Count(archive.Crumbs.Count) };
+        foreach (var crumb in archive.Crumbs)
+        {
+            parts.Add(crumb.Name);
+            parts.Add(crumb.Url);
+        }
+
+        parts.Add(Count(archive.Months.Count));
+        foreach (var month in archive.Months)
+        {
+            parts.AddRange([month.Id, month.Name, month.ShortName, month.Url, Count(month.Articles.Count), .. month.Articles]);
+        }
+
+        parts.Add(Count(archive.Groups.Count));
+        foreach (var group in archive.Groups)
+        {
+            parts.AddRange([group.Id, group.Name, Count(group.Articles.Count), .. group.Articles]);
+        }
+
+        if (pager is not null)
+        {
+            parts.AddRange([Count(pager.Number), Count(pager.Count), Count(pager.Total), Count(pager.From), Count(pager.To), pager.PrevUrl, pager.NextUrl, pager.FirstUrl, pager.LastUrl]);
+        }
+
+        return [.. parts];
+    }
+
+    private static string Count(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>One archive page as templates see it (<c>archive</c>).</summary>

@@ -42,7 +42,7 @@ internal sealed class ArticlePages : ISiteOutput
         // Everything the model holds beyond the shared values (see Shared) follows from these: an unchanged article's
         // page is kept without its model being made or its key worked out.
         object?[]? own = memo is null ? null : [article, jsonLd, dublinCore, config.BaseUrl, SiteUrls.RootFrom(article.Url)];
-        if (own is not null && memo!.ReuseOwn(article.Url, own) is { } kept)
+        if (own is not null && memo!.ReuseOwn("article.sbn", article.Url, own) is { } kept)
         {
             return new OutputFile(article.Url, kept) { LastModified = article.Date };
         }
@@ -52,7 +52,7 @@ internal sealed class ArticlePages : ISiteOutput
         var page = pages.Render("article.sbn", model, article.Url, context.Diagnostics, article.Date);
         if (own is not null && page is not null)
         {
-            memo!.RecordOwn(article.Url, own);
+            memo!.RecordOwn("article.sbn", article.Url, own);
         }
 
         return page;
