@@ -73,7 +73,9 @@ internal sealed class PublishedSite : IDisposable
     {
         // Paths known from the last build were checked then; new ones are checked, with the whole list, for duplicates.
         var targets = files.Any(f => !_files.ContainsKey(f.OutputPath)) ? SiteWriter.Targets(files) : null;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var touched = Touched();
+        var settled = clock.ElapsedMilliseconds;
         var records = new OutputRecord[files.Count];
         var hashes = new UInt128[files.Count];
         var fates = new Fate[files.Count];
@@ -92,6 +94,7 @@ internal sealed class PublishedSite : IDisposable
         });
 
         var writes = fates.Count(f => f == Fate.Write);
+        var hashed = clock.ElapsedMilliseconds;
         var restart = writes > ManyWrites && _watch is not null;
         if (restart)
         {
@@ -115,7 +118,7 @@ internal sealed class PublishedSite : IDisposable
         }
 
         Looked = looked;
-        Building.BuildTimings.Note("writes", $"{looked} of {files.Count} files looked at on disk ({(touched is null ? "no sure watch" : "touched")}), {written} written{(restart ? ", watch restarted" : "")}");
+        var wrote = clock.ElapsedMilliseconds;
         var now = new Dictionary<string, (UInt128, OutputRecord)>(files.Count, StringComparer.Ordinal);
         for (var i = 0; i < files.Count; i++)
         {
@@ -130,6 +133,7 @@ internal sealed class PublishedSite : IDisposable
         }
 
         _files = now;
+        Building.BuildTimings.Note("writes", $"{looked} of {files.Count} files looked at on disk ({(touched is null ? "no sure watch" : "touched")}), {written} written{(restart ? ", watch restarted" : "")}; ms: watch settled {settled}, hashes {hashed - settled}, writes {wrote - hashed}, records {clock.ElapsedMilliseconds - wrote}");
         var outputs = now.ToDictionary(e => e.Key, e => e.Value.Item2, StringComparer.Ordinal);
         return new WriteResult(outputs, written, files.Count - written, removed);
 
