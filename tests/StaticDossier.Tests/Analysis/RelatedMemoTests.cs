@@ -117,5 +117,39 @@ public sealed class RelatedMemoTests
         Assert.True(movedMade < 3 * 240, $"{movedMade} lists made in 3 moves; all edits: {string.Join("; ", edits)}");
     }
 
+    /// <summary>The candidate search breaks ties of its estimates by body number (the place in the timeline): thirty copies
+    /// of one story tie everywhere, so each list compares the sixteen newest others and keeps the five first by URL.
+    /// Moving the copy first by URL from oldest to newest (a date edit, its text unchanged) puts it among every list's
+    /// candidates and at the head of every list, although no list named it before.</summary>
+    [Fact]
+    public void AnArticleMovedInTheTimelineEntersTheListsWhoseTiesItNowWins()
+    {
+        using var dossier = new TempDossier(withSeeds: false);
+        var config = Dossier.Config(dossier);
+        var diagnostics = new DiagnosticBag();
+        var text = InterfaceText.Load(config, diagnostics)!;
+        var markdown = new MarkdownRenderer();
+        const string Story = "The ministers met in the capital and agreed on grain shipments through the southern port before winter.";
+        var pages = Enumerable.Range(0, 30).Select(i => new ContentPage(
+            $"content/s{i:00}.md",
+            new FrontMatter { Title = $"Copy {i}", Date = new DateOnly(2020, 1, 1).AddDays(i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) },
+            Story,
+            5)).ToList();
+        var memo = new ModelMemo();
+        var before = new DossierModelBuilder(config, text, markdown) { Memo = memo, ExactUpTo = 0 }.Build(pages, diagnostics);
+        Assert.DoesNotContain(before.Articles, a => a.Related.Any(l => l.Url.EndsWith("s00.html", StringComparison.Ordinal)));
+
+        pages[0] = pages[0] with { Meta = pages[0].Meta with { Date = "2021-01-01" } };
+        var kept = new DossierModelBuilder(config, text, markdown) { Memo = memo, ExactUpTo = 0 }.Build(pages, diagnostics);
+        var fresh = new DossierModelBuilder(config, text, markdown) { ExactUpTo = 0 }.Build(pages, diagnostics);
+        Assert.False(diagnostics.HasErrors, string.Join('\n', diagnostics));
+        Assert.Contains(fresh.Articles, a => a.Related.Any(l => l.Url.EndsWith("s00.html", StringComparison.Ordinal)));
+        for (var a = 0; a < fresh.Articles.Count; a++)
+        {
+            Assert.Equal(fresh.Articles[a].Url, kept.Articles[a].Url);
+            Assert.True(fresh.Articles[a].Related.SequenceEqual(kept.Articles[a].Related), $"{fresh.Articles[a].Url}: [{Show(kept.Articles[a].Related)}], fresh [{Show(fresh.Articles[a].Related)}]");
+        }
+    }
+
     private static string Show(IEnumerable<ArticleLink> links) => string.Join(", ", links.Select(l => $"{l.Url} ({l.Reason})"));
 }
