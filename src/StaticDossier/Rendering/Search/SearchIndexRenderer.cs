@@ -41,136 +41,145 @@ internal sealed class SearchIndexRenderer : ISiteOutput
 
         // Each term's entry and pair pieces, made on every core, or taken from the last build where nothing they are
         // made of has changed.
-        var termsTimed = Building.BuildTimings.Time("search: term entries");
         var terms = new ShardMemo.Term[words.Length];
         var made = 0;
         var pairsMade = 0;
         var patched = 0;
         long coreTicks = 0, pairTicks = 0, postings = 0, pairPostings = 0;
-        Parallel.For(0, words.Length, t =>
+        using (Building.BuildTimings.Time("search: term entries"))
         {
-            var known = stale is null ? null : kept!.Known(index, t);
-            if (stale is not null && stale[t] is ShardMemo.Staleness.None)
+            Parallel.For(0, words.Length, t =>
             {
-                terms[t] = known!;
-                return;
-            }
-
-            Interlocked.Increment(ref made);
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            Interlocked.Add(ref postings, index.PostingCount(t));
-            byte[]? core = null;
-            int[] weights = [];
-            if (stale is not null && stale[t] is ShardMemo.Staleness.Postings && kept!.SameAverages && known is not null)
-            {
-                core = index.PatchedCore(t, known.Core, known.Weights, kept.Changed, out weights, kept.WordsBefore);
-                if (core is not null)
+                var known = stale is null ? null : kept!.Known(index, t);
+                if (stale is not null && stale[t] is ShardMemo.Staleness.None)
                 {
-                    Interlocked.Increment(ref patched);
+                    terms[t] = known!;
+                    return;
                 }
-            }
 
-            core ??= index.TermCore(t, out weights);
-            var keepPairs = stale is not null && stale[t] is ShardMemo.Staleness.Postings;
-            if (keepPairs && ReferenceEquals(core, known!.Core))
-            {
-                // No weight moved: the entry is the one kept, bytes and all.
-                terms[t] = known;
-                return;
-            }
+                Interlocked.Increment(ref made);
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                Interlocked.Add(ref postings, index.PostingCount(t));
+                byte[]? core = null;
+                int[] weights = [];
+                if (stale is not null && stale[t] is ShardMemo.Staleness.Postings && kept!.SameAverages && known is not null)
+                {
+                    core = index.PatchedCore(t, known.Core, known.Weights, kept.Changed, out weights, kept.WordsBefore);
+                    if (core is not null)
+                    {
+                        Interlocked.Increment(ref patched);
+                    }
+                }
 
-            if (!keepPairs)
-            {
-                Interlocked.Increment(ref pairsMade);
-                Interlocked.Add(ref pairPostings, index.PostingCount(t));
-            }
+                core ??= index.TermCore(t, out weights);
+                var keepPairs = stale is not null && stale[t] is ShardMemo.Staleness.Postings;
+                if (keepPairs && ReferenceEquals(core, known!.Core))
+                {
+                    // No weight moved: the entry is the one kept, bytes and all.
+                    terms[t] = known;
+                    return;
+                }
 
-            var cored = System.Diagnostics.Stopwatch.GetTimestamp();
-            var pieces = keepPairs ? known!.Pieces : PairShards.Pieces(index, t, ChunkBytes, Options);
-            Interlocked.Add(ref coreTicks, cored - started);
-            Interlocked.Add(ref pairTicks, System.Diagnostics.Stopwatch.GetTimestamp() - cored);
-            terms[t] = new ShardMemo.Term(core, weights, pieces, null, []);
-        });
+                if (!keepPairs)
+                {
+                    Interlocked.Increment(ref pairsMade);
+                    Interlocked.Add(ref pairPostings, index.PostingCount(t));
+                }
 
-        termsTimed.Dispose();
-        Building.BuildTimings.Note("search: term entries", $"{made} of {words.Length} made ({patched} patched), {postings} postings, {coreTicks * 1000 / System.Diagnostics.Stopwatch.Frequency} ms in entries; {pairsMade} terms' pairs made ({pairPostings} postings), {pairTicks * 1000 / System.Diagnostics.Stopwatch.Frequency} ms");
-        var pairFiles = Building.BuildTimings.Time("search: pairs", () => Pairs(index, terms, kept));
-        var shardsTimed = Building.BuildTimings.Time("search: term shards");
-        var target = Math.Max(ChunkBytes, terms.Sum(e => (long)e.Value.Length) / MaxChunks);
-        var chunkStarts = new List<int>();
-        long size = 0;
-        for (var t = 0; t < words.Length; t++)
-        {
-            if (chunkStarts.Count == 0 || size >= target)
-            {
-                chunkStarts.Add(t);
-                size = 0;
-            }
-
-            size += terms[t].Value.Length;
+                var cored = System.Diagnostics.Stopwatch.GetTimestamp();
+                var pieces = keepPairs ? known!.Pieces : PairShards.Pieces(index, t, ChunkBytes, Options);
+                Interlocked.Add(ref coreTicks, cored - started);
+                Interlocked.Add(ref pairTicks, System.Diagnostics.Stopwatch.GetTimestamp() - cored);
+                terms[t] = new ShardMemo.Term(core, weights, pieces, null, []);
+            });
         }
 
-        chunkStarts.Add(words.Length);
-        var chunks = chunkStarts.Count - 1;
-        var shards = new OutputFile[chunks];
-        var chunkValues = new byte[chunks][][];
-        Parallel.For(0, chunks, c =>
+        Building.BuildTimings.Note("search: term entries", $"{made} of {words.Length} made ({patched} patched), {postings} postings, {coreTicks * 1000 / System.Diagnostics.Stopwatch.Frequency} ms in entries; {pairsMade} terms' pairs made ({pairPostings} postings), {pairTicks * 1000 / System.Diagnostics.Stopwatch.Frequency} ms");
+        var pairFiles = Building.BuildTimings.Time("search: pairs", () => Pairs(index, terms, kept));
+        int[] chunkStarts;
+        OutputFile[] shards;
+        byte[][][] chunkValues;
+        var files = new List<OutputFile>();
+        using (Building.BuildTimings.Time("search: term shards"))
         {
-            var values = chunkValues[c] = terms[chunkStarts[c]..chunkStarts[c + 1]].Select(e => e.Value).ToArray();
-            // A term's entry is its word's alone, so the same entries (the very arrays) are the same words.
-            if (kept is not null && kept.TermShards.TryGetValue(c, out var last) && SameArrays(last.Values, values))
+            var target = Math.Max(ChunkBytes, terms.Sum(e => (long)e.Value.Length) / MaxChunks);
+            var starts = new List<int>();
+            long size = 0;
+            for (var t = 0; t < words.Length; t++)
             {
-                shards[c] = last.File;
-                return;
-            }
-
-            shards[c] = Shard($"terms/{c}", w =>
-            {
-                for (var t = chunkStarts[c]; t < chunkStarts[c + 1]; t++)
+                if (starts.Count == 0 || size >= target)
                 {
-                    w.WritePropertyName(words[t]);
-                    w.WriteRawValue(terms[t].Value, skipInputValidation: true);
+                    starts.Add(t);
+                    size = 0;
                 }
-            });
-        });
-        var files = new List<OutputFile>(shards);
-        files.AddRange(pairFiles);
-        files.Add(Script("index", w =>
-        {
-            w.WriteStartObject();
-            w.WriteNumber("version", 2);
-            w.WriteNumber("documents", index.DocumentCount);
-            w.WriteStartArray("chunks");
-            for (var c = 0; c < chunks; c++)
-            {
-                w.WriteStringValue(words[chunkStarts[c]]);
+
+                size += terms[t].Value.Length;
             }
 
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }, "window.dossierSearchIndex = "));
+            starts.Add(words.Length);
+            chunkStarts = [.. starts];
+            var chunks = chunkStarts.Length - 1;
+            shards = new OutputFile[chunks];
+            chunkValues = new byte[chunks][][];
+            Parallel.For(0, chunks, c =>
+            {
+                var values = chunkValues[c] = terms[chunkStarts[c]..chunkStarts[c + 1]].Select(e => e.Value).ToArray();
+                // A term's entry is its word's alone, so the same entries (the very arrays) are the same words.
+                if (kept is not null && kept.TermShards.TryGetValue(c, out var last) && SameArrays(last.Values, values))
+                {
+                    shards[c] = last.File;
+                    return;
+                }
 
-        shardsTimed.Dispose();
-        var docsTimed = Building.BuildTimings.Time("search: documents");
+                shards[c] = Shard($"terms/{c}", w =>
+                {
+                    for (var t = chunkStarts[c]; t < chunkStarts[c + 1]; t++)
+                    {
+                        w.WritePropertyName(words[t]);
+                        w.WriteRawValue(terms[t].Value, skipInputValidation: true);
+                    }
+                });
+            });
+            files.AddRange(shards);
+            files.AddRange(pairFiles);
+            files.Add(Script("index", w =>
+            {
+                w.WriteStartObject();
+                w.WriteNumber("version", 2);
+                w.WriteNumber("documents", index.DocumentCount);
+                w.WriteStartArray("chunks");
+                for (var c = 0; c < chunks; c++)
+                {
+                    w.WriteStringValue(words[chunkStarts[c]]);
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }, "window.dossierSearchIndex = "));
+        }
+
         var articles = model.Articles;
         var docs = new OutputFile[articles.Count];
         var documentsMade = 0;
         var keys = new ShardMemo.DocumentKey[articles.Count];
-        Parallel.For(0, articles.Count, i =>
+        using (Building.BuildTimings.Time("search: documents"))
         {
-            var a = articles[i];
-            var key = keys[i] = new ShardMemo.DocumentKey(a.Title, a.Url, a.Language, a.Date, a.DateDisplay, a.DateApprox, a.DateApproxDisplay, a.Source, a.PlainText);
-            if (kept is not null && kept.Documents.TryGetValue(i, out var last) && last.Key == key)
+            Parallel.For(0, articles.Count, i =>
             {
-                docs[i] = last.File;
-                return;
-            }
+                var a = articles[i];
+                var key = keys[i] = new ShardMemo.DocumentKey(a.Title, a.Url, a.Language, a.Date, a.DateDisplay, a.DateApprox, a.DateApproxDisplay, a.Source, a.PlainText);
+                if (kept is not null && kept.Documents.TryGetValue(i, out var last) && last.Key == key)
+                {
+                    docs[i] = last.File;
+                    return;
+                }
 
-            Interlocked.Increment(ref documentsMade);
-            docs[i] = Script($"docs/{i}", w => Document(w, a));
-        });
-        files.AddRange(docs);
-        docsTimed.Dispose();
+                Interlocked.Increment(ref documentsMade);
+                docs[i] = Script($"docs/{i}", w => Document(w, a));
+            });
+            files.AddRange(docs);
+        }
+
         using (Building.BuildTimings.Time("search: facets"))
         {
             files.AddRange(Facets(model, kept));
