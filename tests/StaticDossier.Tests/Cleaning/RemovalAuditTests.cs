@@ -98,4 +98,82 @@ public sealed class RemovalAuditYamlTests
             Assert.Equal(expected, StaticDossier.Cleaning.RemovalAudit.Yaml(audit));
         }
     }
+
+    // Characters a seed's line is made of, the indicators in every position among them; no line breaks, tabs, astral
+    // characters or both quotes at once, so most audits are written without the emitter.
+    private const string OneLine = "aZ09 .,;:!?#-'\"&*|>%@`[]{}()/\\~ảơ–“”©\u00A0\u2027\uE000\uFFFD";
+
+    [Fact]
+    public void AuditsOfOneLineTextsAreWrittenAsTheSerializerWrites()
+    {
+        var random = new Random(7);
+        string Pick()
+        {
+            var chars = new char[random.Next(0, 7)];
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = OneLine[random.Next(OneLine.Length)];
+            }
+
+            var text = new string(chars);
+            return random.Next(3) == 0 ? text.Replace("'", "", StringComparison.Ordinal) : text;
+        }
+
+        for (var round = 0; round < 3000; round++)
+        {
+            var audit = new StaticDossier.Cleaning.RemovalAudit.Audit
+            {
+                Seed = Pick(),
+                Content = Pick(),
+                DateApprox = random.Next(3) == 0 ? new() { Value = Pick(), Evidence = [.. Enumerable.Range(0, random.Next(3)).Select(_ => Pick())] } : null,
+                Kept = random.Next(-1, 200),
+                Removed = [.. Enumerable.Range(0, random.Next(3)).Select(_ => new StaticDossier.Cleaning.RemovalAudit.Entry
+                {
+                    Line = random.Next(1, 999), Role = Pick(), Rule = Pick(), Reason = Pick(), Text = Pick(),
+                })],
+                RepairsOff = random.Next(4) == 0 ? Pick() : null,
+                Repaired = random.Next(3) == 0 ? [.. Enumerable.Range(0, random.Next(3)).Select(_ => new StaticDossier.Cleaning.RemovalAudit.Repair
+                {
+                    Line = random.Next(1, 99), Column = random.Next(1, 99), Rule = Pick(), Printed = Pick(), Now = Pick(),
+                })] : null,
+                Flagged = random.Next(3) == 0 ? [.. Enumerable.Range(0, random.Next(3)).Select(_ => new StaticDossier.Cleaning.RemovalAudit.Suspect
+                {
+                    Line = random.Next(1, 99), Column = random.Next(1, 99), Word = Pick(), Maybe = Pick(),
+                })] : null,
+            };
+            var expected = Serializer.Serialize(audit).Replace("\r\n", "\n", StringComparison.Ordinal);
+            Assert.Equal(expected, StaticDossier.Cleaning.RemovalAudit.Yaml(audit));
+        }
+    }
+
+    [Theory]
+    [InlineData("plain words", " plain words")]
+    [InlineData("", " ''")]
+    [InlineData("key: value", " 'key: value'")]
+    [InlineData("a #hash", " 'a #hash'")]
+    [InlineData("a#b", " a#b")]
+    [InlineData("- dash", " '- dash'")]
+    [InlineData("-1", " -1")]
+    [InlineData("trailing ", " 'trailing '")]
+    [InlineData("Hải Minh – “quoted”", " Hải Minh – “quoted”")]
+    [InlineData("it's", " it's")]
+    public void WritesOneLineScalarsItIsSureOf(string value, string expected)
+    {
+        var output = new System.Text.StringBuilder();
+        Assert.True(StaticDossier.Cleaning.BlockYaml.TryAppendScalar(output, value));
+        Assert.Equal(expected, output.ToString());
+    }
+
+    [Theory]
+    [InlineData("two\nlines")]
+    [InlineData("tab\there")]
+    [InlineData("'it's'")]
+    [InlineData("emoji 😀")]
+    [InlineData("\u2028sep")]
+    public void LeavesOtherScalarsToTheEmitter(string value)
+    {
+        var output = new System.Text.StringBuilder();
+        Assert.False(StaticDossier.Cleaning.BlockYaml.TryAppendScalar(output, value));
+        Assert.Equal(0, output.Length);
+    }
 }
