@@ -1,0 +1,102 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using Microsoft.Win32.SafeHandles;
+
+namespace StaticDossier.IO;
+
+/// <summary>Writes many files as <see cref="AtomicFile"/> writes one (a temporary sibling, then a rename, so each file
+/// is replaced whole or not at all), with one flush to disk for the lot instead of one per file. The guarantee is
+/// the same: no rename happens before every temporary's bytes are on disk, so a crash leaves each target either as it
+/// was or as written (and temporaries that <see cref="AtomicFile.RemoveTemporaries"/> clears), and the renames are on
+/// disk before this returns. On Linux the flushes are <c>syncfs</c> of each folder's file system, before the renames
+/// and after; elsewhere each temporary is flushed on its own, as <see cref="AtomicFile"/> does.</summary>
+internal static partial class AtomicBatch
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>Writes each file's text (made on the worker that writes it, so that only a core's worth of texts is
+    /// held at once). Either every target is replaced, or (on an exception) none is and no temporary is left.</summary>
+    public static void WriteAll(IReadOnlyList<(string Path, Func<string> Text)> files, ParallelOptions parallel)
+    {
+        var temps = new string?[files.Count];
+        var folders = files.Select(f => Path.GetDirectoryName(Path.GetFullPath(f.Path))!).Distinct(StringComparer.Ordinal).ToList();
+        var syncFileSystems = OperatingSystem.IsLinux();
+        try
+        {
+            foreach (var folder in folders)
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            Parallel.For(0, files.Count, parallel, i =>
+            {
+                var (path, text) = files[i];
+                var temp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, AtomicFile.TemporaryName(Path.GetFileName(path)));
+                using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.None);
+                temps[i] = temp;
+                stream.Write(Utf8.GetBytes(text()));
+                if (!syncFileSystems)
+                {
+                    stream.Flush(flushToDisk: true);
+                }
+            });
+
+            if (syncFileSystems)
+            {
+                SyncFileSystems(folders, temps);
+            }
+
+            for (var i = 0; i < files.Count; i++)
+            {
+                File.Move(temps[i]!, files[i].Path, overwrite: true);
+                temps[i] = null;
+            }
+
+            if (syncFileSystems)
+            {
+                SyncFileSystems(folders, files.Select(f => f.Path));
+            }
+        }
+        finally
+        {
+            foreach (var temp in temps)
+            {
+                if (temp is not null && File.Exists(temp))
+                {
+                    File.Delete(temp);
+                }
+            }
+        }
+    }
+
+    /// <summary>Flushes the file system of each folder, through a file of <paramref name="files"/> in it (a folder
+    /// cannot be opened as a file in .NET).</summary>
+    private static void SyncFileSystems(List<string> folders, IEnumerable<string?> files)
+    {
+        var byFolder = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            if (file is not null)
+            {
+                byFolder.TryAdd(Path.GetDirectoryName(Path.GetFullPath(file))!, file);
+            }
+        }
+
+        foreach (var folder in folders)
+        {
+            if (!byFolder.TryGetValue(folder, out var file))
+            {
+                continue;
+            }
+
+            using var handle = File.OpenHandle(file, FileMode.Open, FileAccess.Read);
+            if (SyncFs(handle) != 0)
+            {
+                throw new IOException($"Could not flush '{folder}' to disk (errno {Marshal.GetLastPInvokeError()}).");
+            }
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "syncfs", SetLastError = true)]
+    private static partial int SyncFs(SafeFileHandle fd);
+}
