@@ -28,7 +28,7 @@ internal sealed class RenderMemo
     public Analysis.ModelMemo Model { get; } = new();
 
     /// <summary>Each article's words for the search index, parsed once while its fields stay the same.</summary>
-    public Search.SearchIndex.Memo Search { get; } = new();
+    public Search.SearchIndex.Memo Search { get; init; } = new();
 
     /// <summary>Values made from one model object and a setting alone (an article's JSON-LD), made once while the object
     /// lives: the model memo hands out an unchanged article's view again, so its page's model holds the same objects.</summary>

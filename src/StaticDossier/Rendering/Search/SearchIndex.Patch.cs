@@ -179,7 +179,9 @@ internal sealed partial class SearchIndex
             var weightAt = SkipNumber(before, at);
             output.Write(before.AsSpan(copied, weightAt - copied));
             SearchDigits.Write(output, weight);
-            at = copied = SkipNumber(before, weightAt);
+            // Copied from after the weight; the next posting starts after the mask.
+            copied = SkipNumber(before, weightAt);
+            at = SkipNumber(before, copied);
             posting++;
             weights[k] = weight;
         }

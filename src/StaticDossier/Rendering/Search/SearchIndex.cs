@@ -374,6 +374,10 @@ internal sealed partial class SearchIndex
         /// <summary>How many builds were spliced from the last one rather than made whole.</summary>
         internal int Spliced { get; set; }
 
+        /// <summary>The size a word's pair pieces aim at (<see cref="PairShards.Pieces"/>); smaller in tests, so that
+        /// a small dossier's words span several pieces.</summary>
+        internal int PairPieceBytes { get; init; } = SearchIndexRenderer.ChunkBytes;
+
         internal ParsedDocument Parse(ArticleView article)
         {
             if (_parsed.TryGetValue(article.PlainText, out var known) && SameFields(known.Item1, article))
@@ -717,6 +721,9 @@ internal sealed partial class SearchIndex
         private (bool[] Used, (string[] Words, int[] Rank, int[] Order) Sorted)? _sortedMade;
 
         public int FoldedCount => _folded.Count;
+
+        /// <summary>The folded word with vocabulary id <paramref name="id"/>.</summary>
+        public string Folded(int id) => _folded[id];
 
         /// <summary>The folded words in <paramref name="used"/>, in ordinal order, each one's place in it, and the id of
         /// the word at each place.</summary>

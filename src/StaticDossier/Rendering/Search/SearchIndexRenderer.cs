@@ -25,7 +25,7 @@ internal sealed class SearchIndexRenderer : ISiteOutput
 
     /// <summary>A term chunk aims at this many bytes, more for very large dossiers so the entry file (one word per
     /// chunk) stays a few kilobytes.</summary>
-    private const int ChunkBytes = 24 * 1024;
+    internal const int ChunkBytes = 24 * 1024;
     private const int MaxChunks = 1500;
 
     private static readonly JsonWriterOptions Options = new() { Encoder = Json.Compact.Encoder };
@@ -44,7 +44,9 @@ internal sealed class SearchIndexRenderer : ISiteOutput
         var terms = new ShardMemo.Term[words.Length];
         var made = 0;
         var pairsMade = 0;
+        var pairsPatched = 0;
         var patched = 0;
+        var pieceBytes = memo?.PairPieceBytes ?? ChunkBytes;
         long coreTicks = 0, pairTicks = 0, postings = 0, pairPostings = 0;
         using (Building.BuildTimings.Time("search: term entries"))
         {
@@ -62,7 +64,9 @@ internal sealed class SearchIndexRenderer : ISiteOutput
                 Interlocked.Add(ref postings, index.PostingCount(t));
                 byte[]? core = null;
                 int[] weights = [];
-                if (stale is not null && stale[t] is ShardMemo.Staleness.Postings && kept!.SameAverages && known is not null)
+                // A kept entry is patched where only the changed articles' postings can differ; with new followers
+                // (Staleness.All) as well as with the same.
+                if (stale is not null && kept!.SameAverages && known is not null)
                 {
                     core = index.PatchedCore(t, known.Core, known.Weights, kept.Changed, out weights, kept.WordsBefore);
                     if (core is not null)
@@ -80,21 +84,35 @@ internal sealed class SearchIndexRenderer : ISiteOutput
                     return;
                 }
 
-                if (!keepPairs)
+                var cored = System.Diagnostics.Stopwatch.GetTimestamp();
+                List<(string Start, byte[] Members)>? pieces = null;
+                if (keepPairs)
+                {
+                    pieces = known!.Pieces;
+                }
+                else if (stale is not null && known is not null)
+                {
+                    pieces = PairPieces.Patched(index, t, known.Pieces, kept!.Changed, kept.LastDocuments!, memo!.Vocabulary.Folded, pieceBytes, Options);
+                    if (pieces is not null)
+                    {
+                        Interlocked.Increment(ref pairsPatched);
+                    }
+                }
+
+                if (pieces is null)
                 {
                     Interlocked.Increment(ref pairsMade);
                     Interlocked.Add(ref pairPostings, index.PostingCount(t));
+                    pieces = PairShards.Pieces(index, t, pieceBytes, Options);
                 }
 
-                var cored = System.Diagnostics.Stopwatch.GetTimestamp();
-                var pieces = keepPairs ? known!.Pieces : PairShards.Pieces(index, t, ChunkBytes, Options);
                 Interlocked.Add(ref coreTicks, cored - started);
                 Interlocked.Add(ref pairTicks, System.Diagnostics.Stopwatch.GetTimestamp() - cored);
                 terms[t] = new ShardMemo.Term(core, weights, pieces, null, []);
             });
         }
 
-        Building.BuildTimings.Note("search: term entries", $"{made} of {words.Length} made ({patched} patched), {postings} postings, {coreTicks * 1000 / System.Diagnostics.Stopwatch.Frequency} ms in entries; {pairsMade} terms' pairs made ({pairPostings} postings), {pairTicks * 1000 / System.Diagnostics.Stopwatch.Frequency} ms");
+        Building.BuildTimings.Note("search: term entries", $"{made} of {words.Length} made ({patched} patched), {postings} postings, {coreTicks * 1000 / System.Diagnostics.Stopwatch.Frequency} ms in entries; {pairsMade} terms' pairs made ({pairPostings} postings), {pairsPatched} patched, {pairTicks * 1000 / System.Diagnostics.Stopwatch.Frequency} ms");
         var pairFiles = Building.BuildTimings.Time("search: pairs", () => Pairs(index, terms, kept));
         int[] chunkStarts;
         OutputFile[] shards;
@@ -188,7 +206,7 @@ internal sealed class SearchIndexRenderer : ISiteOutput
         if (kept is not null)
         {
             Remember(kept, index, terms, chunkValues, shards, keys, docs);
-            (kept.TermsMade, kept.TermsPatched, kept.PairsMade, kept.DocumentsMade) = (made, patched, pairsMade, documentsMade);
+            (kept.TermsMade, kept.TermsPatched, kept.PairsMade, kept.PairsPatched, kept.DocumentsMade) = (made, patched, pairsMade, pairsPatched, documentsMade);
         }
 
         return files;

@@ -49,6 +49,12 @@ internal sealed class ShardMemo
     /// <summary>How many terms' pair pieces the last build made (the rest it kept): for tests.</summary>
     internal int PairsMade { get; set; }
 
+    /// <summary>How many terms' pair pieces the last build patched from the kept ones: for tests.</summary>
+    internal int PairsPatched { get; set; }
+
+    /// <summary>The last build's parse of each article, by id (while a build runs, until <see cref="Keep"/>).</summary>
+    internal SearchIndex.ParsedDocument[]? LastDocuments => _documents;
+
     /// <summary>How many article documents the last build wrote again: for tests.</summary>
     internal int DocumentsMade { get; set; }
 
@@ -188,6 +194,9 @@ internal sealed class ShardMemo
             Array.Resize(ref _terms, Math.Max(size, _terms.Length * 2));
         }
 
+        // Only this build's words keep an entry: a word no article has any more must not hand a later build the pieces
+        // it had before (a patch starts from the last build's).
+        Array.Clear(_terms);
         for (var t = 0; t < terms.Length; t++)
         {
             _terms[index.FoldedOf(t)] = terms[t];
