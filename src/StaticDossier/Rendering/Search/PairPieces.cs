@@ -155,11 +155,17 @@ internal static class PairPieces
     /// <paramref name="from"/> on), or where it would go.</summary>
     private static int Find(List<Member> members, int from, string text, out bool found)
     {
+        // UTF-8 bytes sort as ordinal UTF-16 does while the text has no surrogate or character above them (below
+        // U+D800 either order puts it before any such character), and a word written with no escape is its UTF-8.
+        var quoted = text.AsSpan().IndexOfAnyInRange('\uD800', '\uFFFF') < 0 ? Encoding.UTF8.GetBytes(text) : null;
         var (low, high) = (from, members.Count);
         while (low < high)
         {
             var middle = (low + high) >>> 1;
-            var order = string.CompareOrdinal(Decode(members[middle].Word), text);
+            var word = members[middle].Word[1..^1];
+            var order = quoted is not null && !word.Contains((byte)'\\')
+                ? word.SequenceCompareTo(quoted)
+                : string.CompareOrdinal(Decode(members[middle].Word), text);
             if (order == 0)
             {
                 found = true;
@@ -191,6 +197,7 @@ internal static class PairPieces
     private static List<Member>? Members(List<(string Start, byte[] Members)> pieces)
     {
         var members = new List<Member>();
+        Span<int> q = stackalloc int[4];
         for (var p = 0; p < pieces.Count; p++)
         {
             var bytes = pieces[p].Members;
@@ -199,7 +206,6 @@ internal static class PairPieces
             {
                 // A folded word and a set are never written with a quote inside (a quote in a word would be escaped as
                 // \u0022), so a member is its four quotes.
-                var q = new int[4];
                 var from = at;
                 for (var k = 0; k < 4; k++)
                 {
