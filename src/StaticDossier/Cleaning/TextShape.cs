@@ -22,8 +22,7 @@ internal static partial class TextShape
     /// <summary>Counts words and the stop words of both lists in one pass, without allocating (the classifier's hot loop).</summary>
     public static StopCounts Count(string text)
     {
-        var enWords = Lexicon.EnglishStopWords.GetAlternateLookup<ReadOnlySpan<char>>();
-        var viWords = Lexicon.VietnameseStopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var stopWords = Lexicon.StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> buffer = stackalloc char[24];
         int words = 0, en = 0, viOnly = 0, vi = 0, i = 0;
         while (i < text.Length)
@@ -50,8 +49,9 @@ internal static partial class TextShape
             {
                 var word = buffer[..length];
                 text.AsSpan(start, length).ToLowerInvariant(word);
-                var isEnglish = enWords.Contains(word);
-                var isVietnamese = viWords.Contains(word);
+                stopWords.TryGetValue(word, out var lists);
+                var isEnglish = (lists & StopLists.English) != 0;
+                var isVietnamese = (lists & StopLists.Vietnamese) != 0;
                 en += isEnglish ? 1 : 0;
                 vi += isVietnamese ? 1 : 0;
                 viOnly += isVietnamese && !isEnglish ? 1 : 0;
@@ -135,7 +135,35 @@ internal static partial class TextShape
 
     /// <summary>True for a line of program code (a statement ending in ";" or a brace, a comment, a call on a member,
     /// an assignment, a line of markup): documentation pages print code a line at a time, and a menu or a teaser never looks like it.</summary>
-    public static bool LooksLikeCode(string text) => text.Length <= 200 && CodeLine().IsMatch(text);
+    public static bool LooksLikeCode(string text) => text.Length <= 200 && MightBeCode(text) && CodeLine().IsMatch(text);
+
+    /// <summary>False only for a text <see cref="CodeLine"/> cannot match: every alternative but the leading keywords
+    /// needs one of <see cref="CodeCharacters"/>. The regex tries each alternative at every position, which made it a
+    /// tenth of cleaning a text dump, whose lines are mostly prose and menus with none of them.</summary>
+    private static bool MightBeCode(string text)
+    {
+        var t = text.AsSpan();
+        if (t.IndexOfAny(CodeCharacters) >= 0)
+        {
+            return true;
+        }
+
+        // The regex's \s is char.IsWhiteSpace's set (Unicode separators, \t to \r, U+0085).
+        t = t.TrimStart();
+        foreach (var keyword in CodeKeywords)
+        {
+            if (t.StartsWith(keyword, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> CodeCharacters = System.Buffers.SearchValues.Create(";{}[]()/*#<:=");
+
+    private static readonly string[] CodeKeywords = ["import", "def", "var", "let", "const", "function", "return"];
 
     /// <summary>A line of raw markup (a <c>&lt;noscript&gt;</c> fallback printed as text, a listing's line of HTML):
     /// it opens and closes with a tag and most of its characters are inside tags, so however long it is, it is not prose.</summary>
@@ -159,5 +187,5 @@ internal static partial class TextShape
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"[;{}\[(]\s*$|^\s*(//|/\*|\*/|#include\b|import\s|def\s|var\s|let\s|const\s|function\b|return\b|(if|for|while)\s*\(|[{}\]]|</?[A-Za-z!][^>]*>|(for|while|if|elif|def|class|with)\s[^.!?]*:\s*$|[\w.]+\([^()]*\)\s*$|[\w.\[\]]+\s*[-+*/]?=\s*[^=\s])|\w\.\w+\(|\)\s*;|=>|\s[=!]==?\s")]
-    private static partial System.Text.RegularExpressions.Regex CodeLine();
+    internal static partial System.Text.RegularExpressions.Regex CodeLine();
 }

@@ -39,4 +39,40 @@ public sealed class TextShapeTests
     [InlineData("Use <code>git rebase</code> to replay your commits on top of the new base.", false)]
     [InlineData("The bridge opened on Saturday.", false)]
     public void KnowsALineOfRawMarkup(string line, bool markup) => Assert.Equal(markup, TextShape.IsMarkup(line));
+
+    [Theory]
+    [InlineData("import numpy as np")]
+    [InlineData("\u00A0\treturn x")]
+    [InlineData("\u3000const answer")]
+    [InlineData("def main")]
+    public void KnowsACodeLineOfWordsAlone(string line) => Assert.True(TextShape.LooksLikeCode(line));
+
+    // The cheap test in front of the code-line pattern may only skip lines the pattern cannot match.
+    [Fact]
+    public void SkipsNoLineThePatternWouldMatch()
+    {
+        string[] parts =
+        [
+            "import", "def", "var", "let", "const", "function", "return", "if", "for", "while", "elif", "class", "with",
+            "x", "a.b", "Home", "word", " ", "  ", "\t", "\u00A0", "\u2028", "\u3000", "\n", ";", "{", "}", "[", "]", "(", ")",
+            "/", "*", "#", "#include", "<", ">", "</", ":", "=", "==", "!", "!=", "=>", ".", "-", "+",
+        ];
+        var random = new Random(3);
+        var matched = 0;
+        for (var round = 0; round < 40_000; round++)
+        {
+            var line = string.Concat(Enumerable.Range(0, random.Next(1, 6)).Select(_ => parts[random.Next(parts.Length)]));
+            if (TextShape.CodeLine().IsMatch(line))
+            {
+                matched++;
+                Assert.True(TextShape.LooksLikeCode(line), line);
+            }
+            else
+            {
+                Assert.False(TextShape.LooksLikeCode(line), line);
+            }
+        }
+
+        Assert.True(matched > 10_000, $"{matched} lines matched");
+    }
 }
