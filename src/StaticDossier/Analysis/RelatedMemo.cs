@@ -155,7 +155,8 @@ internal sealed class RelatedMemo
                 again[i] = true;
             }
 
-            var reweighed = shifts.Where(s => s.Value != 0).Select(s => s.Key).ToHashSet();
+            // Only a word whose rounded frequency moved reweighs the bodies holding it (FrequencySteps).
+            var reweighed = shifts.Where(s => similarity.Reweighs(s.Key, s.Value)).Select(s => s.Key).ToHashSet();
             foreach (var word in reweighed)
             {
                 // A word in every body is left out of every vector: one entering or leaving that state moves them all.

@@ -20,6 +20,7 @@ internal sealed class TextSimilarity
     private readonly int[][] _local;
     private readonly (int[] Ids, int[] Counts)[] _counts;
     private readonly Limits _limits;
+    private readonly int _frequencyBits;
 
     // Each word id's hash (ids are the ranks of these): triples are made of the hashes, so one new word in the dossier,
     // which moves the rank of every word above it, leaves every other body's triples, and its eighth sampled, as they were.
@@ -44,7 +45,7 @@ internal sealed class TextSimilarity
     public TextSimilarity(IReadOnlyList<string> keys, bool everyTriple = true, Memo? memo = null, Limits? limits = null)
     {
         _limits = limits ?? Limits.Default;
-        (PostingBudget, RareTriple) = _limits;
+        (PostingBudget, RareTriple, _frequencyBits) = _limits;
         _everyTriple = everyTriple;
         var n = keys.Count;
         _keys = [.. keys];
@@ -126,7 +127,7 @@ internal sealed class TextSimilarity
 
         Parallel.For(0, keys.Count, d =>
         {
-            _vectors[d] = Weigh(_counts[d], documentFrequency, keys.Count);
+            _vectors[d] = Weigh(_counts[d], documentFrequency, keys.Count, _frequencyBits);
             // A large dossier compares full triples only for the few pairs whose sample says "same story":
             // those are made when first asked for, not for every body.
             _shingles[d] = _everyTriple ? Shingles(_local[d], _distinct[d], all: true) : null;
@@ -198,13 +199,14 @@ internal sealed class TextSimilarity
             }
         }
 
+        // A body is weighed again only when one of its words' rounded frequency moved (or the word entered or left every body).
         var reweighed = new bool[hashes.Length];
         foreach (var (hash, shift) in shifts)
         {
             if (shift != 0 && table.Find(hash) is var id and >= 0)
             {
                 frequency[id] += shift;
-                reweighed[id] = true;
+                reweighed[id] = Reweighs(frequency[id], shift, n);
             }
         }
 
@@ -223,7 +225,7 @@ internal sealed class TextSimilarity
                 var ids = Array.ConvertAll(distinct, table.Id);
                 Array.Sort(ids, numbers);
                 (_distinct[d], _local[d], _counts[d]) = (distinct, local, (ids, numbers));
-                _vectors[d] = Weigh(_counts[d], frequency, n);
+                _vectors[d] = Weigh(_counts[d], frequency, n, _frequencyBits);
                 _sampled[d] = Shingles(local, distinct, all: false);
                 return;
             }
@@ -233,7 +235,7 @@ internal sealed class TextSimilarity
             _counts[d] = renumber is null ? counts : (Array.ConvertAll(counts.Ids, id => renumber[id]), counts.Counts);
             if (Array.Exists(_counts[d].Ids, id => reweighed[id]))
             {
-                _vectors[d] = Weigh(_counts[d], frequency, n);
+                _vectors[d] = Weigh(_counts[d], frequency, n, _frequencyBits);
             }
             else
             {
@@ -1036,8 +1038,11 @@ internal sealed class TextSimilarity
 
     private const int TopTermsPerDocument = 24;
     /// <summary>The candidate search's limits: how many postings of its heaviest words a body walks, and how many bodies
-    /// at most share a sampled triple that leads them to each other.</summary>
-    internal readonly record struct Limits(int PostingBudget, int RareTriple)
+    /// at most share a sampled triple that leads them to each other; and how finely the weights read a word's frequency.</summary>
+    /// <param name="PostingBudget">Postings of its heaviest words a body walks at most.</param>
+    /// <param name="RareTriple">Bodies sharing a sampled triple at most for it to lead them to each other.</param>
+    /// <param name="FrequencyBits">The leading binary digits of a word's document frequency its IDF reads (see <see cref="FrequencySteps"/>).</param>
+    internal readonly record struct Limits(int PostingBudget, int RareTriple, int FrequencyBits = FrequencySteps.DefaultBits)
     {
         // Measured at 10,000 generated articles (`related-recall`): a budget of 1,024 postings keeps as many of the exact
         // top five as 3,072 or 8,000 did (0.38–0.40 of them on that deliberately flat corpus) at a third of the walk.
@@ -1381,7 +1386,17 @@ internal sealed class TextSimilarity
         return result;
     }
 
-    private static (int[] Ids, double[] Weights) Weigh((int[] Ids, int[] Counts) counts, int[] documentFrequency, int documents)
+    /// <summary>True when a word now in <paramref name="frequency"/> of <paramref name="documents"/> bodies, and in
+    /// <paramref name="shift"/> fewer before, weighs the bodies holding it differently than before.</summary>
+    private bool Reweighs(int frequency, int shift, int documents) =>
+        frequency - shift <= 0 || frequency <= 0 || (frequency < documents) != (frequency - shift < documents)
+        || FrequencySteps.Round(frequency, _frequencyBits) != FrequencySteps.Round(frequency - shift, _frequencyBits);
+
+    /// <summary>True when the word whose hash is <paramref name="hash"/>, held now by <paramref name="shift"/> more bodies
+    /// than before, weighs the bodies holding it differently (see <see cref="FrequencySteps"/>).</summary>
+    internal bool Reweighs(long hash, int shift) => shift != 0 && Reweighs(DocumentFrequency(hash), shift, Documents);
+
+    private static (int[] Ids, double[] Weights) Weigh((int[] Ids, int[] Counts) counts, int[] documentFrequency, int documents, int frequencyBits)
     {
         // A word found in every document says nothing about which two belong together: counted first, so the
         // arrays are made at their final size.
@@ -1402,7 +1417,7 @@ internal sealed class TextSimilarity
         {
             if (documentFrequency[counts.Ids[i]] < documents)
             {
-                var idf = Math.Log((double)documents / documentFrequency[counts.Ids[i]]);
+                var idf = Math.Log((double)documents / FrequencySteps.Round(documentFrequency[counts.Ids[i]], frequencyBits));
                 var weight = (1 + Math.Log(counts.Counts[i])) * idf;
                 (ids[kept], weights[kept]) = (counts.Ids[i], weight);
                 squares += weight * weight;

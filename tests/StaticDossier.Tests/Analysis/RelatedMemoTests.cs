@@ -17,14 +17,17 @@ public sealed class RelatedMemoTests
 
     /// <summary>With the candidate search's own limits (at 240 articles every heavy word is walked and most sampled
     /// triples are rare), and with limits low enough that words fall beyond the walk's budget and triples cross the
-    /// count where they stop being rare as bodies gain and lose them.</summary>
+    /// count where they stop being rare as bodies gain and lose them; and with the weights reading document frequencies
+    /// so coarsely (two or three leading binary digits) that edits of common words move them across a step or within one.</summary>
     [Theory]
-    [InlineData(1024, 50, 240)]
-    [InlineData(40, 4, 241)]
-    [InlineData(90, 8, 242)]
-    public void RandomEditsGiveTheListsOfAFreshBuilder(int postingBudget, int rareTriple, int seed)
+    [InlineData(1024, 50, 240, FrequencySteps.DefaultBits)]
+    [InlineData(40, 4, 241, FrequencySteps.DefaultBits)]
+    [InlineData(90, 8, 242, FrequencySteps.DefaultBits)]
+    [InlineData(1024, 50, 243, 2)]
+    [InlineData(90, 8, 244, 3)]
+    public void RandomEditsGiveTheListsOfAFreshBuilder(int postingBudget, int rareTriple, int seed, int frequencyBits)
     {
-        var limits = new TextSimilarity.Limits(postingBudget, rareTriple);
+        var limits = new TextSimilarity.Limits(postingBudget, rareTriple, frequencyBits);
         using var dossier = new TempDossier(withSeeds: false);
         var config = Dossier.Config(dossier);
         var diagnostics = new DiagnosticBag();
@@ -115,6 +118,47 @@ public sealed class RelatedMemoTests
         Assert.True(madeWithoutText < 12 * 240 / 2, $"{madeWithoutText} lists made in 11 edits of names; all edits: {made}: {string.Join("; ", edits)}");
         // An article moved in the timeline reaches the lists meeting it, not all 240.
         Assert.True(movedMade < 3 * 240, $"{movedMade} lists made in 3 moves; all edits: {string.Join("; ", edits)}");
+    }
+
+    /// <summary>A body gaining a word that 200 of 240 bodies hold moves its frequency within a step of the weights'
+    /// rounding (<see cref="FrequencySteps"/>: 200 and 201 both read as 200), so no other body is weighed again and the save
+    /// makes a few lists, each a fresh builder's; with the IDF read from the exact frequency it made all 240 (200 bodies
+    /// reweighed). Then a word crossing a step (127 bodies to 128) reweighs its holders, and the lists are still a fresh builder's.</summary>
+    [Fact]
+    public void ACommonWordMovingWithinItsStepRemakesFewLists()
+    {
+        using var dossier = new TempDossier(withSeeds: false);
+        var config = Dossier.Config(dossier);
+        var diagnostics = new DiagnosticBag();
+        var text = InterfaceText.Load(config, diagnostics)!;
+        var markdown = new MarkdownRenderer();
+        var random = new Random(7);
+        string Words(int count) => string.Join(' ', Enumerable.Range(0, count).Select(_ => $"v{(int)(3000 * Math.Pow(random.NextDouble(), 1.5))}x"));
+        var pages = Enumerable.Range(0, 240).Select(i => new ContentPage(
+            $"content/c{i:000}.md",
+            new FrontMatter { Title = $"Dispatch {i}", Date = new DateOnly(2020, 1, 1).AddDays(i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) },
+            $"{Words(30)}{(i < 200 ? " plentiful" : string.Empty)}{(i < 127 ? " halfway" : string.Empty)} {Words(30)}.",
+            5)).ToList();
+        var memo = new ModelMemo();
+        _ = new DossierModelBuilder(config, text, markdown) { Memo = memo, ExactUpTo = 0 }.Build(pages, diagnostics);
+
+        var made = new List<int>();
+        foreach (var word in new[] { "plentiful", "halfway" })
+        {
+            pages[230] = pages[230] with { MarkdownBody = pages[230].MarkdownBody + $" And {word}." };
+            var kept = new DossierModelBuilder(config, text, markdown) { Memo = memo, ExactUpTo = 0 }.Build(pages, diagnostics);
+            var fresh = new DossierModelBuilder(config, text, markdown) { ExactUpTo = 0 }.Build(pages, diagnostics);
+            Assert.False(diagnostics.HasErrors, string.Join('\n', diagnostics));
+            for (var a = 0; a < fresh.Articles.Count; a++)
+            {
+                Assert.True(fresh.Articles[a].Related.SequenceEqual(kept.Articles[a].Related), $"{word}: {fresh.Articles[a].Url}: [{Show(kept.Articles[a].Related)}], fresh [{Show(fresh.Articles[a].Related)}]");
+            }
+
+            made.Add(memo.Related.Made);
+        }
+
+        Assert.True(made[0] < 240 / 4, $"{made[0]} lists made by a word moving within its step");
+        Assert.True(made[1] > made[0], $"{made[1]} lists made by a word crossing a step, {made[0]} by one within its step");
     }
 
     /// <summary>The candidate search breaks ties of its estimates by body number (the place in the timeline): thirty copies

@@ -111,9 +111,13 @@ public sealed class TextSimilarityTests
 
     /// <summary>A long-lived builder's similarity, made from the last one for the bodies whose text changed (words new
     /// to the dossier or gone from it, document frequencies moved, bodies swapped), finds and scores every body's
-    /// candidates as one made afresh does, after every step of a random sequence of edits.</summary>
-    [Fact]
-    public void OneMadeFromTheLastIsOneMadeAfresh()
+    /// candidates as one made afresh does, after every step of a random sequence of edits: with the weights' own rounding
+    /// of document frequencies, and with one so coarse (two leading binary digits) that most edits move common words
+    /// across a step and many move them within one.</summary>
+    [Theory]
+    [InlineData(FrequencySteps.DefaultBits)]
+    [InlineData(2)]
+    public void OneMadeFromTheLastIsOneMadeAfresh(int frequencyBits)
     {
         var random = new Random(23);
         string[] vocabulary = [.. Enumerable.Range(0, 600).Select(i => "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
@@ -121,7 +125,7 @@ public sealed class TextSimilarityTests
         var sentences = Enumerable.Range(0, 200).Select(_ => string.Join(' ', Enumerable.Range(0, 10).Select(_ => Word()))).ToArray();
         var keys = Enumerable.Range(0, 200).Select(_ => string.Join(' ', Enumerable.Range(0, 8).Select(_ => sentences[random.Next(sentences.Length)]))).ToArray();
         var memo = new TextSimilarity.Memo();
-        var limits = new TextSimilarity.Limits(120, 6);
+        var limits = new TextSimilarity.Limits(120, 6, frequencyBits);
         _ = new TextSimilarity(keys, everyTriple: false, memo, limits);
         var edits = new List<string>();
         for (var step = 0; step < 30; step++)
