@@ -6,18 +6,16 @@ namespace StaticDossier.Analysis;
 /// <summary>What a long-lived builder (<c>serve</c>) keeps of the related-article lists between builds of a large
 /// dossier, so that a save computes again only the lists it can change; each list is exactly what a full build makes.
 /// <para>A list (<see cref="RelatedArticles.For"/>, beyond <see cref="RelatedArticles.ExactUpTo"/> articles) reads: the
-/// bodies found through the heaviest words its candidate search walks (rarest first, within a budget of postings) and
-/// through the sampled word triples it shares with only a few; the cosines and containments of those candidates; the
-/// people and tags shared with it; and the links and shared names of the five kept. So after a save, a list is made again
-/// when its article is: a body whose text changed, or whose weights moved because the share of bodies having one of its
-/// words changed (the IDF is global), or which is at another place in the timeline (the candidate search breaks ties by
-/// body number) — a "changed" body; a body that walks one of a changed body's heaviest words (before
-/// or now), or holds among its heaviest a word whose count of postings moved within the walk's reach; a body sharing a
-/// rare sampled triple with a changed one when their count of shared rare triples changed or the changed one was among its
-/// candidates, or the changed one moved; a body whose people or tags changed, or holding one an article gained or lost; a body whose last list named
-/// an article whose link or names changed. Anything else (an article added or removed, new labels,
-/// a word now or before in every body, a small dossier's all-pairs pass, or a quarter of the dossier reweighed) makes
-/// every list again.</para></summary>
+/// candidates its text search chose (<see cref="TextSimilarity.Candidates"/>), their cosines and containments; the people
+/// and tags shared with it; and the links and shared names of the five kept. So after a save, a list is made again when its
+/// article is "changed": a body whose text changed, or whose weights moved because the rounded share of bodies having one
+/// of its words did (<see cref="FrequencySteps"/>), or which is at another place in the timeline (the candidate search
+/// breaks ties by body number); when its candidate search may choose otherwise (<see cref="TextSimilarity.SearchesMoved"/>:
+/// a changed body among its candidates, its walk reordered, a triple of it no longer or newly rare, or a changed body's
+/// estimate reaching its last cut); when its people or tags changed, or it holds one an article gained or lost; or when its
+/// last list named an article whose link or names changed. Anything else (an article added or removed, new labels, a word
+/// now or before in every body, a small dossier's all-pairs pass, or a quarter of the dossier reweighed) makes every list
+/// again.</para></summary>
 internal sealed class RelatedMemo
 {
     private State? _last;
@@ -46,7 +44,12 @@ internal sealed class RelatedMemo
         Parallel.For(0, related.Length, i => related[i] = again is null || again[i] ? make(i) : last!.Related[i]);
         Made = again is null ? related.Length : again.Count(a => a);
         Building.BuildTimings.Note("model: related lists", $"{Made} of {related.Length} made ({(again is null ? Why : "reached")})");
-        _last = now with { Related = related, Candidates = [.. related.Select((_, i) => again is null || again[i] ? similarity.CandidatesOf(i) : last!.Candidates[i])] };
+        _last = now with
+        {
+            Related = related,
+            Candidates = [.. related.Select((_, i) => again is null || again[i] ? similarity.CandidatesOf(i) : last!.Candidates[i])],
+            Cuts = [.. related.Select((_, i) => again is null || again[i] ? similarity.CutOf(i) : last!.Cuts[i])],
+        };
         return related;
     }
 
@@ -107,6 +110,7 @@ internal sealed class RelatedMemo
             Related = Moved(last.Related),
             Candidates = [.. from.Select(j => last.Candidates[j] is { } candidates ? (IReadOnlyList<int>)[.. candidates.Select(c => to[c]).Order()] : null)],
             TopWords = Moved(last.TopWords),
+            Cuts = Moved(last.Cuts),
         };
     }
 
@@ -123,8 +127,6 @@ internal sealed class RelatedMemo
         {
             // A word's share of bodies changes only through the bodies whose text changed.
             var shifts = new Dictionary<long, int>();
-            var words = new HashSet<long>();
-            var triples = new HashSet<long>();
             var tripleShifts = new Dictionary<long, int>();
             foreach (var i in textChanged)
             {
@@ -150,8 +152,6 @@ internal sealed class RelatedMemo
                     tripleShifts[triple] = tripleShifts.GetValueOrDefault(triple) + 1;
                 }
 
-                triples.UnionWith(triplesBefore);
-                triples.UnionWith(triplesAfter);
                 again[i] = true;
             }
 
@@ -171,26 +171,23 @@ internal sealed class RelatedMemo
             var moved = similarity.DocumentsWithWords(reweighed);
             if (moved.Count > count / 4)
             {
-                Why = $"{moved.Count} bodies reweighed by {reweighed.Count} words";
+                var crossing = reweighed.Select(w => (Now: similarity.DocumentFrequency(w), Shift: shifts[w])).OrderByDescending(f => f.Now).Take(3);
+                Why = $"{moved.Count} bodies reweighed by {reweighed.Count} words, the commonest held by {string.Join(", ", crossing.Select(f => $"{f.Now - f.Shift} -> {f.Now}"))} bodies";
                 return null;
             }
 
             // A body at another place keeps its text, but its number decides the ties of the candidate searches meeting it.
             var changed = textChanged.Concat(moved).Concat(_relocated).Distinct().ToList();
-            foreach (var d in changed.Where(d => !again[d]))
+            foreach (var d in changed)
             {
                 again[d] = true;
-                triples.UnionWith(TextSimilarity.Features(now.Keys[d]).Sampled);
             }
 
-            // Another body's candidate search meets a changed one through the postings of the words it walks (before or
-            // now among the latter's heaviest), and walks its own heaviest words rarest first: a word whose count of
-            // postings moved reorders the walk of every body holding it, unless it is beyond the walk's budget either way.
+            // The other bodies' candidate searches meet a changed one through the postings of the heaviest words they walk
+            // (rarest first: a word whose count of postings moved can reorder a walk) and of the rare triples they sample.
             var postingShifts = new Dictionary<long, int>();
             foreach (var d in changed)
             {
-                words.UnionWith(last.TopWords[d]);
-                words.UnionWith(now.TopWords[d]);
                 foreach (var word in last.TopWords[d])
                 {
                     postingShifts[word] = postingShifts.GetValueOrDefault(word) - 1;
@@ -202,52 +199,18 @@ internal sealed class RelatedMemo
                 }
             }
 
-            var recounted = postingShifts.Where(s => s.Value != 0 && Math.Min(similarity.TopPostingCount(s.Key), similarity.TopPostingCount(s.Key) - s.Value) <= similarity.PostingBudget).Select(s => s.Key);
-            var byTop = similarity.DocumentsWithTopWords(recounted, walked: false);
-            byTop.UnionWith(similarity.DocumentsWithTopWords(words, walked: true));
-            foreach (var d in byTop)
+            if (similarity.SearchesMoved(changed, postingShifts, tripleShifts, last.Candidates, last.Cuts) is not { } searches)
+            {
+                Why = "the triples' postings not kept whole";
+                return null;
+            }
+
+            foreach (var d in searches)
             {
                 again[d] = true;
             }
 
-            // A body that shares no walked word with a changed one counts only their shared rare triples in its estimate
-            // of it: it is made again when that count changes (a triple gained or lost, or one crossing the count where
-            // it stops being rare, which moves its estimate of every other holder too), or when the changed body was
-            // among the candidates it compared (their scores move).
-            var edited = textChanged.ToHashSet();
-            var sampledNow = changed.ToDictionary(d => d, d => TextSimilarity.Features(now.Keys[d]).Sampled.ToHashSet());
-            var sampledBefore = changed.ToDictionary(d => d, d => edited.Contains(d) ? TextSimilarity.Features(last.Keys[d]).Sampled.ToHashSet() : sampledNow[d]);
-            var holding = new Dictionary<long, List<int>>();
-            foreach (var x in changed)
-            {
-                foreach (var triple in sampledNow[x].Union(sampledBefore[x]))
-                {
-                    (CollectionsMarshal.GetValueRefOrAddDefault(holding, triple, out _) ??= []).Add(x);
-                }
-            }
-
-            var relocatedSet = _relocated.ToHashSet();
-            var bySampled = 0;
-            foreach (var (triple, holders) in similarity.SampledBy(triples))
-            {
-                var (rareNow, rareBefore) = (holders.Count <= similarity.RareTriple, holders.Count - tripleShifts.GetValueOrDefault(triple) <= similarity.RareTriple);
-                if (!rareNow && !rareBefore)
-                {
-                    continue;
-                }
-
-                foreach (var j in holders.Where(j => !again[j]))
-                {
-                    if (rareNow != rareBefore || holding[triple].Any(x => relocatedSet.Contains(x)) || holding[triple].Any(x => (sampledNow[x].Contains(triple) != sampledBefore[x].Contains(triple))
-                        || ((sampledNow[x].Contains(triple) || sampledBefore[x].Contains(triple)) && last.Candidates[j]?.Contains(x) != false)))
-                    {
-                        again[j] = true;
-                        bySampled++;
-                    }
-                }
-            }
-
-            Building.BuildTimings.Note("model: related lists", $"text changed {textChanged.Count}, relocated {_relocated.Count}, words reweighed {reweighed.Count}, bodies reweighed {moved.Count}, top words {words.Count} reaching {byTop.Count}, triples {triples.Count} reaching {bySampled}");
+            Building.BuildTimings.Note("model: related lists", $"text changed {textChanged.Count}, relocated {_relocated.Count}, words reweighed {reweighed.Count}, bodies reweighed {moved.Count}, candidate searches moved {searches.Count}");
         }
 
         if (namesChanged.Count > 0)
@@ -338,6 +301,9 @@ internal sealed class RelatedMemo
 
         /// <summary>The text candidates each list compared (<see cref="TextSimilarity.CandidatesOf"/>).</summary>
         public IReadOnlyList<int>?[] Candidates { get; init; } = [];
+
+        /// <summary>The estimate a body had to pass to be among each list's text candidates (<see cref="TextSimilarity.CutOf"/>).</summary>
+        public double[] Cuts { get; init; } = [];
 
         /// <summary>Each body's heaviest words' hashes (<see cref="TextSimilarity.TopWordHashesOf"/>).</summary>
         public long[][] TopWords { get; init; } = [];

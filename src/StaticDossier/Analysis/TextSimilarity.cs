@@ -8,7 +8,7 @@ namespace StaticDossier.Analysis;
 /// same report published twice in different words around shared sentences. Words are numbered by the
 /// rank of a hash of their spelling, and features kept as sorted arrays, so every comparison is a merge in a fixed order:
 /// deterministic, and fast enough for all pairs of a few thousand articles.</summary>
-internal sealed class TextSimilarity
+internal sealed partial class TextSimilarity
 {
     private const int ShingleSize = 3;
     private readonly (int[] Ids, double[] Weights)[] _vectors;
@@ -50,6 +50,7 @@ internal sealed class TextSimilarity
         var n = keys.Count;
         _keys = [.. keys];
         _chosen = new List<int>?[n];
+        _cuts = new double[n];
         (_distinct, _local, _counts) = (new long[n][], new int[n][], new (int[], int[])[n]);
         _vectors = new (int[], double[])[n];
         _shingles = new long[n][];
@@ -742,65 +743,6 @@ internal sealed class TextSimilarity
     /// <summary>The documents whose weighed words include one of <paramref name="hashes"/>.</summary>
     internal List<int> DocumentsWithWords(IReadOnlySet<long> hashes) => Matching(hashes, d => _vectors[d].Ids);
 
-    /// <summary>How many bodies count the word whose hash is <paramref name="hash"/> among their heaviest.</summary>
-    internal int TopPostingCount(long hash) => _wordIds.Find(hash) is var id and >= 0 ? _topTerms.Value.Postings[id].Documents.Length : 0;
-
-    /// <summary>The bodies that count one of <paramref name="hashes"/> among their heaviest words, and, when
-    /// <paramref name="walked"/>, only those whose candidate search walks it (see <see cref="Visited"/>).</summary>
-    internal HashSet<int> DocumentsWithTopWords(IEnumerable<long> hashes, bool walked)
-    {
-        var (top, postings) = _topTerms.Value;
-        var found = new HashSet<int>();
-        foreach (var hash in hashes)
-        {
-            if (_wordIds.Find(hash) is not (var id and >= 0))
-            {
-                continue;
-            }
-
-            foreach (var d in postings[id].Documents)
-            {
-                if (!walked || Array.FindIndex(top[d], 0, Visited(top[d], postings), t => t.Id == id) >= 0)
-                {
-                    found.Add(d);
-                }
-            }
-        }
-
-        return found;
-    }
-
-    /// <summary>Each of <paramref name="triples"/> that some body samples, with the bodies that do, ascending.</summary>
-    internal Dictionary<long, List<int>> SampledBy(IReadOnlySet<long> triples)
-    {
-        var found = new Dictionary<long, List<int>>();
-        if (_shinglePostings.KeepsAll)
-        {
-            foreach (var triple in triples)
-            {
-                if (_shinglePostings.All(triple) is { Length: > 0 } holders)
-                {
-                    found[triple] = [.. holders];
-                }
-            }
-
-            return found;
-        }
-
-        for (var d = 0; d < _sampled.Length; d++)
-        {
-            foreach (var triple in _sampled[d])
-            {
-                if (triples.Contains(triple))
-                {
-                    (CollectionsMarshal.GetValueRefOrAddDefault(found, triple, out _) ??= []).Add(d);
-                }
-            }
-        }
-
-        return found;
-    }
-
     private List<int> Matching(IReadOnlySet<long> hashes, Func<int, IEnumerable<int>> idsOf)
     {
         var wanted = new bool[_vocabulary];
@@ -981,7 +923,7 @@ internal sealed class TextSimilarity
         ties.Sort();
         chosen.AddRange(ties.Take(max - chosen.Count));
         chosen.Sort();
-        _chosen[a] = chosen;
+        (_chosen[a], _cuts[a]) = (chosen, threshold);
         return chosen;
     }
 
@@ -1234,11 +1176,16 @@ internal sealed class TextSimilarity
             ? postings[x.Id].Documents.Length.CompareTo(postings[y.Id].Documents.Length)
             : x.Id.CompareTo(y.Id));
 
-    // The last candidates found for each body (they are what its related list compared), for RelatedMemo.
+    // The last candidates found for each body (they are what its related list compared), and the estimate a body had to
+    // pass to be one (double.MinValue when every body met was taken), for RelatedMemo.
     private readonly List<int>?[] _chosen;
+    private readonly double[] _cuts;
 
     /// <summary>The candidates <see cref="Candidates"/> last gave for <paramref name="d"/>, ascending; null before it was asked.</summary>
     internal IReadOnlyList<int>? CandidatesOf(int d) => _chosen[d];
+
+    /// <summary>The estimate a body had to pass to be among <paramref name="d"/>'s last candidates (see <see cref="Candidates"/>).</summary>
+    internal double CutOf(int d) => _cuts[d];
 
     /// <summary>The end of the run of values equal to <c>values[start]</c> in sorted <paramref name="values"/>.</summary>
     private static int RunEnd<T>(ReadOnlySpan<T> values, int start)
