@@ -217,9 +217,10 @@ internal sealed class RelatedMemo
         {
             // Another list reads an article's people and tags through the score of those it shares with it (and their
             // names, in its reason): only a body holding a person or tag the article gained or lost sees it change. (A
-            // renamed term changes the names of every body holding it, so those are among the changed.) When no text
-            // changed, such a body's list stays when the article was neither kept nor a text candidate there and its
-            // new score from names alone stays below the weakest kept (the text scores are the last build's).
+            // renamed term changes the names of every body holding it, so those are among the changed.) Such a body's list
+            // stays when the article was neither kept nor a text candidate there and its new score from names alone stays
+            // below the weakest kept: a body not made again for its text has the last build's candidates, and the scores
+            // of those are the last build's (a changed candidate made it again).
             var changers = new Dictionary<string, List<int>>(StringComparer.Ordinal);
             foreach (var i in namesChanged)
             {
@@ -241,7 +242,7 @@ internal sealed class RelatedMemo
                 }
 
                 var reached = now.People[d].Concat(now.Tags[d]).SelectMany(t => changers.GetValueOrDefault(t.Url) ?? []).Distinct().ToList();
-                if (reached.Count > 0 && (textChanged.Count > 0 || !StaysWithout(d, reached, last, now, similarity, index.Value)))
+                if (reached.Count > 0 && !StaysWithout(d, reached, last, now, similarity, index.Value))
                 {
                     again[d] = true;
                 }

@@ -10,7 +10,7 @@ internal sealed partial class TextSimilarity
     /// body's search moves only when: a changed body was among its candidates (its score moved, or it may fall out); a word it
     /// walks changed its count of postings and so its walk (the words walked, or their order: the sums are taken in that
     /// order); one of its sampled triples crossed the count where it stops being rare (every holder's estimates of the others
-    /// move); or a changed body it meets now has an estimate reaching its last cut. Null when the triples' postings
+    /// move); or a changed body it meets now has an estimate above its last cut, or tying with it and winning the tie. Null when the triples' postings
     /// cannot say who held a triple (not kept whole).</summary>
     /// <param name="changed">The changed bodies.</param>
     /// <param name="topShifts">By word hash: how many more bodies count it among their heaviest words than in the last build.</param>
@@ -111,8 +111,9 @@ internal sealed partial class TextSimilarity
 
             foreach (var j in met)
             {
-                var estimate = EstimateIn(j, x, top, postings);
-                if (lastCuts[j] == double.MinValue ? estimate > 0 : estimate >= lastCuts[j])
+                // Candidates tied at the cut are taken by number: a body tying enters only before the last one taken.
+                var (estimate, cut) = (EstimateIn(j, x, top, postings), lastCuts[j]);
+                if (cut == double.MinValue ? estimate > 0 : estimate > cut || (estimate == cut && x < LastTaken(j, cut, lastCandidates[j]!, top, postings)))
                 {
                     moved.Add(j);
                 }
@@ -156,6 +157,22 @@ internal sealed partial class TextSimilarity
         }
 
         return false;
+    }
+
+    /// <summary>The highest-numbered of <paramref name="candidates"/> (body <paramref name="j"/>'s) whose estimate equals the
+    /// cut: the last tie taken. No changed body is among them (else <paramref name="j"/> is made again), so their estimates
+    /// are the last build's. <see cref="int.MaxValue"/> when none ties (not expected: the cut is a candidate's estimate).</summary>
+    private int LastTaken(int j, double cut, IReadOnlyList<int> candidates, (int Id, double Weight)[][] top, (int[] Documents, double[] Weights)[] postings)
+    {
+        for (var k = candidates.Count - 1; k >= 0; k--)
+        {
+            if (EstimateIn(j, candidates[k], top, postings) == cut)
+            {
+                return candidates[k];
+            }
+        }
+
+        return int.MaxValue;
     }
 
     /// <summary>Body <paramref name="x"/>'s estimate in body <paramref name="j"/>'s candidate search, the very sum
