@@ -28,14 +28,19 @@ internal static class RepeatedLines
                 }
             }
 
-            foreach (var (seed, lines) in perSeed)
+            // Read-only now: each seed's shared lines are picked out on every core.
+            var shared = new IReadOnlySet<string>[perSeed.Count];
+            Parallel.For(0, perSeed.Count, OnEveryCore, i => shared[i] = perSeed[i].Lines.Where(l => counts[l] >= MinSeeds).ToHashSet(StringComparer.Ordinal));
+            for (var i = 0; i < perSeed.Count; i++)
             {
-                result[seed.Path] = lines.Where(l => counts[l] >= MinSeeds).ToHashSet(StringComparer.Ordinal);
+                result[perSeed[i].Seed.Path] = shared[i];
             }
         }
 
         return result;
     }
+
+    private static readonly ParallelOptions OnEveryCore = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
     /// <summary>The outlet whose seeds a text dump's lines are compared with: its sidecar URL's host, or "".</summary>
     internal static string Outlet(SeedDocument seed) =>

@@ -46,11 +46,16 @@ internal static partial class AtomicBatch
                 SyncFileSystems(folders, temps);
             }
 
-            for (var i = 0; i < files.Count; i++)
+            // One worker a folder: renames in one folder wait for its lock, in two they need not.
+            var byFolder = Enumerable.Range(0, files.Count).GroupBy(i => Path.GetDirectoryName(temps[i]), StringComparer.Ordinal).ToList();
+            Parallel.ForEach(byFolder, parallel, indexes =>
             {
-                File.Move(temps[i]!, files[i].Path, overwrite: true);
-                temps[i] = null;
-            }
+                foreach (var i in indexes)
+                {
+                    File.Move(temps[i]!, files[i].Path, overwrite: true);
+                    temps[i] = null;
+                }
+            });
 
             if (syncFileSystems)
             {
