@@ -84,9 +84,15 @@ internal sealed class RunTogetherWords
 
     private Finding? Judge(string text, int start, int length)
     {
-        var word = text.Substring(start, length);
-        if (length < 5 || !word.All(char.IsAscii) || word.All(char.IsUpper) || IsKnown(word) || IsInflected(word.ToLowerInvariant()) || _keep.Contains(word)
-            || Glued(text, start, length) || InAddress(text, start))
+        // Most words are known: they are told apart on the text itself, before any string is made for them.
+        var letters = text.AsSpan(start, length);
+        if (length < 5 || !System.Text.Ascii.IsValid(letters) || !letters.ContainsAnyExceptInRange('A', 'Z') || IsKnown(letters))
+        {
+            return null;
+        }
+
+        var word = letters.ToString();
+        if (IsInflected(word.ToLowerInvariant()) || _keep.Contains(word) || Glued(text, start, length) || InAddress(text, start))
         {
             return null;
         }
@@ -173,6 +179,19 @@ internal sealed class RunTogetherWords
     }
 
     private bool IsKnown(string word) => WordList.Contains(word.ToLowerInvariant()) || _nameWords.Contains(word);
+
+    // IsKnown for ASCII letters, lower-cased into a buffer rather than a new string.
+    private bool IsKnown(ReadOnlySpan<char> letters)
+    {
+        if (letters.Length > 64)
+        {
+            return IsKnown(letters.ToString());
+        }
+
+        Span<char> lower = stackalloc char[letters.Length];
+        System.Text.Ascii.ToLower(letters, lower, out _);
+        return WordList.Contains(lower) || _nameWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(letters);
+    }
 
     /// <summary>A listed word with an ending the list lacks ("attach" + "es"): a real word, never split.</summary>
     private static bool IsInflected(string lower)

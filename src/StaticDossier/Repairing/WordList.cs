@@ -12,6 +12,9 @@ internal static class WordList
     /// <summary>True when <paramref name="lowerCase"/> (ASCII letters, lower case) is an English word.</summary>
     public static bool Contains(string lowerCase) => Words.Value.Contains(lowerCase);
 
+    /// <inheritdoc cref="Contains(string)"/>
+    public static bool Contains(ReadOnlySpan<char> lowerCase) => Words.Value.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lowerCase);
+
     /// <summary>How many words the list holds.</summary>
     public static int Count => Words.Value.Count;
 
