@@ -88,7 +88,7 @@ internal static class BreakdownHarness
         }
 
         var keys = new string[pages.Count];
-        Parallel.For(0, pages.Count, i => keys[i] = TermMatcher.Key(pages[i].Meta.Title, html[pages[i].MarkdownBody].Text));
+        Parallel.For(0, pages.Count, i => keys[i] = TermMatcher.Key(pages[i].Meta.Title, html[pages[i].MarkdownBody].Text.Value));
         Report("fold keys", clock, keys.Length);
         var people = new TermMatcher(config.People);
         var tags = new TermMatcher(config.Tags);

@@ -22,7 +22,7 @@ internal static class RelatedRecallHarness
         var dossier = new DossierModelBuilder(config, StaticDossier.Rendering.Interface.InterfaceText.Load(config, diagnostics)!, new MarkdownRenderer()).Build(pages, diagnostics);
         Console.WriteLine($"model with related articles: {clock.ElapsedMilliseconds} ms for {dossier.Articles.Count} articles");
         var articles = dossier.Articles.ToList();
-        var keys = articles.Select(a => TermMatcher.Key(a.Title + "\n" + a.PlainText)).ToArray();
+        var keys = articles.Select(a => TermMatcher.Key(a.Title + "\n" + a.PlainText.Value)).ToArray();
         var similarity = new TextSimilarity(keys, everyTriple: false);
         var urlRank = new RelatedArticles.TermIndex(articles).UrlRank;
         var step = Math.Max(1, articles.Count / samples);

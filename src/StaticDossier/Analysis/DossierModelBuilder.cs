@@ -47,29 +47,47 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
         });
         var articles = Timeline.Sort(Unique(views, diagnostics));
         stage.Dispose();
+        if (owned is not null)
+        {
+            Building.PhaseGarbage.Collect("collect: pages' Markdown");
+        }
+
         stage = Timings.Time("model: keys, names, terms");
 
         var sub = Timings.Time("  terms: keys, names");
-        var keys = new string[articles.Count];
-        Parallel.For(0, articles.Count, i => keys[i] = Memo is null ? TermMatcher.Key(articles[i].Title, articles[i].PlainText) : Memo.Key(articles[i].Title, articles[i].PlainText));
+        // Each article's folded text: a memo keeps them (serve); without one, each is folded where its names are matched
+        // and its words taken for the similarity there, so the dossier's folded texts are never all held at once.
+        var keys = Memo is null ? null : new string[articles.Count];
+        var words = Memo is null ? new TextSimilarity.Words[articles.Count] : null;
+        if (keys is not null)
+        {
+            Parallel.For(0, articles.Count, i => keys[i] = Memo!.Key(articles[i].Title, articles[i].PlainText));
+        }
+
         // names[k][i]: the names article i has in taxonomy k.
         var names = kinds.Select(_ => new List<string>[articles.Count]).ToArray();
         Memo?.BeginNames(CuratedStamp(kinds));
         Parallel.For(0, articles.Count, i =>
         {
+            var key = keys is not null ? keys[i] : TermMatcher.Key(articles[i].Title, articles[i].PlainText.Value);
             List<string>[] Match(ArticleView article)
             {
                 var found = new List<string>[kinds.Count];
                 for (var k = 0; k < kinds.Count; k++)
                 {
                     var given = kinds[k].Names(article);
-                    found[k] = matchers[k] is { } matcher ? matcher.MatchKey(given, kinds[k].MatchesText ? keys[i] : string.Empty) : [.. given ?? []];
+                    found[k] = matchers[k] is { } matcher ? matcher.MatchKey(given, kinds[k].MatchesText ? key : string.Empty) : [.. given ?? []];
                 }
 
                 return found;
             }
 
             var of = Memo is null ? Match(articles[i]) : Memo.Names(articles[i], Match);
+            if (words is not null)
+            {
+                words[i] = TextSimilarity.Words.Of(key);
+            }
+
             for (var k = 0; k < kinds.Count; k++)
             {
                 names[k][i] = of[k];
@@ -119,7 +137,10 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
         stage.Dispose();
         stage = Timings.Time("model: text similarity");
         var termIndex = Task.Run(() => new RelatedArticles.TermIndex(articles));
-        var similarity = new TextSimilarity(keys, everyTriple: articles.Count <= ExactUpTo, Memo?.Words, SimilarityLimits);
+        var similarity = words is not null
+            ? new TextSimilarity(words, everyTriple: articles.Count <= ExactUpTo, SimilarityLimits)
+            : new TextSimilarity(keys!, everyTriple: articles.Count <= ExactUpTo, Memo?.Words, SimilarityLimits);
+        words = null;
         var chronological = articles.Where(a => a.Date is not null).Reverse().ToList();
         var positions = chronological.Select((a, i) => (a.Url, i)).ToDictionary(x => x.Url, x => x.i, StringComparer.Ordinal);
         var shared = termIndex.GetAwaiter().GetResult();
@@ -135,7 +156,7 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
         }
         else
         {
-            related = Memo.Related.Lists(articles, keys, similarity, labels, Related);
+            related = Memo.Related.Lists(articles, keys!, similarity, labels, Related);
         }
 
         stage.Dispose();
@@ -230,7 +251,8 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
         }
 
         var date = page.Meta.ParsedDate;
-        var plain = body.Text;
+        // Decoded for the summary and reading time only; the view keeps the UTF-8.
+        var plain = body.Text.Value;
         var url = SitePaths.Article(page.Slug);
         var language = page.Meta.Language ?? config.Language;
         var view = new ArticleView
@@ -260,7 +282,7 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
                 : null,
             SeedSha256 = page.Meta.SeedSha256,
             RemovedBlocks = page.Meta.RemovedBlocks is > 0 ? page.Meta.RemovedBlocks : null,
-            PlainText = plain,
+            PlainText = body.Text,
             Summary = string.IsNullOrWhiteSpace(page.Meta.Summary) ? Lead.Of(plain) : page.Meta.Summary.Trim(),
             ReadingTime = text.ReadingTime(Lead.Words(plain)),
             AbsoluteUrl = SiteUrls.Absolute(config.BaseUrl, url),

@@ -6,13 +6,13 @@ using StaticDossier.Rendering;
 namespace StaticDossier.Analysis;
 
 /// <summary>What a long-lived builder (<c>serve</c>) keeps of the model between builds: each article's folded text and
-/// its words, found by the very plain-text string the body cache keeps for an unchanged body (and checked against the
+/// its words, found by the very plain text the body cache keeps for an unchanged body (and checked against the
 /// title), so an unchanged article is not folded and tokenised again; and each article's finished view, handed out
 /// again (the same object) when the new build made an equal one, so what is derived from it, its page's key above all,
 /// is not made again. The model built from them is the same.</summary>
 internal sealed class ModelMemo
 {
-    private readonly ConditionalWeakTable<string, Tuple<string, string>> _keys = new();
+    private readonly ConditionalWeakTable<BodyText, Tuple<string, string>> _keys = new();
     private readonly ConditionalWeakTable<ContentPage, ContentPage> _pages = new();
     private readonly ConditionalWeakTable<ArticleView, ArticleLink> _links = new();
     private ConcurrentDictionary<string, ArticleView> _views = new(StringComparer.Ordinal);
@@ -30,14 +30,14 @@ internal sealed class ModelMemo
     private int _kept;
 
     /// <summary><see cref="TermMatcher.Key(string, string?)"/> of <paramref name="title"/> and <paramref name="plain"/>.</summary>
-    public string Key(string title, string plain)
+    public string Key(string title, BodyText plain)
     {
         if (_keys.TryGetValue(plain, out var known) && known.Item1 == title)
         {
             return known.Item2;
         }
 
-        var key = TermMatcher.Key(title, plain);
+        var key = TermMatcher.Key(title, plain.Value);
         _keys.AddOrUpdate(plain, Tuple.Create(title, key));
         return key;
     }

@@ -171,22 +171,16 @@ internal sealed class MarkdownCache
 
     private RenderedMarkdown? Decode(Record record)
     {
-        try
-        {
-            var file = _file;
-            var html = file.AsSpan(record.Html.Start, record.Html.Length);
-            if (!System.Text.Unicode.Utf8.IsValid(html))
-            {
-                return null; // rendered again
-            }
-
-            // The HTML stays UTF-8, as the page will write it: copied out, not decoded.
-            return new RenderedMarkdown(Utf8Html.FromUtf8(html.ToArray()), StrictUtf8.GetString(file, record.Text.Start, record.Text.Length));
-        }
-        catch (DecoderFallbackException)
+        var file = _file;
+        var html = file.AsSpan(record.Html.Start, record.Html.Length);
+        var text = file.AsSpan(record.Text.Start, record.Text.Length);
+        if (!System.Text.Unicode.Utf8.IsValid(html) || !System.Text.Unicode.Utf8.IsValid(text))
         {
             return null; // rendered again
         }
+
+        // Both stay UTF-8, as the build keeps them: copied out, not decoded.
+        return new RenderedMarkdown(Utf8Html.FromUtf8(html.ToArray()), BodyText.FromUtf8(text.ToArray()));
     }
 
     private static void WriteRecords(Stream stream, ConcurrentDictionary<string, RenderedMarkdown> entries, bool header)
@@ -205,7 +199,8 @@ internal sealed class MarkdownCache
             // As BinaryWriter writes a string: its UTF-8 length as a 7-bit encoded number, then the bytes.
             writer.Write7BitEncodedInt(body.Html.Bytes.Length);
             writer.Write(body.Html.Bytes);
-            writer.Write(body.Text);
+            writer.Write7BitEncodedInt(body.Text.Bytes.Length);
+            writer.Write(body.Text.Bytes);
         }
     }
 

@@ -68,8 +68,8 @@ public sealed record ArticleView
     /// <summary>How many blocks cleaning removed; null when none (nothing is said about zero).</summary>
     public int? RemovedBlocks { get; init; }
 
-    /// <summary>The body as plain text, for search, similarity and the feed.</summary>
-    public string PlainText { get; init; } = string.Empty;
+    /// <summary>The body as plain text, for search, similarity and the feed, as UTF-8.</summary>
+    public BodyText PlainText { get; init; } = BodyText.Empty;
 
     /// <summary>The front matter's summary, else the body's first sentences (about a line of a list).</summary>
     public string Summary { get; init; } = string.Empty;

@@ -43,7 +43,7 @@ public sealed class MarkdownRenderer
         var renderers = Renderers.Value!;
         try
         {
-            return new RenderedMarkdown(renderers.Html.Render(document, PrefixIdsUtf8), renderers.Text.Render(document, Collapse));
+            return new RenderedMarkdown(renderers.Html.Render(document, PrefixIdsUtf8), new BodyText(renderers.Text.Render(document, Collapse)));
         }
         catch
         {
@@ -348,12 +348,12 @@ public sealed class MarkdownRenderer
 
 /// <summary>An article body rendered once for both uses.</summary>
 /// <param name="Html">Safe HTML for the page, as UTF-8 (it is only ever written out).</param>
-/// <param name="Text">Plain text, whitespace collapsed, for summaries, matching and search.</param>
-public sealed record RenderedMarkdown(Utf8Html Html, string Text)
+/// <param name="Text">Plain text, whitespace collapsed, for summaries, matching and search, as UTF-8.</param>
+public sealed record RenderedMarkdown(Utf8Html Html, BodyText Text)
 {
-    /// <summary>A body from the HTML as a string.</summary>
+    /// <summary>A body from the HTML and text as strings.</summary>
     public RenderedMarkdown(string html, string text)
-        : this(new Utf8Html(html), text)
+        : this(new Utf8Html(html), new BodyText(text))
     {
     }
 }

@@ -119,7 +119,7 @@ public sealed class MarkdownCacheTests : IDisposable
             writer.Write(BuildFingerprint.Generator);
             writer.Write(BuildFingerprint.Sha256(Markdown));
             writer.Write(rendered.Html.Value);
-            writer.Write(rendered.Text);
+            writer.Write(rendered.Text.Value);
         }
 
         var third = MarkdownCache.Load(_dir);

@@ -87,7 +87,7 @@ public sealed class MarkdownSafetyOracleTests
     public void RendersHtmlAndPlainTextTogether()
     {
         var body = Renderer.RenderBody("# Title\n\nSome *emphasis* and [a link](https://example.org).\n\n- one\n- two\n");
-        Assert.Equal("Title Some emphasis and a link. one two", body.Text);
+        Assert.Equal("Title Some emphasis and a link. one two", body.Text.Value);
         Assert.Contains("<em>emphasis</em>", body.Html.Value, StringComparison.Ordinal);
     }
 

@@ -355,10 +355,10 @@ internal sealed partial class SearchIndex
 
     /// <summary>What a long-lived builder (<c>serve</c>) keeps between builds: the vocabulary (words are numbered as first
     /// met, and only words in use become terms, so the index does not depend on it) and each article's parse, found by its
-    /// plain text (the very string, kept by the body cache) and checked against its other fields.</summary>
+    /// plain text (the very object, kept by the body cache) and checked against its other fields.</summary>
     internal sealed class Memo
     {
-        private readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, Tuple<string[], ParsedDocument>> _parsed = new();
+        private readonly System.Runtime.CompilerServices.ConditionalWeakTable<BodyText, Tuple<string[], ParsedDocument>> _parsed = new();
 
         internal Vocabulary Vocabulary { get; } = new();
 
@@ -477,7 +477,7 @@ internal sealed partial class SearchIndex
         1 => article.People.Select(p => p.Name),
         2 => article.Tags.Select(t => t.Name),
         3 => article.Source is null ? [] : [article.Source],
-        _ => [article.PlainText],
+        _ => [article.PlainText.Value],
     };
 
     private static readonly ThreadLocal<DocumentScratch> Scratch = new(() => new DocumentScratch());

@@ -400,7 +400,7 @@ internal sealed class SearchIndexRenderer : ISiteOutput
             w.WriteString("source", a.Source);
         }
 
-        w.WriteString("text", a.PlainText);
+        w.WriteString("text", a.PlainText.Bytes);
         w.WriteEndObject();
     }
 

@@ -207,5 +207,5 @@ internal sealed class ShardMemo
     }
 
     /// <summary>Everything an article's <c>docs/ID.js</c> is made of.</summary>
-    internal readonly record struct DocumentKey(string Title, string Url, string Language, string? Date, string? DateDisplay, string? DateApprox, string? DateApproxDisplay, string? Source, string Text);
+    internal readonly record struct DocumentKey(string Title, string Url, string Language, string? Date, string? DateDisplay, string? DateApprox, string? DateApproxDisplay, string? Source, BodyText Text);
 }
