@@ -49,7 +49,7 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
         stage.Dispose();
         if (owned is not null)
         {
-            Building.PhaseGarbage.Collect("collect: pages' Markdown");
+            Building.PhaseGarbage.Collect("collect: pages' Markdown", articles.Count);
         }
 
         stage = Timings.Time("model: keys, names, terms");

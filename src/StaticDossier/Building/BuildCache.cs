@@ -76,11 +76,16 @@ internal sealed class BuildCache
     /// <summary>A content page the fingerprint already read; each is taken out, so its bytes go once the page is parsed.</summary>
     public Func<string, byte[]?>? ReadAlready => _pages is null ? null : path => _pages.TryRemove(path, out var bytes) ? bytes : null;
 
-    /// <summary>Saves the rendered bodies; they depend on nothing but their Markdown, so this runs while the site is written.</summary>
-    public Task SaveBodies() => Task.Run(() =>
+    /// <summary>Saves the rendered bodies; they depend on nothing but their Markdown, so this runs while the site is written.
+    /// With <paramref name="letGo"/> (a one-off build) the cache then holds none of them.</summary>
+    public Task SaveBodies(bool letGo = false) => Task.Run(() =>
     {
         Directory.CreateDirectory(_dir);
         Markdown.Save(_dir);
+        if (letGo)
+        {
+            Markdown.LetGo();
+        }
     });
 
     /// <summary>Drops the build state before publishing: should the swap fail half-way, no later build may trust it.</summary>

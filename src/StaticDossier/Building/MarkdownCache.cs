@@ -145,6 +145,13 @@ internal sealed class MarkdownCache
         (_file, _index) = ([], new(StringComparer.Ordinal));
     }
 
+    /// <summary>Lets go of this build's bodies once they are saved (a one-off build, whose model then holds the only ones).</summary>
+    public void LetGo()
+    {
+        _used.Clear();
+        _new.Clear();
+    }
+
     /// <summary>Saves what this build rendered: appended when the file is sound and mostly still in use, otherwise
     /// rewritten (in key order, so it is deterministic) with only the bodies this build used.</summary>
     public void Save(string cacheDir)

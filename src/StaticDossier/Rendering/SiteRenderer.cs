@@ -62,7 +62,7 @@ public sealed class SiteRenderer
 
         if (TakesPages && Memo is null)
         {
-            Building.PhaseGarbage.Collect("collect: model's scaffolding");
+            Building.PhaseGarbage.Collect("collect: model's scaffolding", dossier.Articles.Count);
         }
 
         var templates = new TemplateRenderer(_config.TemplatesPath, _config.RelativeToRoot(_config.TemplatesPath));

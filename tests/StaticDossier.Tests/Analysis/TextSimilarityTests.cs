@@ -76,6 +76,30 @@ public sealed class TextSimilarityTests
         Assert.Equal(1.0, similarity.Compare(17, [2950])[0].Containment);
     }
 
+    /// <summary>A build without a memo takes each text's words as it folds the text, and hands over the words only: the
+    /// similarity made from them scores and finds every body's candidates as one made from the texts.</summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void OneMadeFromWordsIsOneMadeFromTheTexts(bool everyTriple)
+    {
+        var random = new Random(11);
+        string[] vocabulary = [.. Enumerable.Range(0, 300).Select(i => "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+        var sentences = Enumerable.Range(0, 150).Select(_ => string.Join(' ', Enumerable.Range(0, 10).Select(_ => vocabulary[random.Next(vocabulary.Length)]))).ToArray();
+        var keys = Enumerable.Range(0, 120).Select(_ => string.Join(' ', Enumerable.Range(0, 8).Select(_ => sentences[random.Next(sentences.Length)]))).ToArray();
+        var limits = new TextSimilarity.Limits(120, 6);
+        var fromTexts = new TextSimilarity(keys, everyTriple, limits: limits);
+        var fromWords = new TextSimilarity([.. keys.Select(TextSimilarity.Words.Of)], everyTriple, limits);
+
+        for (var d = 0; d < keys.Length; d++)
+        {
+            var candidates = fromTexts.Candidates(d, 16);
+            Assert.Equal(candidates, fromWords.Candidates(d, 16));
+            Assert.Equal(fromTexts.Compare(d, candidates), fromWords.Compare(d, candidates));
+            Assert.Equal(fromTexts.Cosine(d, (d + 1) % keys.Length), fromWords.Cosine(d, (d + 1) % keys.Length));
+        }
+    }
+
     /// <summary>3,000 texts of <paramref name="words"/> words each, drawn at random from 400 shared ones.</summary>
     private static List<string> Filler(int seed, int words)
     {

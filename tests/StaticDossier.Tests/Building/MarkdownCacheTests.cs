@@ -79,6 +79,28 @@ public sealed class MarkdownCacheTests : IDisposable
         Assert.Equal(1, second.Misses);
     }
 
+    /// <summary>The plain text is kept as the file's bytes, not decoded: a text damaged in place is caught all the same,
+    /// and its body rendered again.</summary>
+    [Fact]
+    public void ABodyWhoseTextIsDamagedInPlaceIsRenderedAgain()
+    {
+        var first = MarkdownCache.Load(_dir);
+        first.Render("Only *this* body: zebra.");
+        first.Save(_dir);
+        var path = Path.Combine(_dir, "markdown.bin");
+        var bytes = File.ReadAllBytes(path);
+        // The record's HTML comes first, then its text.
+        var at = bytes.AsSpan().LastIndexOf("zebra"u8);
+        Assert.True(at > bytes.AsSpan().IndexOf("zebra"u8));
+        bytes[at] = 0xFF;
+        File.WriteAllBytes(path, bytes);
+
+        var second = MarkdownCache.Load(_dir);
+        Assert.Equal(new MarkdownRenderer().RenderBody("Only *this* body: zebra."), second.Render("Only *this* body: zebra."));
+        Assert.Equal(0, second.Hits);
+        Assert.Equal(1, second.Misses);
+    }
+
     [Fact]
     public void AfterRenderingTheFileIsLetGoAndBodiesAreStillRightAndSaved()
     {
