@@ -40,6 +40,7 @@ internal static class RetainedHarness
         rendered = null;
         html = null;
         Report("dossier model (views, keys, similarity, related), Markdown let go", ref last, count);
+        Parts(dossier);
         var index = SearchIndex.Build(dossier);
         Report("search index (words, postings, pairs)", ref last, count);
         var files = SearchIndexRenderer.Render(dossier).ToList();
@@ -54,6 +55,25 @@ internal static class RetainedHarness
         Console.WriteLine($"the model holds {(last - start) >> 20} MiB ({(double)(last - start) / count:F0} bytes an article)");
         GC.KeepAlive(dossier);
         return 0;
+    }
+
+    /// <summary>The model's largest fields, as bytes of their arrays and strings (shared strings counted each time).</summary>
+    private static void Parts(DossierModel dossier)
+    {
+        static long Text(string? s) => s is null ? 0 : 22 + 2L * s.Length;
+        var a = dossier.Articles;
+        var parts = new (string Name, long Bytes)[]
+        {
+            ("bodies' HTML (UTF-8)", a.Sum(v => 24L + v.Body.Bytes.Length)),
+            ("plain text (UTF-8)", a.Sum(v => 24L + v.PlainText.Bytes.Length)),
+            ("summaries", a.Sum(v => Text(v.Summary))),
+            ("citations", a.Sum(v => Text(v.Citation))),
+            ("related lists (links)", a.Sum(v => 32L + v.Related.Count * (8 + 96L) + v.Related.Sum(r => Text(r.Reason)))),
+        };
+        foreach (var (name, bytes) in parts)
+        {
+            Console.WriteLine($"  {name,-58} {bytes >> 20,7} MiB {(double)bytes / a.Count,9:F0} bytes an article");
+        }
     }
 
     private static long Reachable() => GC.GetTotalMemory(forceFullCollection: true);
