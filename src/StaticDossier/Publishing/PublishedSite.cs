@@ -24,6 +24,14 @@ internal sealed class PublishedSite : IDisposable
     private Dictionary<string, (UInt128 Hash, OutputRecord Record)> _files;
     private OutputWatch? _watch;
 
+    // The last build's files in its order, with their hashes and records: a save in serve makes the same paths in the
+    // same order, so each file is matched by its place (and an unchanged page by its very array) rather than looked up
+    // by path in a dictionary of the whole site, and the records are copied rather than gathered again.
+    private Published? _last;
+
+    /// <summary>The files of one build in its order, and the records it left (the same records as <c>_files</c>).</summary>
+    private sealed record Published(string[] Paths, byte[][] Bytes, UInt128[] Hashes, OutputRecord[] Records, Dictionary<string, OutputRecord> Outputs);
+
     // The hash of each file's bytes by the array itself, while it lives: a page the render memo kept is the same array
     // build after build, and hashing the whole site (hundreds of megabytes) on every save is not needed.
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<byte[], System.Runtime.CompilerServices.StrongBox<UInt128>> _hashes = new();
@@ -71,24 +79,50 @@ internal sealed class PublishedSite : IDisposable
     /// <exception cref="IOException">The disk refused; what was written so far stays, each file whole.</exception>
     public WriteResult Update(IReadOnlyList<OutputFile> files)
     {
-        // Paths known from the last build were checked then; new ones are checked, with the whole list, for duplicates.
-        var targets = files.Any(f => !_files.ContainsKey(f.OutputPath)) ? SiteWriter.Targets(files) : null;
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        // The same paths in the same order as the last build (most saves in serve): each file is known by its place.
+        var last = _last is { } l && l.Paths.Length == files.Count ? l : null;
+        for (var i = 0; last is not null && i < files.Count; i++)
+        {
+            if (!string.Equals(last.Paths[i], files[i].OutputPath, StringComparison.Ordinal))
+            {
+                last = null;
+            }
+        }
+
+        // Paths known from the last build were checked then; new ones are checked, with the whole list, for duplicates.
+        var targets = last is null && files.Any(f => !_files.ContainsKey(f.OutputPath)) ? SiteWriter.Targets(files) : null;
         var touched = Touched();
         var settled = clock.ElapsedMilliseconds;
         var records = new OutputRecord[files.Count];
         var hashes = new UInt128[files.Count];
         var fates = new Fate[files.Count];
+        var sameShape = last is not null;
         Parallel.For(0, files.Count, i =>
         {
             var file = files[i];
-            hashes[i] = _hashes.GetValue(file.Bytes, static bytes => new(XxHash128.HashToUInt128(bytes))).Value;
-            if (!_files.TryGetValue(file.OutputPath, out var before) || before.Hash != hashes[i] || before.Record.Length != file.Bytes.Length)
+            (UInt128 Hash, OutputRecord Record) before;
+            if (last is not null)
+            {
+                // The very bytes published are the same hash.
+                hashes[i] = ReferenceEquals(last.Bytes[i], file.Bytes) ? last.Hashes[i] : Hash(file.Bytes);
+                before = (last.Hashes[i], last.Records[i]);
+            }
+            else
+            {
+                hashes[i] = Hash(file.Bytes);
+                if (!_files.TryGetValue(file.OutputPath, out before))
+                {
+                    fates[i] = Fate.Write;
+                    return;
+                }
+            }
+
+            if (before.Hash != hashes[i] || before.Record.Length != file.Bytes.Length)
             {
                 fates[i] = Fate.Write;
                 return;
             }
-
             records[i] = before.Record;
             fates[i] = touched is null ? Fate.Look : touched.Has(file.OutputPath) ? Fate.Compare : Fate.Keep;
         });
@@ -119,22 +153,42 @@ internal sealed class PublishedSite : IDisposable
 
         Looked = looked;
         var wrote = clock.ElapsedMilliseconds;
-        var now = new Dictionary<string, (UInt128, OutputRecord)>(files.Count, StringComparer.Ordinal);
-        for (var i = 0; i < files.Count; i++)
-        {
-            now[files[i].OutputPath] = (hashes[i], records[i]);
-        }
-
         var removed = 0;
-        foreach (var gone in _files.Keys.Where(k => !now.ContainsKey(k)).Order(StringComparer.Ordinal))
+        Dictionary<string, OutputRecord> outputs;
+        if (sameShape)
         {
-            Remove(gone);
-            removed++;
+            // The same paths as the last build: its records, copied whole (no path hashed again), with the files written
+            // now put in.
+            outputs = new Dictionary<string, OutputRecord>(last!.Outputs, StringComparer.Ordinal);
+            for (var i = 0; i < files.Count; i++)
+            {
+                if (fates[i] == Fate.Written || hashes[i] != last.Hashes[i])
+                {
+                    _files[files[i].OutputPath] = (hashes[i], records[i]);
+                    outputs[files[i].OutputPath] = records[i];
+                }
+            }
+        }
+        else
+        {
+            var now = new Dictionary<string, (UInt128, OutputRecord)>(files.Count, StringComparer.Ordinal);
+            for (var i = 0; i < files.Count; i++)
+            {
+                now[files[i].OutputPath] = (hashes[i], records[i]);
+            }
+
+            foreach (var gone in _files.Keys.Where(k => !now.ContainsKey(k)).Order(StringComparer.Ordinal))
+            {
+                Remove(gone);
+                removed++;
+            }
+
+            _files = now;
+            outputs = now.ToDictionary(e => e.Key, e => e.Value.Item2, StringComparer.Ordinal);
         }
 
-        _files = now;
-        Building.BuildTimings.Note("writes", $"{looked} of {files.Count} files looked at on disk ({(touched is null ? "no sure watch" : "touched")}), {written} written{(restart ? ", watch restarted" : "")}; ms: watch settled {settled}, hashes {hashed - settled}, writes {wrote - hashed}, records {clock.ElapsedMilliseconds - wrote}");
-        var outputs = now.ToDictionary(e => e.Key, e => e.Value.Item2, StringComparer.Ordinal);
+        _last = new Published([.. files.Select(f => f.OutputPath)], [.. files.Select(f => f.Bytes)], hashes, records, outputs);
+        Building.BuildTimings.Note("writes", $"{looked} of {files.Count} files looked at on disk ({(touched is null ? "no sure watch" : "touched")}), {written} written{(restart ? ", watch restarted" : "")}{(sameShape ? "" : ", paths changed")}; ms: watch settled {settled}, hashes {hashed - settled}, writes {wrote - hashed}, records {clock.ElapsedMilliseconds - wrote}");
         return new WriteResult(outputs, written, files.Count - written, removed);
 
         void Run(Func<int, bool> which)
@@ -171,6 +225,8 @@ internal sealed class PublishedSite : IDisposable
             }
         }
     }
+
+    private UInt128 Hash(byte[] bytes) => _hashes.GetValue(bytes, static b => new(XxHash128.HashToUInt128(b))).Value;
 
     /// <summary>What a build does with a file.</summary>
     private enum Fate : byte
