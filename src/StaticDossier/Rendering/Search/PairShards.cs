@@ -21,6 +21,11 @@ internal sealed record PairShards(int First, IReadOnlyList<string> Starts)
         w.WriteEndArray();
     }
 
+    /// <summary>Whether <paramref name="a"/> and <paramref name="b"/> say the same (both none, or the same first shard and
+    /// the same words starting the next ones).</summary>
+    public static bool Same(PairShards? a, PairShards? b) =>
+        a is null || b is null ? a is null && b is null : a.First == b.First && a.Starts.SequenceEqual(b.Starts, StringComparer.Ordinal);
+
     /// <summary>One word's pairs as pieces of JSON object members (<c>"second":"articles"</c>), each under
     /// <paramref name="pieceBytes"/>, with the second word each piece starts at.</summary>
     public static List<(string Start, byte[] Members)> Pieces(SearchIndex index, int term, int pieceBytes, JsonWriterOptions options)

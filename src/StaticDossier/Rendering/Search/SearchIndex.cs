@@ -374,8 +374,8 @@ internal sealed partial class SearchIndex
         /// <summary>How many builds were spliced from the last one rather than made whole.</summary>
         internal int Spliced { get; set; }
 
-        /// <summary>The size a word's pair pieces aim at (<see cref="PairShards.Pieces"/>); smaller in tests, so that
-        /// a small dossier's words span several pieces.</summary>
+        /// <summary>The size a word's pair pieces aim at (<see cref="PairShards.Pieces"/>), and pair shards too; smaller
+        /// in tests, so that a small dossier's words span several pieces and shards.</summary>
         internal int PairPieceBytes { get; init; } = SearchIndexRenderer.ChunkBytes;
 
         internal ParsedDocument Parse(ArticleView article)

@@ -196,7 +196,7 @@ internal sealed class SearchIndexRenderer : ISiteOutput
         }
 
         Building.BuildTimings.Note("search: term entries", $"{made} of {words.Length} made ({patched} patched), {postings} postings, {coreTicks * 1000 / System.Diagnostics.Stopwatch.Frequency} ms in entries; {pairsMade} terms' pairs made ({pairPostings} postings), {pairsPatched} patched, {pairTicks * 1000 / System.Diagnostics.Stopwatch.Frequency} ms");
-        var pairFiles = Building.BuildTimings.Time("search: pairs", () => Pairs(index, terms, kept));
+        var pairFiles = Building.BuildTimings.Time("search: pairs", () => Pairs(index, terms, kept, pieceBytes));
         int[] chunkStarts;
         OutputFile[] shards;
         byte[][][] chunkValues;
@@ -287,7 +287,7 @@ internal sealed class SearchIndexRenderer : ISiteOutput
 
     /// <summary>The pair shards; and each term's whole entry, now that where its pairs are is known. Each word's pairs
     /// are cut into pieces of about a chunk's size; pieces are packed in word order into shards of about that size.</summary>
-    private static List<OutputFile> Pairs(SearchIndex index, ShardMemo.Term[] terms, ShardMemo? kept)
+    private static List<OutputFile> Pairs(SearchIndex index, ShardMemo.Term[] terms, ShardMemo? kept, int shardBytes)
     {
         var words = index.Words;
         var shards = new List<List<(int Term, byte[] Members)>>();
@@ -298,7 +298,7 @@ internal sealed class SearchIndexRenderer : ISiteOutput
             var starts = new List<string>();
             foreach (var (start, members) in terms[t].Pieces)
             {
-                if (shards.Count == 0 || (size > 0 && size + members.Length > ChunkBytes))
+                if (shards.Count == 0 || (size > 0 && size + members.Length > shardBytes))
                 {
                     shards.Add([]);
                     size = 0;
@@ -317,11 +317,13 @@ internal sealed class SearchIndexRenderer : ISiteOutput
                 size += members.Length + words[t].Length + 4;
             }
 
-            var where = first is { } f ? Encoding.UTF8.GetString(JsonBytes(w => new PairShards(f, starts).Write(w))) : null;
+            // Where the pairs are, written only when it moved: most saves leave every term's where it was.
+            var at = first is { } f ? new PairShards(f, starts) : null;
             var term = terms[t];
-            if (term.Value.Length == 0 || term.Where != where)
+            if (term.Value.Length == 0 || !PairShards.Same(term.At, at))
             {
-                terms[t] = term with { Where = where, Value = [.. term.Core, .. where is null ? "]"u8 : Encoding.UTF8.GetBytes("," + where + "]")] };
+                var where = at is null ? null : Encoding.UTF8.GetString(JsonBytes(at.Write));
+                terms[t] = term with { At = at, Value = [.. term.Core, .. where is null ? "]"u8 : Encoding.UTF8.GetBytes("," + where + "]")] };
             }
         }
 

@@ -14,8 +14,8 @@ internal sealed class ShardMemo
     private Term?[] _terms = [];
 
     /// <summary>One word's entry as last written: its bytes without the closing bracket, its rounded weights, the
-    /// pieces of its pairs, and the whole entry for where its pairs were.</summary>
-    internal sealed record Term(byte[] Core, int[] Weights, List<(string Start, byte[] Members)> Pieces, string? Where, byte[] Value);
+    /// pieces of its pairs, and the whole entry for where its pairs were (<paramref name="At"/>; null when it has none).</summary>
+    internal sealed record Term(byte[] Core, int[] Weights, List<(string Start, byte[] Members)> Pieces, PairShards? At, byte[] Value);
 
     /// <summary>Each term shard, pair shard and document as last written, with what it was made from.</summary>
     internal Dictionary<int, (byte[][] Values, OutputFile File)> TermShards { get; } = [];
