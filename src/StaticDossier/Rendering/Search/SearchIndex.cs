@@ -70,9 +70,18 @@ internal sealed partial class SearchIndex
         var articles = model.Articles;
         var vocabulary = memo?.Vocabulary ?? new Vocabulary();
         var documents = new ParsedDocument[articles.Count];
-        Parallel.For(0, articles.Count, i => documents[i] = memo is null ? Parse(articles[i], vocabulary) : memo.Parse(articles[i]));
+        // The very view the last build had at an id (the model memo hands an unchanged article's out again) has the parse
+        // it had: no lookup by its text.
+        var (views, parsed) = memo?.Last is { } kept && memo.Views is { } v && v.Length == kept._documents.Length ? (v, kept._documents) : ([], []);
+        Parallel.For(0, articles.Count, i => documents[i] = memo is null ? Parse(articles[i], vocabulary)
+            : i < views.Length && ReferenceEquals(views[i], articles[i]) ? parsed[i] : memo.Parse(articles[i]));
 
         var averages = AverageLengths(documents);
+        if (memo is not null)
+        {
+            memo.Views = [.. articles];
+        }
+
         if (memo?.Last is { } last && Splice(last, documents, averages, memo) is { } spliced)
         {
             memo.Last = spliced;
@@ -367,6 +376,9 @@ internal sealed partial class SearchIndex
 
         /// <summary>The last build's index, which the next one splices when few articles changed.</summary>
         internal SearchIndex? Last { get; set; }
+
+        /// <summary>The articles of the last build's index, by id.</summary>
+        internal ArticleView[]? Views { get; set; }
 
         /// <summary>How many of the last build's articles have each folded word (by vocabulary id).</summary>
         internal int[]? Frequency { get; set; }
