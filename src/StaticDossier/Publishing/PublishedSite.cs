@@ -80,32 +80,34 @@ internal sealed class PublishedSite : IDisposable
     public WriteResult Update(IReadOnlyList<OutputFile> files)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        // The same paths in the same order as the last build (most saves in serve): each file is known by its place.
+        // A file at the same place as in the last build (most files of most saves in serve) is known by its place; any
+        // other by its path.
         var last = _last is { } l && l.Paths.Length == files.Count ? l : null;
-        for (var i = 0; last is not null && i < files.Count; i++)
+        var byPlace = new bool[files.Count];
+        var allKnown = true;
+        for (var i = 0; i < files.Count; i++)
         {
-            if (!string.Equals(last.Paths[i], files[i].OutputPath, StringComparison.Ordinal))
-            {
-                last = null;
-            }
+            byPlace[i] = last is not null && string.Equals(last.Paths[i], files[i].OutputPath, StringComparison.Ordinal);
+            allKnown = allKnown && (byPlace[i] || _files.ContainsKey(files[i].OutputPath));
         }
 
         // Paths known from the last build were checked then; new ones are checked, with the whole list, for duplicates.
-        var targets = last is null && files.Any(f => !_files.ContainsKey(f.OutputPath)) ? SiteWriter.Targets(files) : null;
+        var targets = allKnown ? null : SiteWriter.Targets(files);
         var touched = Touched();
         var settled = clock.ElapsedMilliseconds;
         var records = new OutputRecord[files.Count];
         var hashes = new UInt128[files.Count];
         var fates = new Fate[files.Count];
-        var sameShape = last is not null;
+        // As many files as last time, each of a path it published: the same paths.
+        var samePaths = last is not null && allKnown;
         Parallel.For(0, files.Count, i =>
         {
             var file = files[i];
             (UInt128 Hash, OutputRecord Record) before;
-            if (last is not null)
+            if (byPlace[i])
             {
                 // The very bytes published are the same hash.
-                hashes[i] = ReferenceEquals(last.Bytes[i], file.Bytes) ? last.Hashes[i] : Hash(file.Bytes);
+                hashes[i] = ReferenceEquals(last!.Bytes[i], file.Bytes) ? last.Hashes[i] : Hash(file.Bytes);
                 before = (last.Hashes[i], last.Records[i]);
             }
             else
@@ -155,14 +157,14 @@ internal sealed class PublishedSite : IDisposable
         var wrote = clock.ElapsedMilliseconds;
         var removed = 0;
         Dictionary<string, OutputRecord> outputs;
-        if (sameShape)
+        if (samePaths)
         {
             // The same paths as the last build: its records, copied whole (no path hashed again), with the files written
             // now put in.
             outputs = new Dictionary<string, OutputRecord>(last!.Outputs, StringComparer.Ordinal);
             for (var i = 0; i < files.Count; i++)
             {
-                if (fates[i] == Fate.Written || hashes[i] != last.Hashes[i])
+                if (fates[i] == Fate.Written)
                 {
                     _files[files[i].OutputPath] = (hashes[i], records[i]);
                     outputs[files[i].OutputPath] = records[i];
@@ -188,7 +190,7 @@ internal sealed class PublishedSite : IDisposable
         }
 
         _last = new Published([.. files.Select(f => f.OutputPath)], [.. files.Select(f => f.Bytes)], hashes, records, outputs);
-        Building.BuildTimings.Note("writes", $"{looked} of {files.Count} files looked at on disk ({(touched is null ? "no sure watch" : "touched")}), {written} written{(restart ? ", watch restarted" : "")}{(sameShape ? "" : ", paths changed")}; ms: watch settled {settled}, hashes {hashed - settled}, writes {wrote - hashed}, records {clock.ElapsedMilliseconds - wrote}");
+        Building.BuildTimings.Note("writes", $"{looked} of {files.Count} files looked at on disk ({(touched is null ? "no sure watch" : "touched")}), {written} written{(restart ? ", watch restarted" : "")}{(samePaths ? "" : ", paths changed")}; ms: watch settled {settled}, hashes {hashed - settled}, writes {wrote - hashed}, records {clock.ElapsedMilliseconds - wrote}");
         return new WriteResult(outputs, written, files.Count - written, removed);
 
         void Run(Func<int, bool> which)
