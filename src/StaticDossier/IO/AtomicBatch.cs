@@ -15,7 +15,9 @@ internal static partial class AtomicBatch
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Writes each file's text (made on the worker that writes it, so that only a core's worth of texts is
-    /// held at once). Either every target is replaced, or (on an exception) none is and no temporary is left.</summary>
+    /// held at once). An exception while writing replaces no target; one during the renames (rare: the temporaries
+    /// are already on disk) leaves the files renamed so far replaced and the rest as they were. Either way no temporary
+    /// is left, and each file is old or new, never part written.</summary>
     public static void WriteAll(IReadOnlyList<(string Path, Func<string> Text)> files, ParallelOptions parallel)
     {
         var temps = new string?[files.Count];
