@@ -136,7 +136,7 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
         // merging steps leave a core free.
         stage.Dispose();
         stage = Timings.Time("model: text similarity");
-        var termIndex = Task.Run(() => new RelatedArticles.TermIndex(articles));
+        var termIndex = Task.Run(() => Memo?.TermIndex(articles) ?? new RelatedArticles.TermIndex(articles));
         var similarity = words is not null
             ? new TextSimilarity(words, everyTriple: articles.Count <= ExactUpTo, SimilarityLimits)
             : new TextSimilarity(keys!, everyTriple: articles.Count <= ExactUpTo, Memo?.Words, SimilarityLimits);

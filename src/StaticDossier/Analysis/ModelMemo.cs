@@ -21,6 +21,23 @@ internal sealed class ModelMemo
     /// <summary>The related-article lists of the last build, made again only where what they read changed.</summary>
     internal RelatedMemo Related { get; } = new();
 
+    // The last index of shared people and tags, with what it was made from: each article's URL, people and tags in order.
+    private (string[][] Made, RelatedArticles.TermIndex Index)? _terms;
+
+    /// <summary>The index of shared people and tags (<see cref="RelatedArticles.TermIndex"/>): the last build's while every
+    /// article, in the same order, has the same URL, people and tags (a body or title edit), else made again.</summary>
+    internal RelatedArticles.TermIndex TermIndex(List<ArticleView> articles)
+    {
+        string[][] made = [.. articles.Select(a => (string[])[a.Url, .. a.People.Select(t => t.Url), string.Empty, .. a.Tags.Select(t => t.Url)])];
+        if (_terms is not { } last || last.Made.Length != made.Length || !made.Zip(last.Made).All(m => m.First.AsSpan().SequenceEqual(m.Second)))
+        {
+            last = (made, new RelatedArticles.TermIndex(articles));
+            _terms = last;
+        }
+
+        return last.Index;
+    }
+
     /// <summary>The folded words of the text, for <see cref="TextSimilarity"/>.</summary>
     internal TextSimilarity.Memo Words { get; } = new();
 
