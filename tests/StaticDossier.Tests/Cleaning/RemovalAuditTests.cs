@@ -74,30 +74,33 @@ public sealed class RemovalAuditYamlTests
         string Pick() => random.Next(4) == 0 ? Awkward[random.Next(Awkward.Length)] + Awkward[random.Next(Awkward.Length)] : Awkward[random.Next(Awkward.Length)];
         for (var round = 0; round < 400; round++)
         {
-            var audit = new StaticDossier.Cleaning.RemovalAudit.Audit
-            {
-                Seed = "seeds/" + Pick(),
-                Content = Pick(),
-                DateApprox = random.Next(3) == 0 ? new() { Value = Pick(), Evidence = [.. Enumerable.Range(0, random.Next(3)).Select(_ => Pick())] } : null,
-                Kept = random.Next(-1, 200),
-                Removed = [.. Enumerable.Range(0, random.Next(4)).Select(_ => new StaticDossier.Cleaning.RemovalAudit.Entry
-                {
-                    Line = random.Next(1, 999), Role = Pick(), Rule = Pick(), Reason = Pick(), Text = Pick(),
-                })],
-                RepairsOff = random.Next(4) == 0 ? Pick() : null,
-                Repaired = random.Next(3) == 0 ? [.. Enumerable.Range(0, random.Next(3)).Select(_ => new StaticDossier.Cleaning.RemovalAudit.Repair
-                {
-                    Line = random.Next(1, 99), Column = random.Next(1, 99), Rule = Pick(), Printed = Pick(), Now = Pick(),
-                })] : null,
-                Flagged = random.Next(3) == 0 ? [.. Enumerable.Range(0, random.Next(3)).Select(_ => new StaticDossier.Cleaning.RemovalAudit.Suspect
-                {
-                    Line = random.Next(1, 99), Column = random.Next(1, 99), Word = Pick(), Maybe = Pick(),
-                })] : null,
-            };
+            var audit = RandomAudit(random, Pick, "seeds/", removedUpTo: 3);
             var expected = Serializer.Serialize(audit).Replace("\r\n", "\n", StringComparison.Ordinal);
             Assert.Equal(expected, StaticDossier.Cleaning.RemovalAudit.Yaml(audit));
         }
     }
+
+    /// <summary>An audit with every part present or not at random, its strings from <paramref name="pick"/>.</summary>
+    private static StaticDossier.Cleaning.RemovalAudit.Audit RandomAudit(Random random, Func<string> pick, string seedPrefix, int removedUpTo) => new()
+    {
+        Seed = seedPrefix + pick(),
+        Content = pick(),
+        DateApprox = random.Next(3) == 0 ? new() { Value = pick(), Evidence = [.. Enumerable.Range(0, random.Next(3)).Select(_ => pick())] } : null,
+        Kept = random.Next(-1, 200),
+        Removed = [.. Enumerable.Range(0, random.Next(removedUpTo + 1)).Select(_ => new StaticDossier.Cleaning.RemovalAudit.Entry
+        {
+            Line = random.Next(1, 999), Role = pick(), Rule = pick(), Reason = pick(), Text = pick(),
+        })],
+        RepairsOff = random.Next(4) == 0 ? pick() : null,
+        Repaired = random.Next(3) == 0 ? [.. Enumerable.Range(0, random.Next(3)).Select(_ => new StaticDossier.Cleaning.RemovalAudit.Repair
+        {
+            Line = random.Next(1, 99), Column = random.Next(1, 99), Rule = pick(), Printed = pick(), Now = pick(),
+        })] : null,
+        Flagged = random.Next(3) == 0 ? [.. Enumerable.Range(0, random.Next(3)).Select(_ => new StaticDossier.Cleaning.RemovalAudit.Suspect
+        {
+            Line = random.Next(1, 99), Column = random.Next(1, 99), Word = pick(), Maybe = pick(),
+        })] : null,
+    };
 
     // Characters a seed's line is made of, the indicators in every position among them; no line breaks, tabs, astral
     // characters or both quotes at once, so most audits are written without the emitter.
@@ -121,26 +124,7 @@ public sealed class RemovalAuditYamlTests
 
         for (var round = 0; round < 3000; round++)
         {
-            var audit = new StaticDossier.Cleaning.RemovalAudit.Audit
-            {
-                Seed = Pick(),
-                Content = Pick(),
-                DateApprox = random.Next(3) == 0 ? new() { Value = Pick(), Evidence = [.. Enumerable.Range(0, random.Next(3)).Select(_ => Pick())] } : null,
-                Kept = random.Next(-1, 200),
-                Removed = [.. Enumerable.Range(0, random.Next(3)).Select(_ => new StaticDossier.Cleaning.RemovalAudit.Entry
-                {
-                    Line = random.Next(1, 999), Role = Pick(), Rule = Pick(), Reason = Pick(), Text = Pick(),
-                })],
-                RepairsOff = random.Next(4) == 0 ? Pick() : null,
-                Repaired = random.Next(3) == 0 ? [.. Enumerable.Range(0, random.Next(3)).Select(_ => new StaticDossier.Cleaning.RemovalAudit.Repair
-                {
-                    Line = random.Next(1, 99), Column = random.Next(1, 99), Rule = Pick(), Printed = Pick(), Now = Pick(),
-                })] : null,
-                Flagged = random.Next(3) == 0 ? [.. Enumerable.Range(0, random.Next(3)).Select(_ => new StaticDossier.Cleaning.RemovalAudit.Suspect
-                {
-                    Line = random.Next(1, 99), Column = random.Next(1, 99), Word = Pick(), Maybe = Pick(),
-                })] : null,
-            };
+            var audit = RandomAudit(random, Pick, "", removedUpTo: 2);
             var expected = Serializer.Serialize(audit).Replace("\r\n", "\n", StringComparison.Ordinal);
             Assert.Equal(expected, StaticDossier.Cleaning.RemovalAudit.Yaml(audit));
         }
