@@ -17,6 +17,25 @@ internal static class MarkdownText
     /// <summary>Escapes Markdown and HTML syntax in <paramref name="text"/> so it stays literal.</summary>
     public static string Escape(string text)
     {
+        var s = NeedsEscapes(text) ? EscapeEach(text) : text;
+        // "1. " at the start would become an ordered list.
+        var dot = s.IndexOf(". ", StringComparison.Ordinal);
+        if (dot > 0 && dot < 10 && s[..dot].All(char.IsAsciiDigit))
+        {
+            s = s[..dot] + "\\" + s[dot..];
+        }
+
+        return s;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create("\\`*_[]<>|{}&");
+
+    // Most paragraphs hold nothing to escape: they are returned as they are, not copied a character at a time.
+    private static bool NeedsEscapes(string text) =>
+        text.AsSpan().IndexOfAny(Special) >= 0 || (text.Length > 0 && text[0] is '#' or '-' or '+' or '=');
+
+    private static string EscapeEach(string text)
+    {
         var sb = new StringBuilder(text.Length + 8);
         for (var i = 0; i < text.Length; i++)
         {
@@ -33,14 +52,6 @@ internal static class MarkdownText
             sb.Append(c);
         }
 
-        // "1. " at the start would become an ordered list.
-        var s = sb.ToString();
-        var dot = s.IndexOf(". ", StringComparison.Ordinal);
-        if (dot > 0 && dot < 10 && s[..dot].All(char.IsAsciiDigit))
-        {
-            s = s[..dot] + "\\" + s[dot..];
-        }
-
-        return s;
+        return sb.ToString();
     }
 }

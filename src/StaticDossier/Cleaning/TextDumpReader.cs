@@ -47,20 +47,16 @@ internal static class TextDumpReader
         return blocks;
     }
 
+    // Every character char.IsWhiteSpace accepts but the space.
+    private static readonly System.Buffers.SearchValues<char> OtherWhiteSpace = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => c != ' ' && char.IsWhiteSpace(c))]);
+
     // Runs of whitespace inside a line become one space, as the DOM walk made them; the line is already trimmed.
     private static string Normalise(ReadOnlySpan<char> line, StringBuilder sb)
     {
-        var plain = true;
-        for (var i = 0; i < line.Length; i++)
-        {
-            if (char.IsWhiteSpace(line[i]) && (line[i] != ' ' || char.IsWhiteSpace(line[i + 1])))
-            {
-                plain = false;
-                break;
-            }
-        }
-
-        if (plain)
+        // Plain unless it holds whitespace other than a space, or a space followed by whitespace (the line is trimmed,
+        // so a space has a character after it).
+        if (line.IndexOfAny(OtherWhiteSpace) < 0 && !line.Contains("  ", StringComparison.Ordinal))
         {
             return line.ToString();
         }

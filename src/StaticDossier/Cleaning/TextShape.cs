@@ -3,23 +3,11 @@ namespace StaticDossier.Cleaning;
 /// <summary>Word-level measures of a block's text: words, stop words, sentence shape, content words.</summary>
 internal static partial class TextShape
 {
-    /// <summary>Lower-cased words with surrounding punctuation trimmed.</summary>
-    public static IEnumerable<string> Words(string text)
-    {
-        foreach (var raw in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var w = raw.Trim(TrimChars);
-            if (w.Length > 0)
-            {
-                yield return w.ToLowerInvariant();
-            }
-        }
-    }
-
     private static readonly char[] TrimChars =
         ['.', ',', ';', ':', '!', '?', '"', '\'', '“', '”', '‘', '’', '(', ')', '[', ']', '«', '»', '…', '-', '–', '—', '|', '/', '*'];
 
     /// <summary>Counts words and the stop words of both lists in one pass, without allocating (the classifier's hot loop).</summary>
+    [System.Runtime.CompilerServices.SkipLocalsInit]
     public static StopCounts Count(string text)
     {
         var stopWords = Lexicon.StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -45,7 +33,8 @@ internal static partial class TextShape
             }
 
             words++;
-            if (length <= buffer.Length)
+            // A word longer than every stop word is none (lower-casing keeps the length): no copy, no lookup.
+            if (length <= LongestStopWord)
             {
                 var word = buffer[..length];
                 text.AsSpan(start, length).ToLowerInvariant(word);
@@ -61,8 +50,14 @@ internal static partial class TextShape
         return new StopCounts(words, en, viOnly, vi);
     }
 
-    // ASCII first: the Unicode category lookup is the slow part, and no ASCII character is a mark.
-    private static bool IsWordChar(char c) => c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark;
+    private static readonly int LongestStopWord = Lexicon.StopWords.Keys.Max(w => w.Length);
+
+    // ASCII first, inlined into the loops that call it per character: the Unicode category lookup is the slow part,
+    // and no ASCII character is a mark.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool IsWordChar(char c) => c < 128 ? char.IsAsciiLetterOrDigit(c) : IsOtherWordChar(c);
+
+    private static bool IsOtherWordChar(char c) => char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark;
 
     /// <summary>True when the text ends like a sentence.</summary>
     public static bool EndsSentence(string text)
@@ -83,22 +78,44 @@ internal static partial class TextShape
         return c is '.' or '!' or '?' or '…' or ':' or '。' or '！' or '？' or '」' or '؟' or '।';
     }
 
-    /// <summary>Content words (not stop words, at least 3 letters) for lexical overlap.</summary>
+    /// <summary>Content words (not stop words, at least 3 letters) for lexical overlap: the words between spaces,
+    /// lower-cased, with surrounding punctuation trimmed.</summary>
     public static HashSet<string> ContentWords(string text, string language)
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var w in Words(text))
-        {
-            if (w.Length >= 3 && !Lexicon.IsStopWord(language, w) && !Lexicon.IsStopWord("en", w))
-            {
-                set.Add(w);
-            }
-        }
-
+        AddContentWords(text, language, set);
         return set;
     }
 
+    /// <summary>Adds <paramref name="text"/>'s <see cref="ContentWords"/> to <paramref name="set"/> (an ordinal set),
+    /// making a string only for a word the set does not hold yet.</summary>
+    [System.Runtime.CompilerServices.SkipLocalsInit]
+    public static void AddContentWords(string text, string language, HashSet<string> set)
+    {
+        var words = set.GetAlternateLookup<ReadOnlySpan<char>>();
+        var stopWords = Lexicon.StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var stopLists = language == "vi" ? StopLists.English | StopLists.Vietnamese : StopLists.English;
+        Span<char> buffer = stackalloc char[64];
+        foreach (var range in text.AsSpan().Split(' '))
+        {
+            var word = text.AsSpan(range).Trim(TrimChars);
+            if (word.Length < 3)
+            {
+                continue;
+            }
+
+            // Lower-casing keeps the length (one char for one char, as string.ToLowerInvariant does).
+            var lower = word.Length <= buffer.Length ? buffer[..word.Length] : new char[word.Length];
+            word.ToLowerInvariant(lower);
+            if (!stopWords.TryGetValue(lower, out var lists) || (lists & stopLists) == 0)
+            {
+                words.Add(lower);
+            }
+        }
+    }
+
     /// <summary>Lower-cased words separated by single spaces (punctuation dropped), for equality tests.</summary>
+    [System.Runtime.CompilerServices.SkipLocalsInit]
     public static string Key(string text)
     {
         // A key is never longer than its text: one buffer, no builder growth.
@@ -115,7 +132,7 @@ internal static partial class TextShape
                     buffer[n++] = ' ';
                 }
 
-                buffer[n++] = char.ToLowerInvariant(c);
+                buffer[n++] = c < 128 ? (char)(c | (char.IsAsciiLetterUpper(c) ? 0x20 : 0)) : char.ToLowerInvariant(c);
                 space = false;
             }
             else

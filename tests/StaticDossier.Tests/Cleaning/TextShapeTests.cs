@@ -75,4 +75,93 @@ public sealed class TextShapeTests
 
         Assert.True(matched > 10_000, $"{matched} lines matched");
     }
+
+    // Parts of random texts: stop words of both lists in several cases, punctuation that is trimmed and that is not,
+    // non-ASCII letters and marks, the Kelvin sign and dotted I (their lower case is ASCII or longer in other casings),
+    // a word longer than any buffer, and whitespace other than the space.
+    private static readonly string[] TextParts =
+    [
+        "the", "The", "THE", "và", "Và", "của", "it's", "It’s", "don’t", "whether", "said", "Hanoi", "HÀ", "NỘI", "Việt", "Nam",
+        "minister", "Minister's", "e\u0301", "\u212Aelvin", "\u0130stanbul", "Straße", "日本語", "ab", "abc", "x", "42", "2020",
+        "(quoted)", "\"word\"", "«fr»", "—", "-", "–", "...", "…", "|", "/", "*", ".", ",", ";", ":", "!", "?", "'", "[x]", "#tag",
+        "@name", "a.b", "C++", "e-mail", "co-operate", new string('w', 70), new string('W', 600), " ", " ", "  ", "\t", "\u00A0", "\n",
+    ];
+
+    private static string RandomText(Random random) =>
+        string.Concat(Enumerable.Range(0, random.Next(0, 40)).Select(_ => TextParts[random.Next(TextParts.Length)] + (random.Next(3) == 0 ? "" : " ")));
+
+    [Fact]
+    public void ContentWordsAreTheTrimmedLowerCasedWordsOnNoStopList()
+    {
+        var random = new Random(5);
+        for (var round = 0; round < 20_000; round++)
+        {
+            var text = RandomText(random);
+            var language = round % 3 == 0 ? "vi" : round % 3 == 1 ? "en" : "other";
+            var expected = ReferenceContentWords(text, language);
+            var words = TextShape.ContentWords(text, language);
+            Assert.True(expected.SetEquals(words), $"{language}: '{text}': [{string.Join(", ", words)}] against [{string.Join(", ", expected)}]");
+        }
+    }
+
+    [Fact]
+    public void AddsContentWordsToASetItAlreadyHolds()
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal) { "minister" };
+        TextShape.AddContentWords("The Minister met the MINISTER of Việt Nam", "en", set);
+        Assert.Equal(["met", "minister", "nam", "việt"], set.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void KeysAreTheLowerCasedWordsJoinedBySpaces()
+    {
+        var random = new Random(6);
+        for (var round = 0; round < 20_000; round++)
+        {
+            var text = RandomText(random);
+            Assert.Equal(ReferenceKey(text), TextShape.Key(text));
+        }
+    }
+
+    // What ContentWords did before it read spans: split at spaces, trim, lower-case a copy, look it up in each list.
+    private static HashSet<string> ReferenceContentWords(string text, string language)
+    {
+        char[] trim = ['.', ',', ';', ':', '!', '?', '"', '\'', '“', '”', '‘', '’', '(', ')', '[', ']', '«', '»', '…', '-', '–', '—', '|', '/', '*'];
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var raw in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var w = raw.Trim(trim).ToLowerInvariant();
+            if (w.Length >= 3 && !Lexicon.IsStopWord(language, w) && !Lexicon.IsStopWord("en", w))
+            {
+                set.Add(w);
+            }
+        }
+
+        return set;
+    }
+
+    private static string ReferenceKey(string text)
+    {
+        var sb = new System.Text.StringBuilder();
+        var space = false;
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark)
+            {
+                if (space && sb.Length > 0)
+                {
+                    sb.Append(' ');
+                }
+
+                sb.Append(char.ToLowerInvariant(c));
+                space = false;
+            }
+            else
+            {
+                space = true;
+            }
+        }
+
+        return sb.ToString();
+    }
 }

@@ -22,7 +22,7 @@ internal sealed partial class EndSectionRule : INoiseRule
         {
             var b = blocks[i];
             var comments = b.Words <= 12 && CommentsHeading().IsMatch(b.Text);
-            if (b.IsDecided || (!comments && (b.Words > 6 || !IsEndHeading(b.Text))))
+            if (b.IsDecided || (!comments && (b.Words > 6 || !IsEndHeading(b))))
             {
                 continue;
             }
@@ -164,7 +164,7 @@ internal sealed partial class EndSectionRule : INoiseRule
         for (var j = i + 1; j < blocks.Count; j++)
         {
             var t = blocks[j].Text;
-            if ((blocks[j].Words <= 12 && CommentsHeading().IsMatch(t)) || (blocks[j].Words <= 6 && IsEndHeading(t)))
+            if ((blocks[j].Words <= 12 && CommentsHeading().IsMatch(t)) || (blocks[j].Words <= 6 && IsEndHeading(blocks[j])))
             {
                 return j;
             }
@@ -228,9 +228,9 @@ internal sealed partial class EndSectionRule : INoiseRule
         return run;
     }
 
-    private static bool IsEndHeading(string text)
+    private static bool IsEndHeading(Block block)
     {
-        var key = TextShape.Key(text);
+        var key = block.Key;
         foreach (var heading in Lexicon.EndSectionHeadings)
         {
             if (key == heading || (key.StartsWith(heading, StringComparison.Ordinal) && key.Length <= heading.Length + 12

@@ -283,7 +283,7 @@ internal sealed class MainRunRule : INoiseRule
         var vocabulary = new HashSet<string>(StringComparer.Ordinal);
         for (var i = start; i <= end; i++)
         {
-            vocabulary.UnionWith(TextShape.ContentWords(open[i].Text, language));
+            TextShape.AddContentWords(open[i].Text, language, vocabulary);
         }
 
         bool Coherent(Block b)
@@ -302,7 +302,7 @@ internal sealed class MainRunRule : INoiseRule
                 }
 
                 end = i;
-                vocabulary.UnionWith(TextShape.ContentWords(open[i].Text, language));
+                TextShape.AddContentWords(open[i].Text, language, vocabulary);
             }
         }
 
