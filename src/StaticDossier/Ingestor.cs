@@ -1,3 +1,4 @@
+using StaticDossier.Building;
 using StaticDossier.Cleaning;
 using StaticDossier.Config;
 using StaticDossier.Content;
@@ -53,7 +54,8 @@ public sealed class Ingestor
                 return report;
             }
 
-            Ingest(new SeedFiles(reader, files, start), contentDir, force, report, diagnostics);
+            var seedFiles = BuildTimings.Time("ingest: stamp seeds", () => new SeedFiles(reader, files, start));
+            Ingest(seedFiles, contentDir, force, report, diagnostics);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -61,29 +63,34 @@ public sealed class Ingestor
             diagnostics.Error(DiagnosticCodes.IngestWriteFailed, $"Could not write the content folder: {ex.Message}", SourceLocation.InFile(display));
         }
 
+        report.Timings = BuildTimings.Take();
         return report;
     }
 
     private void Ingest(SeedFiles files, string contentDir, bool force, IngestReport report, DiagnosticBag diagnostics)
     {
+        var loading = BuildTimings.Time("ingest: manifest and cache");
         var manifest = IngestManifest.Load(contentDir);
         FinishInterruptedRun(contentDir, manifest, diagnostics);
         var cachePath = IngestCache.PathFor(_config);
         var cache = IngestCache.Load(cachePath, contentDir);
+        loading.Dispose();
         var context = IngestSkip.ContextKey(_config.Events, _nameWords);
-        var selection = files.Select(force || cache.ContextKey != context ? new Dictionary<string, KnownSeed>() : cache.Seeds,
-            (path, seed) => IngestSkip.IsUnchanged(path, seed.InputSha256, manifest, cache, contentDir), diagnostics);
+        var selection = BuildTimings.Time("ingest: select and read seeds", () => files.Select(
+            force || cache.ContextKey != context ? new Dictionary<string, KnownSeed>() : cache.Seeds,
+            (path, seed) => IngestSkip.IsUnchanged(path, seed.InputSha256, manifest, cache, contentDir), diagnostics));
         var seeds = selection.Read.OfType<SeedDocument>().ToList();
         ReportCopies(selection.Hashes(), diagnostics);
 
         // Lines an outlet repeats across its seeds are boilerplate; they are part of each seed's input, so a seed
         // whose outlet gained a page is cleaned again even if its own bytes did not change.
-        var shared = SeedCleaner.SharedLines(seeds);
+        var shared = BuildTimings.Time("ingest: repeated lines", () => SeedCleaner.SharedLines(seeds));
         var keys = new string[seeds.Count];
         var cleaned = new CleanedDocument?[seeds.Count];
         // Each page's text and hash are made here, on every core: the decisions below run in seed order on one.
         var pages = new (string Text, string Sha256)[seeds.Count];
         var taken = files.Count - seeds.Count;
+        var cleaning = BuildTimings.Time("ingest: clean and format");
         Parallel.For(0, seeds.Count, OnEveryCore, i =>
         {
             Progress?.Invoke(Interlocked.Increment(ref taken), files.Count);
@@ -98,6 +105,7 @@ public sealed class Ingestor
                 pages[i] = (text, Sha256(text));
             }
         });
+        cleaning.Dispose();
 
         // Seeds left unread were skipped exactly as a read one whose cleaning is skipped (their order among the
         // decisions does not matter: they take no name and write nothing).
@@ -110,6 +118,7 @@ public sealed class Ingestor
 
         cache.ContextKey = context;
         cache.Seeds = files.Known(selection, keys);
+        var deciding = BuildTimings.Time("ingest: decide");
         var plan = new IngestPlan(contentDir, manifest);
         for (var i = 0; i < seeds.Count; i++)
         {
@@ -137,8 +146,9 @@ public sealed class Ingestor
             }
         }
 
-        plan.Apply(AfterPagesWritten);
-        if (!cache.Save(cachePath))
+        deciding.Dispose();
+        BuildTimings.Time("ingest: write pages, audits, manifest", () => { plan.Apply(AfterPagesWritten); return 0; });
+        if (!BuildTimings.Time("ingest: save cache", () => cache.Save(cachePath)))
         {
             diagnostics.Warning(DiagnosticCodes.IngestWriteFailed, "Could not save the ingest cache; the next ingest cleans every seed again.",
                 SourceLocation.InFile(_config.RelativeToRoot(cachePath)));
@@ -244,6 +254,9 @@ public sealed class IngestReport
     /// <summary>Of <see cref="NotCleaned"/>, the seeds not even read: their files bear the stamps of the last read, and
     /// no seed of their outlet changed.</summary>
     public int NotRead { get; internal set; }
+
+    /// <summary>Wall and CPU time per step, when the environment variable <c>DOSSIER_TIMINGS</c> is set; null otherwise.</summary>
+    public string? Timings { get; internal set; }
 
     internal void Count(IngestOutcome outcome) => _counts[outcome] = this[outcome] + 1;
 

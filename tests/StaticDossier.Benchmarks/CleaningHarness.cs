@@ -208,23 +208,35 @@ internal static class CleaningHarness
     private static void RuleTimes(string name, List<SeedDocument> seeds, Func<SeedDocument, (AngleSharp.Dom.IDocument? Document, List<Block> Blocks)> read)
     {
         var times = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        // Bytes allocated per stage too: in a run on every core the collector's work follows them.
+        var bytes = new Dictionary<string, long>(StringComparer.Ordinal);
         var counting = false;
-        void Add(string k, Stopwatch w) => times[k] = times.GetValueOrDefault(k) + (counting ? w.Elapsed : TimeSpan.Zero);
+        long allocated = 0;
+        void Add(string k, Stopwatch w)
+        {
+            times[k] = times.GetValueOrDefault(k) + (counting ? w.Elapsed : TimeSpan.Zero);
+            var now = GC.GetAllocatedBytesForCurrentThread();
+            bytes[k] = bytes.GetValueOrDefault(k) + (counting ? now - allocated : 0);
+            allocated = now;
+        }
         for (var round = 0; round < 4; round++)
         {
             counting = round > 0;
             foreach (var seed in seeds)
             {
+                allocated = GC.GetAllocatedBytesForCurrentThread();
                 var w = Stopwatch.StartNew();
                 var (doc, blocks) = read(seed);
                 using var disposing = doc;
                 Add("read", w);
+                allocated = GC.GetAllocatedBytesForCurrentThread();
                 w.Restart();
                 var language = BlockClassifier.Classify(blocks);
                 Add("classify", w);
                 var context = new CleaningContext(doc, blocks, doc is null, language, _options.Thresholds);
                 foreach (var rule in _options.Rules)
                 {
+                    allocated = GC.GetAllocatedBytesForCurrentThread();
                     w.Restart();
                     context.Run(rule);
                     Add(rule.Name, w);
@@ -237,9 +249,11 @@ internal static class CleaningHarness
                         b.Decide(true, BlockRole.Body, "prose in the article's main run", RuleId.Default);
                     }
 
+                    allocated = GC.GetAllocatedBytesForCurrentThread();
                     w.Restart();
                     LineFeatures.Compute(blocks, language, b => b.Kept == false && b.Rule.JudgesByShape());
                     Add("line-features", w);
+                    allocated = GC.GetAllocatedBytesForCurrentThread();
                     w.Restart();
                     LineModelReview.Apply(blocks, language, model, _options.Thresholds);
                     Add("line-model", w);
@@ -249,7 +263,7 @@ internal static class CleaningHarness
 
         foreach (var (k, v) in times.OrderByDescending(kv => kv.Value))
         {
-            Console.WriteLine($"{name} {k,-14} {v.TotalMilliseconds / (3 * seeds.Count):F3} ms/page");
+            Console.WriteLine($"{name} {k,-14} {v.TotalMilliseconds / (3 * seeds.Count):F3} ms/page {bytes[k] / (3.0 * seeds.Count * 1024),8:F1} KB/page");
         }
     }
 

@@ -44,5 +44,9 @@ internal static class IngestCommand
             .Run(diagnostics, force);
         progress.Finish();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingest: {report} in {clock.Elapsed.TotalSeconds:0.00} s; {ProgressReporter.Tally(diagnostics)}"));
+        if (report.Timings is { } timings)
+        {
+            Console.WriteLine(timings);
+        }
     }
 }

@@ -15,11 +15,12 @@ public static class RemovalAudit
     public static string Format(CleanedDocument doc, string contentFile)
     {
         var audit = AuditOf(doc, contentFile);
-        return "# What cleaning removed from this seed, and what ingest repaired in the text it kept. To restore a block,\n"
-               + "# paste its text into the content page: ingest never overwrites a page you edited. To undo a repair, put\n"
-               + "# the printed words back in the page, or in the seed's .seed.yml list the word under keep_words (or set\n"
-               + "# repairs: false) and ingest again. 'dossier explain " + doc.Seed.Path + "' shows every decision.\n"
-               + Yaml(audit);
+        var header = "# What cleaning removed from this seed, and what ingest repaired in the text it kept. To restore a block,\n"
+                     + "# paste its text into the content page: ingest never overwrites a page you edited. To undo a repair, put\n"
+                     + "# the printed words back in the page, or in the seed's .seed.yml list the word under keep_words (or set\n"
+                     + "# repairs: false) and ingest again. 'dossier explain " + doc.Seed.Path + "' shows every decision.\n";
+        // Written after the header in one builder, sized for the whole: no copy of the audit is made to join them.
+        return Written(audit, header) ?? header + Emitted(audit);
     }
 
     private static Audit AuditOf(CleanedDocument doc, string contentFile) =>
@@ -60,13 +61,13 @@ public static class RemovalAudit
     /// <summary>The audit as YAML, exactly as YamlDotNet's serializer writes it (underscored names, nulls left out, no
     /// aliases; <c>RemovalAuditTests</c> holds the two together): written directly when every string is one whose form
     /// <see cref="BlockYaml"/> is sure of, else through the emitter.</summary>
-    internal static string Yaml(Audit audit) => Written(audit) ?? Emitted(audit);
+    internal static string Yaml(Audit audit) => Written(audit, string.Empty) ?? Emitted(audit);
 
     /// <summary>The audit as the emitter lays it out (two-space indents, sequences not indented under their key, an
     /// empty one as <c>[]</c>), or null when a string needs the emitter.</summary>
-    private static string? Written(Audit audit)
+    private static string? Written(Audit audit, string header)
     {
-        var s = new StringBuilder(256 + (audit.Removed.Count * 160));
+        var s = new StringBuilder(header, header.Length + 256 + audit.Removed.Sum(e => 64 + e.Reason.Length + e.Text.Length));
         var ok = Field(s, "seed", audit.Seed) && Field(s, "content", audit.Content);
         if (audit.DateApprox is { } approx)
         {
