@@ -24,7 +24,7 @@ internal static class RepeatedLines
             {
                 foreach (var line in lines)
                 {
-                    counts[line] = counts.GetValueOrDefault(line) + 1;
+                    System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, line, out _)++;
                 }
             }
 
@@ -49,9 +49,9 @@ internal static class RepeatedLines
     private static HashSet<string> Lines(string text)
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var line in text.Split('\n'))
+        foreach (var range in text.AsSpan().Split('\n'))
         {
-            var key = TextShape.Key(line);
+            var key = TextShape.Key(text.AsSpan(range));
             if (key.Length > 0)
             {
                 set.Add(key);

@@ -115,8 +115,11 @@ internal static partial class TextShape
     }
 
     /// <summary>Lower-cased words separated by single spaces (punctuation dropped), for equality tests.</summary>
+    public static string Key(string text) => Key(text.AsSpan());
+
+    /// <inheritdoc cref="Key(string)"/>
     [System.Runtime.CompilerServices.SkipLocalsInit]
-    public static string Key(string text)
+    public static string Key(ReadOnlySpan<char> text)
     {
         // A key is never longer than its text: one buffer, no builder growth.
         var rented = text.Length > 512 ? System.Buffers.ArrayPool<char>.Shared.Rent(text.Length) : null;

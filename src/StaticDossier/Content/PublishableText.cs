@@ -13,8 +13,23 @@ internal static class PublishableText
     /// <summary>Text for a body: newlines and tabs stay.</summary>
     public static string Block(string text) => Scrub(text, keepNewlines: true);
 
+    // The characters Scrub may change or drop (a surrogate pair is kept, but only the loop tells it from a lone half):
+    // a text holding none is returned as it is, without looking at each character in turn.
+    private static readonly System.Buffers.SearchValues<char> BlockSpecials = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => c is not '\n' and not '\t' && IsSpecial(c))]);
+
+    private static readonly System.Buffers.SearchValues<char> LineSpecials = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(IsSpecial)]);
+
+    private static bool IsSpecial(char c) => char.IsControl(c) || char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF';
+
     private static string Scrub(string text, bool keepNewlines)
     {
+        if (text.AsSpan().IndexOfAny(keepNewlines ? BlockSpecials : LineSpecials) < 0)
+        {
+            return text;
+        }
+
         StringBuilder? sb = null;
         for (var i = 0; i < text.Length; i++)
         {

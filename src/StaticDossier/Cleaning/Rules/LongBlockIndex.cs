@@ -2,15 +2,22 @@ namespace StaticDossier.Cleaning.Rules;
 
 /// <summary>The distinct words of a page's long blocks, indexed by word, so a new block's overlap with every
 /// earlier one is counted in one pass over its own words instead of one set comparison per earlier block.</summary>
+/// <remarks>Words are read in place in the blocks' keys and postings are chained through flat lists: a string and a
+/// list per distinct word made this rule most of what cleaning a dump allocated.</remarks>
 internal sealed class LongBlockIndex
 {
-    private readonly Dictionary<string, int> _wordIds = new(StringComparer.Ordinal);
-    private readonly List<List<int>> _postings = [];
+    private readonly Dictionary<ReadOnlyMemory<char>, int> _wordIds = new(WordComparer.Instance);
+    // Per word id: its newest posting (-1 for none) and the last FirstNearCopy that read it.
+    private readonly List<int> _newest = [];
     private readonly List<int> _lastSeen = [];
+    // Per posting: the indexed block, and the word's posting before it (-1 ends the chain).
+    private readonly List<int> _postingBlock = [];
+    private readonly List<int> _postingBefore = [];
     private readonly List<Block> _blocks = [];
     private readonly List<int> _sizes = [];
     private readonly List<int> _pending = [];
     private int[] _shared = [];
+    private int _reads;
 
     /// <summary>The earliest indexed block sharing four fifths of the union of its words with <paramref name="key"/>'s,
     /// and remembers <paramref name="key"/>'s words for <see cref="Add"/>.</summary>
@@ -26,9 +33,9 @@ internal sealed class LongBlockIndex
         Array.Clear(_shared, 0, count);
         foreach (var id in _pending)
         {
-            foreach (var j in _postings[id])
+            for (var p = _newest[id]; p >= 0; p = _postingBefore[p])
             {
-                _shared[j]++;
+                _shared[_postingBlock[p]]++;
             }
         }
 
@@ -60,7 +67,9 @@ internal sealed class LongBlockIndex
         _sizes.Add(_pending.Count);
         foreach (var id in _pending)
         {
-            _postings[id].Add(j);
+            _postingBlock.Add(j);
+            _postingBefore.Add(_newest[id]);
+            _newest[id] = _postingBlock.Count - 1;
         }
     }
 
@@ -68,16 +77,16 @@ internal sealed class LongBlockIndex
     private void Distinct(string key)
     {
         _pending.Clear();
-        var stamp = _blocks.Count + 1;
-        var lookup = _wordIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        // Its own stamp per read: two reads with no Add between (the first block not indexed) must not share one.
+        var stamp = ++_reads;
         foreach (var range in key.AsSpan().Split(' '))
         {
-            var word = key.AsSpan(range);
-            if (!lookup.TryGetValue(word, out var id))
+            var word = key.AsMemory(range);
+            if (!_wordIds.TryGetValue(word, out var id))
             {
-                id = _postings.Count;
-                lookup[word] = id;
-                _postings.Add([]);
+                id = _newest.Count;
+                _wordIds.Add(word, id);
+                _newest.Add(-1);
                 _lastSeen.Add(0);
             }
 
@@ -87,5 +96,14 @@ internal sealed class LongBlockIndex
                 _pending.Add(id);
             }
         }
+    }
+
+    private sealed class WordComparer : IEqualityComparer<ReadOnlyMemory<char>>
+    {
+        public static readonly WordComparer Instance = new();
+
+        public bool Equals(ReadOnlyMemory<char> x, ReadOnlyMemory<char> y) => x.Span.SequenceEqual(y.Span);
+
+        public int GetHashCode(ReadOnlyMemory<char> word) => string.GetHashCode(word.Span);
     }
 }
