@@ -90,6 +90,7 @@ public sealed class SiteRenderer
             files.AddRange(work.GetAwaiter().GetResult());
         }
 
+        templates.ForgetCachedPartials();
         if (diagnostics.HasErrors)
         {
             return null;

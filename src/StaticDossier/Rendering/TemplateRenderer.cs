@@ -26,6 +26,7 @@ public sealed class TemplateRenderer
     // Scriban builds its ~200 built-in functions for every context unless given them; they are only read while
     // rendering, so one set per build (with the raw include and the cached include installed once) serves every page.
     private readonly Lazy<ScriptObject> _builtins;
+    private CachedIncludes? _cached;
 
     /// <summary>Creates a renderer for the templates in <paramref name="templatesDir"/>.</summary>
     public TemplateRenderer(string templatesDir, string displayDir)
@@ -44,7 +45,7 @@ public sealed class TemplateRenderer
         {
             var context = new TemplateContext();
             RawIncludes.Install(context, directIncludes);
-            CachedIncludes.Install(context, NewContext);
+            _cached = CachedIncludes.Install(context, NewContext);
             BoundedBuiltins.Install(context.BuiltinObject);
             // Shared by every page, so no page may change them for the next (e.g. `date.format = ...`).
             foreach (var value in context.BuiltinObject.Values.OfType<ScriptObject>())
@@ -56,6 +57,10 @@ public sealed class TemplateRenderer
             return context.BuiltinObject;
         });
     }
+
+    /// <summary>Lets go of the partials <c>include_cached</c> rendered: called once every page is rendered, so that the
+    /// contexts the threads keep (see <see cref="Reusable"/>) hold nothing of the site.</summary>
+    internal void ForgetCachedPartials() => _cached?.Forget();
 
     /// <summary>Parses <paramref name="name"/> (e.g. <c>article.sbn</c>); reports syntax errors with their line.</summary>
     public bool Preload(string name, DiagnosticBag diagnostics) => Get(name, diagnostics) is not null;
