@@ -68,7 +68,9 @@ public sealed record ArticleView
     /// <summary>How many blocks cleaning removed; null when none (nothing is said about zero).</summary>
     public int? RemovedBlocks { get; init; }
 
-    /// <summary>The body as plain text, for search, similarity and the feed, as UTF-8.</summary>
+    /// <summary>The body as plain text, for search and similarity, as UTF-8. Not for templates: a one-off build lets go
+    /// of it once the search files are made.</summary>
+    [Scriban.Runtime.ScriptMemberIgnore]
     public BodyText PlainText { get; init; } = BodyText.Empty;
 
     /// <summary>The front matter's summary, else the body's first sentences (about a line of a list).</summary>

@@ -81,6 +81,12 @@ public sealed class SiteRenderer
                 files.AddRange(Output(alone));
                 outputs.Remove(alone);
             }
+
+            // Nothing after the search files reads the articles' plain text (templates never see it): the views go on
+            // without it (~0.45 GB at 100,000 articles), collected before the pages pile up.
+            dossier = WithoutText(dossier);
+            context = context with { Dossier = dossier };
+            Building.PhaseGarbage.Collect("collect: plain text", dossier.Articles.Count);
         }
 
         var beside = outputs.Skip(1).Select(o => Building.BuildTimings.Serial ? Task.FromResult(Output(o)) : Task.Run(() => Output(o))).ToList();
@@ -138,6 +144,10 @@ public sealed class SiteRenderer
             batch.Clear();
         }
     }
+
+    /// <summary>The model with each article's view copied without its plain text.</summary>
+    private static DossierModel WithoutText(DossierModel dossier) =>
+        dossier with { Articles = [.. dossier.Articles.Select(a => a with { PlainText = BodyText.Empty })] };
 
     /// <summary>Files handed to the sink together: enough to keep both cores busy, few enough to hold.</summary>
     private const int Batch = 256;

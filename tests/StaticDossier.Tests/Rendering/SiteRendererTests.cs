@@ -146,6 +146,20 @@ public sealed class SiteRendererTests
         Assert.Contains("Phạm Bình Minh met <em>Lavrov</em> 😀.", System.Text.Encoding.UTF8.GetString(whole.Single(f => f.OutputPath == "articles/a.html").Bytes), StringComparison.Ordinal);
     }
 
+    /// <summary>An article's plain text is for search and similarity only: a one-off build lets go of it once the search
+    /// files are made, so a template that could read it would see it in serve and not in a full build.</summary>
+    [Fact]
+    public void TemplatesCannotReadAnArticlesPlainText()
+    {
+        using var dossier = new TempDossier(withSeeds: false);
+        dossier.Write("content/a.md", "---\ntitle: A\n---\n\nSome text.\n");
+        dossier.Write("templates/article.sbn", "<h1>{{ article.title }}</h1>\n{{ article.plain_text }}\n");
+        var diagnostics = new DiagnosticBag();
+        Assert.False(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics).Succeeded);
+        var error = Assert.Single(diagnostics, d => d.Code == DiagnosticCodes.TemplateRuntime);
+        Assert.Contains("plain_text", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ControlCharactersFromASeedDoNotBreakTheFeed()
     {
