@@ -25,9 +25,9 @@ internal sealed partial class MetadataExporter : ISiteOutput
     {
         var records = model.Articles.Select(a => Record(a, baseUrl)).ToList();
 
-        yield return new OutputFile(SitePaths.MetadataJson, IndentedJson(new Export(records), records.Count));
+        yield return new OutputFile(SitePaths.MetadataJson, IndentedJson(new Export(records)));
 
-        using var stream = new MemoryStream();
+        using var stream = new ExportStream();
         using (var csv = CsvWriter.Create(stream, CsvOptions, leaveOpen: true))
         {
             csv.WriteHeader(Header);
@@ -153,20 +153,14 @@ internal sealed partial class MetadataExporter : ISiteOutput
     };
 
     /// <summary>The value as indented JSON and a final line end, written as UTF-8 once: as a string it was the file
-    /// three times over (text, text with the line end, bytes), megabytes of the large-object heap each.</summary>
-    private static byte[] IndentedJson(Export value, int records)
+    /// three times over (text, text with the line end, bytes), megabytes of the large-object heap each. The serializer
+    /// hands a stream what it has written as it goes, so the export is held only in the stream's pieces.</summary>
+    private static byte[] IndentedJson(Export value)
     {
-        // A record takes under a kilobyte: the buffer is sized once, not grown by doubling.
-        var buffer = new ArrayBufferWriter<byte>(Math.Max(1 << 16, records * 1024));
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, IndentSize = Json.Indented.IndentSize, Encoder = Json.Indented.Encoder }))
-        {
-            JsonSerializer.Serialize(writer, value, Context.Export);
-        }
-
-        var bytes = GC.AllocateUninitializedArray<byte>(buffer.WrittenCount + 1);
-        buffer.WrittenSpan.CopyTo(bytes);
-        bytes[^1] = (byte)'\n';
-        return bytes;
+        using var stream = new ExportStream();
+        JsonSerializer.Serialize(stream, value, Context.Export);
+        stream.WriteByte((byte)'\n');
+        return stream.ToArray();
     }
 
     private static readonly ExportJson Context = new(new JsonSerializerOptions(Json.Indented));

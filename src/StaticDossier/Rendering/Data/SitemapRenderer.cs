@@ -32,7 +32,7 @@ internal sealed class SitemapRenderer : ISiteOutput
 
     private static byte[] Sitemap(IEnumerable<(string Path, string? LastModified)> pages, SiteConfig config)
     {
-        using var stream = new MemoryStream();
+        using var stream = new ExportStream();
         using (var writer = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
         {
             writer.WriteStartDocument();
