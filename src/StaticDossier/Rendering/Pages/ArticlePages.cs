@@ -7,8 +7,9 @@ namespace StaticDossier.Rendering.Pages;
 internal sealed class ArticlePages : ISiteOutput
 {
     /// <summary>Articles rendered together, on every core, before their pages are yielded: a build that writes
-    /// pages as they come (<see cref="SiteRenderer.Sink"/>) then holds a chunk of them, not the whole site.</summary>
-    private const int Chunk = 1024;
+    /// pages as they come (<see cref="SiteRenderer.Sink"/>) then holds a chunk of them, not the whole site. Small, since a
+    /// chunk's pages may outlive a collection or two before they are staged, and then lie dead in the oldest generation.</summary>
+    private const int Chunk = 256;
 
     public IEnumerable<OutputFile?> Render(OutputContext context)
     {
