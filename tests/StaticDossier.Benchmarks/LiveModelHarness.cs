@@ -12,7 +12,7 @@ namespace StaticDossier.Benchmarks;
 /// again after the edits <c>serve-edit</c> saves (a body, a title, tags) and after each is put back, in one process,
 /// bodies rendered beforehand: the model's stages and what its memos made again, without a server (with <c>site</c>, every output too, rendered with serve's memo, and serve's link check). Run with
 /// <c>DOSSIER_TIMINGS=serial</c> for each output's own CPU.
-/// Run with <c>DOSSIER_TIMINGS=1</c> for the stages.</summary>
+/// Run with <c>DOSSIER_TIMINGS=1</c> for the stages, with <c>LOH=1</c> for the large objects each build allocates.</summary>
 internal static class LiveModelHarness
 {
     public static int Run(string[] args)
@@ -27,6 +27,7 @@ internal static class LiveModelHarness
         var text = Rendering.Interface.InterfaceText.Load(config, diagnostics)!;
         var site = args.Length > 2 && args[2] == "site";
         var memo = new Rendering.Incremental.RenderMemo();
+        using var large = Environment.GetEnvironmentVariable("LOH") == "1" ? new LargeObjectTally() : null;
         RenderedMarkdown Body(string b) => html.GetOrAdd(b, markdown.RenderBody);
         int Build(string what)
         {
@@ -38,7 +39,10 @@ internal static class LiveModelHarness
                 memo.BeginBuild(config.TemplatesPath);
                 var files = new SiteRenderer(config) { BodyRenderer = Body, Memo = memo }.Render(pages, null, diagnostics)!;
                 BuildTimings.Time("link check", () => memo.Links.Check(files, diagnostics));
-                BuildTimings.Time("link check, whole site (one-off build's, for comparison)", () => Publishing.LinkChecker.Check(files, new DiagnosticBag()));
+                if (large is null)
+                {
+                    BuildTimings.Time("link check, whole site (one-off build's, for comparison)", () => Publishing.LinkChecker.Check(files, new DiagnosticBag()));
+                }
                 memo.EndBuild(files.Select(f => f.OutputPath));
                 model = files.Count;
             }
@@ -51,6 +55,11 @@ internal static class LiveModelHarness
             if (BuildTimings.Take() is { } timings)
             {
                 Console.WriteLine(timings);
+            }
+
+            if (large?.Take() is { } loh)
+            {
+                Console.WriteLine($"large objects: ~{loh.Total >> 20} MiB ({string.Join(", ", loh.Types.Take(8).Select(t => $"{t.Type} {t.Bytes >> 20} MiB"))})");
             }
 
             return model;
