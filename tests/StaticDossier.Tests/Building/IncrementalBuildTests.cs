@@ -97,6 +97,9 @@ public sealed partial class IncrementalBuildTests
         // moves), and its reading time and links did not change.
         Assert.Equal(["articles/a03.html"], memo.RenderedPaths);
         Assert.Equal(pages - 1, memo.Reused);
+        // Its metadata record is as it was, though made anew from its new view: the two data files and the sitemap are
+        // the last build's bytes, not joined again (the feed shows the body).
+        Assert.Equal(3, memo.JoinedKept);
     }
 
     /// <summary><c>dossier serve</c>'s builds (memo, files hashed and pages parsed only when their size or time changed,

@@ -100,7 +100,11 @@ internal sealed partial class MetadataExporter : ISiteOutput
     }
 
     /// <summary>One article's record in <c>dossier.json</c>, indented as there, and its row of <c>dossier.csv</c>.</summary>
-    private sealed record Pieces(byte[] Json, byte[] Csv);
+    private sealed record Pieces(byte[] Json, byte[] Csv) : Incremental.IJoinedPart
+    {
+        public bool SameBytes(object other) =>
+            other is Pieces p && Json.AsSpan().SequenceEqual(p.Json) && Csv.AsSpan().SequenceEqual(p.Csv);
+    }
 
     private static Pieces Piece(ArticleRecord record)
     {

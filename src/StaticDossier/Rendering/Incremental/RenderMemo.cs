@@ -238,7 +238,8 @@ internal sealed class RenderMemo
 
         for (var i = 0; i < last.Length; i++)
         {
-            if (!(ReferenceEquals(last[i], now[i]) || (last[i] is string a && now[i] is string b && a == b)))
+            if (!(ReferenceEquals(last[i], now[i]) || (last[i] is string a && now[i] is string b && a == b)
+                  || (last[i] is IJoinedPart part && now[i] is not null && part.SameBytes(now[i]!))))
             {
                 return false;
             }
