@@ -84,11 +84,23 @@ internal sealed partial class SearchIndex
 
         if (memo?.Last is { } last && Splice(last, documents, averages, memo) is { } spliced)
         {
-            memo.Last = spliced;
+            Replace(memo, spliced);
             return spliced;
         }
 
         return Whole(documents, averages, vocabulary, memo);
+    }
+
+    /// <summary>Makes <paramref name="index"/> the memo's last index; the one it replaces is read no more once this build
+    /// is done, so its posting arrays are the room of the build after next.</summary>
+    private static void Replace(Memo memo, SearchIndex index)
+    {
+        if (memo.Last is { } replaced && !ReferenceEquals(replaced, index) && !ReferenceEquals(replaced._postingDocument, index._postingDocument))
+        {
+            memo.Spare = new Postings(replaced._postingDocument, replaced._postingWord, replaced._postingCounts, replaced._postingSpelling);
+        }
+
+        memo.Last = index;
     }
 
     /// <summary>The index of <paramref name="documents"/> made whole, as a build without a memo makes it (for tests of the
@@ -127,12 +139,14 @@ internal sealed partial class SearchIndex
         }
 
         var next = termStart[..^1];
-        var postingDocument = new int[termStart[^1]];
-        var postingWord = new int[termStart[^1]];
+        // A memo's index is spliced by the next builds, into these arrays two builds later: room to grow a little.
+        var room = termStart[^1] + (memo is null ? 0 : termStart[^1] / 64);
+        var postingDocument = new int[room];
+        var postingWord = new int[room];
         // Each posting's field counts and spelling are copied beside it, read here article by article, so that writing
         // a term reads its postings in a row instead of every article's arrays in turn.
-        var postingCounts = new int[termStart[^1]];
-        var postingSpelling = new int[termStart[^1]];
+        var postingCounts = new int[room];
+        var postingSpelling = new int[room];
         for (var d = 0; d < documents.Length; d++)
         {
             var document = documents[d];
@@ -151,7 +165,8 @@ internal sealed partial class SearchIndex
         var index = new SearchIndex(words, rank, foldedOf, documents, averages, vocabulary.Spellings(), termStart, postingDocument, postingWord, postingCounts, postingSpelling);
         if (memo is not null)
         {
-            (memo.Last, memo.Frequency) = (index, frequency);
+            Replace(memo, index);
+            memo.Frequency = frequency;
         }
 
         return index;
@@ -166,11 +181,12 @@ internal sealed partial class SearchIndex
             return "terms";
         }
 
+        var n = _termStart[^1];
         return !_termStart.AsSpan().SequenceEqual(other._termStart) ? "term starts"
-            : !_postingDocument.AsSpan().SequenceEqual(other._postingDocument) ? "posting documents"
-            : !_postingWord.AsSpan().SequenceEqual(other._postingWord) ? "posting words"
-            : !_postingCounts.AsSpan().SequenceEqual(other._postingCounts) ? "posting counts"
-            : !_postingSpelling.AsSpan().SequenceEqual(other._postingSpelling) ? "posting spellings"
+            : !_postingDocument.AsSpan(0, n).SequenceEqual(other._postingDocument.AsSpan(0, n)) ? "posting documents"
+            : !_postingWord.AsSpan(0, n).SequenceEqual(other._postingWord.AsSpan(0, n)) ? "posting words"
+            : !_postingCounts.AsSpan(0, n).SequenceEqual(other._postingCounts.AsSpan(0, n)) ? "posting counts"
+            : !_postingSpelling.AsSpan(0, n).SequenceEqual(other._postingSpelling.AsSpan(0, n)) ? "posting spellings"
             : !_averages.AsSpan().SequenceEqual(other._averages) ? "averages"
             : null;
     }
@@ -376,6 +392,10 @@ internal sealed partial class SearchIndex
 
         /// <summary>The last build's index, which the next one splices when few articles changed.</summary>
         internal SearchIndex? Last { get; set; }
+
+        /// <summary>The posting arrays of the index before <see cref="Last"/>, which no index in use holds: the next splice
+        /// writes into them when they are large enough.</summary>
+        internal Postings? Spare { get; set; }
 
         /// <summary>The articles of the last build's index, by id.</summary>
         internal ArticleView[]? Views { get; set; }
