@@ -4,22 +4,25 @@ using System.Text.RegularExpressions;
 
 namespace StaticDossier.Benchmarks;
 
-/// <summary><c>serve-edit DOSSIER SITE_DIR [rounds]</c>: starts <c>DOSSIER serve --port 0</c> in <c>SITE_DIR</c> (a corpus's
+/// <summary><c>serve-edit DOSSIER SITE_DIR [rounds] [pause]</c>: starts <c>DOSSIER serve --port 0</c> in <c>SITE_DIR</c> (a corpus's
 /// <c>dossier</c> folder) and, as an editor and a browser would, saves one article (its body, then its title, then its
 /// tags), waits on the long poll for the new version, and fetches the page. Reports per save the wall time from the save
 /// to the version change (the reload) and to the page fetched, the server's CPU time for the rebuild and its own build
-/// summary, and the load average. Every edited file is restored before it stops.</summary>
+/// summary, and the load average. Every edited file is restored before it stops. With <c>pause</c> (ms), each save
+/// waits that long after the last reload, as an editor does (default 0: saves back to back).</summary>
 internal static partial class ServeEditHarness
 {
     public static int Run(string[] args)
     {
         if (args.Length < 2)
         {
-            Console.Error.WriteLine("usage: serve-edit <dossier binary> <site dir> [rounds]");
+            Console.Error.WriteLine("usage: serve-edit <dossier binary> <site dir> [rounds] [pause ms between saves]");
             return 2;
         }
 
         var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
+        // An editor's rhythm: this long after a reload before the next save (0: saves back to back, the worst case).
+        var pause = TimeSpan.FromMilliseconds(args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 0);
         var site = Path.GetFullPath(args[1]);
         var start = new ProcessStartInfo(Path.GetFullPath(args[0]), ["serve", "--port", "0"])
         {
@@ -71,6 +74,7 @@ internal static partial class ServeEditHarness
                         "title" => TitleLine().Replace(text, $"title: \"{marker} title\"", 1),
                         _ => TagsLine().Replace(text, $"tags: [topic-{round % 50:00}, {marker.ToLowerInvariant()}]", 1),
                     };
+                    Thread.Sleep(pause);
                     var version = http.GetStringAsync("__dossier/version").GetAwaiter().GetResult();
                     var cpu = Cpu(server);
                     var saved = Stopwatch.StartNew();
@@ -95,6 +99,7 @@ internal static partial class ServeEditHarness
 
                 // The version is taken before the put-back: its rebuild may outlast one long poll (20 s) under load, and the
                 // next save must not take that rebuild's reload for its own.
+                Thread.Sleep(pause);
                 var before = http.GetStringAsync("__dossier/version").GetAwaiter().GetResult();
                 File.WriteAllText(file, originals[file]);
                 WaitForChange(http, before);
