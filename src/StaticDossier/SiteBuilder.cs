@@ -62,7 +62,18 @@ public sealed class SiteBuilder
     public BuildSummary Build(DiagnosticBag diagnostics)
     {
         var clock = Stopwatch.StartNew();
-        var summary = BuildAndPublish(diagnostics, clock);
+        var garbage = Live?.Garbage;
+        BuildTimings.Time("collection before the build", () => { garbage?.BuildStarting(); return 0; });
+        BuildSummary summary;
+        try
+        {
+            summary = BuildAndPublish(diagnostics, clock);
+        }
+        finally
+        {
+            garbage?.BuildDone();
+        }
+
         return BuildTimings.Take() is { } timings ? summary with { Timings = timings } : summary;
     }
 

@@ -23,6 +23,9 @@ internal sealed class LiveBuild
     /// <summary>The pages' rendering memo.</summary>
     public RenderMemo Memo { get; } = new();
 
+    /// <summary>Collects the garbage between builds rather than during them (<c>serve</c>); null: the runtime's own pace.</summary>
+    internal SaveGarbage? Garbage { get; init; }
+
     /// <summary>The bodies of the last build, decoded, for the next (null before the first).</summary>
     internal MarkdownCache? Markdown { get; set; }
 

@@ -19,7 +19,7 @@ public sealed class PreviewSession : IAsyncDisposable
 
     private PreviewSession(SiteConfig config, Func<DiagnosticBag, SiteConfig?> loadConfig, PreviewServer server, TimeSpan quiet, Action<BuildSummary, DiagnosticBag> report)
     {
-        _live = new LiveBuild();
+        _live = new LiveBuild { Garbage = new SaveGarbage() };
         _loadConfig = loadConfig;
         _report = report;
         _server = server;
