@@ -20,24 +20,40 @@ internal static partial class TextShape
                 i++;
             }
 
-            var start = i;
-            while (i < text.Length && (IsWordChar(text[i]) || ((text[i] is '\'' or '’') && i + 1 < text.Length && char.IsLetter(text[i + 1]))))
+            // The word, lower-cased as it is read (its first characters: a longer word is no stop word). A word holds
+            // letters, digits and marks of the Basic Multilingual Plane, whose lower case is one character each, and
+            // apostrophes between letters.
+            var length = 0;
+            for (; i < text.Length; i++, length++)
             {
-                i++;
+                var c = text[i];
+                var lower = c < 128 ? (char)LowerAsciiWordChars[c] : IsOtherWordChar(c) ? char.ToLowerInvariant(c) : '\0';
+                if (lower == '\0')
+                {
+                    if (c is not ('\'' or '’') || i + 1 == text.Length || !char.IsLetter(text[i + 1]))
+                    {
+                        break;
+                    }
+
+                    lower = c;
+                }
+
+                if (length < buffer.Length)
+                {
+                    buffer[length] = lower;
+                }
             }
 
-            var length = i - start;
             if (length == 0)
             {
                 continue;
             }
 
             words++;
-            // A word longer than every stop word is none (lower-casing keeps the length): no copy, no lookup.
+            // A word longer than every stop word is none: no lookup.
             if (length <= LongestStopWord)
             {
                 var word = buffer[..length];
-                text.AsSpan(start, length).ToLowerInvariant(word);
                 stopWords.TryGetValue(word, out var lists);
                 var isEnglish = (lists & StopLists.English) != 0;
                 var isVietnamese = (lists & StopLists.Vietnamese) != 0;
@@ -114,6 +130,17 @@ internal static partial class TextShape
         }
     }
 
+    // Per ASCII character, its lower case when it is a word character (a letter or digit), else 0.
+    private static ReadOnlySpan<byte> LowerAsciiWordChars =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte)'0', (byte)'1', (byte)'2', (byte)'3', (byte)'4', (byte)'5', (byte)'6', (byte)'7', (byte)'8', (byte)'9', 0, 0, 0, 0, 0, 0,
+        0, (byte)'a', (byte)'b', (byte)'c', (byte)'d', (byte)'e', (byte)'f', (byte)'g', (byte)'h', (byte)'i', (byte)'j', (byte)'k', (byte)'l', (byte)'m', (byte)'n', (byte)'o',
+        (byte)'p', (byte)'q', (byte)'r', (byte)'s', (byte)'t', (byte)'u', (byte)'v', (byte)'w', (byte)'x', (byte)'y', (byte)'z', 0, 0, 0, 0, 0,
+        0, (byte)'a', (byte)'b', (byte)'c', (byte)'d', (byte)'e', (byte)'f', (byte)'g', (byte)'h', (byte)'i', (byte)'j', (byte)'k', (byte)'l', (byte)'m', (byte)'n', (byte)'o',
+        (byte)'p', (byte)'q', (byte)'r', (byte)'s', (byte)'t', (byte)'u', (byte)'v', (byte)'w', (byte)'x', (byte)'y', (byte)'z', 0, 0, 0, 0, 0,
+    ];
+
     /// <summary>Lower-cased words separated by single spaces (punctuation dropped), for equality tests.</summary>
     public static string Key(string text) => Key(text.AsSpan());
 
@@ -126,16 +153,19 @@ internal static partial class TextShape
         var buffer = rented is null ? stackalloc char[512] : rented;
         var n = 0;
         var space = false;
+        var lowerAscii = LowerAsciiWordChars;
         foreach (var c in text)
         {
-            if (IsWordChar(c))
+            // One table look-up for ASCII: the lower-case letter or digit, or 0 for a separator.
+            var lower = c < 128 ? (char)lowerAscii[c] : IsOtherWordChar(c) ? char.ToLowerInvariant(c) : '\0';
+            if (lower != '\0')
             {
                 if (space && n > 0)
                 {
                     buffer[n++] = ' ';
                 }
 
-                buffer[n++] = c < 128 ? (char)(c | (char.IsAsciiLetterUpper(c) ? 0x20 : 0)) : char.ToLowerInvariant(c);
+                buffer[n++] = lower;
                 space = false;
             }
             else

@@ -81,7 +81,7 @@ public sealed class TextShapeTests
     // a word longer than any buffer, and whitespace other than the space.
     private static readonly string[] TextParts =
     [
-        "the", "The", "THE", "và", "Và", "của", "it's", "It’s", "don’t", "whether", "said", "Hanoi", "HÀ", "NỘI", "Việt", "Nam",
+        "the", "The", "THE", "và", "Và", "VÀ", "của", "CỦA", "it's", "It’s", "DON'T", "don’t", "'s", "whether", "WHETHER", "said", "ΣΑΣ", "𐐀𐐀", "Hanoi", "HÀ", "NỘI", "Việt", "Nam",
         "minister", "Minister's", "e\u0301", "\u212Aelvin", "\u0130stanbul", "Straße", "日本語", "ab", "abc", "x", "42", "2020",
         "(quoted)", "\"word\"", "«fr»", "—", "-", "–", "...", "…", "|", "/", "*", ".", ",", ";", ":", "!", "?", "'", "[x]", "#tag",
         "@name", "a.b", "C++", "e-mail", "co-operate", new string('w', 70), new string('W', 600), " ", " ", "  ", "\t", "\u00A0", "\n",
@@ -113,6 +113,17 @@ public sealed class TextShapeTests
     }
 
     [Fact]
+    public void CountsWordsAndStopWordsAsLowerCasingEachWordDid()
+    {
+        var random = new Random(14);
+        for (var round = 0; round < 20_000; round++)
+        {
+            var text = RandomText(random);
+            Assert.Equal(ReferenceCount(text), TextShape.Count(text));
+        }
+    }
+
+    [Fact]
     public void KeysAreTheLowerCasedWordsJoinedBySpaces()
     {
         var random = new Random(6);
@@ -138,6 +149,38 @@ public sealed class TextShapeTests
         }
 
         return set;
+    }
+
+    private static StopCounts ReferenceCount(string text)
+    {
+        static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark;
+        int words = 0, en = 0, viOnly = 0, vi = 0, i = 0;
+        while (i < text.Length)
+        {
+            while (i < text.Length && !IsWordChar(text[i]))
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < text.Length && (IsWordChar(text[i]) || ((text[i] is '\'' or '’') && i + 1 < text.Length && char.IsLetter(text[i + 1]))))
+            {
+                i++;
+            }
+
+            if (i > start)
+            {
+                words++;
+                var word = text[start..i].ToLowerInvariant();
+                var isEnglish = Lexicon.EnglishStopWords.Contains(word);
+                var isVietnamese = Lexicon.VietnameseStopWords.Contains(word);
+                en += isEnglish ? 1 : 0;
+                vi += isVietnamese ? 1 : 0;
+                viOnly += isVietnamese && !isEnglish ? 1 : 0;
+            }
+        }
+
+        return new StopCounts(words, en, viOnly, vi);
     }
 
     private static string ReferenceKey(string text)
