@@ -12,7 +12,9 @@ namespace StaticDossier.Benchmarks;
 /// again after the edits <c>serve-edit</c> saves (a body, a title, tags) and after each is put back, in one process,
 /// bodies rendered beforehand: the model's stages and what its memos made again, without a server (with <c>site</c>, every output too, rendered with serve's memo, and serve's link check). Run with
 /// <c>DOSSIER_TIMINGS=serial</c> for each output's own CPU.
-/// Run with <c>DOSSIER_TIMINGS=1</c> for the stages, with <c>LOH=1</c> for the large objects each build allocates.</summary>
+/// Run with <c>DOSSIER_TIMINGS=1</c> for the stages, with <c>LOH=1</c> for the large objects each build allocates.
+/// <c>LIVE_MODEL_EDITS=none,body</c> chooses the saves of each round (<c>none</c>: nothing changed; default
+/// <c>body,title,tags</c>, then the put back), to profile one kind alone.</summary>
 internal static class LiveModelHarness
 {
     public static int Run(string[] args)
@@ -22,13 +24,15 @@ internal static class LiveModelHarness
         var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2;
         var pages = new ContentPageReader(config.RootDirectory).ReadAll(config.ContentPath, diagnostics).ToList();
         var markdown = new MarkdownRenderer();
-        var html = new System.Collections.Concurrent.ConcurrentDictionary<string, RenderedMarkdown>(StringComparer.Ordinal);
-        Parallel.ForEach(pages, p => html[p.MarkdownBody] = markdown.RenderBody(p.MarkdownBody));
+        // Found by the very Markdown string, as serve's body cache finds an unchanged page's body: hashing every body's
+        // text in each build would be the harness's cost, not serve's.
+        var html = new System.Runtime.CompilerServices.ConditionalWeakTable<string, RenderedMarkdown>();
+        Parallel.ForEach(pages, p => html.AddOrUpdate(p.MarkdownBody, markdown.RenderBody(p.MarkdownBody)));
         var text = Rendering.Interface.InterfaceText.Load(config, diagnostics)!;
         var site = args.Length > 2 && args[2] == "site";
         var memo = new Rendering.Incremental.RenderMemo();
         using var large = Environment.GetEnvironmentVariable("LOH") == "1" ? new LargeObjectTally() : null;
-        RenderedMarkdown Body(string b) => html.GetOrAdd(b, markdown.RenderBody);
+        RenderedMarkdown Body(string b) => html.GetValue(b, body => markdown.RenderBody(body));
         int Build(string what)
         {
             var cpu = Environment.CpuUsage.TotalTime;
@@ -71,8 +75,14 @@ internal static class LiveModelHarness
         {
             var edited = (pages.Count / 2) + (round * 97 % (pages.Count / 2));
             var original = pages[edited];
-            foreach (var kind in new[] { "body", "title", "tags" })
+            foreach (var kind in Edits)
             {
+                if (kind == "none")
+                {
+                    Build("nothing changed");
+                    continue;
+                }
+
                 var marker = $"Edited{kind}{round}x{Environment.TickCount64 % 100000}";
                 pages[edited] = kind switch
                 {
@@ -83,10 +93,17 @@ internal static class LiveModelHarness
                 Build($"{kind} edit of {edited}");
             }
 
-            pages[edited] = original;
-            Build("put back");
+            if (!ReferenceEquals(pages[edited], original))
+            {
+                pages[edited] = original;
+                Build("put back");
+            }
         }
 
         return diagnostics.HasErrors ? 1 : 0;
     }
+
+    private static string[] Edits => Environment.GetEnvironmentVariable("LIVE_MODEL_EDITS") is { Length: > 0 } edits
+        ? edits.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+        : ["body", "title", "tags"];
 }

@@ -36,6 +36,7 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
         Memo?.BeginBuild($"{config.Language}\n{config.BaseUrl}\n{text.Stamp}");
         var views = new ArticleView[pages.Count];
         var stage = Timings.Time("model: views (bodies)");
+        var sub = Timings.Time("  views: made");
         var owned = DropsMarkdown && Memo is null && pages is List<ContentPage> list ? list : null;
         Parallel.For(0, pages.Count, i =>
         {
@@ -45,7 +46,10 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
                 owned[i] = views[i].Page;
             }
         });
+        sub.Dispose();
+        sub = Timings.Time("  views: unique, in time order");
         var articles = Timeline.Sort(Unique(views, diagnostics));
+        sub.Dispose();
         stage.Dispose();
         if (owned is not null)
         {
@@ -54,7 +58,7 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
 
         stage = Timings.Time("model: keys, names, terms");
 
-        var sub = Timings.Time("  terms: keys, names");
+        sub = Timings.Time("  terms: keys, names");
         // Each article's folded text: a memo keeps them (serve); without one, each is folded where its names are matched
         // and its words taken for the similarity there, so the dossier's folded texts are never all held at once.
         var keys = Memo is null ? null : new string[articles.Count];
@@ -94,9 +98,11 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
             }
         });
         sub.Dispose();
-        sub = Timings.Time("  terms: links, assign, cite");
+        sub = Timings.Time("  terms: links");
         var termLinks = kinds.Select((kind, k) => Links(kind, names[k].SelectMany(n => n), text)).ToArray();
         Memo?.BeginTerms([.. termLinks]);
+        sub.Dispose();
+        sub = Timings.Time("  terms: assign, cite");
         var terms = kinds.Select(_ => new IReadOnlyList<TermLink>[articles.Count]).ToArray();
         Parallel.For(0, articles.Count, i =>
         {
@@ -136,13 +142,19 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
         // merging steps leave a core free.
         stage.Dispose();
         stage = Timings.Time("model: text similarity");
-        var termIndex = Task.Run(() => Memo?.TermIndex(articles) ?? new RelatedArticles.TermIndex(articles));
+        var termIndex = Task.Run(() => Timings.Time("  similarity: people and tags index (beside)", () => Memo?.TermIndex(articles) ?? new RelatedArticles.TermIndex(articles)));
         var similarity = words is not null
             ? new TextSimilarity(words, everyTriple: articles.Count <= ExactUpTo, SimilarityLimits)
             : new TextSimilarity(keys!, everyTriple: articles.Count <= ExactUpTo, Memo?.Words, SimilarityLimits);
         words = null;
         var chronological = articles.Where(a => a.Date is not null).Reverse().ToList();
-        var positions = chronological.Select((a, i) => (a.Url, i)).ToDictionary(x => x.Url, x => x.i, StringComparer.Ordinal);
+        // Each article's place among the dated, oldest first (-1 when undated): the dated come in reverse of that order.
+        var positions = new int[articles.Count];
+        for (int i = 0, dated = 0; i < articles.Count; i++)
+        {
+            positions[i] = articles[i].Date is null ? -1 : chronological.Count - 1 - dated++;
+        }
+
         var shared = termIndex.GetAwaiter().GetResult();
         var labels = RelatedLabels.From(text);
         stage.Dispose();
@@ -161,18 +173,17 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
 
         stage.Dispose();
         stage = Timings.Time("model: neighbours, taxonomies");
+        sub = Timings.Time("  neighbours");
         Parallel.For(0, articles.Count, i =>
         {
-            var position = positions.GetValueOrDefault(articles[i].Url, -1);
-            var article = articles[i] with
-            {
-                Related = related[i],
-                Earlier = position > 0 ? chronological[position - 1].ToLink() : null,
-                Later = position >= 0 && position + 1 < chronological.Count ? chronological[position + 1].ToLink() : null,
-            };
-            articles[i] = Memo is null ? article : Memo.Same(article);
+            var position = positions[i];
+            var earlier = position > 0 ? chronological[position - 1] : null;
+            var later = position >= 0 && position + 1 < chronological.Count ? chronological[position + 1] : null;
+            articles[i] = Memo is null ? ModelMemo.Finish(articles[i], related[i], earlier, later) : Memo.Finished(articles[i], related[i], earlier, later);
         });
-        Memo?.EndBuild();
+        Memo?.EndBuild(articles);
+        sub.Dispose();
+        sub = Timings.Time("  taxonomies");
 
         var curated = kinds.Where(k => k.Curated is not null).SelectMany(k => k.Curated!(config))
             .GroupBy(t => t.Name, StringComparer.Ordinal)
@@ -181,26 +192,46 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
         // One link per article, shared by every term list it is on: a list item rendered with include_cached is then
         // found again by the link itself, not by comparing seven strings.
         var links = articles.Select(a => Memo is null ? a.ToLink() : Memo.LinkTo(a)).ToArray();
-        Taxonomy Index(TaxonomyKind kind, IReadOnlyList<TermLink>[] termsOf) =>
-            new(kind.Key, text["taxonomy_" + kind.Key], kind.Url, [.. termsOf
-                .SelectMany((t, i) => t.Select(term => (Term: term, Link: links[i])))
-                .GroupBy(x => x.Term)
-                .Select(g => (Term: g.Key, Links: g.Select(x => x.Link).ToList(), Config: kind.Curated is not null ? curated.GetValueOrDefault(g.Key.Name) : null))
-                .Select(x => (View: new Term(x.Term.Name, x.Term.Url, x.Links, x.Config?.Aliases ?? [])
+        var taxonomies = Memo?.Taxonomies ?? new TaxonomyMemo();
+        taxonomies.BeginBuild();
+        var stamp = Memo is null ? string.Empty : TaxonomyStamp(kinds);
+        Taxonomy Index(TaxonomyKind kind, IReadOnlyList<TermLink>[] termsOf) => taxonomies.Index(kind.Key, stamp, termsOf, links,
+            (term, articleLinks) => curated.GetValueOrDefault(term.Name) is { } given && kind.Curated is not null
+                ? new Term(term.Name, term.Url, articleLinks, given.Aliases)
                 {
-                    Role = x.Config?.Role,
-                    Description = x.Config?.Description,
-                    FullName = x.Config?.FullName,
-                    HomePage = x.Config?.HomePage,
-                },
-                    Key: kind.SortKey(x.Term.Name, x.Config?.SortAs)))
-                .OrderBy(x => x.Key, StringComparer.Ordinal)
-                .ThenBy(x => x.View.Name, StringComparer.Ordinal)
-                .Select(x => x.View)]);
+                    Role = given.Role,
+                    Description = given.Description,
+                    FullName = given.FullName,
+                    HomePage = given.HomePage,
+                }
+                : new Term(term.Name, term.Url, articleLinks, []),
+            term => kind.SortKey(term.Name, kind.Curated is not null ? curated.GetValueOrDefault(term.Name)?.SortAs : null),
+            terms => new Taxonomy(kind.Key, text["taxonomy_" + kind.Key], kind.Url, terms));
 
         var model = new DossierModel(articles, [.. kinds.Select((kind, k) => Index(kind, terms[k]))]);
+        Timings.Note("  taxonomies", $"{taxonomies.TermsMade} terms made");
+        sub.Dispose();
         stage.Dispose();
         return model;
+    }
+
+    /// <summary>What a taxonomy's terms depend on besides the articles: the interface texts and every curated term's
+    /// settings (a term's settings are found by its name among all curated kinds).</summary>
+    private string TaxonomyStamp(IReadOnlyList<TaxonomyKind> kinds)
+    {
+        var stamp = new System.Text.StringBuilder(text.Stamp).Append('\u0001');
+        foreach (var kind in kinds)
+        {
+            stamp.Append(kind.Key).Append('\u0001');
+            foreach (var term in kind.Curated?.Invoke(config) ?? [])
+            {
+                stamp.Append(term.Name).Append('\u0002').AppendJoin('\u0003', term.Aliases ?? []).Append('\u0002').Append(term.Role)
+                    .Append('\u0002').Append(term.Description).Append('\u0002').Append(term.FullName).Append('\u0002').Append(term.HomePage)
+                    .Append('\u0002').Append(term.SortAs).Append('\u0004');
+            }
+        }
+
+        return stamp.ToString();
     }
 
     /// <summary>What an article's names and citation depend on besides the article (and the settings its view was made

@@ -15,8 +15,11 @@ internal sealed class ModelMemo
     private readonly ConditionalWeakTable<BodyText, Tuple<string, string>> _keys = new();
     private readonly ConditionalWeakTable<ContentPage, ContentPage> _pages = new();
     private readonly ConditionalWeakTable<ArticleView, ArticleLink> _links = new();
+    // The last view handed out for each URL (updated only when an article's view is made again).
     private ConcurrentDictionary<string, ArticleView> _views = new(StringComparer.Ordinal);
-    private ConcurrentDictionary<string, ArticleView> _next = new(StringComparer.Ordinal);
+
+    /// <summary>The taxonomies of the last build, their terms made again only where an article holding them changed.</summary>
+    internal TaxonomyMemo Taxonomies { get; } = new();
 
     /// <summary>The related-article lists of the last build, made again only where what they read changed.</summary>
     internal RelatedMemo Related { get; } = new();
@@ -187,17 +190,43 @@ internal sealed class ModelMemo
             (_made, _stamp) = (new(), stamp);
         }
 
-        _next = new(StringComparer.Ordinal);
         _kept = 0;
     }
 
-    /// <summary>After the model is made: its views are those the next build compares with.</summary>
-    public void EndBuild() => _views = _next;
-
-    /// <summary>The last build's view of the same article when it equals <paramref name="view"/> in every member (lists
-    /// item by item), else <paramref name="view"/>; remembered for the next build.</summary>
-    public ArticleView Same(ArticleView view)
+    /// <summary>After the model is made: the views by URL hold no article that is gone (a removed article's view is let go).</summary>
+    public void EndBuild(IReadOnlyList<ArticleView> articles)
     {
+        if (_views.Count > articles.Count)
+        {
+            _views = new(articles.Select(a => KeyValuePair.Create(a.Url, a)), StringComparer.Ordinal);
+        }
+    }
+
+    // Each assigned view's finished view (related list and neighbours added), with what it was finished with: an
+    // unchanged article with the same list and the same neighbours (the same objects) is handed its last view at the
+    // cost of a lookup, where making and comparing a copy of every view was a tenth of a save's model.
+    private ConditionalWeakTable<ArticleView, Finishing> _finished = new();
+
+    private sealed record Finishing(List<ArticleLink> Related, ArticleView? Earlier, ArticleView? Later, ArticleView View);
+
+    /// <summary><paramref name="assigned"/> with its related list and links to its neighbours in time.</summary>
+    public static ArticleView Finish(ArticleView assigned, List<ArticleLink> related, ArticleView? earlier, ArticleView? later) =>
+        assigned with { Related = related, Earlier = earlier?.ToLink(), Later = later?.ToLink() };
+
+    /// <summary><see cref="Finish"/>, as the last build finished the same <paramref name="assigned"/> view when it had an
+    /// equal <paramref name="related"/> list and the same neighbours (<paramref name="earlier"/> and <paramref name="later"/>,
+    /// as assigned); else the last build's view of the same article when it equals the new one in every member (lists item
+    /// by item); else the new one.</summary>
+    public ArticleView Finished(ArticleView assigned, List<ArticleLink> related, ArticleView? earlier, ArticleView? later)
+    {
+        if (_finished.TryGetValue(assigned, out var known) && ReferenceEquals(known.Earlier, earlier) && ReferenceEquals(known.Later, later)
+            && (ReferenceEquals(known.Related, related) || known.Related.SequenceEqual(related)))
+        {
+            Interlocked.Increment(ref _kept);
+            return known.View;
+        }
+
+        var view = Finish(assigned, related, earlier, later);
         if (_views.TryGetValue(view.Url, out var last) && !ReferenceEquals(last, view)
             && last.Tags.SequenceEqual(view.Tags) && last.People.SequenceEqual(view.People) && last.Related.SequenceEqual(view.Related)
             && (view with { Tags = last.Tags, People = last.People, Related = last.Related }).Equals(last))
@@ -206,7 +235,8 @@ internal sealed class ModelMemo
             view = last;
         }
 
-        _next[view.Url] = view;
+        _views[view.Url] = view;
+        _finished.AddOrUpdate(assigned, new Finishing(related, earlier, later, view));
         return view;
     }
 }

@@ -26,6 +26,7 @@ internal sealed class RelatedMemo
     /// <summary>Every article's related list: the last build's where nothing it reads changed, else <paramref name="make"/>.</summary>
     public List<ArticleLink>[] Lists(List<ArticleView> articles, IReadOnlyList<string> keys, TextSimilarity similarity, RelatedLabels labels, Func<int, List<ArticleLink>> make)
     {
+        var stage = Building.BuildTimings.Time("  related: state");
         var now = new State(
             [.. articles.Select(a => a.Url)],
             [.. keys],
@@ -39,9 +40,15 @@ internal sealed class RelatedMemo
         };
         Why = _last is null ? "first build" : "not comparable (articles added or removed, labels, a small dossier)";
         var last = _last is null ? null : InOrderOf(_last, now, out _relocated);
+        stage.Dispose();
+        stage = Building.BuildTimings.Time("  related: reach");
         var again = last is not null ? Affected(last, now, similarity) : null;
+        stage.Dispose();
+        stage = Building.BuildTimings.Time("  related: lists made");
         var related = new List<ArticleLink>[articles.Count];
         Parallel.For(0, related.Length, i => related[i] = again is null || again[i] ? make(i) : last!.Related[i]);
+        stage.Dispose();
+        stage = Building.BuildTimings.Time("  related: kept for the next");
         Made = again is null ? related.Length : again.Count(a => a);
         Building.BuildTimings.Note("model: related lists", $"{Made} of {related.Length} made ({(again is null ? Why : "reached")})");
         _last = now with
@@ -50,6 +57,7 @@ internal sealed class RelatedMemo
             Candidates = [.. related.Select((_, i) => again is null || again[i] ? similarity.CandidatesOf(i) : last!.Candidates[i])],
             Cuts = [.. related.Select((_, i) => again is null || again[i] ? similarity.CutOf(i) : last!.Cuts[i])],
         };
+        stage.Dispose();
         return related;
     }
 

@@ -110,6 +110,7 @@ public sealed class RelatedMemoTests
                     $"{fresh.Articles[a].Url}: [{Show(kept.Articles[a].Related)}], fresh [{Show(fresh.Articles[a].Related)}] after step {step} ({string.Join("; ", edits)})");
             }
 
+            ModelAssert.Same(fresh, kept, $"after step {step} ({string.Join("; ", edits)})");
             Assert.Contains(fresh.Articles, a => a.Related.Count > 0);
             if (step > 0)
             {
