@@ -28,9 +28,14 @@ internal sealed class BuildCache
     private readonly string _inputs;
     private readonly ConcurrentDictionary<string, byte[]>? _pages;
 
-    private BuildCache(string dir, string inputs, BuildState? previous, ConcurrentDictionary<string, byte[]>? pages, MarkdownCache markdown)
+    // A long-lived builder (serve) appends each save to the state's journal rather than writing it whole; this is how
+    // long the journal on disk is as Previous holds it (-1: no journal to append to).
+    private long _journal;
+
+    private BuildCache(string dir, string inputs, BuildState? previous, ConcurrentDictionary<string, byte[]>? pages, MarkdownCache markdown, bool live)
     {
         (_dir, _inputs, Previous, _pages, Markdown) = (dir, inputs, previous, pages, markdown);
+        _journal = live && previous is not null ? previous.JournalLength : -1;
     }
 
     /// <summary>The last successful build's state; null when there is none to trust.</summary>
@@ -66,7 +71,7 @@ internal sealed class BuildCache
         var markdown = reuse && live?.Markdown is { } bodies ? bodies.Next(Rendered)
             : reuse ? MarkdownCache.Load(dir, Rendered, live is not null)
             : MarkdownCache.Empty(Rendered, live is not null);
-        return new BuildCache(dir, inputs, previous, pages, markdown);
+        return new BuildCache(dir, inputs, previous, pages, markdown, live is not null);
     }
 
     /// <summary>The last build's state when no input changed and <paramref name="outputPath"/> is as it left it.</summary>
@@ -88,8 +93,17 @@ internal sealed class BuildCache
         }
     });
 
-    /// <summary>Drops the build state before publishing: should the swap fail half-way, no later build may trust it.</summary>
-    public void Forget() => BuildState.Forget(_dir);
+    /// <summary>Drops the build state before publishing: should the swap fail half-way, no later build may trust it. In
+    /// serve, a line of the journal says so (the state is kept for the save to append to).</summary>
+    public void Forget()
+    {
+        if (Previous is not null && _journal >= 0 && (_journal = BuildJournal.Forget(_dir, Previous, _journal)) >= 0)
+        {
+            return;
+        }
+
+        BuildState.Forget(_dir);
+    }
 
     /// <summary>Waits for the bodies to be saved, then (when the site was published) records the new state, and returns
     /// it. A failure is a warning: the next build is simply a full one.</summary>
@@ -100,12 +114,19 @@ internal sealed class BuildCache
             savingBodies.GetAwaiter().GetResult();
             if (written is not null)
             {
+                List<Diagnostic> sorted = [.. reported.Sorted()];
+                if (Previous is not null && _journal >= 0
+                    && BuildJournal.Save(_dir, Previous, _journal, _inputs, written.Outputs, sorted) is { } journaled)
+                {
+                    return journaled;
+                }
+
                 var state = new BuildState
                 {
                     Generator = BuildFingerprint.Generator,
                     Inputs = _inputs,
                     Outputs = written.Outputs,
-                    Diagnostics = [.. reported.Sorted()],
+                    Diagnostics = sorted,
                 };
                 state.Save(_dir);
                 return state;

@@ -6,10 +6,19 @@ using StaticDossier.Publishing;
 
 namespace StaticDossier.Building;
 
-/// <summary>What the last successful build wrote, kept beside the output folder (<c>.{output}.cache/build.json</c>).</summary>
+/// <summary>What the last successful build wrote, kept beside the output folder (<c>.{output}.cache/build.json</c>), and
+/// after it what each save of <c>serve</c> changed (<see cref="BuildJournal"/>).</summary>
 internal sealed class BuildState
 {
     private const string FileName = "build.json";
+
+    /// <summary>Names this state's <c>build.json</c>, made afresh each time it is written whole: a journal belongs to it.</summary>
+    [JsonPropertyName("id")]
+    public string Id { get; set; } = string.Empty;
+
+    /// <summary>How many bytes of the journal this state holds, from the start of the file (0: none).</summary>
+    [JsonIgnore]
+    internal long JournalLength { get; init; }
 
     /// <summary>The generator that wrote this state; another generator's state is ignored.</summary>
     [JsonPropertyName("generator")]
@@ -38,7 +47,7 @@ internal sealed class BuildState
         {
             var state = File.Exists(path) ? JsonSerializer.Deserialize(File.ReadAllBytes(path), BuildStateJson.Default.BuildState) : null;
             return state is not null && state.Generator == BuildFingerprint.Generator
-                ? new BuildState { Generator = state.Generator, Inputs = state.Inputs, Outputs = new(state.Outputs, StringComparer.Ordinal), Diagnostics = state.Diagnostics }
+                ? BuildJournal.Replay(cacheDir, new BuildState { Id = state.Id, Generator = state.Generator, Inputs = state.Inputs, Outputs = new(state.Outputs, StringComparer.Ordinal), Diagnostics = state.Diagnostics })
                 : null;
         }
         catch (Exception ex) when (ex is JsonException or IOException or NotSupportedException)
@@ -48,13 +57,19 @@ internal sealed class BuildState
         }
     }
 
-    /// <summary>Saves atomically.</summary>
-    public void Save(string cacheDir) =>
+    /// <summary>Saves whole and atomically, under a new <see cref="Id"/>. The journal of the state it replaces goes first:
+    /// a crash in between leaves that state without its saves, which the outputs on disk no longer match.</summary>
+    public void Save(string cacheDir)
+    {
+        BuildJournal.Delete(cacheDir);
+        Id = Guid.NewGuid().ToString("N");
         AtomicFile.WriteAllBytes(Path.Combine(cacheDir, FileName), JsonSerializer.SerializeToUtf8Bytes(this, BuildStateJson.Default.BuildState));
+    }
 
     /// <summary>Deletes the state, so that nothing is trusted until the next successful build.</summary>
     public static void Forget(string cacheDir)
     {
+        BuildJournal.Delete(cacheDir);
         var path = Path.Combine(cacheDir, FileName);
         if (File.Exists(path))
         {
@@ -90,4 +105,5 @@ internal sealed class BuildState
 /// time, types inspected, accessors emitted).</summary>
 [JsonSourceGenerationOptions(WriteIndented = false)]
 [JsonSerializable(typeof(BuildState))]
+[JsonSerializable(typeof(BuildJournal.Entry))]
 internal sealed partial class BuildStateJson : JsonSerializerContext;
