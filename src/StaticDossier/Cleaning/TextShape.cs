@@ -27,7 +27,7 @@ internal static partial class TextShape
             for (; i < text.Length; i++, length++)
             {
                 var c = text[i];
-                var lower = c < 128 ? (char)LowerAsciiWordChars[c] : IsOtherWordChar(c) ? char.ToLowerInvariant(c) : '\0';
+                var lower = LowerWordChar(c);
                 if (lower == '\0')
                 {
                     if (c is not ('\'' or '’') || i + 1 == text.Length || !char.IsLetter(text[i + 1]))
@@ -72,6 +72,10 @@ internal static partial class TextShape
     // and no ASCII character is a mark.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool IsWordChar(char c) => c < 128 ? char.IsAsciiLetterOrDigit(c) : IsOtherWordChar(c);
+
+    // A word character's lower case (one table look-up for ASCII), or 0 for any other character.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static char LowerWordChar(char c) => c < 128 ? (char)LowerAsciiWordChars[c] : IsOtherWordChar(c) ? char.ToLowerInvariant(c) : '\0';
 
     private static bool IsOtherWordChar(char c) => char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark;
 
@@ -153,11 +157,10 @@ internal static partial class TextShape
         var buffer = rented is null ? stackalloc char[512] : rented;
         var n = 0;
         var space = false;
-        var lowerAscii = LowerAsciiWordChars;
         foreach (var c in text)
         {
-            // One table look-up for ASCII: the lower-case letter or digit, or 0 for a separator.
-            var lower = c < 128 ? (char)lowerAscii[c] : IsOtherWordChar(c) ? char.ToLowerInvariant(c) : '\0';
+            // The lower-case letter or digit, or 0 for a separator.
+            var lower = LowerWordChar(c);
             if (lower != '\0')
             {
                 if (space && n > 0)

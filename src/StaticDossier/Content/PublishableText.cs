@@ -15,11 +15,9 @@ internal static class PublishableText
 
     // The characters Scrub may change or drop (a surrogate pair is kept, but only the loop tells it from a lone half):
     // a text holding none is returned as it is, without looking at each character in turn.
-    private static readonly System.Buffers.SearchValues<char> BlockSpecials = System.Buffers.SearchValues.Create(
-        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => c is not '\n' and not '\t' && IsSpecial(c))]);
+    private static readonly System.Buffers.SearchValues<char> BlockSpecials = CharSets.Where(c => c is not '\n' and not '\t' && IsSpecial(c));
 
-    private static readonly System.Buffers.SearchValues<char> LineSpecials = System.Buffers.SearchValues.Create(
-        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(IsSpecial)]);
+    private static readonly System.Buffers.SearchValues<char> LineSpecials = CharSets.Where(IsSpecial);
 
     private static bool IsSpecial(char c) => char.IsControl(c) || char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF';
 

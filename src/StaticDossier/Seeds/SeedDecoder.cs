@@ -234,14 +234,14 @@ internal static partial class SeedDecoder
         return controls >= 8 && controls * 10 > head.Length ? "binary (it is full of control characters)" : null;
     }
 
+    // What Normalise changes: form feeds and vertical tabs become line breaks, other control characters (but line
+    // breaks and tabs), non-characters and byte order marks are dropped.
+    private static readonly System.Buffers.SearchValues<char> Dropped =
+        Content.CharSets.Where(c => c is not '\n' and not '\t' && (char.IsControl(c) || c is '\uFFFE' or '\uFFFF' or '\uFEFF'));
+
     // Vietnamese text arrives precomposed and decomposed (windows-1258 carries tone marks as combining
     // characters); NFC makes matching and hashing stable. Control characters have no place in an article
     // and would make the front matter unreadable.
-    // What Normalise changes: form feeds and vertical tabs become line breaks, other control characters (but line
-    // breaks and tabs), non-characters and byte order marks are dropped.
-    private static readonly System.Buffers.SearchValues<char> Dropped = System.Buffers.SearchValues.Create(
-        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => c is not '\n' and not '\t' && (char.IsControl(c) || c is '\uFFFE' or '\uFFFF' or '\uFEFF'))]);
-
     private static string Normalise(string text)
     {
         text = text.Replace("\r\n", "\n").Replace('\r', '\n');
