@@ -85,27 +85,6 @@ public sealed class Ingestor
         // Lines an outlet repeats across its seeds are boilerplate; they are part of each seed's input, so a seed
         // whose outlet gained a page is cleaned again even if its own bytes did not change.
         var shared = BuildTimings.Time("ingest: repeated lines", () => SeedCleaner.SharedLines(seeds));
-        var keys = new string[seeds.Count];
-        var cleaned = new CleanedDocument?[seeds.Count];
-        // Each page's text and hash are made here, on every core: the decisions below run in seed order on one.
-        var pages = new (string Text, string Sha256)[seeds.Count];
-        var taken = files.Count - seeds.Count;
-        var cleaning = BuildTimings.Time("ingest: clean and format");
-        Parallel.For(0, seeds.Count, OnEveryCore, i =>
-        {
-            Progress?.Invoke(Interlocked.Increment(ref taken), files.Count);
-            var sharedLines = shared.GetValueOrDefault(seeds[i].Path);
-            keys[i] = IngestSkip.InputKey(seeds[i], sharedLines, _config.Events, _nameWords);
-            cleaned[i] = !force && IngestSkip.IsUnchanged(seeds[i].Path, keys[i], manifest, cache, contentDir)
-                ? null
-                : _cleaner.Clean(seeds[i], diagnostics, sharedLines);
-            if (cleaned[i] is { } doc)
-            {
-                var text = ContentPageFactory.Format(doc);
-                pages[i] = (text, Sha256(text));
-            }
-        });
-        cleaning.Dispose();
 
         // Seeds left unread were skipped exactly as a read one whose cleaning is skipped (their order among the
         // decisions does not matter: they take no name and write nothing).
@@ -116,42 +95,74 @@ public sealed class Ingestor
             report.NotRead++;
         }
 
+        var keys = new string[seeds.Count];
+        // What the last run recorded of each seed, taken before any decision changes the manifest or the cache:
+        // cleaning reads them while the decisions of earlier seeds write.
+        var lastRuns = seeds.Select(s => (manifest.Entries.GetValueOrDefault(s.Path), cache.Entries.GetValueOrDefault(s.Path))).ToArray();
+        var taken = files.Count - seeds.Count;
+        var steps = new OrderedPipeline<Cleaned>(seeds.Count, PipelineWindow, OnEveryCore);
+        using var plan = new IngestPlan(contentDir, manifest, steps.Post);
+        var cleaning = BuildTimings.Time("ingest: clean, decide, write temps");
+        // Cleaning runs on every core; the decisions follow in seed order as each seed's turn comes, and the pages
+        // and audits they write go to temporaries on whichever core is free. Only a window of cleaned seeds is held.
+        steps.Run(i =>
+        {
+            Progress?.Invoke(Interlocked.Increment(ref taken), files.Count);
+            var sharedLines = shared.GetValueOrDefault(seeds[i].Path);
+            keys[i] = IngestSkip.InputKey(seeds[i], sharedLines, _config.Events, _nameWords);
+            if (!force && IngestSkip.IsUnchanged(lastRuns[i].Item1, lastRuns[i].Item2, keys[i], contentDir))
+            {
+                return default;
+            }
+
+            var doc = _cleaner.Clean(seeds[i], diagnostics, sharedLines);
+            // The page's text and hash are made here, on every core: the decisions run one at a time.
+            var text = ContentPageFactory.Format(doc);
+            return new Cleaned(doc, text, Sha256(text));
+        }, (i, cleaned) => Decide(cleaned, keys[i], plan, manifest, cache, force, report, diagnostics));
+        cleaning.Dispose();
+
         cache.ContextKey = context;
         cache.Seeds = files.Known(selection, keys);
-        var deciding = BuildTimings.Time("ingest: decide");
-        var plan = new IngestPlan(contentDir, manifest);
-        for (var i = 0; i < seeds.Count; i++)
-        {
-            if (cleaned[i] is not { } doc)
-            {
-                report.Count(IngestOutcome.Unchanged);
-                report.NotCleaned++;
-                continue;
-            }
-
-            var (text, sha256) = pages[i];
-            var generated = new GeneratedPage(ContentPageFactory.FileNameFor(doc), sha256, !string.IsNullOrWhiteSpace(doc.MarkdownBody));
-            var record = manifest.Entries.GetValueOrDefault(doc.Seed.Path);
-            var facts = new CurationFacts(record, doc.Seed.Id, doc.Seed.Sha256, generated,
-                record is null ? null : plan.PageAt(record.Content, needText: !generated.HasText),
-                record is null ? plan.Adoptable(generated, doc.Seed.Id) : null,
-                force);
-            var decision = Curation.Decide(facts);
-            report.Count(decision.Outcome);
-            Tell(decision, doc, record, diagnostics);
-            var name = plan.Take(doc, generated, decision, record, text);
-            if (decision.Records && name is not null)
-            {
-                cache.Entries[doc.Seed.Path] = new IngestCacheEntry(keys[i], generated.Sha256);
-            }
-        }
-
-        deciding.Dispose();
-        BuildTimings.Time("ingest: write pages, audits, manifest", () => { plan.Apply(AfterPagesWritten); return 0; });
+        BuildTimings.Time("ingest: put in place, manifest", () => { plan.Apply(AfterPagesWritten); return 0; });
         if (!BuildTimings.Time("ingest: save cache", () => cache.Save(cachePath)))
         {
             diagnostics.Warning(DiagnosticCodes.IngestWriteFailed, "Could not save the ingest cache; the next ingest cleans every seed again.",
                 SourceLocation.InFile(_config.RelativeToRoot(cachePath)));
+        }
+    }
+
+    /// <summary>How many seeds cleaning may run ahead of the decisions: enough that a seed slow to clean does not stop
+    /// the other cores, few enough that their pages are a small part of memory.</summary>
+    private const int PipelineWindow = 256;
+
+    /// <summary>A seed as cleaning left it, with its page's text and hash; no document when its cleaning was skipped.</summary>
+    private readonly record struct Cleaned(CleanedDocument? Doc, string Text, string Sha256);
+
+    /// <summary>Decides what becomes of one seed's page and plans it; run in seed order, one seed at a time.</summary>
+    private static void Decide(Cleaned cleaned, string key, IngestPlan plan, IngestManifest manifest, IngestCache cache, bool force,
+        IngestReport report, DiagnosticBag diagnostics)
+    {
+        if (cleaned.Doc is not { } doc)
+        {
+            report.Count(IngestOutcome.Unchanged);
+            report.NotCleaned++;
+            return;
+        }
+
+        var generated = new GeneratedPage(ContentPageFactory.FileNameFor(doc), cleaned.Sha256, !string.IsNullOrWhiteSpace(doc.MarkdownBody));
+        var record = manifest.Entries.GetValueOrDefault(doc.Seed.Path);
+        var facts = new CurationFacts(record, doc.Seed.Id, doc.Seed.Sha256, generated,
+            record is null ? null : plan.PageAt(record.Content, needText: !generated.HasText),
+            record is null ? plan.Adoptable(generated, doc.Seed.Id) : null,
+            force);
+        var decision = Curation.Decide(facts);
+        report.Count(decision.Outcome);
+        Tell(decision, doc, record, diagnostics);
+        var name = plan.Take(doc, generated, decision, record, cleaned.Text);
+        if (decision.Records && name is not null)
+        {
+            cache.Entries[doc.Seed.Path] = new IngestCacheEntry(key, generated.Sha256);
         }
     }
 

@@ -9,106 +9,147 @@ namespace StaticDossier.IO;
 /// is replaced whole or not at all), with one flush to disk for the lot instead of one per file. The guarantee is
 /// the same: no rename happens before every temporary's bytes are on disk, so a crash leaves each target either as it
 /// was or as written (and temporaries that <see cref="AtomicFile.RemoveTemporaries"/> clears), and the renames are on
-/// disk before this returns. On Linux the flushes are <c>syncfs</c> of each folder's file system, before the renames
-/// and after; elsewhere each temporary is flushed on its own, as <see cref="AtomicFile"/> does.</summary>
-internal static partial class AtomicBatch
+/// disk before <see cref="Commit"/> returns. On Linux the flushes are <c>syncfs</c> of each folder's file system,
+/// before the renames and after; elsewhere each temporary is flushed on its own, as <see cref="AtomicFile"/> does.</summary>
+/// <remarks>Files are added in order (<see cref="Add"/>) and their temporaries written as their texts are made, on any
+/// thread (<see cref="Write"/>): ingest writes each page while later seeds are still being cleaned. A batch disposed
+/// before <see cref="Commit"/> replaces nothing and removes its temporaries, so a run that fails part way leaves every
+/// target as it was.</remarks>
+internal sealed partial class AtomicBatch : IDisposable
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>Writes each file's text (made on the worker that writes it, so that only a core's worth of texts is
-    /// held at once). An exception while writing replaces no target; one during the renames (rare: the temporaries
-    /// are already on disk) leaves the files renamed so far replaced and the rest as they were. Either way no temporary
-    /// is left, and each file is old or new, never part written.</summary>
-    public static void WriteAll(IReadOnlyList<(string Path, Func<string> Text)> files, ParallelOptions parallel)
+    private readonly Lock _lock = new();
+    private readonly List<string> _targets = [];
+    private readonly List<string?> _temporaries = [];
+    private readonly HashSet<string> _folders = new(StringComparer.Ordinal);
+    private readonly bool _syncFileSystems = OperatingSystem.IsLinux();
+
+    /// <summary>How many files the batch holds.</summary>
+    public int Count
     {
-        var temps = new string?[files.Count];
-        var folders = files.Select(f => Path.GetDirectoryName(Path.GetFullPath(f.Path))!).Distinct(StringComparer.Ordinal).ToList();
-        var syncFileSystems = OperatingSystem.IsLinux();
-        try
+        get { lock (_lock) { return _targets.Count; } }
+    }
+
+    /// <summary>Adds <paramref name="path"/> to the batch (its folder is made now) and returns its place, which
+    /// <see cref="Write"/> fills. Files are renamed into place in the order they were added.</summary>
+    public int Add(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var folder = Path.GetDirectoryName(full)!;
+        lock (_lock)
         {
-            foreach (var folder in folders)
+            if (_folders.Add(folder))
             {
                 Directory.CreateDirectory(folder);
             }
 
-            Parallel.For(0, files.Count, parallel, i =>
-            {
-                var (path, text) = files[i];
-                var temp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, AtomicFile.TemporaryName(Path.GetFileName(path)));
-                var content = text();
-                // Encoded into a pooled buffer and written in one call: a FileStream's own 64 KB buffer and a fresh
-                // array of bytes per file were most of what ingest allocated while writing (1.3 GB for 20,000 files).
-                var buffer = ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(content.Length));
-                try
-                {
-                    var length = Utf8.GetBytes(content, buffer);
-                    using var handle = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-                    temps[i] = temp;
-                    RandomAccess.Write(handle, buffer.AsSpan(0, length), 0);
-                    if (!syncFileSystems)
-                    {
-                        RandomAccess.FlushToDisk(handle);
-                    }
-                }
-                finally
-                {
-                    ArrayPool<byte>.Shared.Return(buffer);
-                }
-            });
+            _targets.Add(full);
+            _temporaries.Add(null);
+            return _targets.Count - 1;
+        }
+    }
 
-            if (syncFileSystems)
+    /// <summary>Writes the temporary of the file at <paramref name="place"/>; thread-safe. Nothing is replaced yet.</summary>
+    public void Write(int place, string content)
+    {
+        string target;
+        lock (_lock)
+        {
+            target = _targets[place];
+        }
+
+        var temp = Path.Combine(Path.GetDirectoryName(target)!, AtomicFile.TemporaryName(Path.GetFileName(target)));
+        // Encoded into a pooled buffer and written in one call: a FileStream's own 64 KB buffer and a fresh array of
+        // bytes per file were most of what ingest allocated while writing (1.3 GB for 20,000 files).
+        var buffer = ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(content.Length));
+        try
+        {
+            var length = Utf8.GetBytes(content, buffer);
+            using var handle = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            lock (_lock)
             {
-                SyncFileSystems(folders, temps);
+                _temporaries[place] = temp;
             }
 
-            // One worker a folder: renames in one folder wait for its lock, in two they need not.
-            var byFolder = Enumerable.Range(0, files.Count).GroupBy(i => Path.GetDirectoryName(temps[i]), StringComparer.Ordinal).ToList();
-            Parallel.ForEach(byFolder, parallel, indexes =>
+            RandomAccess.Write(handle, buffer.AsSpan(0, length), 0);
+            if (!_syncFileSystems)
             {
-                foreach (var i in indexes)
-                {
-                    File.Move(temps[i]!, files[i].Path, overwrite: true);
-                    temps[i] = null;
-                }
-            });
-
-            if (syncFileSystems)
-            {
-                SyncFileSystems(folders, files.Select(f => f.Path));
+                RandomAccess.FlushToDisk(handle);
             }
         }
         finally
         {
-            foreach (var temp in temps)
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Puts every file in place, once every temporary is on disk; the renames are on disk when this returns.
+    /// An exception during the renames (rare: the temporaries are already on disk) leaves the files renamed so far
+    /// replaced and the rest as they were, and no temporary once the batch is disposed.</summary>
+    public void Commit(ParallelOptions parallel)
+    {
+        string[] temps;
+        lock (_lock)
+        {
+            temps = [.. _temporaries.Select((t, i) => t ?? throw new InvalidOperationException($"'{_targets[i]}' was added to the batch but never written."))];
+        }
+
+        if (_syncFileSystems)
+        {
+            SyncFileSystems(temps);
+        }
+
+        // One worker a folder: renames in one folder wait for its lock, in two they need not.
+        var byFolder = Enumerable.Range(0, temps.Length).GroupBy(i => Path.GetDirectoryName(_targets[i]), StringComparer.Ordinal).ToList();
+        Parallel.ForEach(byFolder, parallel, places =>
+        {
+            foreach (var i in places)
+            {
+                File.Move(temps[i], _targets[i], overwrite: true);
+                lock (_lock)
+                {
+                    _temporaries[i] = null;
+                }
+            }
+        });
+
+        if (_syncFileSystems)
+        {
+            SyncFileSystems(_targets);
+        }
+    }
+
+    /// <summary>Removes the temporaries not renamed into place: after a failure, every target not yet replaced stays as it was.</summary>
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            foreach (var temp in _temporaries)
             {
                 if (temp is not null && File.Exists(temp))
                 {
                     File.Delete(temp);
                 }
             }
+
+            _temporaries.Clear();
+            _targets.Clear();
         }
     }
 
     /// <summary>Flushes the file system of each folder, through a file of <paramref name="files"/> in it (a folder
     /// cannot be opened as a file in .NET).</summary>
-    private static void SyncFileSystems(List<string> folders, IEnumerable<string?> files)
+    private static void SyncFileSystems(IEnumerable<string> files)
     {
         var byFolder = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
-            if (file is not null)
-            {
-                byFolder.TryAdd(Path.GetDirectoryName(Path.GetFullPath(file))!, file);
-            }
+            byFolder.TryAdd(Path.GetDirectoryName(file)!, file);
         }
 
-        foreach (var folder in folders)
+        foreach (var (folder, file) in byFolder)
         {
-            if (!byFolder.TryGetValue(folder, out var file))
-            {
-                continue;
-            }
-
             using var handle = File.OpenHandle(file, FileMode.Open, FileAccess.Read);
             if (SyncFs(handle) != 0)
             {

@@ -7,23 +7,29 @@ using StaticDossier.IO;
 namespace StaticDossier.Ingesting;
 
 /// <summary>One run's reading of content/ and its writes: the facts each decision needs (<see cref="PageAt"/>,
-/// <see cref="Adoptable"/>), the names taken so far, and the pages, audits and manifest records to write once
-/// every seed is decided (<see cref="Apply"/>).</summary>
-internal sealed class IngestPlan
+/// <see cref="Adoptable"/>), the names taken so far, and the pages, audits and manifest records it writes. Each page
+/// and audit goes to a temporary as soon as it is decided (<see cref="Take"/>); none replaces a file before
+/// <see cref="Apply"/>, once every seed is decided, and disposing of a plan not applied removes them all.</summary>
+internal sealed class IngestPlan : IDisposable
 {
     private readonly string _contentDir;
     private readonly IngestManifest _manifest;
     private readonly HashSet<string> _taken;
     private readonly HashSet<string> _recorded;
     private readonly HashSet<string> _audits = new(StringComparer.OrdinalIgnoreCase);
-    // A text is made when it is written, on every core: an audit's YAML costs about what cleaning its seed did.
-    private readonly List<(string Path, Func<string> Text)> _writes = [];
+    private readonly AtomicBatch _writes = new();
+    // Runs a write: a text is made on the worker that writes it, as an audit's YAML costs about what cleaning its seed did.
+    private readonly Action<Action> _post;
     private readonly IngestJournal _journal = new();
 
-    public IngestPlan(string contentDir, IngestManifest manifest)
+    /// <param name="contentDir">The content folder.</param>
+    /// <param name="manifest">Its manifest, which <see cref="Apply"/> updates and saves.</param>
+    /// <param name="post">Runs a write, on any thread (by default at once).</param>
+    public IngestPlan(string contentDir, IngestManifest manifest, Action<Action>? post = null)
     {
         _contentDir = contentDir;
         _manifest = manifest;
+        _post = post ?? (write => write());
         var recorded = manifest.Entries.Values.Select(e => e.Content).ToList();
         // Every name in use is taken, ignoring case: on Windows and macOS "A.md" and "a.md" are one file.
         _taken = PageNames.NewSet(recorded.Concat(Directory.EnumerateFiles(contentDir).Select(f => Path.GetFileName(f))));
@@ -77,7 +83,7 @@ internal sealed class IngestPlan
         {
             name = decision.Name ?? PageNames.Unique(generated.FileName, doc.Seed.Id, _taken);
             _taken.Add(name);
-            _writes.Add((Path.Combine(_contentDir, name), () => text));
+            Stage(Path.Combine(_contentDir, name), () => text);
             _journal.Planned[doc.Seed.Path] = new IngestRecord(name, doc.Seed.Sha256, generated.Sha256);
             if (decision.MoveFrom is { } from && record is not null)
             {
@@ -95,13 +101,21 @@ internal sealed class IngestPlan
         }
 
         var audited = name ?? string.Empty;
-        _writes.Add((Path.Combine(_contentDir, ".ingest", "removed", AuditName(doc)), () => RemovalAudit.Format(doc, audited)));
+        Stage(Path.Combine(_contentDir, ".ingest", "removed", AuditName(doc)), () => RemovalAudit.Format(doc, audited));
         return name;
     }
 
-    /// <summary>Writes the pages and audits (each whole or not at all, all on disk before any is renamed into place),
-    /// then removes the names pages moved from, then saves the manifest. The journal, saved first, lets the next run
-    /// finish this one's bookkeeping should it be killed anywhere in between; no article is lost either way.</summary>
+    /// <summary>Adds a file to the batch now, in decision order, and posts the making and writing of its text.</summary>
+    private void Stage(string path, Func<string> text)
+    {
+        var place = _writes.Add(path);
+        _post(() => _writes.Write(place, text()));
+    }
+
+    /// <summary>Puts the pages and audits in place (each whole or not at all, all on disk before any is renamed into
+    /// place), then removes the names pages moved from, then saves the manifest. Every write <see cref="Take"/> posted
+    /// must be done. The journal, saved first, lets the next run finish this one's bookkeeping should it be killed
+    /// anywhere in between; no article is lost either way.</summary>
     public void Apply(Action? afterPagesWritten = null)
     {
         var journaled = _journal.Planned.Count > 0;
@@ -112,7 +126,7 @@ internal sealed class IngestPlan
 
         Directory.CreateDirectory(Path.Combine(_contentDir, ".ingest", "removed"));
         // One flush to disk for every page and audit, not one each: a durable write per file was a quarter of ingest.
-        AtomicBatch.WriteAll(_writes, Ingestor.OnEveryCore);
+        _writes.Commit(Ingestor.OnEveryCore);
         afterPagesWritten?.Invoke();
         foreach (var move in _journal.Moves)
         {
@@ -152,6 +166,9 @@ internal sealed class IngestPlan
 
         return candidates[^1];
     }
+
+    /// <summary>Removes the temporaries of a plan not applied: content/ stays as it was.</summary>
+    public void Dispose() => _writes.Dispose();
 
     private static bool HasText(string name, string text) =>
         ContentPageParser.Parse(name, text, new DiagnosticBag()) is not { } page || !string.IsNullOrWhiteSpace(page.MarkdownBody);

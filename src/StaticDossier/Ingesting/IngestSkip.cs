@@ -27,10 +27,14 @@ internal static class IngestSkip
                                 "\nnames\t" + string.Join('\t', nameWords ?? []));
 
     /// <summary>True when the seed at <paramref name="seedPath"/> can be counted unchanged without cleaning it.</summary>
-    public static bool IsUnchanged(string seedPath, string inputKey, IngestManifest manifest, IngestCache cache, string contentDir)
+    public static bool IsUnchanged(string seedPath, string inputKey, IngestManifest manifest, IngestCache cache, string contentDir) =>
+        IsUnchanged(manifest.Entries.GetValueOrDefault(seedPath), cache.Entries.GetValueOrDefault(seedPath), inputKey, contentDir);
+
+    /// <summary>True when a seed whose last ingest the manifest records as <paramref name="record"/> and the cache as
+    /// <paramref name="cached"/> can be counted unchanged without cleaning it.</summary>
+    public static bool IsUnchanged(IngestRecord? record, IngestCacheEntry? cached, string inputKey, string contentDir)
     {
-        if (!manifest.Entries.TryGetValue(seedPath, out var record) || !cache.Entries.TryGetValue(seedPath, out var cached)
-            || cached.InputSha256 != inputKey || cached.GeneratedSha256 != record.GeneratedSha256)
+        if (record is null || cached is null || cached.InputSha256 != inputKey || cached.GeneratedSha256 != record.GeneratedSha256)
         {
             return false;
         }

@@ -6,7 +6,7 @@ namespace StaticDossier.Ingesting;
 /// <summary>Which seeds a run reads. A seed whose file and sidecar bear the stamps the last run recorded, in an outlet
 /// none of whose text dumps came, went or changed since, has the bytes, sidecar and repeated lines it had then: the
 /// cleaning key recorded then is its key now. It is left unread when that key still lets its cleaning be skipped
-/// (<see cref="IngestSkip.IsUnchanged"/>: the page is the one that key made, as written). Every other seed is read, and
+/// (<see cref="IngestSkip.IsUnchanged(string, string, Content.IngestManifest, IngestCache, string)"/>: the page is the one that key made, as written). Every other seed is read, and
 /// with a text dump every seed of its outlet, whose repeated lines it may move. With nothing changed, no seed is read.</summary>
 internal sealed class SeedSelection
 {

@@ -44,6 +44,37 @@ public sealed class IngestIntegrityTests
     }
 
     [Fact]
+    public void ARunThatFailsPartWayLeavesTheContentFolderAsItWas()
+    {
+        using var dossier = new TempDossier(withSeeds: false);
+        var config = Dossier.Config(dossier);
+        const int seeds = 40;
+        for (var i = 0; i < seeds; i++)
+        {
+            dossier.Write($"seeds/s{i:00}.txt", $"Report {i} on the talks between Vietnam and Russia\n" + Article);
+        }
+
+        Ingest(config);
+        // Every seed changes, so every page would be rewritten; the run fails as the last seed is taken up, once the
+        // seeds before it are decided and their pages written to temporaries.
+        for (var i = 0; i < seeds; i++)
+        {
+            dossier.Write($"seeds/s{i:00}.txt", $"Report {i} on the talks between Vietnam and Russia\n" + Article + "\nThe talks are to resume in Hanoi next month, both ministries said on Friday.\n");
+        }
+
+        var before = Snapshot(dossier.Content);
+        var diagnostics = new DiagnosticBag();
+        new Ingestor(config) { Progress = (done, total) => { if (done == total) { throw new IOException("disk full"); } } }.Run(diagnostics);
+
+        Assert.Contains(diagnostics, d => d.Code == DiagnosticCodes.IngestWriteFailed);
+        Assert.Equal(before, Snapshot(dossier.Content));
+
+        // The next run writes them all.
+        var report = Ingest(config);
+        Assert.Equal(seeds, report[IngestOutcome.Updated]);
+    }
+
+    [Fact]
     public void ARunStoppedAfterAPageMovedLeavesOnePageUnderTheNewName()
     {
         using var dossier = new TempDossier(withSeeds: false);
@@ -226,6 +257,11 @@ public sealed class IngestIntegrityTests
         Directory.Exists(dossier.Content)
             ? [.. Directory.EnumerateFiles(dossier.Content, "*.md").Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal)]
             : [];
+
+    /// <summary>Every file under <paramref name="dir"/> (hidden ones too) with its bytes, by relative path.</summary>
+    private static SortedDictionary<string, string> Snapshot(string dir) =>
+        new(Directory.EnumerateFiles(dir, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+            .ToDictionary(f => Path.GetRelativePath(dir, f), f => Convert.ToHexString(File.ReadAllBytes(f))), StringComparer.Ordinal);
 
     private static string Body(TempDossier dossier, string page) =>
         ContentPageParser.Parse(page, File.ReadAllText(Path.Combine(dossier.Content, page)), new DiagnosticBag())!.MarkdownBody;
