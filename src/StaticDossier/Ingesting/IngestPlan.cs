@@ -1,4 +1,5 @@
 using System.Text;
+using StaticDossier.Building;
 using StaticDossier.Cleaning;
 using StaticDossier.Content;
 using StaticDossier.Diagnostics;
@@ -121,12 +122,13 @@ internal sealed class IngestPlan : IDisposable
         var journaled = _journal.Planned.Count > 0;
         if (journaled)
         {
+            using var timing = BuildTimings.Time("ingest:   journal");
             _journal.Save(_contentDir);
         }
 
         Directory.CreateDirectory(Path.Combine(_contentDir, ".ingest", "removed"));
         // One flush to disk for every page and audit, not one each: a durable write per file was a quarter of ingest.
-        _writes.Commit(Ingestor.OnEveryCore);
+        using (BuildTimings.Time("ingest:   flush and rename")) { _writes.Commit(Ingestor.OnEveryCore); }
         afterPagesWritten?.Invoke();
         foreach (var move in _journal.Moves)
         {
@@ -138,7 +140,7 @@ internal sealed class IngestPlan : IDisposable
             _manifest.Entries[seed] = record;
         }
 
-        _manifest.Save(_contentDir);
+        using (BuildTimings.Time("ingest:   manifest")) { _manifest.Save(_contentDir); }
         if (journaled)
         {
             IngestJournal.Delete(_contentDir);
