@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace StaticDossier.Rendering.Search;
@@ -15,31 +18,51 @@ namespace StaticDossier.Rendering.Search;
 /// browser counts a value by walking its ids instead of every article's lists.</summary>
 internal static class FacetSets
 {
-
+    /// <summary>The shortest form of <paramref name="ids"/> (ascending ids of <paramref name="documents"/>).</summary>
     public static string Encode(IReadOnlyList<int> ids, int documents)
+    {
+        var output = new ArrayBufferWriter<byte>();
+        Encode(ids is List<int> list ? CollectionsMarshal.AsSpan(list) : ids is int[] array ? array : [.. ids], documents, output);
+        return Encoding.ASCII.GetString(output.WrittenSpan);
+    }
+
+    /// <summary>As <see cref="Encode(IReadOnlyList{int}, int)"/>, as ASCII bytes added to <paramref name="output"/> (a
+    /// pair shard's hundreds of thousands of sets make no string each).</summary>
+    public static void Encode(ReadOnlySpan<int> ids, int documents, IBufferWriter<byte> output)
     {
         // Each form's length is counted before any is written, and only the shortest is (a pair shard holds hundreds of
         // thousands of sets). The bitset's is unpadded base64 of documents / 8 bytes: most sets, such as the articles
         // where two words stand side by side, are far sparser than that.
         var (deltas, runs) = Lengths(ids);
         var bytes = (documents + 7) / 8;
-        return 1 + (((bytes * 4) + 2) / 3) <= Math.Min(deltas, runs) ? Bitset(ids, documents) : runs < deltas ? Runs(ids) : Deltas(ids);
+        if (1 + (((bytes * 4) + 2) / 3) <= Math.Min(deltas, runs))
+        {
+            Bitset(ids, documents, output);
+        }
+        else if (runs < deltas)
+        {
+            Runs(ids, output);
+        }
+        else
+        {
+            Deltas(ids, output);
+        }
     }
 
     /// <summary>The lengths <see cref="Deltas"/> and <see cref="Runs"/> would have.</summary>
-    private static (int Deltas, int Runs) Lengths(IReadOnlyList<int> ids)
+    private static (int Deltas, int Runs) Lengths(ReadOnlySpan<int> ids)
     {
         int deltas = 1, runs = 1, previous = -1;
-        for (var i = 0; i < ids.Count; i++)
+        for (var i = 0; i < ids.Length; i++)
         {
             deltas += Digits(ids[i] - (i == 0 ? -1 : ids[i - 1]) - 1);
         }
 
-        for (var i = 0; i < ids.Count;)
+        for (var i = 0; i < ids.Length;)
         {
             var start = ids[i];
             var end = start;
-            while (i + 1 < ids.Count && ids[i + 1] == end + 1)
+            while (i + 1 < ids.Length && ids[i + 1] == end + 1)
             {
                 end = ids[++i];
             }
@@ -63,50 +86,59 @@ internal static class FacetSets
         return digits;
     }
 
-    private static string Bitset(IReadOnlyList<int> ids, int documents)
+    private static void Bitset(ReadOnlySpan<int> ids, int documents, IBufferWriter<byte> output)
     {
-        var bytes = new byte[(documents + 7) / 8];
+        var bytes = ArrayPool<byte>.Shared.Rent((documents + 7) / 8);
+        var bits = bytes.AsSpan(0, (documents + 7) / 8);
+        bits.Clear();
         foreach (var id in ids)
         {
-            bytes[id >> 3] |= (byte)(1 << (id & 7));
+            bits[id >> 3] |= (byte)(1 << (id & 7));
         }
 
-        return "b" + Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        // base64url without padding: what base64 with '+' and '/' replaced and '=' trimmed reads.
+        var text = output.GetSpan(1 + Base64Url.GetEncodedLength(bits.Length));
+        text[0] = (byte)'b';
+        var written = Base64Url.EncodeToUtf8(bits, text[1..]);
+        output.Advance(1 + written);
+        ArrayPool<byte>.Shared.Return(bytes);
     }
 
-    private static string Deltas(IReadOnlyList<int> ids)
+    private static void Deltas(ReadOnlySpan<int> ids, IBufferWriter<byte> output)
     {
-        var text = new StringBuilder("d");
+        Mark(output, 'd');
         var previous = -1;
         foreach (var id in ids)
         {
-            SearchDigits.Write(text, id - previous - 1);
+            SearchDigits.Write(output, id - previous - 1);
             previous = id;
         }
-
-        return text.ToString();
     }
 
-    private static string Runs(IReadOnlyList<int> ids)
+    private static void Runs(ReadOnlySpan<int> ids, IBufferWriter<byte> output)
     {
-        var text = new StringBuilder("r");
+        Mark(output, 'r');
         var previous = -1;
-        for (var i = 0; i < ids.Count;)
+        for (var i = 0; i < ids.Length;)
         {
             var start = ids[i];
             var end = start;
-            while (i + 1 < ids.Count && ids[i + 1] == end + 1)
+            while (i + 1 < ids.Length && ids[i + 1] == end + 1)
             {
                 end = ids[++i];
             }
 
             i++;
-            SearchDigits.Write(text, start - previous - 1);
-            SearchDigits.Write(text, end - start);
+            SearchDigits.Write(output, start - previous - 1);
+            SearchDigits.Write(output, end - start);
             previous = end;
         }
+    }
 
-        return text.ToString();
+    private static void Mark(IBufferWriter<byte> output, char form)
+    {
+        output.GetSpan(1)[0] = (byte)form;
+        output.Advance(1);
     }
 
     /// <summary>The ids a string holds: the reader's decoding, for tests.</summary>

@@ -34,16 +34,23 @@ internal sealed record PairShards(int First, IReadOnlyList<string> Starts)
         var buffer = new ArrayBufferWriter<byte>();
         string? start = null;
         var w = new Utf8JsonWriter(buffer, options);
+        var set = new ArrayBufferWriter<byte>();
         w.WriteStartObject();
-        foreach (var (second, documents) in index.PairsOf(term))
+        using (var pairs = index.PairsOf(term))
         {
-            if (start is not null && w.BytesCommitted + w.BytesPending >= pieceBytes)
+            for (var k = 0; k < pairs.Count; k++)
             {
-                Flush();
-            }
+                if (start is not null && w.BytesCommitted + w.BytesPending >= pieceBytes)
+                {
+                    Flush();
+                }
 
-            start ??= index.Words[second];
-            w.WriteString(index.Words[second], FacetSets.Encode(documents, index.DocumentCount));
+                var second = index.Words[pairs.Second(k)];
+                start ??= second;
+                set.ResetWrittenCount();
+                FacetSets.Encode(pairs.DocumentsOf(k), index.DocumentCount, set);
+                w.WriteString(second, set.WrittenSpan);
+            }
         }
 
         if (start is not null)

@@ -27,17 +27,6 @@ internal static class SearchDigits
         return values;
     }
 
-    public static void Write(StringBuilder text, int value)
-    {
-        do
-        {
-            var digit = value & 31;
-            value >>= 5;
-            text.Append(Alphabet[value > 0 ? digit | 32 : digit]);
-        }
-        while (value > 0);
-    }
-
     public static void Write(IBufferWriter<byte> output, int value)
     {
         var span = output.GetSpan(7);

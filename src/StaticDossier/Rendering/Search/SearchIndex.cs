@@ -343,41 +343,6 @@ internal sealed partial class SearchIndex
     /// <summary>How many articles have term <paramref name="term"/>.</summary>
     public int PostingCount(int term) => _termStart[term + 1] - _termStart[term];
 
-    /// <summary>The words that follow term <paramref name="term"/> somewhere (as term numbers, ascending), each with
-    /// the articles (ascending ids) where it does. Fields and names never run into each other: positions leave a gap.</summary>
-    public List<(int Second, List<int> Documents)> PairsOf(int term)
-    {
-        var bySecond = new Dictionary<int, List<int>>();
-        for (var p = _termStart[term]; p < _termStart[term + 1]; p++)
-        {
-            var d = _postingDocument[p];
-            var document = _documents[d];
-            foreach (var occurrence in document.OccurrencesOf(_postingWord[p]))
-            {
-                if (occurrence >> ParsedDocument.FieldBits is not (var next and > 0))
-                {
-                    continue;
-                }
-
-                var second = _rank[document.Words[next - 1]];
-                if (!bySecond.TryGetValue(second, out var list))
-                {
-                    bySecond[second] = list = [];
-                }
-
-                // Postings come in document order, so a repeat is always the last one added.
-                if (list.Count == 0 || list[^1] != d)
-                {
-                    list.Add(d);
-                }
-            }
-        }
-
-        var pairs = bySecond.Select(kv => (kv.Key, kv.Value)).ToList();
-        pairs.Sort((a, b) => a.Key.CompareTo(b.Key));
-        return pairs;
-    }
-
     /// <summary>What a long-lived builder (<c>serve</c>) keeps between builds: the vocabulary (words are numbered as first
     /// met, and only words in use become terms, so the index does not depend on it) and each article's parse, found by its
     /// plain text (the very object, kept by the body cache) and checked against its other fields.</summary>
