@@ -73,7 +73,7 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
         Memo?.BeginNames(CuratedStamp(kinds));
         Parallel.For(0, articles.Count, i =>
         {
-            var key = keys is not null ? keys[i] : TermMatcher.Key(articles[i].Title, articles[i].PlainText.Value);
+            var key = keys is not null ? keys[i] : TermMatcher.Key(articles[i].Title, articles[i].PlainText);
             List<string>[] Match(ArticleView article)
             {
                 var found = new List<string>[kinds.Count];
@@ -282,8 +282,6 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
         }
 
         var date = page.Meta.ParsedDate;
-        // Decoded for the summary and reading time only; the view keeps the UTF-8.
-        var plain = body.Text.Value;
         var url = SitePaths.Article(page.Slug);
         var language = page.Meta.Language ?? config.Language;
         var view = new ArticleView
@@ -314,8 +312,8 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
             SeedSha256 = page.Meta.SeedSha256,
             RemovedBlocks = page.Meta.RemovedBlocks is > 0 ? page.Meta.RemovedBlocks : null,
             PlainText = body.Text,
-            Summary = string.IsNullOrWhiteSpace(page.Meta.Summary) ? Lead.Of(plain) : page.Meta.Summary.Trim(),
-            ReadingTime = text.ReadingTime(Lead.Words(plain)),
+            Summary = string.IsNullOrWhiteSpace(page.Meta.Summary) ? Lead.Of(body.Text.Bytes) : page.Meta.Summary.Trim(),
+            ReadingTime = text.ReadingTime(Lead.Words(body.Text.Bytes)),
             AbsoluteUrl = SiteUrls.Absolute(config.BaseUrl, url),
         };
         Memo?.Remember(page, body, seedSha256, view);

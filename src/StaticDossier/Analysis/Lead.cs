@@ -38,6 +38,56 @@ internal static class Lead
         return text[..(cut > MaxLength / 2 ? cut : MaxLength)].TrimEnd(',', ';', ':', ' ') + "…";
     }
 
+    /// <summary>As <see cref="Of(string)"/> of the UTF-8 <paramref name="text"/>, decoding only its beginning: a lead is read
+    /// from the first <see cref="MaxLength"/> characters or so, and a body is some thousands.</summary>
+    public static string Of(ReadOnlySpan<byte> text)
+    {
+        // 1 KB holds at least 256 characters; a cut inside a character is moved back to its first byte.
+        if (text.Length > PrefixBytes)
+        {
+            var cut = PrefixBytes;
+            while (cut > 0 && (text[cut] & 0xC0) == 0x80)
+            {
+                cut--;
+            }
+
+            // Of reads at most the first MaxLength + 1 characters after leading white space, so a prefix that keeps more
+            // than that once trimmed gives the same lead as the whole text.
+            var prefix = System.Text.Encoding.UTF8.GetString(text[..cut]);
+            if (prefix.AsSpan().Trim().Length > MaxLength + 1)
+            {
+                return Of(prefix);
+            }
+        }
+
+        return Of(System.Text.Encoding.UTF8.GetString(text));
+    }
+
+    private const int PrefixBytes = 1024;
+
+    /// <summary>As <see cref="Words(string)"/> of the UTF-8 <paramref name="text"/>. A body's text arrives collapsed (single
+    /// spaces, no other white space, nothing at either end), where the words are the spaces plus one, counted on every
+    /// core's vector lanes; any other text is decoded and walked.</summary>
+    public static int Words(ReadOnlySpan<byte> text)
+    {
+        if (text.IsEmpty)
+        {
+            return 0;
+        }
+
+        if (text[0] != (byte)' ' && text[^1] != (byte)' ' && text.IndexOfAny(OtherSpace) < 0 && text.IndexOf("  "u8) < 0)
+        {
+            return text.Count((byte)' ') + 1;
+        }
+
+        return Words(System.Text.Encoding.UTF8.GetString(text));
+    }
+
+    // What char.IsWhiteSpace holds besides the space, as the bytes that begin it in UTF-8 (0xC2: U+0085 and U+00A0;
+    // 0xE1, 0xE2, 0xE3: U+1680, U+2000-U+205F and U+3000, and other characters: the slow way is then merely taken).
+    private static readonly System.Buffers.SearchValues<byte> OtherSpace =
+        System.Buffers.SearchValues.Create([.. Enumerable.Range(0, 0x20).Where(c => char.IsWhiteSpace((char)c)).Select(c => (byte)c), 0xC2, 0xE1, 0xE2, 0xE3]);
+
     /// <summary>Words (for Vietnamese, syllables) separated by white space.</summary>
     public static int Words(string text)
     {

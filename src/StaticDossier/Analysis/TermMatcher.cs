@@ -88,21 +88,40 @@ internal sealed class TermMatcher
     }
 
     /// <summary>Folds diacritics and case, and turns every run of non-letters into one space.</summary>
-    internal static string Key(string text) => Key(text, null);
+    internal static string Key(string text) => Key(text, (string?)null);
 
     /// <summary>As <see cref="Key(string)"/> of <paramref name="first"/>, a line break and <paramref name="second"/>,
     /// without joining them first.</summary>
-    internal static string Key(string first, string? second)
+    internal static string Key(string first, string? second) => Key(first, second, second is not null);
+
+    /// <summary>As <see cref="Key(string, string?)"/> with the UTF-8 text <paramref name="second"/> (an article's body),
+    /// decoded into a pooled buffer rather than a string of its own.</summary>
+    internal static string Key(string first, Rendering.BodyText second)
+    {
+        var bytes = second.Bytes;
+        // UTF-8 never takes fewer bytes than UTF-16 takes characters.
+        var chars = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(1, bytes.Length));
+        try
+        {
+            return Key(first, chars.AsSpan(0, System.Text.Encoding.UTF8.GetChars(bytes, chars)), true);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    private static string Key(string first, ReadOnlySpan<char> second, bool hasSecond)
     {
         // Every body is folded once per build: one pooled buffer, and a table for the letters of the scripts a
         // dossier is written in; only text with other characters takes the way through Unicode normalisation.
-        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(first.Length + (second?.Length ?? 0) + 1);
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(first.Length + second.Length + 1);
         try
         {
             var length = 0;
-            if (!FoldInto(first, buffer, ref length) || (second is not null && !(FoldInto("\n", buffer, ref length) && FoldInto(second, buffer, ref length))))
+            if (!FoldInto(first, buffer, ref length) || (hasSecond && !(FoldInto("\n", buffer, ref length) && FoldInto(second, buffer, ref length))))
             {
-                return KeyByNormalising(second is null ? first : first + "\n" + second);
+                return KeyByNormalising(hasSecond ? string.Concat(first, "\n", second) : first);
             }
 
             return Finish(buffer, length);
@@ -114,7 +133,7 @@ internal sealed class TermMatcher
     }
 
     /// <summary>Appends the folded <paramref name="text"/>; false when a character is outside <see cref="Folds"/>.</summary>
-    private static bool FoldInto(string text, char[] buffer, ref int length)
+    private static bool FoldInto(ReadOnlySpan<char> text, char[] buffer, ref int length)
     {
         var folds = Folds.Value;
         foreach (var c in text)

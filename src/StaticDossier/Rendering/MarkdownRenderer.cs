@@ -43,7 +43,7 @@ public sealed class MarkdownRenderer
         var renderers = Renderers.Value!;
         try
         {
-            return new RenderedMarkdown(renderers.Html.Render(document, PrefixIdsUtf8), new BodyText(renderers.Text.Render(document, Collapse)));
+            return new RenderedMarkdown(renderers.Html.Render(document, PrefixIdsUtf8), renderers.Text.Render(document, CollapseUtf8));
         }
         catch
         {
@@ -320,6 +320,23 @@ public sealed class MarkdownRenderer
     internal static string Collapse(ReadOnlySpan<char> text)
     {
         var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length);
+        var collapsed = new string(buffer, 0, CollapseInto(text, buffer));
+        System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        return collapsed;
+    }
+
+    /// <summary>As <see cref="Collapse"/>, as the UTF-8 a body's text is kept in: encoded from the collapsed characters, with
+    /// no string between.</summary>
+    private static BodyText CollapseUtf8(ReadOnlySpan<char> text)
+    {
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length);
+        var collapsed = BodyText.FromUtf8(System.Text.Encoding.UTF8.GetBytes(buffer, 0, CollapseInto(text, buffer)));
+        System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        return collapsed;
+    }
+
+    private static int CollapseInto(ReadOnlySpan<char> text, char[] buffer)
+    {
         var length = 0;
         var space = false;
         foreach (var c in text)
@@ -340,9 +357,7 @@ public sealed class MarkdownRenderer
             }
         }
 
-        var collapsed = new string(buffer, 0, length);
-        System.Buffers.ArrayPool<char>.Shared.Return(buffer);
-        return collapsed;
+        return length;
     }
 }
 

@@ -14,6 +14,14 @@ public sealed class TermMatcherTests
 
     [Theory]
     [InlineData("Foreign Minister Sergei Lavrov said")]
+    [InlineData("Phạm Bình Minh  gặp\u00A0Lavrov")]
+    [InlineData("中文 and Lavrov")]
+    [InlineData("")]
+    public void TheKeyOfUtf8TextIsTheKeyOfTheText(string text) =>
+        Assert.Equal(TermMatcher.Key("Title", text), TermMatcher.Key("Title", new StaticDossier.Rendering.BodyText(text)));
+
+    [Theory]
+    [InlineData("Foreign Minister Sergei Lavrov said")]
     [InlineData("Foreign Minister Sergey Lavrov said")]
     [InlineData("For his part, Lavrov lauded Vietnam's role")]
     [InlineData("LAVROV, speaking in Moscow")]
