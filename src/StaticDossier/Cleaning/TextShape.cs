@@ -155,6 +155,19 @@ internal static partial class TextShape
         // A key is never longer than its text: one buffer, no builder growth.
         var rented = text.Length > 512 ? System.Buffers.ArrayPool<char>.Shared.Rent(text.Length) : null;
         var buffer = rented is null ? stackalloc char[512] : rented;
+        var key = new string(buffer[..KeyInto(text, buffer)]);
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return key;
+    }
+
+    /// <summary>Writes <see cref="Key(string)"/> of <paramref name="text"/> into <paramref name="key"/> (at least as long
+    /// as the text) and returns its length: a key looked up or hashed need not be a string.</summary>
+    public static int KeyInto(ReadOnlySpan<char> text, Span<char> key)
+    {
         var n = 0;
         var space = false;
         foreach (var c in text)
@@ -165,10 +178,10 @@ internal static partial class TextShape
             {
                 if (space && n > 0)
                 {
-                    buffer[n++] = ' ';
+                    key[n++] = ' ';
                 }
 
-                buffer[n++] = lower;
+                key[n++] = lower;
                 space = false;
             }
             else
@@ -177,13 +190,7 @@ internal static partial class TextShape
             }
         }
 
-        var key = new string(buffer[..n]);
-        if (rented is not null)
-        {
-            System.Buffers.ArrayPool<char>.Shared.Return(rented);
-        }
-
-        return key;
+        return n;
     }
 
     /// <summary>True for a line of program code (a statement ending in ";" or a brace, a comment, a call on a member,
