@@ -22,14 +22,20 @@ public sealed partial class IngestManifest
     /// two seeds so named lost its record (and its page was then taken for a curator's).</summary>
     [JsonInclude]
     [JsonPropertyName("entries")]
-    internal Dictionary<string, IngestRecord> SerializedEntries
+    internal IReadOnlyDictionary<string, IngestRecord> SerializedEntries
     {
-        get => new(Entries, StringComparer.Ordinal);
+        // Written straight from the sorted entries: a copy was a dictionary of every seed per save.
+        get => Entries;
         init
         {
+            // An entry naming anything but a file in the content folder itself ("../x", "a/b") is not ingest's
+            // own; following it could overwrite a file outside content/.
             foreach (var (key, item) in value)
             {
-                Entries[key] = item;
+                if (item?.Content is { } content && IsPlainFileName(content))
+                {
+                    Entries[key] = item;
+                }
             }
         }
     }
@@ -45,19 +51,9 @@ public sealed partial class IngestManifest
 
         try
         {
-            var loaded = JsonSerializer.Deserialize(File.ReadAllText(path), Context.IngestManifest);
-            // An entry naming anything but a file in the content folder itself ("../x", "a/b") is not ingest's
-            // own; following it could overwrite a file outside content/.
-            var entries = new SortedDictionary<string, IngestRecord>(StringComparer.Ordinal);
-            foreach (var (seed, record) in loaded?.Entries ?? [])
-            {
-                if (record?.Content is { } content && IsPlainFileName(content))
-                {
-                    entries[seed] = record;
-                }
-            }
-
-            return new IngestManifest { Entries = entries };
+            // Read as UTF-8 from the file: its text as one string was a large object (60 MB at 100,000 seeds).
+            using var stream = File.OpenRead(path);
+            return JsonSerializer.Deserialize(stream, Context.IngestManifest) ?? new IngestManifest();
         }
         catch (JsonException)
         {
@@ -78,11 +74,17 @@ public sealed partial class IngestManifest
     public void Save(string contentDir)
     {
         var path = Path.Combine(contentDir, RelativePath);
-        var text = JsonSerializer.Serialize(this, Context.IngestManifest) + "\n";
-        if (!File.Exists(path) || File.ReadAllText(path) != text)
+        // Streamed as UTF-8, compared with the file as it goes: no copy of the whole in memory.
+        if (!SameBytesStream.Matches(path, Write))
         {
-            AtomicFile.WriteAllText(path, text);
+            AtomicFile.Write(path, Write);
         }
+    }
+
+    private void Write(Stream stream)
+    {
+        JsonSerializer.Serialize(stream, this, Context.IngestManifest);
+        stream.WriteByte((byte)'\n');
     }
 }
 
