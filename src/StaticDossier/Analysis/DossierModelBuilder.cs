@@ -168,7 +168,7 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
         }
         else
         {
-            related = Memo.Related.Lists(articles, keys!, similarity, labels, Related);
+            related = Memo.Related.Lists(articles, keys!, similarity, labels, shared.UrlRank, i => (RelatedArticles.Choose(articles, i, similarity, shared, labels, out var scores), scores));
         }
 
         stage.Dispose();

@@ -20,7 +20,7 @@ internal static class RelatedArticles
     public const int ExactUpTo = 2000;
 
     // 16 candidates found as many of the exact top five as 32 or 64 (`related-recall`, 10,000 articles).
-    private const int TextCandidates = 16;
+    internal const int TextCandidates = 16;
 
     /// <summary>For each person and tag, the (ascending) indexes of the articles that have it; and for each
     /// article its rank in URL order, the tie-breaker. Built once, shared by every <see cref="For"/> call.</summary>
@@ -92,8 +92,14 @@ internal static class RelatedArticles
 
     /// <summary>The related articles of <c>articles[index]</c>. Only articles sharing a word, a word triple,
     /// a person or a tag are scored, and reasons are written only for the few kept.</summary>
-    public static List<ArticleLink> For(List<ArticleView> articles, int index, TextSimilarity similarity, TermIndex terms, RelatedLabels labels)
+    public static List<ArticleLink> For(List<ArticleView> articles, int index, TextSimilarity similarity, TermIndex terms, RelatedLabels labels) =>
+        Choose(articles, index, similarity, terms, labels, out _, keepScores: false);
+
+    /// <summary><see cref="For"/>, with what the list was chosen from (a large dossier's only; null otherwise), for
+    /// <see cref="RelatedMemo"/>.</summary>
+    internal static List<ArticleLink> Choose(List<ArticleView> articles, int index, TextSimilarity similarity, TermIndex terms, RelatedLabels labels, out ListScores? chosenFrom, bool keepScores = true)
     {
+        chosenFrom = null;
         var scratch = Scratches.Value!;
         if (scratch.TermScore.Length < articles.Count)
         {
@@ -122,11 +128,14 @@ internal static class RelatedArticles
         {
             var text = similarity.Candidates(index, TextCandidates);
             var scores = similarity.Compare(index, text);
+            var textScores = keepScores ? new TextScore[text.Count] : null;
             if (terms.Pairs is { } pairs)
             {
                 for (var k = 0; k < text.Count; k++)
                 {
-                    best.Offer(text[k], scores[k].Cosine, scores[k].Containment, SharedScore(terms, index, text[k]));
+                    var shared = SharedScore(terms, index, text[k]);
+                    best.Offer(text[k], scores[k].Cosine, scores[k].Containment, shared);
+                    textScores?[k] = new TextScore(scores[k].Cosine, scores[k].Containment, shared);
                 }
 
                 pairs.Offer(terms, index, text, best, scratch);
@@ -137,6 +146,7 @@ internal static class RelatedArticles
                 for (var k = 0; k < text.Count; k++)
                 {
                     best.Offer(text[k], scores[k].Cosine, scores[k].Containment, termScore[text[k]]);
+                    textScores?[k] = new TextScore(scores[k].Cosine, scores[k].Containment, termScore[text[k]]);
                 }
 
                 // Most of the articles sharing a tag cannot displace the five kept: those are passed over before
@@ -148,6 +158,12 @@ internal static class RelatedArticles
                         best.Offer(j, 0, 0, termScore[j]);
                     }
                 }
+            }
+
+            if (textScores is not null)
+            {
+                // An article kept on its people and tags alone has no text score: its score is its term score.
+                chosenFrom = new ListScores(textScores, [.. best.Kept.Select(b => text.BinarySearch(b.Index) is var k and >= 0 ? (b.Index, textScores[k].Terms) : (b.Index, (int)b.Score))]);
             }
         }
 

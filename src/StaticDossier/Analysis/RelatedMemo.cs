@@ -5,7 +5,7 @@ namespace StaticDossier.Analysis;
 
 /// <summary>What a long-lived builder (<c>serve</c>) keeps of the related-article lists between builds of a large
 /// dossier, so that a save computes again only the lists it can change; each list is exactly what a full build makes.
-/// <para>A list (<see cref="RelatedArticles.For"/>, beyond <see cref="RelatedArticles.ExactUpTo"/> articles) reads: the
+/// <para>A list (<see cref="RelatedArticles.Choose"/>, beyond <see cref="RelatedArticles.ExactUpTo"/> articles) reads: the
 /// candidates its text search chose (<see cref="TextSimilarity.Candidates"/>), their cosines and containments; the people
 /// and tags shared with it; and the links and shared names of the five kept. So after a save, a list is made again when its
 /// article is "changed": a body whose text changed, or whose weights moved because the rounded share of bodies having one
@@ -23,8 +23,11 @@ internal sealed class RelatedMemo
     /// <summary>Lists made (not kept) by the last build.</summary>
     public int Made { get; private set; }
 
-    /// <summary>Every article's related list: the last build's where nothing it reads changed, else <paramref name="make"/>.</summary>
-    public List<ArticleLink>[] Lists(List<ArticleView> articles, IReadOnlyList<string> keys, TextSimilarity similarity, RelatedLabels labels, Func<int, List<ArticleLink>> make)
+    /// <summary>Every article's related list: the last build's where nothing it reads changed, else <paramref name="make"/>'s
+    /// (with what it was chosen from); <paramref name="urlRank"/> is each article's rank by URL, the lists' tie-breaker.</summary>
+    public List<ArticleLink>[] Lists(
+        List<ArticleView> articles, IReadOnlyList<string> keys, TextSimilarity similarity, RelatedLabels labels, int[] urlRank,
+        Func<int, (List<ArticleLink> List, ListScores? Scores)> make)
     {
         var stage = Building.BuildTimings.Time("  related: state");
         var now = new State(
@@ -42,20 +45,35 @@ internal sealed class RelatedMemo
         var last = _last is null ? null : InOrderOf(_last, now, out _relocated);
         stage.Dispose();
         stage = Building.BuildTimings.Time("  related: reach");
-        var again = last is not null ? Affected(last, now, similarity) : null;
+        var carried = last is null ? null : new Carried((SearchMargin[])last.Margins.Clone(), (bool[])last.Exact.Clone(), (ListScores?[])last.Scores.Clone());
+        var again = last is not null ? Affected(last, now, similarity, urlRank, carried!) : null;
         stage.Dispose();
         stage = Building.BuildTimings.Time("  related: lists made");
         var related = new List<ArticleLink>[articles.Count];
-        Parallel.For(0, related.Length, i => related[i] = again is null || again[i] ? make(i) : last!.Related[i]);
+        var scores = new ListScores?[articles.Count];
+        Parallel.For(0, related.Length, i =>
+        {
+            if (again is null || again[i])
+            {
+                (related[i], scores[i]) = make(i);
+            }
+            else
+            {
+                (related[i], scores[i]) = (last!.Related[i], carried!.Scores[i]);
+            }
+        });
         stage.Dispose();
         stage = Building.BuildTimings.Time("  related: kept for the next");
         Made = again is null ? related.Length : again.Count(a => a);
         Building.BuildTimings.Note("model: related lists", $"{Made} of {related.Length} made ({(again is null ? Why : "reached")})");
+        bool Again(int i) => again is null || again[i];
         _last = now with
         {
             Related = related,
-            Candidates = [.. related.Select((_, i) => again is null || again[i] ? similarity.CandidatesOf(i) : last!.Candidates[i])],
-            Cuts = [.. related.Select((_, i) => again is null || again[i] ? similarity.CutOf(i) : last!.Cuts[i])],
+            Candidates = [.. related.Select((_, i) => Again(i) ? similarity.CandidatesOf(i) : last!.Candidates[i])],
+            Margins = [.. related.Select((_, i) => Again(i) ? similarity.MarginOf(i) : carried!.Margins[i])],
+            Exact = [.. related.Select((_, i) => Again(i) || carried!.Exact[i])],
+            Scores = scores,
         };
         stage.Dispose();
         return related;
@@ -113,20 +131,45 @@ internal sealed class RelatedMemo
         }
 
         T[] Moved<T>(T[] values) => [.. from.Select(j => values[j])];
+        var renumbered = from.Select(j => Renumbered(last.Candidates[j], last.Scores[j], to)).ToArray();
         return new State(Moved(last.Urls), Moved(last.Keys), Moved(last.People), Moved(last.Tags), Moved(last.Links), last.Labels, last.EveryTriple)
         {
             Related = Moved(last.Related),
-            Candidates = [.. from.Select(j => last.Candidates[j] is { } candidates ? (IReadOnlyList<int>)[.. candidates.Select(c => to[c]).Order()] : null)],
+            Candidates = [.. renumbered.Select(r => r.Candidates)],
+            Scores = [.. renumbered.Select(r => r.Scores)],
             TopWords = Moved(last.TopWords),
-            Cuts = Moved(last.Cuts),
+            Margins = Moved(last.Margins),
+            Exact = Moved(last.Exact),
         };
     }
 
+    /// <summary>A list's candidates and what it was chosen from, with the bodies renumbered by <paramref name="to"/>: the
+    /// candidates ascending again, their text scores in the same order.</summary>
+    private static (IReadOnlyList<int>? Candidates, ListScores? Scores) Renumbered(IReadOnlyList<int>? candidates, ListScores? scores, int[] to)
+    {
+        if (candidates is null)
+        {
+            return (null, null);
+        }
+
+        var order = Enumerable.Range(0, candidates.Count).OrderBy(k => to[candidates[k]]).ToArray();
+        return (
+            order.Select(k => to[candidates[k]]).ToList(),
+            scores is null ? null : new ListScores([.. order.Select(k => scores.Text[k])], [.. scores.Kept.Select(x => (to[x.Index], x.Terms))]));
+    }
+
+    /// <summary>What a save changes of the last build's search cuts and chosen-from scores for the lists it keeps
+    /// (copies, in the order of now).</summary>
+    private sealed record Carried(SearchMargin[] Margins, bool[] Exact, ListScores?[] Scores);
+
     /// <summary>Which lists to make again (see the class); null for all.</summary>
-    private bool[]? Affected(State last, State now, TextSimilarity similarity)
+    private bool[]? Affected(State last, State now, TextSimilarity similarity, int[] urlRank, Carried carried)
     {
         var count = now.Urls.Length;
         var again = new bool[count];
+        var (drifted, drifts, scale) = (new List<int>(), (TextSimilarity.Drift[]?)null, 0.0);
+        var (factors, exposures, cuts) = (new double[count], new double[count], new double[count]);
+        var metBelow = new Dictionary<int, double>();
         var textChanged = Enumerable.Range(0, count).Where(i => !string.Equals(last.Keys[i], now.Keys[i], StringComparison.Ordinal)).ToList();
         var namesChanged = Enumerable.Range(0, count).Where(i => !last.People[i].SequenceEqual(now.People[i]) || !last.Tags[i].SequenceEqual(now.Tags[i])).ToList();
         var linkChanged = namesChanged.Concat(Enumerable.Range(0, count).Where(i => last.Links[i] != now.Links[i])).ToHashSet();
@@ -176,11 +219,40 @@ internal sealed class RelatedMemo
                 }
             }
 
-            var moved = similarity.DocumentsWithWords(reweighed);
+            // A body reweighed with its text unchanged has only drifted (see RelatedDrift): the lists it touches are judged
+            // below from their margins, and its own made again when its heaviest words changed. Any other counts as changed.
+            var reweighedBodies = similarity.DocumentsWithWords(reweighed);
+            var hard = new bool[count];
+            foreach (var d in textChanged.Concat(_relocated))
+            {
+                hard[d] = true;
+            }
+
+            var moved = new List<int>();
+            foreach (var d in reweighedBodies)
+            {
+                if (hard[d])
+                {
+                    continue;
+                }
+
+                var drift = similarity.DriftOf(d);
+                if (double.IsNaN(drift.Scale))
+                {
+                    moved.Add(d);
+                }
+                else
+                {
+                    drifts ??= new TextSimilarity.Drift[count];
+                    drifts[d] = drift;
+                    drifted.Add(d);
+                }
+            }
+
             if (moved.Count > count / 4)
             {
                 var crossing = reweighed.Select(w => (Now: similarity.DocumentFrequency(w), Shift: shifts[w])).OrderByDescending(f => f.Now).Take(3);
-                Why = $"{moved.Count} bodies reweighed by {reweighed.Count} words, the commonest held by {string.Join(", ", crossing.Select(f => $"{f.Now - f.Shift} -> {f.Now}"))} bodies";
+                Why = $"{moved.Count} bodies reweighed by {reweighed.Count} words (their heaviest words changed), the commonest held by {string.Join(", ", crossing.Select(f => $"{f.Now - f.Shift} -> {f.Now}"))} bodies";
                 return null;
             }
 
@@ -194,7 +266,7 @@ internal sealed class RelatedMemo
             // The other bodies' candidate searches meet a changed one through the postings of the heaviest words they walk
             // (rarest first: a word whose count of postings moved can reorder a walk) and of the rare triples they sample.
             var postingShifts = new Dictionary<long, int>();
-            foreach (var d in changed)
+            foreach (var d in changed.Concat(drifted.Where(d => drifts![d].TopChanged)))
             {
                 foreach (var word in last.TopWords[d])
                 {
@@ -207,7 +279,22 @@ internal sealed class RelatedMemo
                 }
             }
 
-            if (similarity.SearchesMoved(changed, postingShifts, tripleShifts, last.Candidates, last.Cuts) is not { } searches)
+            // Drift moves every estimate of a search by at most a factor near 1, and by the exposure of the words it walks:
+            // its cut is known within that (a floor).
+            scale = drifted.Count == 0 ? 0 : drifted.Max(d => drifts![d].Scale);
+            for (var j = 0; j < count; j++)
+            {
+                if (drifted.Count > 0)
+                {
+                    (factors[j], exposures[j]) = (RelatedDrift.EstimateFactor(drifts![j].Scale, scale), similarity.Exposure(j));
+                }
+
+                var margin = carried.Margins[j] = last.Margins[j].Drifted(factors[j]);
+                carried.Exact[j] = factors[j] == 0 && exposures[j] == 0 && last.Exact[j];
+                cuts[j] = margin.TookAll ? double.MinValue : margin.Cut - exposures[j];
+            }
+
+            if (similarity.SearchesMoved(changed, postingShifts, tripleShifts, last.Candidates, cuts, carried.Exact, metBelow) is not { } searches)
             {
                 Why = "the triples' postings not kept whole";
                 return null;
@@ -218,7 +305,7 @@ internal sealed class RelatedMemo
                 again[d] = true;
             }
 
-            Building.BuildTimings.Note("model: related lists", $"text changed {textChanged.Count}, relocated {_relocated.Count}, words reweighed {reweighed.Count}, bodies reweighed {moved.Count}, candidate searches moved {searches.Count}");
+            Building.BuildTimings.Note("model: related lists", $"text changed {textChanged.Count}, relocated {_relocated.Count}, words reweighed {reweighed.Count}, bodies reweighed {moved.Count} (and {drifted.Count} drifted), candidate searches moved {searches.Count}");
         }
 
         if (namesChanged.Count > 0)
@@ -269,7 +356,78 @@ internal sealed class RelatedMemo
             }
         }
 
+        // A changed body met and left out is now one of the search's moving estimates left out.
+        foreach (var (j, estimate) in metBelow)
+        {
+            carried.Margins[j] = carried.Margins[j].Left(estimate, moving: true);
+        }
+
+        if (drifted.Count > 0)
+        {
+            var isDrifted = new bool[count];
+            foreach (var d in drifted)
+            {
+                isDrifted[d] = true;
+            }
+
+            var (kept, searched) = Stood(last, now, similarity, urlRank, carried, again, isDrifted, drifts!, factors, exposures);
+            Building.BuildTimings.Note("model: related lists", $"{drifted.Count} bodies drifted ({drifted.Count(d => drifts![d].TopChanged)} with other heaviest words; scales by at most {scale:G3}; {exposures.Count(e => e > 0)} searches walk an exposed word): {kept} lists stand on their margins, {searched} after searching again, {again.Count(a => a)} made");
+        }
+
         return again;
+    }
+
+    /// <summary>Judges every list not yet to be made again when weights drifted (<see cref="RelatedDrift"/>): it stands when
+    /// its search takes the same bodies (known from its margins, else by searching again) and they give the same list;
+    /// <paramref name="carried"/> then holds its new cut (or floor), its left-out estimate (or ceiling) and its candidates'
+    /// scores. Returns how many stood on their margins and after searching again.</summary>
+    private static (int Kept, int Searched) Stood(
+        State last, State now, TextSimilarity similarity, int[] urlRank, Carried carried, bool[] again, bool[] isDrifted, TextSimilarity.Drift[] drifts, double[] factors,
+        double[] exposures)
+    {
+        var (kept, searched) = (0, 0);
+        Parallel.For(0, again.Length, j =>
+        {
+            if (again[j] || last.Candidates[j] is not { } candidates || carried.Scores[j] is not { } scores)
+            {
+                again[j] = true;
+                return;
+            }
+
+            // A walked word whose postings moved otherwise than by scale (exposure) could bring a body in, and a body whose
+            // heaviest words changed walks others: searched again.
+            var onMargins = !drifts[j].TopChanged && exposures[j] == 0 && (factors[j] == 0 || carried.Margins[j].Separated);
+            if (!onMargins && !similarity.Candidates(j, RelatedArticles.TextCandidates).SequenceEqual(candidates))
+            {
+                again[j] = true;
+                return;
+            }
+
+            // Cosines move only with a body that drifted: the list's own or a candidate's.
+            if (isDrifted[j] || candidates.Any(c => isDrifted[c]))
+            {
+                var maxTerms = (2 * now.People[j].Select(t => t.Url).Distinct(StringComparer.Ordinal).Count()) + now.Tags[j].Select(t => t.Url).Distinct(StringComparer.Ordinal).Count();
+                if (!RelatedDrift.Stands(candidates, scores, similarity.Cosines(j, candidates), urlRank, maxTerms, out var rescored))
+                {
+                    again[j] = true;
+                    return;
+                }
+
+                carried.Scores[j] = rescored;
+            }
+
+            if (onMargins)
+            {
+                Interlocked.Increment(ref kept);
+            }
+            else
+            {
+                (carried.Margins[j], carried.Exact[j]) = (similarity.MarginOf(j), true);
+                Interlocked.Increment(ref searched);
+            }
+        });
+
+        return (kept, searched);
     }
 
     /// <summary>True when body <paramref name="j"/>'s last list stands although the articles <paramref name="reached"/>
@@ -311,8 +469,16 @@ internal sealed class RelatedMemo
         /// <summary>The text candidates each list compared (<see cref="TextSimilarity.CandidatesOf"/>).</summary>
         public IReadOnlyList<int>?[] Candidates { get; init; } = [];
 
-        /// <summary>The estimate a body had to pass to be among each list's text candidates (<see cref="TextSimilarity.CutOf"/>).</summary>
-        public double[] Cuts { get; init; } = [];
+        /// <summary>The margins of each list's candidate search (<see cref="TextSimilarity.MarginOf"/>; its cut is the
+        /// estimate a body had to pass to be a candidate), or bounds of them where <see cref="Exact"/> is false (weights
+        /// drifted since): the taken lowered, the left out raised.</summary>
+        public SearchMargin[] Margins { get; init; } = [];
+
+        /// <summary>Whether each of <see cref="Margins"/> is the search's own.</summary>
+        public bool[] Exact { get; init; } = [];
+
+        /// <summary>What each list was chosen from (<see cref="RelatedArticles.Choose"/>).</summary>
+        public ListScores?[] Scores { get; init; } = [];
 
         /// <summary>Each body's heaviest words' hashes (<see cref="TextSimilarity.TopWordHashesOf"/>).</summary>
         public long[][] TopWords { get; init; } = [];

@@ -17,9 +17,13 @@ internal sealed partial class TextSimilarity
     /// <param name="tripleShifts">By sampled triple: how many more bodies sample it than in the last build.</param>
     /// <param name="lastCandidates">Each body's candidates in the last build, numbered as now (null: not known).</param>
     /// <param name="lastCuts">Each body's cut in the last build (<see cref="CutOf"/>).</param>
+    /// <param name="exactCuts">Whether each of <paramref name="lastCuts"/> is the cut itself; otherwise it is a floor of it
+    /// (the weights drifted since, <see cref="DriftOf"/>), and a changed body reaching it moves the search.</param>
+    /// <param name="metBelow">Filled with the highest estimate, in each search that does not move, of a changed body it meets
+    /// and does not take.</param>
     internal HashSet<int>? SearchesMoved(
         IReadOnlyCollection<int> changed, IReadOnlyDictionary<long, int> topShifts, IReadOnlyDictionary<long, int> tripleShifts,
-        IReadOnlyList<IReadOnlyList<int>?> lastCandidates, IReadOnlyList<double> lastCuts)
+        IReadOnlyList<IReadOnlyList<int>?> lastCandidates, IReadOnlyList<double> lastCuts, IReadOnlyList<bool> exactCuts, Dictionary<int, double> metBelow)
     {
         if (!_shinglePostings.KeepsAll)
         {
@@ -113,11 +117,22 @@ internal sealed partial class TextSimilarity
             {
                 // Candidates tied at the cut are taken by number: a body tying enters only before the last one taken.
                 var (estimate, cut) = (EstimateIn(j, x, top, postings), lastCuts[j]);
-                if (cut == double.MinValue ? estimate > 0 : estimate > cut || (estimate == cut && x < LastTaken(j, cut, lastCandidates[j]!, top, postings)))
+                if (cut == double.MinValue ? estimate > 0
+                    : exactCuts[j] ? estimate > cut || (estimate == cut && x < LastTaken(j, cut, lastCandidates[j]!, top, postings))
+                    : estimate >= cut)
                 {
                     moved.Add(j);
                 }
+                else
+                {
+                    metBelow[j] = Math.Max(metBelow.GetValueOrDefault(j), estimate);
+                }
             }
+        }
+
+        foreach (var j in moved)
+        {
+            metBelow.Remove(j);
         }
 
         return moved;
@@ -216,5 +231,184 @@ internal sealed partial class TextSimilarity
         }
 
         return estimate;
+    }
+
+    // The words whose weights Update made again (their rounded frequency crossed a step), by id; null when made afresh.
+    private bool[]? _reweighedWords;
+
+    // For each body, how its weights drifted since the last similarity when its text did not change (see DriftOf); null
+    // when this similarity was not made from the last.
+    private readonly Drift[]? _drift;
+
+    // The words whose postings' weights may have moved other than by a body's scale (a reweighed word, or one entering or
+    // leaving a body's heaviest), with the highest weight in their postings before or now, and how many times its weight
+    // in a body may have been today's apart from the body's scale (its old IDF over its new, at least 1).
+    private Dictionary<int, (double Highest, double Ratio)>? _exposed;
+
+    /// <summary>How a body's weights moved when only the IDF of some of its words did: <paramref name="Scale"/>, the largest
+    /// relative change of the weight of a word whose IDF stayed (they all move by the same factor, its norm's); whether
+    /// its heaviest words are other words now (<paramref name="TopChanged"/>). Scale NaN: not comparable (its text changed,
+    /// or its words did, or this similarity was made afresh).</summary>
+    internal readonly record struct Drift(double Scale, bool TopChanged)
+    {
+        public static Drift None { get; } = new(0, false);
+
+        public static Drift Unknown { get; } = new(double.NaN, true);
+    }
+
+    /// <summary>How body <paramref name="d"/>'s weights drifted since the last similarity (see <see cref="Drift"/>).</summary>
+    internal Drift DriftOf(int d) => _drift?[d] ?? Drift.Unknown;
+
+    /// <summary>Every body's drift (<see cref="DriftOf"/>) against <paramref name="from"/>'s similarity, whose bodies
+    /// <paramref name="changed"/> have new text. A body reweighed without a text change keeps its words and their ids'
+    /// order, so its old and new weights pair up index by index.</summary>
+    private Drift[] MeasureDrift((bool[] Kept, TextSimilarity Last, int[]? Renumber) from, int[] changed)
+    {
+        var drift = new Drift[Documents];
+        foreach (var d in changed)
+        {
+            drift[d] = Drift.Unknown;
+        }
+
+        var reweighedWords = _reweighedWords ?? new bool[_vocabulary];
+        var ((top, postings), (lastTop, lastPostings)) = (_topTerms.Value, from.Last._topTerms.Value);
+        int Now(int id) => from.Renumber is null ? id : from.Renumber[id];
+        var moved = new System.Collections.Concurrent.ConcurrentDictionary<int, bool>();
+        Parallel.For(0, Documents, d =>
+        {
+            if (from.Kept[d] || drift[d] == Drift.Unknown)
+            {
+                return;
+            }
+
+            var ((ids, weights), (lastIds, lastWeights)) = (_vectors[d], from.Last._vectors[d]);
+            var scale = ids.Length == lastIds.Length ? 0.0 : double.NaN;
+            for (var i = 0; i < ids.Length && !double.IsNaN(scale); i++)
+            {
+                scale = Now(lastIds[i]) != ids[i] ? double.NaN
+                    : reweighedWords[ids[i]] ? scale
+                    : Math.Max(scale, Math.Abs((weights[i] / lastWeights[i]) - 1));
+            }
+
+            var topChanged = top[d].Length != lastTop[d].Length;
+            foreach (var (id, _) in top[d])
+            {
+                if (!Array.Exists(lastTop[d], t => Now(t.Id) == id))
+                {
+                    (topChanged, moved[id]) = (true, true);
+                }
+            }
+
+            foreach (var (id, _) in lastTop[d])
+            {
+                if (Now(id) is var now && now >= 0 && !Array.Exists(top[d], t => t.Id == now))
+                {
+                    (topChanged, moved[now]) = (true, true);
+                }
+            }
+
+            drift[d] = double.IsNaN(scale) ? Drift.Unknown : new Drift(scale, topChanged);
+        });
+
+        for (var id = 0; id < reweighedWords.Length; id++)
+        {
+            if (reweighedWords[id])
+            {
+                moved[id] = true;
+            }
+        }
+
+        // The old postings by new id: a word gone from the dossier has no new id and no body walks it now.
+        var old = new Dictionary<int, int>();
+        for (var id = 0; id < lastPostings.Length; id++)
+        {
+            if (Now(id) is var now && now >= 0 && moved.ContainsKey(now))
+            {
+                old[now] = id;
+            }
+        }
+
+        var oldFrequency = new Dictionary<int, int>();
+        for (var id = 0; id < from.Last._documentFrequency.Length; id++)
+        {
+            if (Now(id) is var now && now >= 0 && reweighedWords[now])
+            {
+                oldFrequency[now] = from.Last._documentFrequency[id];
+            }
+        }
+
+        _exposed = moved.Keys.ToDictionary(
+            id => id,
+            id => (Math.Max(MaxOf(postings[id].Weights), old.TryGetValue(id, out var before) ? MaxOf(lastPostings[before].Weights) : 0),
+                oldFrequency.TryGetValue(id, out var f) && f > 0 ? Math.Max(1, Idf(f) / Idf(_documentFrequency[id])) : 1));
+        return drift;
+
+        static double MaxOf(double[] weights) => weights.Length == 0 ? 0 : weights.Max();
+        double Idf(int frequency) => frequency >= Documents ? 0 : Math.Log((double)Documents / FrequencySteps.Round(frequency, _frequencyBits));
+    }
+
+    /// <summary>How far body <paramref name="j"/>'s candidate-search estimates may have moved other than by the bodies'
+    /// scales (<see cref="Drift.Scale"/>): for each word it walks whose postings' weights moved otherwise (reweighed, or
+    /// entering or leaving a body's heaviest), the highest its own weight was then or is now times the highest in those
+    /// postings then or now (a product of two weights moved by at most the larger of the two products).</summary>
+    internal double Exposure(int j)
+    {
+        if (_exposed is null || _exposed.Count == 0)
+        {
+            return 0;
+        }
+
+        var (top, postings) = _topTerms.Value;
+        var scale = DriftOf(j).Scale;
+        var exposure = 0.0;
+        var walk = top[j];
+        var walked = Visited(walk, postings);
+        for (var i = 0; i < walked; i++)
+        {
+            if (_exposed.TryGetValue(walk[i].Id, out var moved))
+            {
+                exposure += walk[i].Weight * moved.Ratio / (1 - scale) * moved.Highest;
+            }
+        }
+
+        return double.IsNaN(exposure) || scale >= 1 ? double.PositiveInfinity : exposure * (1 + 1e-9);
+    }
+
+    /// <summary>The cosines of <paramref name="a"/> with each of <paramref name="others"/>: what <see cref="Compare"/>
+    /// gives, bit for bit, without the containments (which read only triples).</summary>
+    internal double[] Cosines(int a, IReadOnlyList<int> others)
+    {
+        var dense = DenseWeights.Value!;
+        if (dense.Length < _vocabulary)
+        {
+            dense = new double[_vocabulary];
+            DenseWeights.Value = dense;
+        }
+
+        var (ids, weights) = _vectors[a];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            dense[ids[i]] = weights[i];
+        }
+
+        var cosines = new double[others.Count];
+        for (var k = 0; k < others.Count; k++)
+        {
+            var (ib, wb) = _vectors[others[k]];
+            var dot = 0.0;
+            for (var j = 0; j < ib.Length; j++)
+            {
+                dot += dense[ib[j]] * wb[j];
+            }
+
+            cosines[k] = Math.Round(dot, 6);
+        }
+
+        foreach (var id in ids)
+        {
+            dense[id] = 0;
+        }
+
+        return cosines;
     }
 }

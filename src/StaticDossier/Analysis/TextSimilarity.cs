@@ -64,6 +64,7 @@ internal sealed partial class TextSimilarity
         _keys = keys;
         _chosen = new List<int>?[n];
         _cuts = new double[n];
+        _margins = new SearchMargin[n];
         (_distinct, _local, _counts) = (new long[n][], new int[n][], new (int[], int[])[n]);
         _vectors = new (int[], double[])[n];
         _shingles = new long[n][];
@@ -72,10 +73,12 @@ internal sealed partial class TextSimilarity
         var changed = last is null ? Array.Empty<int>() : Enumerable.Range(0, n).Where(d => !string.Equals(keys[d], last._keys[d], StringComparison.Ordinal)).ToArray();
         var update = last is not null && changed.Length <= n / 8;
         var stage = Building.BuildTimings.Time(update ? "  similarity: words, weights (update)" : "  similarity: words, weights");
+        (bool[] Kept, TextSimilarity Last, int[]? Renumber)? reweighed = null;
         if (update)
         {
             (_wordHashes, _wordIds, _documentFrequency, var kept) = Update(last!, changed, memo!);
             MadeFromLast = true;
+            reweighed = kept;
             _topTerms = new(() => BuildTopTerms(kept));
         }
         else
@@ -98,6 +101,11 @@ internal sealed partial class TextSimilarity
             stage.Dispose();
             stage = Building.BuildTimings.Time("  similarity: heaviest words");
             _ = _topTerms.Value;
+            if (reweighed is { } from)
+            {
+                _drift = MeasureDrift(from, changed);
+            }
+
             if (memo is not null)
             {
                 memo.Last = this;
@@ -220,7 +228,7 @@ internal sealed partial class TextSimilarity
         }
 
         // A body is weighed again only when one of its words' rounded frequency moved (or the word entered or left every body).
-        var reweighed = new bool[hashes.Length];
+        var reweighed = _reweighedWords = new bool[hashes.Length];
         foreach (var (hash, shift) in shifts)
         {
             if (shift != 0 && table.Find(hash) is var id and >= 0)
@@ -887,6 +895,8 @@ internal sealed partial class TextSimilarity
             }
         }
 
+        // Those met so far have a part from words, which weights move; the others' estimates count shared triples only.
+        var withWords = touched.Count;
         foreach (var shingle in _everyTriple ? FullShingles(a) : _sampled[a])
         {
             var postings = _shinglePostings.Of(shingle);
@@ -922,27 +932,40 @@ internal sealed partial class TextSimilarity
         var threshold = count > max ? LargestAt(values.AsSpan(0, count), max - 1) : double.MinValue;
         var chosen = new List<int>(Math.Min(count, max));
         var ties = new List<int>();
-        foreach (var document in touched)
+        var margin = SearchMargin.Empty;
+        for (var i = 0; i < touched.Count; i++)
         {
+            var document = touched[i];
             if (document != a && estimate[document] > 0)
             {
                 if (estimate[document] > threshold)
                 {
                     chosen.Add(document);
+                    margin = margin.Taken(estimate[document], i < withWords);
                 }
                 else if (estimate[document] == threshold)
                 {
-                    ties.Add(document);
+                    ties.Add(i < withWords ? ~document : document);
+                }
+                else
+                {
+                    margin = margin.Left(estimate[document], i < withWords);
                 }
             }
 
             estimate[document] = 0;
         }
 
-        ties.Sort();
-        chosen.AddRange(ties.Take(max - chosen.Count));
+        // Ties are taken by number (a tie with words is kept complemented until here).
+        ties.Sort((x, y) => (x < 0 ? ~x : x).CompareTo(y < 0 ? ~y : y));
+        for (var t = 0; t < ties.Count; t++)
+        {
+            margin = t < max - chosen.Count ? margin.Taken(threshold, ties[t] < 0) : margin.Left(threshold, ties[t] < 0);
+        }
+
+        chosen.AddRange(ties.Take(max - chosen.Count).Select(x => x < 0 ? ~x : x));
         chosen.Sort();
-        (_chosen[a], _cuts[a]) = (chosen, threshold);
+        (_chosen[a], _cuts[a], _margins[a]) = (chosen, threshold, margin);
         return chosen;
     }
 
@@ -1199,12 +1222,16 @@ internal sealed partial class TextSimilarity
     // pass to be one (double.MinValue when every body met was taken), for RelatedMemo.
     private readonly List<int>?[] _chosen;
     private readonly double[] _cuts;
+    private readonly SearchMargin[] _margins;
 
     /// <summary>The candidates <see cref="Candidates"/> last gave for <paramref name="d"/>, ascending; null before it was asked.</summary>
     internal IReadOnlyList<int>? CandidatesOf(int d) => _chosen[d];
 
     /// <summary>The estimate a body had to pass to be among <paramref name="d"/>'s last candidates (see <see cref="Candidates"/>).</summary>
     internal double CutOf(int d) => _cuts[d];
+
+    /// <summary>The weakest estimates <paramref name="d"/>'s last candidate search took and the strongest it left out.</summary>
+    internal SearchMargin MarginOf(int d) => _margins[d];
 
     /// <summary>The end of the run of values equal to <c>values[start]</c> in sorted <paramref name="values"/>.</summary>
     private static int RunEnd<T>(ReadOnlySpan<T> values, int start)

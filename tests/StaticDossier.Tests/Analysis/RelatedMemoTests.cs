@@ -132,9 +132,10 @@ public sealed class RelatedMemoTests
     /// <summary>A body gaining a word that 200 of 240 bodies hold moves its frequency within a step of the weights'
     /// rounding (<see cref="FrequencySteps"/>: 200 and 201 both read as 200), so no other body is weighed again and the save
     /// makes a few lists, each a fresh builder's; with the IDF read from the exact frequency it made all 240 (200 bodies
-    /// reweighed). Then a word crossing a step (127 bodies to 128) reweighs its holders, and the lists are still a fresh builder's.</summary>
+    /// reweighed). Then a word crossing a step (127 bodies to 128) reweighs its 128 holders: their weights drift by a little,
+    /// and only the lists whose margins that can cross are made again (it made all 240), each still a fresh builder's.</summary>
     [Fact]
-    public void ACommonWordMovingWithinItsStepRemakesFewLists()
+    public void ACommonWordMovingWithinOrAcrossItsStepRemakesFewLists()
     {
         using var dossier = new TempDossier(withSeeds: false);
         var config = Dossier.Config(dossier);
@@ -167,7 +168,7 @@ public sealed class RelatedMemoTests
         }
 
         Assert.True(made[0] < 240 / 4, $"{made[0]} lists made by a word moving within its step");
-        Assert.True(made[1] > made[0], $"{made[1]} lists made by a word crossing a step, {made[0]} by one within its step");
+        Assert.True(made[1] < 240 / 4, $"{made[1]} lists made by a word crossing a step");
     }
 
     /// <summary>Three reports share a long passage, and find each other through its sampled triples alone (no word is walked
