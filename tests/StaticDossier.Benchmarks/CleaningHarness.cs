@@ -11,6 +11,8 @@ namespace StaticDossier.Benchmarks;
 /// <c>cleaning speed [EVAL] [SECONDS]</c> measures pages per second on one thread for each kind (wall clock and
 /// CPU time; on a shared machine set <c>DOTNET_TieredCompilation=0</c> so the warm-up reaches optimised code).
 /// <c>cleaning explain FILE</c> prints the decisions for one page; <c>cleaning profile</c> times each rule.
+/// In score mode a page's notes go to a <c>.notes</c> file beside its <c>.decisions</c>; <c>KINDS=text</c> cleans the
+/// text dumps only.
 /// </summary>
 internal static class CleaningHarness
 {
@@ -44,7 +46,11 @@ internal static class CleaningHarness
         if (mode == "score")
         {
             var output = args.Length > 1 ? args[1] : "/tmp/cleaning-out";
-            Write(html, Path.Combine(output, "html"));
+            if (Environment.GetEnvironmentVariable("KINDS") != "text")
+            {
+                Write(html, Path.Combine(output, "html"));
+            }
+
             Write(text, Path.Combine(output, "text"));
             Console.WriteLine($"wrote {html.Count} html and {text.Count} text bodies under {output}");
             return 0;
@@ -142,6 +148,8 @@ internal static class CleaningHarness
                 nameof(t.TextMainRunMinShare) => t with { TextMainRunMinShare = v },
                 nameof(t.ThreadSignatures) => t with { ThreadSignatures = v },
                 nameof(t.ThreadShortComments) => t with { ThreadShortComments = v },
+                nameof(t.PartShare) => t with { PartShare = v },
+                nameof(t.PartSentences) => t with { PartSentences = v },
                 nameof(t.LineModelKeep) => t with { LineModelKeep = v },
                 _ => throw new ArgumentException($"TUNE: no threshold named '{kv[0]}'."),
             };
@@ -198,6 +206,10 @@ internal static class CleaningHarness
             File.WriteAllText(Path.Combine(folder, seed.Id + ".txt"), body + "\n");
             File.WriteAllLines(Path.Combine(folder, seed.Id + ".decisions"),
                 cleaned.Decisions.Select(d => $"{d.Line}\t{(d.Kept ? 1 : 0)}\t{d.Role}\t{d.Rule}\t{d.Reason}\t{d.Text}"));
+            if (cleaned.Notes.Count > 0)
+            {
+                File.WriteAllLines(Path.Combine(folder, seed.Id + ".notes"), cleaned.Notes);
+            }
         }
     }
 
