@@ -83,6 +83,14 @@ internal sealed record CleaningThresholds
     /// <summary>Text dumps: the same, for a dump's main run.</summary>
     public double TextMainRunMinShare { get; init; } = 0.5;
 
+    /// <summary>Text dumps: a run of prose beside the main run is another part of the article (a FAQ's next answer, a
+    /// guide's next section) when it scores at least this share of the main run (0: never), holds good prose, ...</summary>
+    public double PartShare { get; init; } = 0.3;
+
+    /// <summary>... at least this share of its paragraphs end like sentences, and no end section, end marker or legal
+    /// footer stands between the two.</summary>
+    public double PartSentences { get; init; } = 0.8;
+
     /// <summary>Text dumps: at most this many short lines after a paragraph ending in a colon, with prose after them,
     /// are the list the paragraph announces: they neither cut the main run nor count as a menu (0: never).</summary>
     public double AnnouncedListLines { get; init; } = 20;

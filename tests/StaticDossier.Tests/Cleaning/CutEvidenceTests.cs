@@ -46,6 +46,27 @@ public sealed class CutEvidenceTests
     }
 
     [Fact]
+    public void AnotherPartOfTheArticleIsKept()
+    {
+        var cleaned = Clean("seeds/library.txt", Input("135-main-run"));
+
+        Assert.Contains("Anyone who lives, works or studies in the county", cleaned.MarkdownBody, StringComparison.Ordinal);
+        Assert.Contains("You can borrow up to twenty items at a time", cleaned.MarkdownBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Wednesday 9-20", cleaned.MarkdownBody, StringComparison.Ordinal);
+        Assert.Contains(cleaned.Notes, n => n.StartsWith("main run: lines 24-28 are another part of the article", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ProseBeyondALegalFooterIsNoPartOfTheArticle()
+    {
+        var cleaned = Clean("seeds/cycle-lanes.txt", Input("136-main-run"));
+
+        Assert.Contains("Shop owners had asked for loading bays to stay", cleaned.MarkdownBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("a subscription costs less than a cup of coffee", cleaned.MarkdownBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(cleaned.Notes, n => n.Contains("another part of the article", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ReadersCommentsWithoutAHeadingGoByTheirSignatures()
     {
         var cleaned = Clean("seeds/night-ferry.txt", Input("063-end-section"));

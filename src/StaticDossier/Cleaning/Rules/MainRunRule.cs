@@ -31,6 +31,10 @@ internal sealed class MainRunRule : INoiseRule
         var (bestStart, bestEnd) = Kadane(weights);
         (bestStart, bestEnd) = StepBack(context, weights, open, bestStart, bestEnd);
         (bestStart, bestEnd) = Extend(open, bestStart, bestEnd, context.Language, t);
+        if (context.IsTextDump)
+        {
+            (bestStart, bestEnd) = OtherParts(context, weights, open, bestStart, bestEnd);
+        }
         if (!context.IsTextDump)
         {
             KeepListsInTheBody(context, open, bestStart, bestEnd);
@@ -134,11 +138,14 @@ internal sealed class MainRunRule : INoiseRule
     }
 
     // Kadane: the best-scoring contiguous run.
-    private static (int Start, int End) Kadane(double[] weights)
+    private static (int Start, int End) Kadane(double[] weights) => Kadane(weights, 0, weights.Length);
+
+    // The best-scoring contiguous run within [from, to).
+    private static (int Start, int End) Kadane(double[] weights, int from, int to)
     {
         double best = double.MinValue, current = 0;
-        int bestStart = 0, bestEnd = -1, start = 0;
-        for (var i = 0; i < weights.Length; i++)
+        int bestStart = from, bestEnd = from - 1, start = from;
+        for (var i = from; i < to; i++)
         {
             if (current <= 0)
             {
@@ -196,6 +203,96 @@ internal sealed class MainRunRule : INoiseRule
                      + $"{all:F0} weighted characters of prose; kept lines {open[wideStart].Line}-{open[wideEnd].Line}, "
                      + "where short lines in a row cost no more than one by one");
         return (wideStart, wideEnd);
+    }
+
+    // Text dumps: a page in several parts (a FAQ, a guide's sections, a recipe's steps) has several runs of prose, split
+    // by lists or tables that cost more to cross than a part is worth. The best run beside the article's, on either side,
+    // is another part of it when the text's shape says so: it scores at least PartShare of the main run, holds good
+    // prose, most of its paragraphs are sentences, and nothing between marks another region of the page (an end
+    // section, an end marker, a legal footer). The run then reaches over it; repeated outwards.
+    private static (int Start, int End) OtherParts(CleaningContext context, double[] weights, List<Block> open, int start, int end)
+    {
+        var t = context.Thresholds;
+        if (t.PartShare <= 0 || end < start)
+        {
+            return (start, end);
+        }
+
+        double main = 0;
+        for (var i = start; i <= end; i++)
+        {
+            main += weights[i];
+        }
+
+        if (main <= 0)
+        {
+            return (start, end);
+        }
+
+        var (first, last) = (start, end);
+        while (Kadane(weights, last + 1, open.Count) is var (a, b) && IsPart(context, weights, open, a, b, last, main))
+        {
+            context.Note($"main run: lines {open[a].Line}-{open[b].Line} are another part of the article (prose in sentences, "
+                         + $"{Score(weights, a, b):F0} weighted characters to the run's {main:F0}, nothing between that ends it)");
+            last = b;
+        }
+
+        while (Kadane(weights, 0, first) is var (a, b) && IsPart(context, weights, open, a, b, first, main))
+        {
+            context.Note($"main run: lines {open[a].Line}-{open[b].Line} are another part of the article (prose in sentences, "
+                         + $"{Score(weights, a, b):F0} weighted characters to the run's {main:F0}, nothing between that ends it)");
+            first = a;
+        }
+
+        return (first, last);
+    }
+
+    private static double Score(double[] weights, int start, int end)
+    {
+        double score = 0;
+        for (var i = start; i <= end; i++)
+        {
+            score += weights[i];
+        }
+
+        return score;
+    }
+
+    // Is open[start..end] another part of the article whose nearest block so far is open[edge]?
+    private static bool IsPart(CleaningContext context, double[] weights, List<Block> open, int start, int end, int edge, double main)
+    {
+        var t = context.Thresholds;
+        if (end < start || Score(weights, start, end) < t.PartShare * main)
+        {
+            return false;
+        }
+
+        int good = 0, prose = 0, sentences = 0;
+        for (var i = start; i <= end; i++)
+        {
+            if (!open[i].IsDecided && open[i].Class >= BlockClass.NearGood)
+            {
+                prose++;
+                good += open[i].Class == BlockClass.Good ? 1 : 0;
+                sentences += TextShape.EndsSentence(open[i].Text) ? 1 : 0;
+            }
+        }
+
+        if (good == 0 || sentences < t.PartSentences * prose)
+        {
+            return false;
+        }
+
+        var (from, to) = start > edge ? (open[edge].Index, open[start].Index) : (open[end].Index, open[edge].Index);
+        for (var i = from + 1; i < to; i++)
+        {
+            if (context.Blocks[i].Rule is RuleId.EndSection or RuleId.EndMarker or RuleId.Boilerplate)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // Saved pages: lines and list items beside the article's paragraphs, in the same element, are part of it
