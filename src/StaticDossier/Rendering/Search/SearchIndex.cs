@@ -434,32 +434,16 @@ internal sealed partial class SearchIndex
         for (var f = 0; f < Fields; f++)
         {
             fieldStarts[f] = position;
+            if (f == Fields - 1)
+            {
+                Body(article.PlainText.Bytes, vocabulary, scratch, ref position, ref lengths[f]);
+                position += Gap;
+                continue;
+            }
+
             foreach (var text in FieldTexts(article, f))
             {
-                var normal = text.Normalize(NormalizationForm.FormC);
-                var i = 0;
-                while (i < normal.Length)
-                {
-                    if (!SearchText.IsWordChar(normal, i))
-                    {
-                        i++;
-                        continue;
-                    }
-
-                    var start = i;
-                    while (i < normal.Length && SearchText.IsWordChar(normal, i))
-                    {
-                        i += char.IsSurrogatePair(normal, i) ? 2 : 1;
-                    }
-
-                    if (i - start <= SearchText.MaxWordLength)
-                    {
-                        var (spelling, folded) = vocabulary.Spelling(normal.AsSpan(start, i - start));
-                        scratch.Add(spelling, folded, position++);
-                        lengths[f]++;
-                    }
-                }
-
+                AddWords(text.Normalize(NormalizationForm.FormC), vocabulary, scratch, ref position, ref lengths[f]);
                 position += Gap;
             }
         }
@@ -468,13 +452,62 @@ internal sealed partial class SearchIndex
         return scratch.ToDocument(fieldStarts, lengths);
     }
 
+    /// <summary>The body's words, from its UTF-8 decoded into a pooled buffer: text already in normal form (nearly every
+    /// body) is read there, with no string of its own (a dossier's text, once more, in garbage).</summary>
+    private static void Body(ReadOnlySpan<byte> text, Vocabulary vocabulary, DocumentScratch scratch, ref int position, ref int length)
+    {
+        // UTF-8 never takes fewer bytes than UTF-16 takes characters.
+        var chars = ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length));
+        try
+        {
+            var decoded = chars.AsSpan(0, Encoding.UTF8.GetChars(text, chars));
+            if (decoded.IsNormalized(NormalizationForm.FormC))
+            {
+                AddWords(decoded, vocabulary, scratch, ref position, ref length);
+            }
+            else
+            {
+                AddWords(decoded.ToString().Normalize(NormalizationForm.FormC), vocabulary, scratch, ref position, ref length);
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    private static void AddWords(ReadOnlySpan<char> normal, Vocabulary vocabulary, DocumentScratch scratch, ref int position, ref int length)
+    {
+        var i = 0;
+        while (i < normal.Length)
+        {
+            if (!SearchText.IsWordChar(normal, i))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < normal.Length && SearchText.IsWordChar(normal, i))
+            {
+                i += i + 1 < normal.Length && char.IsSurrogatePair(normal[i], normal[i + 1]) ? 2 : 1;
+            }
+
+            if (i - start <= SearchText.MaxWordLength)
+            {
+                var (spelling, folded) = vocabulary.Spelling(normal[start..i]);
+                scratch.Add(spelling, folded, position++);
+                length++;
+            }
+        }
+    }
+
     private static IEnumerable<string> FieldTexts(ArticleView article, int field) => field switch
     {
         0 => [article.Title],
         1 => article.People.Select(p => p.Name),
         2 => article.Tags.Select(t => t.Name),
-        3 => article.Source is null ? [] : [article.Source],
-        _ => [article.PlainText.Value],
+        _ => article.Source is null ? [] : [article.Source],
     };
 
     private static readonly ThreadLocal<DocumentScratch> Scratch = new(() => new DocumentScratch());

@@ -60,9 +60,19 @@ internal static class SearchText
     }
 
     /// <summary>Whether the character at <paramref name="i"/> belongs to a word; ASCII answered without a category lookup.</summary>
-    internal static bool IsWordChar(string text, int i) => text[i] < 128 ? char.IsAsciiLetterOrDigit(text[i]) : CharUnicodeInfo.GetUnicodeCategory(text, i) is
+    internal static bool IsWordChar(string text, int i) => IsWordChar(text.AsSpan(), i);
+
+    /// <inheritdoc cref="IsWordChar(string, int)"/>
+    internal static bool IsWordChar(ReadOnlySpan<char> text, int i) => text[i] < 128 ? char.IsAsciiLetterOrDigit(text[i]) : Category(text, i) is
         UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
         or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
         or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber
         or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
+
+    /// <summary>The category of the character at <paramref name="i"/>, or of the code point a surrogate pair there makes
+    /// (as <see cref="CharUnicodeInfo.GetUnicodeCategory(string, int)"/> reads a string).</summary>
+    private static UnicodeCategory Category(ReadOnlySpan<char> text, int i) =>
+        i + 1 < text.Length && char.IsSurrogatePair(text[i], text[i + 1])
+            ? CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(text[i], text[i + 1]))
+            : CharUnicodeInfo.GetUnicodeCategory(text[i]);
 }

@@ -51,6 +51,21 @@ public sealed class SearchIndexTests(BuiltRealSite site) : IClassFixture<BuiltRe
     }
 
     [Fact]
+    public void ABodyWrittenDecomposedIsIndexedAsTheComposedWords()
+    {
+        using var dossier = new TempDossier(withSeeds: false);
+        var name = "Nguyễn Đình Cống";
+        dossier.Write("content/a.md", $"---\ntitle: One\ndate: 2022-01-01\n---\n\nMinister {name.Normalize(System.Text.NormalizationForm.FormD)} spoke.\n");
+        dossier.Write("content/b.md", $"---\ntitle: Two\ndate: 2022-01-02\n---\n\nMinister {name} spoke.\n");
+        var diagnostics = new DiagnosticBag();
+        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics).Succeeded, string.Join('\n', diagnostics));
+        // One spelling, the composed one, for both articles: a decomposed body is normalised before its words are read.
+        var term = Term(dossier.Site, "nguyen");
+        Assert.Equal(["nguyễn"], term[0].EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(2, Weights(Shard(dossier.Site, "terms/0"), "nguyen").Count);
+    }
+
+    [Fact]
     public void TitleWordsWeighMoreThanTheSameWordInTheBody()
     {
         using var dossier = new TempDossier(withSeeds: false);
