@@ -57,6 +57,20 @@ public sealed class CutEvidenceTests
     }
 
     [Fact]
+    public void ARunNotInSentencesIsNoPartOfTheArticle()
+    {
+        // The second answer as teaser lines (no full stops): no longer shaped like the article's prose.
+        var text = Input("135-main-run").Replace("unless another reader has reserved it.", "unless another reader has reserved it", StringComparison.Ordinal)
+            .Replace("until they are returned or renewed.", "until they are returned or renewed", StringComparison.Ordinal);
+
+        var cleaned = Clean("seeds/library.txt", text);
+
+        Assert.Contains("Anyone who lives, works or studies in the county", cleaned.MarkdownBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("You can borrow up to twenty items at a time", cleaned.MarkdownBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(cleaned.Notes, n => n.Contains("another part of the article", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ProseBeyondALegalFooterIsNoPartOfTheArticle()
     {
         var cleaned = Clean("seeds/cycle-lanes.txt", Input("136-main-run"));
