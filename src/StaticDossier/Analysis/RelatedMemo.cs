@@ -370,6 +370,7 @@ internal sealed class RelatedMemo
                 isDrifted[d] = true;
             }
 
+            using var stage = Building.BuildTimings.Time("  related: reach: drifted lists");
             var (kept, searched) = Stood(last, now, similarity, urlRank, carried, again, isDrifted, drifts!, factors, exposures);
             Building.BuildTimings.Note("model: related lists", $"{drifted.Count} bodies drifted ({drifted.Count(d => drifts![d].TopChanged)} with other heaviest words; scales by at most {scale:G3}; {exposures.Count(e => e > 0)} searches walk an exposed word): {kept} lists stand on their margins, {searched} after searching again, {again.Count(a => a)} made");
         }
@@ -406,7 +407,8 @@ internal sealed class RelatedMemo
             // Cosines move only with a body that drifted: the list's own or a candidate's.
             if (isDrifted[j] || candidates.Any(c => isDrifted[c]))
             {
-                var maxTerms = (2 * now.People[j].Select(t => t.Url).Distinct(StringComparer.Ordinal).Count()) + now.Tags[j].Select(t => t.Url).Distinct(StringComparer.Ordinal).Count();
+                // No other article can share more than all of this one's people (two each) and tags (one each).
+                var maxTerms = (2 * now.People[j].Count) + now.Tags[j].Count;
                 if (!RelatedDrift.Stands(candidates, scores, similarity.Cosines(j, candidates), urlRank, maxTerms, out var rescored))
                 {
                     again[j] = true;
