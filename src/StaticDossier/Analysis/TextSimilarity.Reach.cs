@@ -374,8 +374,9 @@ internal sealed partial class TextSimilarity
         return double.IsNaN(exposure) || scale >= 1 ? double.PositiveInfinity : exposure * (1 + 1e-9);
     }
 
-    /// <summary>The cosines of <paramref name="a"/> with each of <paramref name="others"/>: what <see cref="Compare"/>
-    /// gives, bit for bit, without the containments (which read only triples).</summary>
+    /// <summary>The cosines of <paramref name="a"/> with each of <paramref name="others"/> (<see cref="Compare"/>'s, which
+    /// adds the containments): <paramref name="a"/>'s weights are spread into a dense per-thread array once, so each
+    /// cosine is a run of loads rather than a merge.</summary>
     internal double[] Cosines(int a, IReadOnlyList<int> others)
     {
         var dense = DenseWeights.Value!;

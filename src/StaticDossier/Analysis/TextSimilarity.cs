@@ -1289,39 +1289,14 @@ internal sealed partial class TextSimilarity
     }
 
     /// <summary>Cosine and containment of <paramref name="a"/> with each of <paramref name="others"/>, the same
-    /// values as <see cref="Cosine"/> and <see cref="Containment"/>: <paramref name="a"/>'s weights are spread
-    /// into a dense per-thread array once, so each cosine is a run of loads rather than a merge.</summary>
+    /// values as <see cref="Cosine"/> and <see cref="Containment"/> (the cosines from <see cref="Cosines"/>).</summary>
     public (double Cosine, double Containment)[] Compare(int a, IReadOnlyList<int> others)
     {
-        var dense = DenseWeights.Value!;
-        if (dense.Length < _vocabulary)
-        {
-            dense = new double[_vocabulary];
-            DenseWeights.Value = dense;
-        }
-
-        var (ids, weights) = _vectors[a];
-        for (var i = 0; i < ids.Length; i++)
-        {
-            dense[ids[i]] = weights[i];
-        }
-
+        var cosines = Cosines(a, others);
         var scores = new (double, double)[others.Count];
         for (var k = 0; k < others.Count; k++)
         {
-            var (ib, wb) = _vectors[others[k]];
-            var dot = 0.0;
-            for (var j = 0; j < ib.Length; j++)
-            {
-                dot += dense[ib[j]] * wb[j];
-            }
-
-            scores[k] = (Math.Round(dot, 6), _everyTriple ? Containment(a, others[k]) : EstimatedContainment(a, others[k]));
-        }
-
-        foreach (var id in ids)
-        {
-            dense[id] = 0;
+            scores[k] = (cosines[k], _everyTriple ? Containment(a, others[k]) : EstimatedContainment(a, others[k]));
         }
 
         return scores;
