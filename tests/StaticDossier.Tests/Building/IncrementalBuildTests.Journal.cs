@@ -18,11 +18,7 @@ public sealed partial class IncrementalBuildTests
     {
         using var dossier = new TempDossier(withSeeds: false);
         var random = new Random(4242);
-        var articles = new Dictionary<string, Article>(StringComparer.Ordinal);
-        for (var i = 0; i < 10; i++)
-        {
-            articles[$"a{i:00}"] = Article.Random(random, i);
-        }
+        var articles = RandomArticles(random, 10);
 
         var live = new LiveBuild();
         var next = articles.Count;

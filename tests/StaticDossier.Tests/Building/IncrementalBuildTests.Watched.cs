@@ -16,11 +16,7 @@ public sealed partial class IncrementalBuildTests
     {
         using var dossier = new TempDossier(withSeeds: false);
         var random = new Random(909);
-        var articles = new Dictionary<string, Article>(StringComparer.Ordinal);
-        for (var i = 0; i < 12; i++)
-        {
-            articles[$"a{i:00}"] = Article.Random(random, i);
-        }
+        var articles = RandomArticles(random, 12);
 
         WriteAll(dossier, articles);
         var live = new LiveBuild();

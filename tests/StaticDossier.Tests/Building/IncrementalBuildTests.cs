@@ -18,16 +18,16 @@ public sealed partial class IncrementalBuildTests
     private static readonly string[] AllTags = ["energy", "diplomacy", "Evacuation of citizens", "trade", "arms", "Energy"];
     private static readonly string[] Words = ["Hanoi", "Moscow", "talks", "oil", "rice", "minister", "visit", "treaty", "Ukraine", "war", "evacuation", "students", "bank", "rouble", "dong", "ship", "port", "Lavrov", "Putin", "grain"];
 
+    // Articles a00, a01, ... drawn in key order, so a seed gives the same dossier.
+    private static Dictionary<string, Article> RandomArticles(Random random, int count) =>
+        Enumerable.Range(0, count).ToDictionary(i => $"a{i:00}", i => Article.Random(random, i), StringComparer.Ordinal);
+
     [Fact]
     public void RandomEditsGiveTheFullBuildsBytes()
     {
         using var dossier = new TempDossier(withSeeds: false);
         var random = new Random(24);
-        var articles = new Dictionary<string, Article>(StringComparer.Ordinal);
-        for (var i = 0; i < 16; i++)
-        {
-            articles[$"a{i:00}"] = Article.Random(random, i);
-        }
+        var articles = RandomArticles(random, 16);
 
         WriteAll(dossier, articles);
         var memo = new RenderMemo();
@@ -111,11 +111,7 @@ public sealed partial class IncrementalBuildTests
     {
         using var dossier = new TempDossier(withSeeds: false);
         var random = new Random(2024);
-        var articles = new Dictionary<string, Article>(StringComparer.Ordinal);
-        for (var i = 0; i < 14; i++)
-        {
-            articles[$"a{i:00}"] = Article.Random(random, i);
-        }
+        var articles = RandomArticles(random, 14);
 
         // Saves carry times long past, each its own: a file saved within the file system's clock tick of being read
         // is read again anyway (LiveBuild.Racy), which would hide whether the others are read.

@@ -218,12 +218,7 @@ internal sealed class MainRunRule : INoiseRule
             return (start, end);
         }
 
-        double main = 0;
-        for (var i = start; i <= end; i++)
-        {
-            main += weights[i];
-        }
-
+        var main = Score(weights, start, end);
         if (main <= 0)
         {
             return (start, end);
@@ -232,19 +227,21 @@ internal sealed class MainRunRule : INoiseRule
         var (first, last) = (start, end);
         while (Kadane(weights, last + 1, open.Count) is var (a, b) && IsPart(context, weights, open, a, b, last, main))
         {
-            context.Note($"main run: lines {open[a].Line}-{open[b].Line} are another part of the article (prose in sentences, "
-                         + $"{Score(weights, a, b):F0} weighted characters to the run's {main:F0}, nothing between that ends it)");
+            NotePart(a, b);
             last = b;
         }
 
         while (Kadane(weights, 0, first) is var (a, b) && IsPart(context, weights, open, a, b, first, main))
         {
-            context.Note($"main run: lines {open[a].Line}-{open[b].Line} are another part of the article (prose in sentences, "
-                         + $"{Score(weights, a, b):F0} weighted characters to the run's {main:F0}, nothing between that ends it)");
+            NotePart(a, b);
             first = a;
         }
 
         return (first, last);
+
+        void NotePart(int a, int b) =>
+            context.Note($"main run: lines {open[a].Line}-{open[b].Line} are another part of the article (prose in sentences, "
+                         + $"{Score(weights, a, b):F0} weighted characters to the run's {main:F0}, nothing between that ends it)");
     }
 
     private static double Score(double[] weights, int start, int end)
