@@ -151,6 +151,8 @@ internal static class CleaningHarness
                 nameof(t.PartShare) => t with { PartShare = v },
                 nameof(t.PartSentences) => t with { PartSentences = v },
                 nameof(t.LineModelKeep) => t with { LineModelKeep = v },
+                nameof(t.TextNearEmptyShare) => t with { TextNearEmptyShare = v },
+                nameof(t.NearEmptyShare) => t with { NearEmptyShare = v },
                 _ => throw new ArgumentException($"TUNE: no threshold named '{kv[0]}'."),
             };
         }

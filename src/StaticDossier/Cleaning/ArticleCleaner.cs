@@ -8,17 +8,6 @@ internal static class ArticleCleaner
 {
     private static readonly HashSet<string> NoLines = new(StringComparer.Ordinal);
 
-    // A page whose article is all short lines (a table, a recipe, a list of results) would otherwise come out
-    // empty: an empty article is never right, so what was dropped only for its shape is kept after all.
-    private static void KeepJudgedByShape(List<Block> blocks)
-    {
-        // Blocks inside navigation, headers, footers and the like stay out, and so do link-only lines.
-        foreach (var b in blocks.Where(b => b.Rule.JudgesByShape() && b.NoisyAncestor is null && b.LinkChars < b.Length))
-        {
-            b.Decide(true, BlockRole.Body, $"kept although '{b.Rule.Name()}' dropped it ({b.Reason}): nothing else was left", RuleId.EmptyFallback, overrule: true);
-        }
-    }
-
     /// <summary>Cleans the <paramref name="blocks"/> of a saved page's <paramref name="document"/>, or of a text dump
     /// when <paramref name="document"/> is null.</summary>
     public static CleanedDocument Clean(SeedDocument seed, IDocument? document, List<Block> blocks, CleaningOptions options,
@@ -47,9 +36,9 @@ internal static class ArticleCleaner
             LineModelReview.Apply(blocks, language, model, options.Thresholds);
         }
 
-        if (!blocks.Any(b => b.Kept == true))
+        if (WeakArticleFallback.Apply(blocks, isTextDump, options.Thresholds) is { } fallback)
         {
-            KeepJudgedByShape(blocks);
+            context.Note(fallback);
         }
 
         var decisions = new List<BlockDecision>(blocks.Count);

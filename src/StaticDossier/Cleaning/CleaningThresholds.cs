@@ -129,6 +129,17 @@ internal sealed record CleaningThresholds
     /// probability of being part of the article (above 1: never).</summary>
     public double LineModelKeep { get; init; } = 0.5;
 
+    // --- weak evidence ---
+
+    /// <summary>Saved pages: an article the rules left under this share of what their cuts by shape or place dropped
+    /// (outside navigation-like elements, not link-only) was cut on weak evidence, and what those cuts dropped is
+    /// kept after all (0: only an empty article falls back).</summary>
+    public double NearEmptyShare { get; init; } = 0.6;
+
+    /// <summary>Text dumps: the same (0: only an empty article). Off: in a dump the cuts by shape drop menus and
+    /// sidebars as well, so what they dropped is no measure of the article (it lost out of sample at every share).</summary>
+    public double TextNearEmptyShare { get; init; }
+
     // --- short blocks ---
 
     /// <summary>A short sentence between two paragraphs stays when it has at least this many words.</summary>
