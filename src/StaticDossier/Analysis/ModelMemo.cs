@@ -28,17 +28,46 @@ internal sealed class ModelMemo
     private (string[][] Made, RelatedArticles.TermIndex Index)? _terms;
 
     /// <summary>The index of shared people and tags (<see cref="RelatedArticles.TermIndex"/>): the last build's while every
-    /// article, in the same order, has the same URL, people and tags (a body or title edit), else made again.</summary>
+    /// article, in the same order, has the same URL, people and tags (a body or title edit); patched where only a few
+    /// articles' people or tags changed (a tags save); else made again.</summary>
     internal RelatedArticles.TermIndex TermIndex(List<ArticleView> articles)
     {
         string[][] made = [.. articles.Select(a => (string[])[a.Url, .. a.People.Select(t => t.Url), string.Empty, .. a.Tags.Select(t => t.Url)])];
-        if (_terms is not { } last || last.Made.Length != made.Length || !made.Zip(last.Made).All(m => m.First.AsSpan().SequenceEqual(m.Second)))
+        var last = _terms;
+        // Forgotten while patched: an index half patched is never patched again.
+        _terms = null;
+        var index = last is { } known && NamesChanged(known.Made, made) is { } changed
+            ? changed.Count == 0 ? known.Index : known.Index.Patched(articles, changed)
+            : new RelatedArticles.TermIndex(articles);
+        _terms = (made, index);
+        return index;
+    }
+
+    /// <summary>The articles whose people or tags differ between <paramref name="last"/> and <paramref name="now"/> (each
+    /// article's URL, people and tags), ascending; null when the articles are not the same ones in the same order, or when
+    /// so many changed that making the index afresh costs about as much.</summary>
+    private static List<int>? NamesChanged(string[][] last, string[][] now)
+    {
+        if (last.Length != now.Length)
         {
-            last = (made, new RelatedArticles.TermIndex(articles));
-            _terms = last;
+            return null;
         }
 
-        return last.Index;
+        var changed = new List<int>();
+        for (var i = 0; i < now.Length; i++)
+        {
+            if (!string.Equals(last[i][0], now[i][0], StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            if (!last[i].AsSpan().SequenceEqual(now[i]))
+            {
+                changed.Add(i);
+            }
+        }
+
+        return changed.Count > Math.Max(16, now.Length / 16) ? null : changed;
     }
 
     /// <summary>The folded words of the text, for <see cref="TextSimilarity"/>.</summary>

@@ -4,7 +4,7 @@ namespace StaticDossier.Analysis;
 
 /// <summary>Chooses an article's related articles: the same story reported elsewhere (shared word triples),
 /// similar text (TF-IDF cosine), shared people and shared tags, strongest first, with the reason shown.</summary>
-internal static class RelatedArticles
+internal static partial class RelatedArticles
 {
     /// <summary>Share of word triples two bodies have in common at or above which they are reported as the
     /// same story told twice (the shorter body's triples; unrelated reports share under 0.04).</summary>
@@ -21,63 +21,6 @@ internal static class RelatedArticles
 
     // 16 candidates found as many of the exact top five as 32 or 64 (`related-recall`, 10,000 articles).
     internal const int TextCandidates = 16;
-
-    /// <summary>For each person and tag, the (ascending) indexes of the articles that have it; and for each
-    /// article its rank in URL order, the tie-breaker. Built once, shared by every <see cref="For"/> call.</summary>
-    public sealed class TermIndex
-    {
-        /// <param name="articles">The dossier's articles.</param>
-        /// <param name="pairs">Index the pairs of terms (tests turn it off to compare with the walk of every posting).</param>
-        internal TermIndex(List<ArticleView> articles, bool pairs = true)
-        {
-            var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-            var postings = new List<List<int>>();
-            var weights = new List<int>();
-            for (var i = 0; i < articles.Count; i++)
-            {
-                // A shared person counts twice a shared tag: people say more about what a report is about.
-                foreach (var (term, weight) in articles[i].People.Select(p => (p, 2)).Concat(articles[i].Tags.Select(t => (t, 1))))
-                {
-                    if (!ids.TryGetValue(term.Url, out var id))
-                    {
-                        id = ids.Count;
-                        ids[term.Url] = id;
-                        postings.Add([]);
-                        weights.Add(weight);
-                    }
-
-                    if (postings[id].Count == 0 || postings[id][^1] != i)
-                    {
-                        postings[id].Add(i);
-                    }
-                }
-            }
-
-            Postings = [.. postings.Select(p => p.ToArray())];
-            Weights = [.. weights];
-            TermsOf = [.. articles.Select(a => a.People.Concat(a.Tags).Select(t => ids[t.Url]).Distinct().ToArray())];
-            UrlRank = new int[articles.Count];
-            var byUrl = Enumerable.Range(0, articles.Count).Order(Comparer<int>.Create((a, b) => string.CompareOrdinal(articles[a].Url, articles[b].Url))).ToArray();
-            for (var rank = 0; rank < byUrl.Length; rank++)
-            {
-                UrlRank[byUrl[rank]] = rank;
-            }
-
-            Pairs = pairs ? TermPairs.Make(TermsOf, Postings, byUrl) : null;
-        }
-
-        internal int[][] Postings { get; }
-
-        internal int[] Weights { get; }
-
-        internal int[][] TermsOf { get; }
-
-        internal int[] UrlRank { get; }
-
-        /// <summary>The postings of each pair of terms, for a large dossier's lists; null when they would take far more
-        /// room than the terms' own postings (articles with dozens of names), and every posting is walked instead.</summary>
-        internal TermPairs? Pairs { get; }
-    }
 
     /// <summary>Per-thread scratch: a term score per article (2 per shared person, 1 per shared tag) and
     /// the articles touched, so one article's candidates cost what they share, never a pass over all.</summary>

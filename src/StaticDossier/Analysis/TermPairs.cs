@@ -28,7 +28,7 @@ internal sealed class TermPairs
             pairs += (long)terms.Length * (terms.Length - 1) / 2;
         }
 
-        if (pairs > (8 * singles) + 1024)
+        if (!Wanted(singles, pairs))
         {
             return null;
         }
@@ -72,6 +72,55 @@ internal sealed class TermPairs
 
         return new TermPairs(ids, lists, [.. byRank.Select(l => l.ToArray())]);
     }
+
+    /// <summary>Whether the pairs of articles holding <paramref name="singles"/> terms in all, <paramref name="pairs"/> pairs
+    /// of terms in all, are worth indexing: not when they would hold more than eight times the entries of the terms' own
+    /// postings.</summary>
+    public static bool Wanted(long singles, long pairs) => pairs <= (8 * singles) + 1024;
+
+    /// <summary>These pairs after the articles at <paramref name="changed"/> (ascending) went from the terms
+    /// <paramref name="before"/> to those <paramref name="after"/>: only the pairs they held or hold, and the URL order of
+    /// the <paramref name="touched"/> terms, are made again; <paramref name="termCount"/> terms in all now.</summary>
+    internal TermPairs Patched(int[][] before, int[][] after, IReadOnlyList<int> changed, bool[] isChanged, IEnumerable<int> touched, int termCount, int[] urlRank)
+    {
+        var ids = new Dictionary<long, int>(_ids);
+        var postings = new List<int[]>(_postings);
+        var keys = new HashSet<long>();
+        foreach (var i in changed)
+        {
+            ForEachPair(before[i], key => keys.Add(key));
+            ForEachPair(after[i], key => keys.Add(key));
+        }
+
+        foreach (var key in keys)
+        {
+            if (!ids.TryGetValue(key, out var id))
+            {
+                id = ids[key] = postings.Count;
+                postings.Add([]);
+            }
+
+            var (a, b) = ((int)(key >> 32), (int)key);
+            postings[id] = RelatedArticles.TermIndex.Spliced(
+                postings[id], isChanged, changed.Where(i => Array.IndexOf(after[i], a) >= 0 && Array.IndexOf(after[i], b) >= 0), i => i);
+        }
+
+        var byRank = new int[termCount][];
+        Array.Copy(_byRank, byRank, _byRank.Length);
+        byRank.AsSpan(_byRank.Length).Fill([]);
+        foreach (var term in touched)
+        {
+            byRank[term] = RelatedArticles.TermIndex.Spliced(byRank[term], isChanged, changed.Where(i => Array.IndexOf(after[i], term) >= 0), i => urlRank[i]);
+        }
+
+        return new TermPairs(ids, [.. postings], byRank);
+    }
+
+    /// <summary>The articles holding both terms <paramref name="a"/> and <paramref name="b"/> (for tests).</summary>
+    internal IReadOnlyList<int> ArticlesOf(int a, int b) => _ids.TryGetValue(Key(a, b), out var id) ? _postings[id] : [];
+
+    /// <summary>The articles holding <paramref name="term"/>, in URL order (for tests).</summary>
+    internal IReadOnlyList<int> InUrlOrder(int term) => _byRank[term];
 
     /// <summary>Offers <paramref name="best"/> every article that might be kept on its people and tags alone (the text
     /// candidates, <paramref name="text"/>, ascending, were offered already with their text scores).</summary>
