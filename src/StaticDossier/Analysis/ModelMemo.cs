@@ -24,15 +24,17 @@ internal sealed class ModelMemo
     /// <summary>The related-article lists of the last build, made again only where what they read changed.</summary>
     internal RelatedMemo Related { get; } = new();
 
-    // The last index of shared people and tags, with what it was made from: each article's URL, people and tags in order.
-    private (string[][] Made, RelatedArticles.TermIndex Index)? _terms;
+    // The last index of shared people and tags, with what it was made from: each article's URL, people and tags.
+    private (TermNames Made, RelatedArticles.TermIndex Index)? _terms;
+
+    private sealed record TermNames(string[] Urls, IReadOnlyList<TermLink>[] People, IReadOnlyList<TermLink>[] Tags);
 
     /// <summary>The index of shared people and tags (<see cref="RelatedArticles.TermIndex"/>): the last build's while every
     /// article, in the same order, has the same URL, people and tags (a body or title edit); patched where only a few
     /// articles' people or tags changed (a tags save); else made again.</summary>
     internal RelatedArticles.TermIndex TermIndex(List<ArticleView> articles)
     {
-        string[][] made = [.. articles.Select(a => (string[])[a.Url, .. a.People.Select(t => t.Url), string.Empty, .. a.Tags.Select(t => t.Url)])];
+        var made = new TermNames([.. articles.Select(a => a.Url)], [.. articles.Select(a => a.People)], [.. articles.Select(a => a.Tags)]);
         var last = _terms;
         // Forgotten while patched: an index half patched is never patched again.
         _terms = null;
@@ -43,31 +45,54 @@ internal sealed class ModelMemo
         return index;
     }
 
-    /// <summary>The articles whose people or tags differ between <paramref name="last"/> and <paramref name="now"/> (each
-    /// article's URL, people and tags), ascending; null when the articles are not the same ones in the same order, or when
-    /// so many changed that making the index afresh costs about as much.</summary>
-    private static List<int>? NamesChanged(string[][] last, string[][] now)
+    /// <summary>The articles whose people or tags (by URL, in order) differ between <paramref name="last"/> and
+    /// <paramref name="now"/>, ascending; null when the articles are not the same ones in the same order, or when so many
+    /// changed that making the index afresh costs about as much. An unchanged article's view holds the same lists.</summary>
+    private static List<int>? NamesChanged(TermNames last, TermNames now)
     {
-        if (last.Length != now.Length)
+        if (last.Urls.Length != now.Urls.Length)
         {
             return null;
         }
 
         var changed = new List<int>();
-        for (var i = 0; i < now.Length; i++)
+        for (var i = 0; i < now.Urls.Length; i++)
         {
-            if (!string.Equals(last[i][0], now[i][0], StringComparison.Ordinal))
+            if (!string.Equals(last.Urls[i], now.Urls[i], StringComparison.Ordinal))
             {
                 return null;
             }
 
-            if (!last[i].AsSpan().SequenceEqual(now[i]))
+            if (!SameUrls(last.People[i], now.People[i]) || !SameUrls(last.Tags[i], now.Tags[i]))
             {
                 changed.Add(i);
             }
         }
 
-        return changed.Count > Math.Max(16, now.Length / 16) ? null : changed;
+        return changed.Count > Math.Max(16, now.Urls.Length / 16) ? null : changed;
+
+        static bool SameUrls(IReadOnlyList<TermLink> a, IReadOnlyList<TermLink> b)
+        {
+            if (ReferenceEquals(a, b))
+            {
+                return true;
+            }
+
+            if (a.Count != b.Count)
+            {
+                return false;
+            }
+
+            for (var k = 0; k < a.Count; k++)
+            {
+                if (!string.Equals(a[k].Url, b[k].Url, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     /// <summary>The folded words of the text, for <see cref="TextSimilarity"/>.</summary>

@@ -329,6 +329,10 @@ internal sealed class RelatedMemo
             }
 
             var index = new Lazy<Dictionary<string, int>>(() => now.Urls.Select((u, i) => (u, i)).ToDictionary(x => x.u, x => x.i, StringComparer.Ordinal));
+            // With no text changed and no body moved, every body's weights are the last build's, and so are the text scores
+            // the kept lists were chosen from.
+            var scoresKept = textChanged.Count == 0 && _relocated.Count == 0;
+            var reached = new List<int>();
             for (var d = 0; d < count; d++)
             {
                 if (again[d])
@@ -336,8 +340,10 @@ internal sealed class RelatedMemo
                     continue;
                 }
 
-                var reached = now.People[d].Concat(now.Tags[d]).SelectMany(t => changers.GetValueOrDefault(t.Url) ?? []).Distinct().ToList();
-                if (reached.Count > 0 && !StaysWithout(d, reached, last, now, similarity, index.Value))
+                reached.Clear();
+                Reached(now.People[d], changers, reached);
+                Reached(now.Tags[d], changers, reached);
+                if (reached.Count > 0 && !StaysWithout(d, reached, last, now, similarity, index, scoresKept ? carried.Scores[d] : null))
                 {
                     again[d] = true;
                 }
@@ -434,34 +440,121 @@ internal sealed class RelatedMemo
 
     /// <summary>True when body <paramref name="j"/>'s last list stands although the articles <paramref name="reached"/>
     /// gained or lost a person or tag it holds (and no text changed): its list was full, none of them was kept in it or
-    /// among its text candidates, and the score each now has from shared names alone is below that of the weakest kept.</summary>
-    private static bool StaysWithout(int j, List<int> reached, State last, State now, TextSimilarity similarity, Dictionary<string, int> index)
+    /// among its text candidates, and the score each now has from shared names alone is below that of the weakest kept.
+    /// <para>With <paramref name="scores"/> (what the list was chosen from, when no text changed since), the kept articles'
+    /// scores are read there: the names they share with body <paramref name="j"/> are the same (one that gained or lost a
+    /// name <paramref name="j"/> holds is among those reached, and a list keeping one of those falls).</para></summary>
+    private static bool StaysWithout(int j, List<int> reached, State last, State now, TextSimilarity similarity, Lazy<Dictionary<string, int>> index, ListScores? scores)
     {
         var kept = last.Related[j];
-        if (kept.Count < RelatedArticles.MaxRelated || last.Candidates[j] is not { } candidates
-            || reached.Any(x => candidates.Contains(x) || kept.Any(link => link.Url == now.Urls[x])))
+        if (kept.Count < RelatedArticles.MaxRelated || last.Candidates[j] is not { } candidates)
         {
             return false;
         }
 
-        var weakest = double.MaxValue;
-        foreach (var link in kept)
+        foreach (var x in reached)
         {
-            var k = index[link.Url];
-            var names = NameScore(now, j, k);
-            var score = candidates.Contains(k) && similarity.Compare(j, [k])[0] is var (cosine, containment)
-                ? RelatedArticles.Score(cosine, containment, names) ?? 0
-                : names;
-            weakest = Math.Min(weakest, score);
+            if (candidates.Contains(x) || kept.Any(link => link.Url == now.Urls[x]))
+            {
+                return false;
+            }
         }
 
-        return reached.All(x => NameScore(now, j, x) < weakest);
+        var weakest = double.MaxValue;
+        if (scores is not null && scores.Kept.Length == kept.Count)
+        {
+            foreach (var (k, terms) in scores.Kept)
+            {
+                var at = candidates is List<int> list ? list.BinarySearch(k) : IndexOf(candidates, k);
+                var score = at >= 0 ? RelatedArticles.Score(scores.Text[at].Cosine, scores.Text[at].Containment, terms) ?? 0 : terms;
+                weakest = Math.Min(weakest, score);
+            }
+        }
+        else
+        {
+            foreach (var link in kept)
+            {
+                var k = index.Value[link.Url];
+                var names = NameScore(now, j, k);
+                var score = candidates.Contains(k) && similarity.Compare(j, [k])[0] is var (cosine, containment)
+                    ? RelatedArticles.Score(cosine, containment, names) ?? 0
+                    : names;
+                weakest = Math.Min(weakest, score);
+            }
+        }
+
+        foreach (var x in reached)
+        {
+            if (NameScore(now, j, x) >= weakest)
+            {
+                return false;
+            }
+        }
+
+        return true;
+
+        static int IndexOf(IReadOnlyList<int> candidates, int k)
+        {
+            for (var at = 0; at < candidates.Count; at++)
+            {
+                if (candidates[at] == k)
+                {
+                    return at;
+                }
+            }
+
+            return -1;
+        }
+    }
+
+    /// <summary>Adds to <paramref name="reached"/> the articles that gained or lost one of <paramref name="terms"/>, each once.</summary>
+    private static void Reached(IReadOnlyList<TermLink> terms, Dictionary<string, List<int>> changers, List<int> reached)
+    {
+        for (var t = 0; t < terms.Count; t++)
+        {
+            if (changers.TryGetValue(terms[t].Url, out var articles))
+            {
+                foreach (var x in articles)
+                {
+                    if (!reached.Contains(x))
+                    {
+                        reached.Add(x);
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>What <see cref="RelatedArticles.For"/> scores the people (two each) and tags (one each) two articles share.</summary>
-    private static int NameScore(State state, int a, int b) =>
-        (2 * state.People[a].Select(t => t.Url).Intersect(state.People[b].Select(t => t.Url), StringComparer.Ordinal).Count())
-        + state.Tags[a].Select(t => t.Url).Intersect(state.Tags[b].Select(t => t.Url), StringComparer.Ordinal).Count();
+    private static int NameScore(State state, int a, int b) => (2 * Shared(state.People[a], state.People[b])) + Shared(state.Tags[a], state.Tags[b]);
+
+    /// <summary>How many distinct URLs of <paramref name="mine"/> <paramref name="theirs"/> holds (lists of a few terms).</summary>
+    private static int Shared(IReadOnlyList<TermLink> mine, IReadOnlyList<TermLink> theirs)
+    {
+        var shared = 0;
+        for (var i = 0; i < mine.Count; i++)
+        {
+            if (Holds(theirs, mine[i].Url, theirs.Count) && !Holds(mine, mine[i].Url, i))
+            {
+                shared++;
+            }
+        }
+
+        return shared;
+
+        static bool Holds(IReadOnlyList<TermLink> terms, string url, int before)
+        {
+            for (var k = 0; k < before; k++)
+            {
+                if (string.Equals(terms[k].Url, url, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 
     /// <summary>What one build's lists were made from, by article in timeline order.</summary>
     private sealed record State(string[] Urls, string[] Keys, IReadOnlyList<TermLink>[] People, IReadOnlyList<TermLink>[] Tags, ArticleLink[] Links, RelatedLabels Labels, bool EveryTriple)
