@@ -152,6 +152,7 @@ internal static class CleaningHarness
                 nameof(t.PartSentences) => t with { PartSentences = v },
                 nameof(t.LineModelKeep) => t with { LineModelKeep = v },
                 nameof(t.TextNearEmptyShare) => t with { TextNearEmptyShare = v },
+                nameof(t.NearCopySequence) => t with { NearCopySequence = v },
                 nameof(t.NearEmptyShare) => t with { NearEmptyShare = v },
                 _ => throw new ArgumentException($"TUNE: no threshold named '{kv[0]}'."),
             };

@@ -24,6 +24,11 @@ internal sealed record CleaningThresholds
     /// refrain and stays (saved pages ask for the same element instead).</summary>
     public double RefrainReach { get; init; } = 8;
 
+    /// <summary>A near copy (four fifths of its words shared) counts only when at least this share of the smaller
+    /// block's word trigrams are in the other too: a copy repeats runs of words, paragraphs written to one template
+    /// share words but not runs (0: words alone decide).</summary>
+    public double NearCopySequence { get; init; } = 0.85;
+
     // --- container ---
 
     /// <summary>A sibling of the elected container joins the article when its own score is at least this share

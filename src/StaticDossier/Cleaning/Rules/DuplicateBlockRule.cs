@@ -1,7 +1,7 @@
 namespace StaticDossier.Cleaning.Rules;
 
 /// <summary>Drops a block that repeats an earlier one (duplicated captions, a lede printed twice, a signature
-/// under every forum post), exactly or nearly (four fifths of its words shared). A paragraph of prose repeated
+/// under every forum post), exactly or nearly (four fifths of its words shared, and most of its runs of words). A paragraph of prose repeated
 /// among the article's own paragraphs (same element on a saved page, a few lines on in a dump) is the text's own
 /// refrain, not a copy, and stays.</summary>
 internal sealed class DuplicateBlockRule : INoiseRule
@@ -41,7 +41,8 @@ internal sealed class DuplicateBlockRule : INoiseRule
             seen[key] = b;
             if (b.Words >= 15 && b.Class >= BlockClass.NearGood)
             {
-                if (index.FirstNearCopy(key) is { } first)
+                var sequence = context.Thresholds.NearCopySequence;
+                if (index.FirstNearCopy(key, sequence > 0 ? o => Sequences.Shared(o.Key, key) >= sequence : null) is { } first)
                 {
                     // A standfirst repeated as the first paragraph: the fuller copy (with its dateline) stays.
                     if (b.Text.Length > first.Text.Length && !first.IsDecided)

@@ -19,9 +19,10 @@ internal sealed class LongBlockIndex
     private int[] _shared = [];
     private int _reads;
 
-    /// <summary>The earliest indexed block sharing four fifths of the union of its words with <paramref name="key"/>'s,
-    /// and remembers <paramref name="key"/>'s words for <see cref="Add"/>.</summary>
-    public Block? FirstNearCopy(string key)
+    /// <summary>The earliest indexed block sharing four fifths of the union of its words with <paramref name="key"/>'s
+    /// (and passing <paramref name="confirm"/>, when given), and remembers <paramref name="key"/>'s words for
+    /// <see cref="Add"/>.</summary>
+    public Block? FirstNearCopy(string key, Func<Block, bool>? confirm = null)
     {
         Distinct(key);
         var count = _blocks.Count;
@@ -50,7 +51,7 @@ internal sealed class LongBlockIndex
             }
 
             var shared = _shared[j];
-            if (shared >= 0.8 * (size + other - shared))
+            if (shared >= 0.8 * (size + other - shared) && (confirm is null || confirm(_blocks[j])))
             {
                 return _blocks[j];
             }
