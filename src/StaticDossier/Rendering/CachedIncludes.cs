@@ -66,7 +66,9 @@ internal sealed class CachedIncludes : IScriptCustomFunction
         }
 
         var names = Names(call, arguments.Count);
-        var values = new object?[names.Length];
+        // The values are looked up in a key kept per thread; a key of their own is made only for a partial not yet rendered.
+        var probe = t_probe ??= new Key();
+        var values = probe.Values(names.Length);
         for (var i = 0; i < values.Length; i++)
         {
             if (!ComparedByValue(arguments[i + 1]))
@@ -88,19 +90,40 @@ internal sealed class CachedIncludes : IScriptCustomFunction
             ((EscapingTemplateContext)context).Reads!.Include(reads);
         }
 
-        var key = new Key(path, names, values);
-        if (_rendered.TryGetValue(key, out var html))
+        probe.Set(path, names);
+        var found = _rendered.TryGetValue(probe, out var html);
+        var key = found ? null : probe.Copy();
+        probe.Clear(); // holds no article past the call
+        if (found)
         {
-            return html;
+            return html!;
         }
 
         var template = context.GetOrCreateTemplate(path, call);
         // Two threads may render the same partial at once; they make the same text, and either is kept.
-        return _rendered.GetOrAdd(key, Render(context, template, names, arguments, reads));
+        return _rendered.GetOrAdd(key!, Render(context, template, names, arguments, reads));
     }
+
+    [ThreadStatic]
+    private static Key? t_probe;
+
+    // The names each call in a template passes, worked out once per call (a list page makes the same call for every item).
+    private static readonly ConditionalWeakTable<ScriptFunctionCall, string[]> CallNames = new();
 
     /// <summary>The names the call passes its values under: each argument must be a plain variable.</summary>
     private static string[] Names(ScriptFunctionCall call, int count)
+    {
+        if (CallNames.TryGetValue(call, out var known) && known.Length == count - 1)
+        {
+            return known;
+        }
+
+        var names = NamesOf(call, count);
+        CallNames.AddOrUpdate(call, names);
+        return names;
+    }
+
+    private static string[] NamesOf(ScriptFunctionCall call, int count)
     {
         var names = new string[count - 1];
         for (var i = 1; i < count; i++)
@@ -138,7 +161,9 @@ internal sealed class CachedIncludes : IScriptCustomFunction
             given.SetValue(names[i], arguments[i + 1], true);
         }
 
-        var output = new StringBuilderOutput();
+        // The context's own buffer (every context kept here is used by one call at a time); encoded from it, not made a string.
+        var output = Outputs.GetValue(context, static _ => new StringBuilderOutput());
+        output.Builder.Clear();
         context.PushGlobal(given);
         context.PushOutput(output);
         context.PushLocal();
@@ -156,9 +181,18 @@ internal sealed class CachedIncludes : IScriptCustomFunction
 
         // Handed back only after a render that completed: a failure may leave the context in any state.
         context.Reset();
+        var html = Utf8Html.FromUtf8(IO.Utf8Text.Encode(output.Builder));
+        output.Builder.Clear();
+        if (output.Builder.Capacity > 1 << 16)
+        {
+            output.Builder.Capacity = 1 << 12; // one huge partial must not pin its buffer
+        }
+
         _contexts.Add(context);
-        return new Utf8Html(output.Builder.ToString());
+        return html;
     }
+
+    private static readonly ConditionalWeakTable<TemplateContext, StringBuilderOutput> Outputs = new();
 
     /// <summary>Values whose equality is their content and which a template cannot change: text, numbers, dates, and
     /// the generator's immutable records (articles, links, terms). Lists and Scriban objects are neither.</summary>
@@ -173,12 +207,35 @@ internal sealed class CachedIncludes : IScriptCustomFunction
 
     private static readonly ConcurrentDictionary<Type, bool> ByValue = new();
 
-    private sealed class Key(string path, string[] names, object?[] values) : IEquatable<Key>
+    /// <summary>A partial and the values it was given. A thread's probe is refilled for every call; the keys kept are copies.</summary>
+    private sealed class Key : IEquatable<Key>
     {
-        private readonly string _path = path;
-        private readonly string[] _names = names;
-        private readonly object?[] _values = values;
-        private readonly int _hash = Hash(path, names, values);
+        private string _path = string.Empty;
+        private string[] _names = [];
+        private object?[] _values = [];
+        private int _hash;
+
+        /// <summary>The probe's values array for <paramref name="count"/> values, to fill before <see cref="Set"/>.</summary>
+        public object?[] Values(int count)
+        {
+            if (_values.Length != count)
+            {
+                _values = new object?[count];
+            }
+
+            return _values;
+        }
+
+        public void Set(string path, string[] names)
+        {
+            _path = path;
+            _names = names;
+            _hash = Hash(path, names, _values);
+        }
+
+        public Key Copy() => new() { _path = _path, _names = _names, _values = [.. _values], _hash = _hash };
+
+        public void Clear() => Array.Clear(_values);
 
         public bool Equals(Key? other) =>
             other is not null && _hash == other._hash && _path == other._path

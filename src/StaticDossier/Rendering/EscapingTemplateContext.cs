@@ -85,6 +85,7 @@ internal sealed class EscapingTemplateContext : TemplateContext
             null => this,
             RawHtml raw => base.Write(span, raw.Value),
             Utf8Html html when Output is Scriban.Runtime.StringBuilderOutput output && string.IsNullOrEmpty(CurrentIndent) => Append(span, output, html),
+            Utf8Html html when Output is Scriban.Runtime.StringBuilderOutput output && !html.Bytes.Contains((byte)'\n') => AppendIndented(span, output, html),
             Utf8Html html => base.Write(span, html.Value),
             RawHtmlBuffer buffer when Output is Scriban.Runtime.StringBuilderOutput output && string.IsNullOrEmpty(CurrentIndent) => Append(span, output, buffer),
             RawHtmlBuffer buffer => base.Write(span, buffer.ToString()),
@@ -108,7 +109,7 @@ internal sealed class EscapingTemplateContext : TemplateContext
         if (page.Length > 0)
         {
             output.Builder.Append(page, 0, page.Length - 1);
-            base.Write(span, page[^1].ToString());
+            base.Write(span, OneCharacter(page[^1]));
         }
 
         return this;
@@ -129,7 +130,7 @@ internal sealed class EscapingTemplateContext : TemplateContext
         {
             var length = Encoding.UTF8.GetChars(bytes, chars);
             output.Builder.Append(chars, 0, length - 1);
-            base.Write(span, chars[length - 1].ToString());
+            base.Write(span, OneCharacter(chars[length - 1]));
         }
         finally
         {
@@ -138,6 +139,40 @@ internal sealed class EscapingTemplateContext : TemplateContext
 
         return this;
     }
+
+    /// <summary>As <see cref="Append(SourceSpan, Scriban.Runtime.StringBuilderOutput, Utf8Html)"/>, where an indent is to be
+    /// added to the lines written (a list's item partial in <c>{{ include_cached … }}</c> on an indented line) and the HTML
+    /// is one line: Scriban then only puts the indent before it when the output ends a line. Its first character goes
+    /// through <see cref="TemplateContext.Write(SourceSpan, object)"/>, which does that and knows the output no longer
+    /// ends a line (the rest has no line end either); the rest is copied. Decoding it to a string instead was most of
+    /// what a list page allocated beside its own bytes.</summary>
+    private EscapingTemplateContext AppendIndented(SourceSpan span, Scriban.Runtime.StringBuilderOutput output, Utf8Html html)
+    {
+        var bytes = html.Bytes;
+        if (bytes.IsEmpty)
+        {
+            return this;
+        }
+
+        var chars = System.Buffers.ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(bytes.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetChars(bytes, chars);
+            base.Write(span, OneCharacter(chars[0]));
+            output.Builder.Append(chars, 1, length - 1);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(chars);
+        }
+
+        return this;
+    }
+
+    // The ASCII characters as strings, for the one character written through Scriban (an HTML page's last is '>').
+    private static readonly string[] Ascii = [.. Enumerable.Range(0, 128).Select(c => ((char)c).ToString())];
+
+    private static string OneCharacter(char c) => c < 128 ? Ascii[c] : c.ToString();
 
     /// <summary>Escapes the five characters that matter in text and quoted attributes, and nothing else, so
     /// Vietnamese letters stay readable in the page source.</summary>

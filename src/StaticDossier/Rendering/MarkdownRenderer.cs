@@ -22,6 +22,8 @@ public sealed class MarkdownRenderer
     /// <summary>Put before every id in rendered content, so content ids never equal the page's own.</summary>
     public const string BodyIdPrefix = "body-";
 
+    private static readonly byte[] BodyIdPrefixUtf8 = System.Text.Encoding.UTF8.GetBytes(BodyIdPrefix);
+
     /// <summary>The pipeline content is parsed with.</summary>
     internal static MarkdownPipeline ContentPipeline => ContentParser.Pipeline;
 
@@ -241,16 +243,10 @@ public sealed class MarkdownRenderer
         public void Clear() => Reset();
     }
 
-    /// <summary>As <see cref="PrefixIds"/>, as UTF-8: with no id to prefix, encoded straight from the buffer.</summary>
+    /// <summary>Prefixes every id, and every in-page link but a bare "#", in Markdig's output, as UTF-8; with no id to prefix,
+    /// encoded straight from the buffer. Safe as plain text work because Markdig escapes '"' everywhere, so <c> id="</c>
+    /// and <c> href="#</c> occur only inside tags.</summary>
     private static Utf8Html PrefixIdsUtf8(ReadOnlySpan<char> html)
-    {
-        var at = 0;
-        return NextPrefix(html, ref at) ? new Utf8Html(PrefixIds(html)) : new Utf8Html(html);
-    }
-
-    /// <summary>Prefixes every id, and every in-page link but a bare "#", in Markdig's output. Safe as plain string
-    /// work because Markdig escapes '"' everywhere, so <c> id="</c> and <c> href="#</c> occur only inside tags.</summary>
-    private static string PrefixIds(ReadOnlySpan<char> html)
     {
         var count = 0;
         for (var at = 0; NextPrefix(html, ref at);)
@@ -260,23 +256,24 @@ public sealed class MarkdownRenderer
 
         if (count == 0)
         {
-            return new string(html);
+            return new Utf8Html(html);
         }
 
-        return string.Create(html.Length + (count * BodyIdPrefix.Length), html, static (target, html) =>
+        // Encoded piece by piece into the bytes of the body: made as a string first, the prefixed HTML cost twice its
+        // UTF-8 again (some 12 KB a body, most bodies having headings with ids).
+        var prefix = BodyIdPrefixUtf8.AsSpan();
+        var bytes = new byte[System.Text.Encoding.UTF8.GetByteCount(html) + (count * prefix.Length)];
+        var (copied, written) = (0, 0);
+        for (var at = 0; NextPrefix(html, ref at);)
         {
-            var (copied, written) = (0, 0);
-            for (var at = 0; NextPrefix(html, ref at);)
-            {
-                html[copied..at].CopyTo(target[written..]);
-                written += at - copied;
-                BodyIdPrefix.CopyTo(target[written..]);
-                written += BodyIdPrefix.Length;
-                copied = at;
-            }
+            written += System.Text.Encoding.UTF8.GetBytes(html[copied..at], bytes.AsSpan(written));
+            prefix.CopyTo(bytes.AsSpan(written));
+            written += prefix.Length;
+            copied = at;
+        }
 
-            html[copied..].CopyTo(target[written..]);
-        });
+        System.Text.Encoding.UTF8.GetBytes(html[copied..], bytes.AsSpan(written));
+        return Utf8Html.FromUtf8(bytes);
     }
 
     /// <summary>Moves <paramref name="at"/> just past the next <c> id="</c> or <c> href="#</c> (not followed by
