@@ -35,6 +35,15 @@ public sealed class CutEvidenceTests
     }
 
     [Fact]
+    public void ASignOffAboveTheStoryIsNotWhereItEnds()
+    {
+        var cleaned = Clean("seeds/speech.txt", Input("052-end-marker"));
+
+        Assert.Contains("Drug use in Europe has changed a great deal", cleaned.MarkdownBody, StringComparison.Ordinal);
+        Assert.Contains(cleaned.Notes, n => n.StartsWith("end marker: '- UNAIDS' (line 2) is not where the article ends", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AMainRunHoldingLittleOfTheProseStepsBack()
     {
         var cleaned = Clean("seeds/tides.txt", Input("131-main-run"));

@@ -21,21 +21,31 @@ internal sealed partial class EndOfArticleRule : INoiseRule
                 continue;
             }
 
-            string marker;
-            if (SlashDot().Match(b.Text) is { Success: true } sd)
+            var slashDot = SlashDot().Match(b.Text);
+            var signOff = slashDot.Success ? Match.Empty : SignOff().Match(b.Text);
+            if (!slashDot.Success && !signOff.Success)
             {
-                marker = "/.";
-                b.Text = b.Text[..sd.Index] + ".";
+                continue;
             }
-            else if (SignOff().Match(b.Text) is { Success: true } so)
+
+            var marker = slashDot.Success ? "/." : signOff.Value.Trim();
+            var (proseBefore, proseAfter) = ProseAround(blocks, i);
+            if (proseBefore == 0 && proseAfter > 0)
             {
-                marker = so.Value.Trim();
-                context.OfferSource(so.Groups["src"].Value);
-                b.Text = b.Text[..so.Index].TrimEnd();
+                // A sign-off on a sidebar line above the story: a marker ends an article only when one came before it
+                // (teasers after a short story may well outweigh it, so no share is asked for).
+                context.Note($"end marker: '{marker}' (line {b.Line}) is not where the article ends (no prose up to it, {proseAfter} characters after it)");
+                continue;
+            }
+
+            if (slashDot.Success)
+            {
+                b.Text = b.Text[..slashDot.Index] + ".";
             }
             else
             {
-                continue;
+                context.OfferSource(signOff.Groups["src"].Value);
+                b.Text = b.Text[..signOff.Index].TrimEnd();
             }
 
             var credits = true;
@@ -54,6 +64,28 @@ internal sealed partial class EndOfArticleRule : INoiseRule
 
             return;
         }
+    }
+
+    // Characters of good prose up to and including block i, and after it.
+    private static (int Before, int After) ProseAround(IReadOnlyList<Block> blocks, int i)
+    {
+        int before = 0, after = 0;
+        for (var j = 0; j < blocks.Count; j++)
+        {
+            if (blocks[j].Class == BlockClass.Good && blocks[j].Kept != false)
+            {
+                if (j <= i)
+                {
+                    before += blocks[j].Length;
+                }
+                else
+                {
+                    after += blocks[j].Length;
+                }
+            }
+        }
+
+        return (before, after);
     }
 
     [GeneratedRegex(@"\s*\.?/\.\s*$")]
