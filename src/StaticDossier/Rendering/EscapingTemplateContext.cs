@@ -17,9 +17,10 @@ internal sealed class EscapingTemplateContext : TemplateContext
     {
     }
 
-    // Scriban reflects over a model type (its properties and their attributes) once per context, and every
-    // page renders in two fresh contexts; the accessors are read-only once built, so one per type serves all.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Scriban.Runtime.IObjectAccessor> TypedAccessors = new();
+    // Scriban reflects over a model type (its properties and their attributes) once per context, and forgets it when a
+    // context is reset for the next page; so it did for every list (looking for a dictionary interface first). An accessor
+    // follows from the type alone and is read-only once built, so one per type serves every page.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Scriban.Runtime.IObjectAccessor> Accessors = new();
 
     /// <summary>Where the members this render reads are recorded, for incremental builds; null when nobody asks.</summary>
     internal Incremental.ReadSchema? Reads { get; set; }
@@ -33,15 +34,15 @@ internal sealed class EscapingTemplateContext : TemplateContext
     private Scriban.Runtime.IObjectAccessor Accessor(object target)
     {
         var type = target.GetType();
-        if (TypedAccessors.TryGetValue(type, out var cached))
+        if (Accessors.TryGetValue(type, out var cached))
         {
             return cached;
         }
 
         var accessor = base.GetMemberAccessorImpl(target);
-        if (accessor is Scriban.Runtime.Accessors.TypedObjectAccessor)
+        if (accessor is not null)
         {
-            TypedAccessors.TryAdd(type, accessor);
+            Accessors.TryAdd(type, accessor);
         }
 
         return accessor!;
