@@ -48,7 +48,7 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
         });
         sub.Dispose();
         sub = Timings.Time("  views: unique, in time order");
-        var articles = Timeline.Sort(Unique(views, diagnostics));
+        var articles = Memo is null ? Timeline.Sort(Unique(views, diagnostics)) : Memo.Order.InTimeOrder(views, () => Timeline.Sort(Unique(views, diagnostics)));
         sub.Dispose();
         stage.Dispose();
         if (owned is not null)
@@ -99,7 +99,8 @@ internal sealed class DossierModelBuilder(SiteConfig config, InterfaceText text,
         });
         sub.Dispose();
         sub = Timings.Time("  terms: links");
-        var termLinks = kinds.Select((kind, k) => Links(kind, names[k].SelectMany(n => n), text)).ToArray();
+        var termLinks = kinds.Select((kind, k) => Memo is null ? Links(kind, names[k].SelectMany(n => n), text)
+            : Memo.Order.Links(k, kinds.Count, names[k], text.Stamp, distinct => Links(kind, distinct, text))).ToArray();
         Memo?.BeginTerms([.. termLinks]);
         sub.Dispose();
         sub = Timings.Time("  terms: assign, cite");

@@ -21,6 +21,9 @@ internal sealed class ModelMemo
     /// <summary>The taxonomies of the last build, their terms made again only where an article holding them changed.</summary>
     internal TaxonomyMemo Taxonomies { get; } = new();
 
+    /// <summary>The timeline's order and the taxonomies' links of the last build, made again only where articles moved or names came or went.</summary>
+    internal OrderMemo Order { get; } = new();
+
     /// <summary>The related-article lists of the last build, made again only where what they read changed.</summary>
     internal RelatedMemo Related { get; } = new();
 
