@@ -41,32 +41,64 @@ internal sealed class ModelMemo
         var last = _terms;
         // Forgotten while patched: an index half patched is never patched again.
         _terms = null;
-        var index = last is { } known && NamesChanged(known.Made, made) is { } changed
-            ? changed.Count == 0 ? known.Index : known.Index.Patched(articles, changed)
-            : new RelatedArticles.TermIndex(articles);
+        RelatedArticles.TermIndex? index = null;
+        if (last is { } known && Moved(known.Made.Urls, made.Urls, out var from) && NamesChanged(known.Made, made, from) is { } changed)
+        {
+            var kept = from is null ? known.Index : known.Index.Renumbered(from);
+            index = changed.Count == 0 ? kept : kept.Patched(articles, changed);
+        }
+
+        index ??= new RelatedArticles.TermIndex(articles);
         _terms = (made, index);
         return index;
     }
 
-    /// <summary>The articles whose people or tags (by URL, in order) differ between <paramref name="last"/> and
-    /// <paramref name="now"/>, ascending; null when the articles are not the same ones in the same order, or when so many
-    /// changed that making the index afresh costs about as much. An unchanged article's view holds the same lists.</summary>
-    private static List<int>? NamesChanged(TermNames last, TermNames now)
+    /// <summary>True when <paramref name="now"/> holds the URLs of <paramref name="last"/>, each once, with <paramref name="from"/>
+    /// each one's place in <paramref name="last"/> (null: the same places).</summary>
+    private static bool Moved(string[] last, string[] now, out int[]? from)
     {
-        if (last.Urls.Length != now.Urls.Length)
+        from = null;
+        if (last.Length != now.Length)
         {
-            return null;
+            return false;
         }
 
+        if (last.AsSpan().SequenceEqual(now))
+        {
+            return true;
+        }
+
+        var at = new Dictionary<string, int>(last.Length, StringComparer.Ordinal);
+        for (var i = 0; i < last.Length; i++)
+        {
+            at[last[i]] = i;
+        }
+
+        from = new int[now.Length];
+        var seen = new bool[now.Length];
+        for (var i = 0; i < now.Length; i++)
+        {
+            if (!at.TryGetValue(now[i], out from[i]) || seen[from[i]])
+            {
+                return false;
+            }
+
+            seen[from[i]] = true;
+        }
+
+        return true;
+    }
+
+    /// <summary>The articles whose people or tags (by URL, in order) differ between <paramref name="last"/> (the article at
+    /// <paramref name="from"/>[i], or i) and <paramref name="now"/>, ascending; null when so many changed that making the
+    /// index afresh costs about as much. An unchanged article's view holds the same lists.</summary>
+    private static List<int>? NamesChanged(TermNames last, TermNames now, int[]? from)
+    {
         var changed = new List<int>();
         for (var i = 0; i < now.Urls.Length; i++)
         {
-            if (!string.Equals(last.Urls[i], now.Urls[i], StringComparison.Ordinal))
-            {
-                return null;
-            }
-
-            if (!SameUrls(last.People[i], now.People[i]) || !SameUrls(last.Tags[i], now.Tags[i]))
+            var j = from is null ? i : from[i];
+            if (!SameUrls(last.People[j], now.People[i]) || !SameUrls(last.Tags[j], now.Tags[i]))
             {
                 changed.Add(i);
             }

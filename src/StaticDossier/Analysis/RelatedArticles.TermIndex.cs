@@ -110,6 +110,54 @@ internal static partial class RelatedArticles
             return new TermIndex(ids, postings, [.. weights], termsOf, UrlRank, pairs, _pairsWanted, singles, pairCount);
         }
 
+        /// <summary>This index for the same articles in another order: the article at <paramref name="from"/>[i] is now the
+        /// i-th (a title or date edit moves an article past others). Each posting is renumbered (and sorted again where an
+        /// article in it moved), each term's URL order keeps its order: a few milliseconds where making it afresh took
+        /// 0.12-0.17 s.</summary>
+        internal TermIndex Renumbered(int[] from)
+        {
+            var to = new int[from.Length];
+            for (var i = 0; i < from.Length; i++)
+            {
+                to[from[i]] = i;
+            }
+
+            return new TermIndex(
+                _ids,
+                [.. Postings.Select(p => Renumbered(p, to, sort: true))],
+                Weights,
+                [.. from.Select(j => TermsOf[j])],
+                [.. from.Select(j => UrlRank[j])],
+                Pairs?.Renumbered(to),
+                _pairsWanted,
+                _singles,
+                _pairCount);
+        }
+
+        /// <summary><paramref name="articles"/> numbered by <paramref name="to"/> (the same array when none moved), sorted
+        /// ascending again when <paramref name="sort"/>.</summary>
+        internal static int[] Renumbered(int[] articles, int[] to, bool sort)
+        {
+            var i = 0;
+            while (i < articles.Length && to[articles[i]] == articles[i])
+            {
+                i++;
+            }
+
+            if (i == articles.Length)
+            {
+                return articles;
+            }
+
+            var renumbered = Array.ConvertAll(articles, a => to[a]);
+            if (sort)
+            {
+                Array.Sort(renumbered);
+            }
+
+            return renumbered;
+        }
+
         /// <summary><paramref name="old"/> (ordered by <paramref name="key"/>) without the changed articles, with
         /// <paramref name="added"/> (changed articles, ascending) merged in by <paramref name="key"/>.</summary>
         internal static int[] Spliced(int[] old, bool[] isChanged, IEnumerable<int> added, Func<int, int> key)

@@ -116,6 +116,13 @@ internal sealed class TermPairs
         return new TermPairs(ids, [.. postings], byRank);
     }
 
+    /// <summary>These pairs with article a now numbered <paramref name="to"/>[a]: the same pairs, each posting ascending
+    /// again, each term's URL order the same.</summary>
+    internal TermPairs Renumbered(int[] to) => new(
+        _ids,
+        [.. _postings.Select(p => RelatedArticles.TermIndex.Renumbered(p, to, sort: true))],
+        [.. _byRank.Select(p => RelatedArticles.TermIndex.Renumbered(p, to, sort: false))]);
+
     /// <summary>The articles holding both terms <paramref name="a"/> and <paramref name="b"/> (for tests).</summary>
     internal IReadOnlyList<int> ArticlesOf(int a, int b) => _ids.TryGetValue(Key(a, b), out var id) ? _postings[id] : [];
 

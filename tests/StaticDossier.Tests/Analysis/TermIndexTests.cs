@@ -7,7 +7,7 @@ namespace StaticDossier.Tests.Analysis;
 /// <summary>The index of shared people and tags patched for the articles whose names changed (a tags save in <c>serve</c>)
 /// holds what an index made afresh holds, term by term and pair by pair, and gives the same related lists: after random
 /// edits that take a term from many articles or give it to them, take a term's first or last article, bring new terms in
-/// and leave terms with no article, and give articles so many names that the pairs stop being indexed and start again.</summary>
+/// and leave terms with no article, give articles so many names that the pairs stop being indexed and start again, and move articles past others (renumbered).</summary>
 public sealed class TermIndexTests
 {
     [Theory]
@@ -35,7 +35,7 @@ public sealed class TermIndexTests
         var similarity = new TextSimilarity([.. articles.Select(_ => string.Join(' ', Enumerable.Range(0, 40).Select(_ => Word())))], everyTriple: false);
         var labels = new RelatedLabels("same story", "similar text", "people: ", "tags: ", "; ");
         var index = new RelatedArticles.TermIndex(articles);
-        var (flips, newTerms, emptied) = (0, 0, 0);
+        var (flips, newTerms, emptied, moves) = (0, 0, 0, 0);
         for (var step = 0; step < 40; step++)
         {
             var changed = Enumerable.Range(0, 1 + random.Next(3)).Select(_ => random.Next(count)).Distinct().Order().ToList();
@@ -72,6 +72,19 @@ public sealed class TermIndexTests
                 };
             }
 
+            if (step % 5 == 4)
+            {
+                // An article moved past others in the timeline (a title or date edit): the articles between shift by one.
+                var (at, to) = (random.Next(count), random.Next(count));
+                var order = Enumerable.Range(0, count).ToList();
+                order.RemoveAt(at);
+                order.Insert(to, at);
+                articles = [.. order.Select(i => articles[i])];
+                index = index.Renumbered([.. order]);
+                changed = [.. changed.Select(i => order.IndexOf(i)).Order()];
+                moves++;
+            }
+
             var patched = index.Patched(articles, changed);
             var fresh = new RelatedArticles.TermIndex(articles);
             var what = $"step {step}, articles {string.Join(", ", changed)}";
@@ -81,6 +94,7 @@ public sealed class TermIndexTests
                 Assert.Equal(RelatedArticles.For(articles, i, similarity, fresh, labels), RelatedArticles.For(articles, i, similarity, patched, labels));
             }
 
+            Assert.True(fresh.UrlRank.SequenceEqual(patched.UrlRank), $"URL ranks, {what}");
             flips += (index.Pairs is null) != (patched.Pairs is null) ? 1 : 0;
             newTerms += patched.Ids.Count > index.Ids.Count ? 1 : 0;
             emptied += patched.Ids.Count > fresh.Ids.Count ? 1 : 0;
@@ -88,6 +102,7 @@ public sealed class TermIndexTests
         }
 
         Assert.Equal(2, flips);
+        Assert.Equal(8, moves);
         Assert.True(newTerms > 3 && emptied > 0, $"{newTerms} steps brought new terms, {emptied} left terms without articles");
     }
 
