@@ -217,11 +217,6 @@ internal sealed class StagedSite : IDisposable
         }
     }
 
-    internal static void DeleteIfExists(string dir)
-    {
-        if (Directory.Exists(dir))
-        {
-            Directory.Delete(dir, recursive: true);
-        }
-    }
+    /// <summary>Deletes a site folder (staged, previous or left over) with many files at once: see <see cref="FolderDeletion"/>.</summary>
+    internal static void DeleteIfExists(string dir) => FolderDeletion.Delete(dir);
 }
