@@ -117,29 +117,11 @@ internal sealed class EscapingTemplateContext : TemplateContext
     }
 
     /// <summary>Decodes UTF-8 HTML (an article body) straight into the output, as <see cref="Append(SourceSpan,
-    /// Scriban.Runtime.StringBuilderOutput, RawHtmlBuffer)"/> copies a page: no string is made of it.</summary>
-    private EscapingTemplateContext Append(SourceSpan span, Scriban.Runtime.StringBuilderOutput output, Utf8Html html)
-    {
-        var bytes = html.Bytes;
-        if (bytes.IsEmpty)
-        {
-            return this;
-        }
-
-        var chars = System.Buffers.ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(bytes.Length));
-        try
-        {
-            var length = Encoding.UTF8.GetChars(bytes, chars);
-            output.Builder.Append(chars, 0, length - 1);
-            base.Write(span, OneCharacter(chars[length - 1]));
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<char>.Shared.Return(chars);
-        }
-
-        return this;
-    }
+    /// Scriban.Runtime.StringBuilderOutput, RawHtmlBuffer)"/> copies a page: no string is made of it. Its last character
+    /// goes through <see cref="TemplateContext.Write(SourceSpan, object)"/>, which keeps Scriban's note of how the
+    /// output ends.</summary>
+    private EscapingTemplateContext Append(SourceSpan span, Scriban.Runtime.StringBuilderOutput output, Utf8Html html) =>
+        Decoded(span, output, html, indented: false);
 
     /// <summary>As <see cref="Append(SourceSpan, Scriban.Runtime.StringBuilderOutput, Utf8Html)"/>, where an indent is to be
     /// added to the lines written (a list's item partial in <c>{{ include_cached … }}</c> on an indented line) and the HTML
@@ -147,7 +129,10 @@ internal sealed class EscapingTemplateContext : TemplateContext
     /// through <see cref="TemplateContext.Write(SourceSpan, object)"/>, which does that and knows the output no longer
     /// ends a line (the rest has no line end either); the rest is copied. Decoding it to a string instead was most of
     /// what a list page allocated beside its own bytes.</summary>
-    private EscapingTemplateContext AppendIndented(SourceSpan span, Scriban.Runtime.StringBuilderOutput output, Utf8Html html)
+    private EscapingTemplateContext AppendIndented(SourceSpan span, Scriban.Runtime.StringBuilderOutput output, Utf8Html html) =>
+        Decoded(span, output, html, indented: true);
+
+    private EscapingTemplateContext Decoded(SourceSpan span, Scriban.Runtime.StringBuilderOutput output, Utf8Html html, bool indented)
     {
         var bytes = html.Bytes;
         if (bytes.IsEmpty)
@@ -159,8 +144,16 @@ internal sealed class EscapingTemplateContext : TemplateContext
         try
         {
             var length = Encoding.UTF8.GetChars(bytes, chars);
-            base.Write(span, OneCharacter(chars[0]));
-            output.Builder.Append(chars, 1, length - 1);
+            if (indented)
+            {
+                base.Write(span, OneCharacter(chars[0]));
+                output.Builder.Append(chars, 1, length - 1);
+            }
+            else
+            {
+                output.Builder.Append(chars, 0, length - 1);
+                base.Write(span, OneCharacter(chars[length - 1]));
+            }
         }
         finally
         {
