@@ -42,7 +42,7 @@ internal sealed class OrderMemo
                 while (low < high)
                 {
                     var mid = (low + high) / 2;
-                    (low, high) = Compare(views[order[mid]], views[i]) < 0 ? (mid + 1, high) : (low, mid);
+                    (low, high) = Timeline.InTime.Compare(views[order[mid]], views[i]) < 0 ? (mid + 1, high) : (low, mid);
                 }
 
                 order.Insert(low, i);
@@ -101,24 +101,6 @@ internal sealed class OrderMemo
         }
 
         return moved.Count > 64 ? null : moved;
-    }
-
-    /// <summary><see cref="Timeline.Sort"/>'s order: dated (or placed by a period) first, newest first, then title, then URL.</summary>
-    private static int Compare(ArticleView a, ArticleView b)
-    {
-        if ((a.TimeKey is null) != (b.TimeKey is null))
-        {
-            return a.TimeKey is null ? 1 : -1;
-        }
-
-        var time = string.CompareOrdinal(b.TimeKey, a.TimeKey);
-        if (time != 0)
-        {
-            return time;
-        }
-
-        var title = string.CompareOrdinal(a.Title, b.Title);
-        return title != 0 ? title : string.CompareOrdinal(a.Url, b.Url);
     }
 
     // Per taxonomy: each article's names as the last build had them (an unchanged view's are the same list), how many
