@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using StaticDossier.Diagnostics;
 using StaticDossier.Rendering;
@@ -36,21 +37,26 @@ public static partial class LinkChecker
     /// <summary>Judges every link of the pages <paramref name="pages"/>, scanned as <paramref name="scanned"/>, in a site of
     /// the files <paramref name="paths"/> whose pages have the ids <paramref name="ids"/>: each page's broken links and, when
     /// <paramref name="withTargets"/>, what its verdicts rest on (<see cref="Judged.Targets"/>).</summary>
-    internal static Judged[] Judge(HashSet<string> paths, IReadOnlyDictionary<string, HashSet<string>> ids, IReadOnlyList<string> pages,
+    internal static Judged[] Judge(HashSet<string> paths, Dictionary<string, HashSet<string>> ids, IReadOnlyList<string> pages,
         IReadOnlyList<ScannedPage> scanned, bool withTargets)
     {
         // Pages are checked on every core, each page's broken links kept apart and reported afterwards in page order.
         // A site's pages share most of their links (layout, navigation, the same tags), and pages in one folder
-        // resolve them alike: each thread judges each link once per folder, and remembers the verdict.
+        // resolve them alike: each thread judges each link once per folder, and remembers the verdict for the whole
+        // check. (Parallel.For's per-task state would not do: its tasks end and start afresh every ~100 ms, so a
+        // 100,000-article check judged every link of the articles' folder again some forty times.)
         var judged = new Judged[pages.Count];
-        Parallel.For(0, pages.Count, () => new Dictionary<string, Dictionary<string, (Link Link, string? Problem)>>(StringComparer.Ordinal), (index, _, verdicts) =>
+        using var threadVerdicts = new ThreadLocal<Dictionary<string, Dictionary<string, Verdict>>>(() => new(StringComparer.Ordinal));
+        Parallel.For(0, pages.Count, index =>
         {
             var page = pages[index];
-            var folder = page[..(page.LastIndexOf('/') + 1)];
-            if (!verdicts.TryGetValue(folder, out var inFolder))
+            var folder = page.AsSpan(0, page.LastIndexOf('/') + 1);
+            var verdicts = threadVerdicts.Value!;
+            var byFolder = verdicts.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (!byFolder.TryGetValue(folder, out var inFolder))
             {
                 inFolder = new(StringComparer.Ordinal);
-                verdicts[folder] = inFolder;
+                byFolder[folder] = inFolder;
             }
 
             List<(string Message, int Offset)>? broken = null;
@@ -65,8 +71,8 @@ public static partial class LinkChecker
 
                 if (!inFolder.TryGetValue(href, out var verdict))
                 {
-                    var parsed = Parse(folder, href);
-                    verdict = (parsed, parsed.Target == string.Empty ? null : Problem(href, parsed, parsed.Target, paths, ids));
+                    var parsed = Parse(folder, href, paths, ids);
+                    verdict = new(parsed, parsed.Target == string.Empty ? null : Problem(href, parsed, parsed.Target, paths, ids));
                     inFolder[href] = verdict;
                 }
 
@@ -89,8 +95,7 @@ public static partial class LinkChecker
             }
 
             judged[index] = new Judged(broken, targets is null ? [] : [.. targets]);
-            return verdicts;
-        }, _ => { });
+        });
         return judged;
     }
 
@@ -125,7 +130,7 @@ public static partial class LinkChecker
 
     /// <summary>Why the link <paramref name="href"/> is broken; null when it resolves (or leaves the site).</summary>
     private static string? Problem(string href, Link link, string? resolved, HashSet<string> paths,
-        IReadOnlyDictionary<string, HashSet<string>> ids)
+        Dictionary<string, HashSet<string>> ids)
     {
         if (link.External)
         {
@@ -143,8 +148,10 @@ public static partial class LinkChecker
     }
 
     /// <summary>What <paramref name="href"/> on a page in <paramref name="folder"/> leads to: the file (empty for
-    /// the page itself, null when it climbs out of the site) and the anchor.</summary>
-    private static Link Parse(string folder, string href)
+    /// the page itself, null when it climbs out of the site) and the anchor. The file's path and the anchor are the
+    /// strings <paramref name="paths"/> and <paramref name="ids"/> hold when they have them: a link that resolves makes no
+    /// string of its own.</summary>
+    private static Link Parse(ReadOnlySpan<char> folder, string href, HashSet<string> paths, Dictionary<string, HashSet<string>> ids)
     {
         if (IsExternal(href))
         {
@@ -152,16 +159,57 @@ public static partial class LinkChecker
         }
 
         var hash = href.IndexOf('#', StringComparison.Ordinal);
-        var target = hash >= 0 ? href[..hash] : href;
-        var fragment = hash >= 0 ? Uri.UnescapeDataString(href[(hash + 1)..]) : null;
-        var query = target.IndexOf('?', StringComparison.Ordinal);
+        var target = hash >= 0 ? href.AsSpan(0, hash) : href.AsSpan();
+        var query = target.IndexOf('?');
         if (query >= 0)
         {
             target = target[..query];
         }
 
-        return new(false, target.Length == 0 ? string.Empty : Resolve(folder, Uri.UnescapeDataString(target)), fragment);
+        string? resolved;
+        if (target.Length == 0)
+        {
+            resolved = string.Empty;
+        }
+        else
+        {
+            // The unescaped link, then the path: unescaping never lengthens, and the path is at most the folder, the
+            // link, a '/' and "index.html".
+            var buffer = ArrayPool<char>.Shared.Rent(target.Length + folder.Length + target.Length + 1 + IndexPage.Length);
+            var into = buffer.AsSpan(target.Length);
+            var length = Resolve(folder, Unescaped(target, buffer.AsSpan(0, target.Length)), into);
+            var path = into[..Math.Max(length, 0)];
+            resolved = length < 0 ? null : paths.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(path, out var known) ? known : path.ToString();
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+
+        return new(false, resolved, hash >= 0 ? Fragment(href.AsSpan(hash + 1), resolved, ids) : null);
     }
+
+    /// <summary>The anchor <paramref name="escaped"/> unescaped: the string the ids of <paramref name="resolved"/> hold
+    /// when they have it.</summary>
+    private static string Fragment(ReadOnlySpan<char> escaped, string? resolved, Dictionary<string, HashSet<string>> ids)
+    {
+        if (escaped.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        var buffer = ArrayPool<char>.Shared.Rent(escaped.Length);
+        var fragment = Unescaped(escaped, buffer);
+        var text = !string.IsNullOrEmpty(resolved) && ids.TryGetValue(resolved, out var targetIds)
+            && targetIds.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(fragment, out var known) ? known : fragment.ToString();
+        ArrayPool<char>.Shared.Return(buffer);
+        return text;
+    }
+
+    /// <summary><paramref name="escaped"/> with its %XX escapes decoded as <see cref="Uri.UnescapeDataString(string)"/>
+    /// decodes them, into <paramref name="buffer"/> when it has any.</summary>
+    private static ReadOnlySpan<char> Unescaped(ReadOnlySpan<char> escaped, Span<char> buffer) =>
+        escaped.Contains('%') && Uri.TryUnescapeDataString(escaped, buffer, out var written) ? buffer[..written] : escaped;
+
+    /// <summary>A link's verdict in one folder: what it leads to and, for a link to another file, why it is broken.</summary>
+    private readonly record struct Verdict(Link Link, string? Problem);
 
     /// <summary>What a link leads to: off the site, or a file in it (empty for the page itself, null when it climbs
     /// out of the site) and an anchor.</summary>
@@ -176,38 +224,62 @@ public static partial class LinkChecker
     [GeneratedRegex("^[a-zA-Z][a-zA-Z0-9+.-]*:")]
     private static partial Regex Scheme();
 
-    /// <summary>Resolves a relative link against a page's folder (empty, or ending in '/'); null when it climbs out of the site.</summary>
-    private static string? Resolve(string folder, string target)
+    private const string IndexPage = "index.html";
+
+    /// <summary>Resolves the (unescaped) relative link <paramref name="target"/> against a page's folder (empty, or ending
+    /// in '/') into <paramref name="buffer"/>: the path's length, -1 when it climbs out of the site.</summary>
+    private static int Resolve(ReadOnlySpan<char> folder, ReadOnlySpan<char> target, Span<char> buffer)
     {
-        var parts = new List<string>(folder.Split('/')[..^1]);
         if (target.StartsWith('/'))
         {
-            return null;
+            return -1;
         }
 
-        foreach (var segment in target.Split('/'))
+        // The path so far, each segment followed by '/': the folder's, then the link's.
+        folder.CopyTo(buffer);
+        var length = folder.Length;
+        var rest = target;
+        while (true)
         {
-            if (segment is "" or ".")
+            var slash = rest.IndexOf('/');
+            var segment = slash >= 0 ? rest[..slash] : rest;
+            if (segment is "..")
             {
-                continue;
-            }
-
-            if (segment == "..")
-            {
-                if (parts.Count == 0)
+                if (length == 0)
                 {
-                    return null;
+                    return -1;
                 }
 
-                parts.RemoveAt(parts.Count - 1);
+                length = buffer[..(length - 1)].LastIndexOf('/') + 1;
             }
-            else
+            else if (segment is not ("" or "."))
             {
-                parts.Add(segment);
+                segment.CopyTo(buffer[length..]);
+                length += segment.Length;
+                buffer[length++] = '/';
             }
+
+            if (slash < 0)
+            {
+                break;
+            }
+
+            rest = rest[(slash + 1)..];
         }
 
-        var path = string.Join('/', parts);
-        return target.EndsWith('/') || path.Length == 0 ? (path.Length == 0 ? "index.html" : path + "/index.html") : path;
+        // The segments joined by '/' (the last one's '/' dropped); a folder's page, or the site's, is its index.html.
+        if (length <= 1)
+        {
+            IndexPage.CopyTo(buffer);
+            return IndexPage.Length;
+        }
+
+        if (target.EndsWith('/'))
+        {
+            IndexPage.CopyTo(buffer[length..]);
+            return length + IndexPage.Length;
+        }
+
+        return length - 1;
     }
 }

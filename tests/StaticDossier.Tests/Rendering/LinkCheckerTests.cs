@@ -55,6 +55,43 @@ public sealed class LinkCheckerTests
         Assert.All(diagnostics, d => Assert.Contains("'#x'", d.Message, StringComparison.Ordinal));
     }
 
+    /// <summary>A link is resolved as a path: escapes decoded first (in the file and in the anchor, "%zz" and a lone
+    /// "%FF" left as they are), "." and empty segments dropped, ".." climbing a folder, a folder's link to its index.html,
+    /// the query dropped; each broken one is reported with the path it came to.</summary>
+    [Fact]
+    public void ResolvesEscapesDotSegmentsAndFoldersAsPaths()
+    {
+        string[] fine =
+        [
+            "c.html", "./c.html#%C3%A9", "c.html#x%20y", "d%20e.html", "../b/c.html?q=1#x%20y", "../../index.html", "../../", "./",
+            ".//c.html", "#%zz", "#%FF", "c.html#", "mailto:x@example.org", "//cdn.example.org/x.js", "../",
+        ];
+        string[] broken = ["..", "../../..", "%2E%2E/c.html", "c.html#nope", "a//c.html", "c.html/", "%2Fc.html", "#missing"];
+        var links = string.Join(" ", fine.Concat(broken).Select(href => $"<a href=\"{href}\">x</a>"));
+        var diagnostics = new DiagnosticBag();
+        var count = LinkChecker.Check(
+        [
+            Html("index.html", "<p>home</p>"),
+            Html("a/index.html", "<p>a</p>"),
+            Html("a/b/index.html", "<p>b</p>"),
+            Html("a/b/c.html", "<h1 id=\"é\">c</h1><p id=\"x y\">c</p>"),
+            Html("a/b/d e.html", "<p>d</p>"),
+            Html("a/b/p.html", $"<p id=\"%zz\">p</p><p id=\"%FF\">p</p>{links}"),
+        ], diagnostics);
+        Assert.Equal(fine.Length + broken.Length, count);
+        Assert.Equal(
+        [
+            "Link '..' leads to no file in the site.",
+            "Link '../../..' leads to no file in the site.",
+            "Link '%2E%2E/c.html' leads to no file in the site.",
+            "Link 'c.html#nope' names anchor '#nope', which 'a/b/c.html' does not have.",
+            "Link 'a//c.html' leads to no file in the site.",
+            "Link 'c.html/' leads to no file in the site.",
+            "Link '%2Fc.html' leads to no file in the site.",
+            "Link '#missing' names anchor '#missing', which 'a/b/p.html' does not have.",
+        ], diagnostics.Select(d => d.Message));
+    }
+
     [Fact]
     public void ReportsAMissingFileWithItsPosition()
     {
