@@ -55,7 +55,7 @@ internal sealed record CleaningThresholds
     // --- end section ---
 
     /// <summary>A readers'-comments heading ends the article unless the run of prose right after it is longer than
-    /// this many times all the prose before it (then it is a comment counter in the article's header).</summary>
+    /// this many times the longest run of prose before it (then it is a comment counter in the article's header).</summary>
     public double CommentsRunLead { get; init; } = 1;
 
     /// <summary>Text dumps: a bare "Comments" heading (no count, no signatures under it) ends the article, as a counted

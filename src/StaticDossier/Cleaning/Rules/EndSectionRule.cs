@@ -41,12 +41,14 @@ internal sealed partial class EndSectionRule : INoiseRule
                 before = context.ProseChars(0, i, BlockClass.NearGood);
             }
 
-            if (comments && !signed && !bare && before > 0 && FirstRunAfter(blocks, i) is var run && run > before * context.Thresholds.CommentsRunLead)
+            // A comment counter in the article's header ("11 Comments" by the byline): the story follows it. Run is
+            // weighed against run: teasers above the story add up to more than it, but each of them is short.
+            if (comments && !signed && !bare && before > 0 && FirstRunAfter(blocks, i) is var run
+                && LongestRunBefore(blocks, i) is var above && run > above * context.Thresholds.CommentsRunLead)
             {
-                // A comment counter in the article's header ("11 Comments" by the byline): the story follows it.
                 b.Decide(false, BlockRole.Noise, $"comment counter above the article ('{b.Text}')", Id);
                 context.Note($"end section: '{b.Text}' (line {b.Line}) is not where the article ends: the run of prose right "
-                             + $"after it ({run} characters) outweighs all the prose before it ({before})");
+                             + $"after it ({run} characters) outweighs the longest run before it ({above})");
                 continue;
             }
 
@@ -210,6 +212,11 @@ internal sealed partial class EndSectionRule : INoiseRule
         for (var j = i + 1; j < blocks.Count; j++)
         {
             var b = blocks[j];
+            if (IsCopyOfProse(b))
+            {
+                continue;
+            }
+
             if (b.Class == BlockClass.Good && !b.IsDecided)
             {
                 run += b.Text.Length;
@@ -227,6 +234,42 @@ internal sealed partial class EndSectionRule : INoiseRule
 
         return run;
     }
+
+    // Characters of the longest run of prose above block i, cut where FirstRunAfter cuts one.
+    private static int LongestRunBefore(IReadOnlyList<Block> blocks, int i)
+    {
+        int best = 0, run = 0, gap = 0;
+        for (var j = 0; j < i; j++)
+        {
+            var b = blocks[j];
+            if (IsCopyOfProse(b))
+            {
+                continue;
+            }
+
+            if (b.Class == BlockClass.Good && !b.IsDecided)
+            {
+                run += b.Text.Length;
+                gap = 0;
+            }
+            else if (b.Class == BlockClass.NearGood && !b.IsDecided)
+            {
+                gap = 0;
+            }
+            else if (++gap >= 2 || b.Rule == RuleId.DateLine)
+            {
+                run = 0;
+                gap = 0;
+            }
+
+            best = Math.Max(best, run);
+        }
+
+        return best;
+    }
+
+    // A paragraph already dropped as a copy (a photo's caption shown twice) neither adds to a run nor breaks it.
+    private static bool IsCopyOfProse(Block b) => b.Role == BlockRole.Duplicate && b.Class >= BlockClass.NearGood;
 
     private static bool IsEndHeading(Block block)
     {
