@@ -9,24 +9,28 @@ internal static class BlockClassifier
     {
         // One count per block serves both the language guess and the classification.
         var counts = new StopCounts[blocks.Count];
+        var lengths = new int[blocks.Count];
         int all = 0, en = 0, vi = 0;
         for (var i = 0; i < blocks.Count; i++)
         {
             var c = counts[i] = TextShape.Count(blocks[i].Text);
-            if (blocks[i].Text.Length >= 60)
+            var length = lengths[i] = EffectiveLength(blocks[i].Text);
+            if (length >= 60)
             {
-                all += c.Words;
+                // A run of Chinese, Japanese or Korean characters reads as one word; each character is nearer one
+                // (else a page in those scripts, with a few English names and menu words, passes for English).
+                all += c.Words + (length - blocks[i].Text.Length) / 2;
                 en += c.English;
                 vi += c.VietnameseOnly;
             }
         }
 
         var language = LanguageDetector.FromCounts(all, en, vi);
-        Classify(blocks, counts, language);
+        Classify(blocks, counts, lengths, language);
         return language;
     }
 
-    private static void Classify(IReadOnlyList<Block> blocks, StopCounts[] counts, string language)
+    private static void Classify(IReadOnlyList<Block> blocks, StopCounts[] counts, int[] lengths, string language)
     {
         // Vietnamese syllables are short and its stop list is smaller: scale the thresholds.
         var stopHigh = language == "vi" ? 0.22 : 0.30;
@@ -45,7 +49,7 @@ internal static class BlockClassifier
                 b.StopDensity = sentence || b.Text.Length >= 150 ? stopHigh : 0;
             }
 
-            var len = b.Length = EffectiveLength(b.Text);
+            var len = b.Length = lengths[i];
             BlockClass c;
             if (b.LinkDensity > (words >= 20 && sentence ? 0.75 : 0.5))
             {
