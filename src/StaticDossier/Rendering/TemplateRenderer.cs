@@ -26,6 +26,9 @@ public sealed class TemplateRenderer
     // Scriban builds its ~200 built-in functions for every context unless given them; they are only read while
     // rendering, so one set per build (with the raw include and the cached include installed once) serves every page.
     private readonly Lazy<ScriptObject> _builtins;
+
+    // Whether base.sbn and its partials are the shipped ones, which DefaultLayout writes without interpreting them.
+    private readonly Lazy<bool> _shippedLayout;
     private CachedIncludes? _cached;
 
     /// <summary>Creates a renderer for the templates in <paramref name="templatesDir"/>.</summary>
@@ -41,6 +44,7 @@ public sealed class TemplateRenderer
         _templatesDir = templatesDir;
         _displayDir = displayDir;
         _loader = new TemplateFolderLoader(templatesDir, displayDir);
+        _shippedLayout = new(() => directIncludes && DefaultLayout.Matches(templatesDir));
         _builtins = new(() =>
         {
             var context = new TemplateContext();
@@ -57,6 +61,9 @@ public sealed class TemplateRenderer
             return context.BuiltinObject;
         });
     }
+
+    /// <summary>Whether pages are wrapped by <see cref="DefaultLayout"/>: the layout files are the shipped ones.</summary>
+    internal bool LayoutInCode => _shippedLayout.Value;
 
     /// <summary>Lets go of the partials <c>include_cached</c> rendered: called once every page is rendered, so that the
     /// contexts the threads keep (see <see cref="Reusable"/>) hold nothing of the site.</summary>
@@ -90,6 +97,22 @@ public sealed class TemplateRenderer
             if (RenderOne(name, model, outputPath, diagnostics, static page => page, output: inner, reads: reads) is null)
             {
                 return null;
+            }
+
+            if (reads is null && _shippedLayout.Value)
+            {
+                var output = Outputs.Value!;
+                try
+                {
+                    if (DefaultLayout.TryWrite(model, inner.Builder, output.Builder))
+                    {
+                        return result(output.Builder);
+                    }
+                }
+                finally
+                {
+                    Release(output);
+                }
             }
 
             var layout = new ScriptObject();

@@ -22,19 +22,30 @@ internal sealed class InterfaceStrings : ScriptObject, Incremental.IKeyedValue
         }
 
         IsReadOnly = true;
+        Format = new TextFunction(text, TextFunction.Kind.Format);
     }
+
+    /// <summary>The texts these are.</summary>
+    internal InterfaceText Text => _text;
+
+    /// <summary>The <c>tr</c> function of these texts.</summary>
+    internal IScriptCustomFunction Format { get; }
 
     /// <summary>The texts come from the translation file under templates/, which an incremental build watches.</summary>
     public string Identity => "t " + _text.DisplayPath;
 
     /// <summary>The <c>t</c> object and the functions, as variables for a page's model.</summary>
-    public static IReadOnlyDictionary<string, object> Variables(InterfaceText text) => new Dictionary<string, object>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, object> Variables(InterfaceText text)
     {
-        ["t"] = new InterfaceStrings(text),
-        ["plural"] = new TextFunction(text, TextFunction.Kind.Plural),
-        ["tr"] = new TextFunction(text, TextFunction.Kind.Format),
-        ["number"] = new TextFunction(text, TextFunction.Kind.Number),
-    };
+        var strings = new InterfaceStrings(text);
+        return new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["t"] = strings,
+            ["plural"] = new TextFunction(text, TextFunction.Kind.Plural),
+            ["tr"] = strings.Format,
+            ["number"] = new TextFunction(text, TextFunction.Kind.Number),
+        };
+    }
 
     public override bool TryGetValue(TemplateContext? context, SourceSpan span, string member, out object? value)
     {

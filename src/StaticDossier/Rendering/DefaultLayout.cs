@@ -1,0 +1,361 @@
+using System.Text;
+using Scriban.Runtime;
+using StaticDossier.Analysis;
+using StaticDossier.Rendering.Interface;
+using StaticDossier.Rendering.Pages;
+
+namespace StaticDossier.Rendering;
+
+/// <summary>The shipped layout (<c>base.sbn</c> with <c>partials/_head.sbn</c> and <c>partials/_nav.sbn</c>) written
+/// by C# instead of Scriban's interpreter, with the same characters: every page of a site wears it, and interpreting
+/// its ~90 lookups, loops and tests cost a third of a page's template time. Used only while those three files are
+/// exactly the shipped ones (<see cref="Matches"/>) and the page's model holds the values the layout reads, of the
+/// types the generator gives them; any other case (an edited layout, a page template that set <c>page_title</c> to a
+/// number, a missing interface text, a model from elsewhere) takes Scriban as before. <c>LayoutTests</c> hold both
+/// ways to the same bytes.</summary>
+internal static class DefaultLayout
+{
+    /// <summary>The files this writes, as the repository ships them (embedded from <c>templates/</c>).</summary>
+    internal static readonly string[] Files = ["base.sbn", "partials/_head.sbn", "partials/_nav.sbn"];
+
+    /// <summary>Whether the layout files in <paramref name="templatesDir"/> are the shipped ones, character for character.</summary>
+    public static bool Matches(string templatesDir)
+    {
+        foreach (var file in Files)
+        {
+            var path = Path.Combine(templatesDir, file);
+            if (!File.Exists(path) || TemplateFolderLoader.OutsideReason(path, templatesDir, "templates") is not null
+                || File.ReadAllText(path) != Shipped(file))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A shipped layout file's text.</summary>
+    internal static string Shipped(string file)
+    {
+        using var stream = typeof(DefaultLayout).Assembly.GetManifestResourceStream("StaticDossier.templates." + file.Replace('/', '.'))
+            ?? throw new InvalidOperationException($"The shipped {file} is not embedded.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Writes the page <paramref name="content"/> in the layout to <paramref name="output"/>, as Scriban would
+    /// with <paramref name="model"/>; false, with nothing written, when the model is not one this can write.</summary>
+    public static bool TryWrite(ScriptObject model, StringBuilder content, StringBuilder output)
+    {
+        if (Values.Read(model) is not { } v)
+        {
+            return false;
+        }
+
+        var start = output.Length;
+        var o = new Writer(output);
+        o.Raw("<!DOCTYPE html>\n<html lang=\"").Text(v.Site.Language).Raw("\">\n<head>\n");
+        Head(o, v);
+        o.Raw("\n</head>\n<body>\n<a class=\"skip-link\" href=\"#main\">").Text(v.T("skip_to_content")).Raw("</a>\n<header class=\"site-header\">\n");
+        var home = v.NavCurrent == "home" && v.OutputPath == SitePaths.Home;
+        o.Raw(home ? "  <h1 class=\"site-title\"><a href=\"" : "  <p class=\"site-title\"><a href=\"").Text(v.Root).Text(SitePaths.Home)
+            .Raw(home ? "\" aria-current=\"page\">" : "\">").Text(v.Site.Title).Raw(home ? "</a></h1>\n" : "</a></p>\n");
+        Nav(o, v);
+        o.Raw("\n");
+        if (v.NavCurrent != "search" && v.Standalone is null)
+        {
+            o.Raw("\n  <form class=\"site-search\" role=\"search\" action=\"").Text(v.Root).Text(SitePaths.Search).Raw("\" method=\"get\">\n")
+                .Raw("    <label class=\"visually-hidden\" for=\"site-search-q\">").Text(v.T("site_search_label")).Raw("</label>\n")
+                .Raw("    <input id=\"site-search-q\" type=\"search\" name=\"q\" autocomplete=\"off\">\n")
+                .Raw("    <button type=\"submit\">").Text(v.T("site_search_button")).Raw("</button>\n  </form>\n");
+        }
+
+        o.Raw("\n</header>\n<main id=\"main\" tabindex=\"-1\">\n");
+        output.Append(content);
+        o.Raw("\n</main>\n<footer class=\"site-footer\">\n  <p class=\"data\">").Text(v.T("footer_data"))
+            .Raw("\n    <a href=\"").Text(v.Root).Text(SitePaths.Feed).Raw("\">").Text(v.T("footer_feed")).Raw("</a> ·")
+            .Raw("\n    <a href=\"").Text(v.Root).Text(SitePaths.MetadataJson).Raw("\">").Text(v.T("footer_json")).Raw("</a> ·")
+            .Raw("\n    <a href=\"").Text(v.Root).Text(SitePaths.MetadataCsv).Raw("\">").Text(v.T("footer_csv")).Raw("</a> ·")
+            .Raw("\n    <a href=\"").Text(v.Root).Text(SitePaths.Sitemap).Raw("\">").Text(v.T("footer_sitemap")).Raw("</a>\n  </p>\n  <p>");
+        if (v.Site.Author != string.Empty)
+        {
+            o.Text(v.Text.Format("footer_curated_by", v.Site.Title, v.Site.Author));
+        }
+        else
+        {
+            o.Text(v.Site.Title).Raw(".");
+        }
+
+        o.Raw(" ").Text(v.T("footer_built_with")).Raw("</p>\n</footer>\n");
+        foreach (var script in v.Scripts)
+        {
+            o.Raw("<script src=\"").Text(v.Root).Text(script).Raw("\"></script>\n");
+        }
+
+        o.Raw("</body>\n</html>\n");
+        if (output.Length > EscapingTemplateContext.MaxOutputLength)
+        {
+            output.Length = start; // Scriban stops such a page with an error naming the limit: let it
+            return false;
+        }
+
+        return true;
+    }
+
+    private static void Head(Writer o, Values v)
+    {
+        o.Raw("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Raw("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self'; style-src 'self'");
+        if (v.Standalone is { } standalone)
+        {
+            o.Raw(" '").Text(standalone.StyleHash).Raw("'");
+        }
+
+        o.Raw("; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'\">\n<title>");
+        if (v.PageTitle is { } title)
+        {
+            o.Text(title);
+            if (v.Pager is { } pager)
+            {
+                o.Text(" (").Text(v.Text.Format("page_title_suffix", pager.Number, pager.Count)).Text(")");
+            }
+
+            o.Text(" · ");
+        }
+
+        var shownTitle = v.PageTitle ?? v.Site.Title;
+        o.Text(v.Site.Title).Raw("</title>\n<meta name=\"description\" content=\"").Text(v.Description)
+            .Raw("\">\n<meta name=\"theme-color\" content=\"#fdfdfb\" media=\"(prefers-color-scheme: light)\">")
+            .Raw("\n<meta name=\"theme-color\" content=\"#161616\" media=\"(prefers-color-scheme: dark)\">")
+            .Raw("\n<meta property=\"og:type\" content=\"").Text(v.OgType)
+            .Raw("\">\n<meta property=\"og:title\" content=\"").Text(shownTitle)
+            .Raw("\">\n<meta property=\"og:description\" content=\"").Text(v.Description)
+            .Raw("\">\n<meta property=\"og:site_name\" content=\"").Text(v.Site.Title)
+            .Raw("\">\n<meta property=\"og:locale\" content=\"").Text(v.Site.Locale).Raw("\">\n");
+        if (v.Canonical is { } canonical)
+        {
+            o.Raw("<meta property=\"og:url\" content=\"").Text(canonical).Raw("\">\n<link rel=\"canonical\" href=\"").Text(canonical).Raw("\">\n");
+        }
+
+        if (v.PublishedTime is { } published)
+        {
+            o.Raw("<meta property=\"article:published_time\" content=\"").Text(published).Raw("\">\n");
+        }
+
+        o.Raw("<meta name=\"twitter:card\" content=\"summary\">\n<meta name=\"twitter:title\" content=\"").Text(shownTitle)
+            .Raw("\">\n<meta name=\"twitter:description\" content=\"").Text(v.Description).Raw("\">\n");
+        if (v.Pager?.PrevUrl is { } prev)
+        {
+            o.Raw("<link rel=\"prev\" href=\"").Text(v.Root).Text(prev).Raw("\">\n");
+        }
+
+        if (v.Pager?.NextUrl is { } next)
+        {
+            o.Raw("<link rel=\"next\" href=\"").Text(v.Root).Text(next).Raw("\">\n");
+        }
+
+        if (v.Standalone is { } style)
+        {
+            o.Raw("<style>").Raw(style.Style.Value).Raw("</style>\n");
+        }
+        else
+        {
+            o.Raw("<link rel=\"icon\" href=\"").Text(v.Root).Text(SitePaths.Favicon).Raw("\" type=\"image/svg+xml\">\n")
+                .Raw("<link rel=\"stylesheet\" href=\"").Text(v.Root).Text(SitePaths.Stylesheet).Raw("\">\n");
+        }
+
+        o.Raw("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"").Text(v.Site.Title).Raw(" (Atom)\" href=\"")
+            .Text(v.Root).Text(SitePaths.Feed).Raw("\">\n");
+        if (v.DublinCore.Count > 0)
+        {
+            o.Raw("<link rel=\"schema.DC\" href=\"http://purl.org/dc/elements/1.1/\">\n");
+            foreach (var meta in v.DublinCore)
+            {
+                o.Raw("<meta name=\"").Text(meta.Name).Raw("\" content=\"").Text(meta.Content).Raw("\">\n");
+            }
+        }
+
+        if (v.JsonLd is { } jsonLd)
+        {
+            o.Raw("<script type=\"application/ld+json\">").Raw(jsonLd.Value).Raw("</script>\n");
+        }
+    }
+
+    private static void Nav(Writer o, Values v)
+    {
+        o.Raw("<nav class=\"site-nav\" aria-label=\"").Text(v.T("nav_label")).Raw("\">\n  <ul>\n    <li><a href=\"").Text(v.Root).Text(SitePaths.Home)
+            .Raw(v.NavCurrent == "home" ? "\" aria-current=\"page\">" : "\">").Text(v.T("nav_home")).Raw("</a></li>\n");
+        foreach (var tax in v.Taxonomies)
+        {
+            o.Raw("    <li><a href=\"").Text(v.Root).Text(tax.Url).Raw(v.NavCurrent == tax.Key ? "\" aria-current=\"page\">" : "\">")
+                .Text(tax.Title).Raw("</a></li>\n");
+        }
+
+        o.Raw("    <li><a href=\"").Text(v.Root).Text(SitePaths.Search).Raw(v.NavCurrent == "search" ? "\" aria-current=\"page\">" : "\">")
+            .Text(v.T("nav_search")).Raw("</a></li>\n  </ul>\n</nav>\n");
+    }
+
+    /// <summary>Appends text HTML-escaped as <see cref="EscapingTemplateContext.Escape"/> escapes it, without a string between.</summary>
+    private readonly struct Writer(StringBuilder output)
+    {
+        public Writer Raw(string html)
+        {
+            output.Append(html);
+            return this;
+        }
+
+        public Writer Text(string? text)
+        {
+            var rest = text.AsSpan();
+            while (rest.IndexOfAny("&<>\"'") is var at and >= 0)
+            {
+                output.Append(rest[..at]).Append(rest[at] switch
+                {
+                    '&' => "&amp;",
+                    '<' => "&lt;",
+                    '>' => "&gt;",
+                    '"' => "&quot;",
+                    _ => "&#39;",
+                });
+                rest = rest[(at + 1)..];
+            }
+
+            output.Append(rest);
+            return this;
+        }
+    }
+
+    /// <summary>What the layout reads from a page's model, when every value is of a kind this writes as Scriban does.</summary>
+    private sealed class Values
+    {
+        public required SiteView Site { get; init; }
+
+        public required InterfaceStrings Strings { get; init; }
+
+        public InterfaceText Text => Strings.Text;
+
+        public required string Root { get; init; }
+
+        public string? OutputPath { get; init; }
+
+        public string? NavCurrent { get; init; }
+
+        public Standalone? Standalone { get; init; }
+
+        public required IReadOnlyList<string> Scripts { get; init; }
+
+        public string? PageTitle { get; init; }
+
+        public Pager? Pager { get; init; }
+
+        public string? Description { get; init; }
+
+        public string? OgType { get; init; }
+
+        public string? Canonical { get; init; }
+
+        public string? PublishedTime { get; init; }
+
+        public required IReadOnlyList<MetaTag> DublinCore { get; init; }
+
+        public RawHtml? JsonLd { get; init; }
+
+        public required IReadOnlyList<Taxonomy> Taxonomies { get; init; }
+
+        public string T(string key) => Text.Strings[key];
+
+        // Names whose presence in a model would change what Scriban reads or writes for the layout: a page template's
+        // own `include` or `tr` would shadow the built-in, a `full_title` of its own could be read-only, `content` is the layout's.
+        private static readonly string[] Shadowing = ["include", "full_title", "content", "meta", "tax", "script"];
+
+        // The interface texts the layout writes or formats: a translation lacking one takes Scriban's error.
+        private static readonly string[] Keys =
+        [
+            "skip_to_content", "site_search_label", "site_search_button", "footer_data", "footer_feed", "footer_json", "footer_csv",
+            "footer_sitemap", "footer_curated_by", "footer_built_with", "nav_label", "nav_home", "nav_search", "page_title_suffix",
+        ];
+
+        /// <summary>Limits kept well under Scriban's (loop steps, string length), so nothing here could have stopped it.</summary>
+        private const int MaxItems = 10_000;
+
+        private const int MaxText = 1 << 20;
+
+        public static Values? Read(ScriptObject model)
+        {
+            foreach (var name in Shadowing)
+            {
+                if (model.ContainsKey(name))
+                {
+                    return null;
+                }
+            }
+
+            if (!Get(model, "site", out SiteView? site) || site is null || site.Title is null || site.Language is null || site.Author is null
+                || site.Locale is null || site.Title.Length > MaxText
+                || !Get(model, "t", out InterfaceStrings? strings) || strings is null
+                || !model.TryGetValue("paths", out var paths) || !ReferenceEquals(paths, SitePaths.ForTemplates)
+                || !Get(model, "root", out string? root) || root is null
+                || !Get(model, "output_path", out string? outputPath)
+                || !Get(model, "nav_current", out string? navCurrent)
+                || !Get(model, "standalone", out Standalone? standalone) || standalone is { Style: null } or { StyleHash: null }
+                || !Get(model, "page_scripts", out string[]? scripts) || scripts is null || scripts.Length > MaxItems || scripts.Contains(null)
+                || !Get(model, "page_title", out string? pageTitle) || pageTitle?.Length > MaxText
+                || !Get(model, "pager", out Pager? pager)
+                || !Get(model, "page_description", out string? description)
+                || !Get(model, "og_type", out string? ogType)
+                || !Get(model, "canonical", out string? canonical)
+                || !Get(model, "dublin_core", out IReadOnlyList<MetaTag>? dublinCore) || dublinCore is null || dublinCore.Count > MaxItems
+                || !Get(model, "json_ld", out RawHtml? jsonLd)
+                || !Get(model, "taxonomies", out IReadOnlyList<Taxonomy>? taxonomies) || taxonomies is null || taxonomies.Count > MaxItems
+                || !model.TryGetValue("tr", out var format) || !ReferenceEquals(format, strings.Format))
+            {
+                return null;
+            }
+
+            foreach (var key in Keys)
+            {
+                if (!strings.Text.Strings.ContainsKey(key))
+                {
+                    return null;
+                }
+            }
+
+            string? published = null;
+            if (ogType == "article")
+            {
+                if (!Get(model, "article", out ArticleView? article) || article is null)
+                {
+                    return null;
+                }
+
+                published = article.Date;
+            }
+
+            return new Values
+            {
+                Site = site, Strings = strings, Root = root, OutputPath = outputPath, NavCurrent = navCurrent, Standalone = standalone,
+                Scripts = scripts, PageTitle = pageTitle, Pager = pager, Description = description, OgType = ogType, Canonical = canonical,
+                PublishedTime = published, DublinCore = dublinCore, JsonLd = jsonLd, Taxonomies = taxonomies,
+            };
+        }
+
+        /// <summary>The model's <paramref name="name"/> when it is there and null or a <typeparamref name="T"/>.</summary>
+        private static bool Get<T>(ScriptObject model, string name, out T? value)
+            where T : class
+        {
+            value = null;
+            if (!model.TryGetValue(name, out var found))
+            {
+                return false;
+            }
+
+            if (found is null)
+            {
+                return true;
+            }
+
+            value = found as T;
+            return value is not null;
+        }
+    }
+}
