@@ -19,9 +19,12 @@ internal static class DefaultLayout
     internal static readonly string[] Files = ["base.sbn", "partials/_head.sbn", "partials/_nav.sbn"];
 
     /// <summary>Whether the layout files in <paramref name="templatesDir"/> are the shipped ones, character for character.</summary>
-    public static bool Matches(string templatesDir)
+    public static bool Matches(string templatesDir) => Same(templatesDir, Files);
+
+    /// <summary>Whether <paramref name="files"/> in <paramref name="templatesDir"/> are the shipped ones, character for character.</summary>
+    internal static bool Same(string templatesDir, IEnumerable<string> files)
     {
-        foreach (var file in Files)
+        foreach (var file in files)
         {
             var path = Path.Combine(templatesDir, file);
             if (!File.Exists(path) || TemplateFolderLoader.OutsideReason(path, templatesDir, "templates") is not null
@@ -34,7 +37,7 @@ internal static class DefaultLayout
         return true;
     }
 
-    /// <summary>A shipped layout file's text.</summary>
+    /// <summary>A shipped template's text.</summary>
     internal static string Shipped(string file)
     {
         using var stream = typeof(DefaultLayout).Assembly.GetManifestResourceStream("StaticDossier.templates." + file.Replace('/', '.'))
@@ -195,9 +198,19 @@ internal static class DefaultLayout
             .Text(v.T("nav_search")).Raw("</a></li>\n  </ul>\n</nav>\n");
     }
 
+    /// <summary>Kept well under Scriban's limit on a value's length (a title and a page number make one more).</summary>
+    private const int MaxText = 1 << 20;
+
+    /// <summary>Whether <paramref name="text"/> (or null) can be written here as Scriban writes it: Scriban indents what
+    /// follows a line break in a value written on an indented line (where some of these are), and stops at a value of
+    /// 8 Mi characters. Such values take Scriban's way; no value the generator makes has a line break.</summary>
+    internal static bool Plain(string? text) => text is null || (text.Length <= MaxText && !text.Contains('\n', StringComparison.Ordinal));
+
     /// <summary>Appends text HTML-escaped as <see cref="EscapingTemplateContext.Escape"/> escapes it, without a string between.</summary>
-    private readonly struct Writer(StringBuilder output)
+    internal readonly struct Writer(StringBuilder output)
     {
+        public StringBuilder Output => output;
+
         public Writer Raw(string html)
         {
             output.Append(html);
@@ -275,10 +288,8 @@ internal static class DefaultLayout
             "footer_sitemap", "footer_curated_by", "footer_built_with", "nav_label", "nav_home", "nav_search", "page_title_suffix",
         ];
 
-        /// <summary>Limits kept well under Scriban's (loop steps, string length), so nothing here could have stopped it.</summary>
+        /// <summary>Kept well under Scriban's loop limit, so nothing here could have stopped it.</summary>
         private const int MaxItems = 10_000;
-
-        private const int MaxText = 1 << 20;
 
         public static Values? Read(ScriptObject model)
         {
@@ -291,7 +302,7 @@ internal static class DefaultLayout
             }
 
             if (!Get(model, "site", out SiteView? site) || site is null || site.Title is null || site.Language is null || site.Author is null
-                || site.Locale is null || site.Title.Length > MaxText
+                || site.Locale is null
                 || !Get(model, "t", out InterfaceStrings? strings) || strings is null
                 || !model.TryGetValue("paths", out var paths) || !ReferenceEquals(paths, SitePaths.ForTemplates)
                 || !Get(model, "root", out string? root) || root is null
@@ -299,7 +310,7 @@ internal static class DefaultLayout
                 || !Get(model, "nav_current", out string? navCurrent)
                 || !Get(model, "standalone", out Standalone? standalone) || standalone is { Style: null } or { StyleHash: null }
                 || !Get(model, "page_scripts", out string[]? scripts) || scripts is null || scripts.Length > MaxItems || scripts.Contains(null)
-                || !Get(model, "page_title", out string? pageTitle) || pageTitle?.Length > MaxText
+                || !Get(model, "page_title", out string? pageTitle)
                 || !Get(model, "pager", out Pager? pager)
                 || !Get(model, "page_description", out string? description)
                 || !Get(model, "og_type", out string? ogType)
@@ -312,12 +323,13 @@ internal static class DefaultLayout
                 return null;
             }
 
-            foreach (var key in Keys)
+            if (!strings.Has(Keys) || !Plain(site.Title) || !Plain(site.Language) || !Plain(site.Author) || !Plain(site.Locale) || !Plain(root)
+                || !Plain(outputPath) || !Plain(navCurrent) || !Plain(standalone?.StyleHash) || !Plain(pageTitle) || !Plain(description)
+                || !Plain(ogType) || !Plain(canonical) || !Plain(pager?.PrevUrl) || !Plain(pager?.NextUrl) || !scripts.All(Plain)
+                || !dublinCore.All(m => m is not null && Plain(m.Name) && Plain(m.Content))
+                || !taxonomies.All(t => t is not null && Plain(t.Key) && Plain(t.Url) && Plain(t.Title)))
             {
-                if (!strings.Text.Strings.ContainsKey(key))
-                {
-                    return null;
-                }
+                return null;
             }
 
             string? published = null;

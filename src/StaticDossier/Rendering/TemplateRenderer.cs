@@ -27,8 +27,10 @@ public sealed class TemplateRenderer
     // rendering, so one set per build (with the raw include and the cached include installed once) serves every page.
     private readonly Lazy<ScriptObject> _builtins;
 
-    // Whether base.sbn and its partials are the shipped ones, which DefaultLayout writes without interpreting them.
+    // Whether base.sbn and its partials, and article.sbn, are the shipped ones, which DefaultLayout and DefaultArticle
+    // write without interpreting them.
     private readonly Lazy<bool> _shippedLayout;
+    private readonly Lazy<bool> _shippedArticle;
     private CachedIncludes? _cached;
 
     /// <summary>Creates a renderer for the templates in <paramref name="templatesDir"/>.</summary>
@@ -45,6 +47,7 @@ public sealed class TemplateRenderer
         _displayDir = displayDir;
         _loader = new TemplateFolderLoader(templatesDir, displayDir);
         _shippedLayout = new(() => directIncludes && DefaultLayout.Matches(templatesDir));
+        _shippedArticle = new(() => directIncludes && DefaultArticle.Matches(templatesDir));
         _builtins = new(() =>
         {
             var context = new TemplateContext();
@@ -64,6 +67,9 @@ public sealed class TemplateRenderer
 
     /// <summary>Whether pages are wrapped by <see cref="DefaultLayout"/>: the layout files are the shipped ones.</summary>
     internal bool LayoutInCode => _shippedLayout.Value;
+
+    /// <summary>Whether article pages are written by <see cref="DefaultArticle"/>: <c>article.sbn</c> is the shipped one.</summary>
+    internal bool ArticleInCode => _shippedArticle.Value;
 
     /// <summary>Lets go of the partials <c>include_cached</c> rendered: called once every page is rendered, so that the
     /// contexts the threads keep (see <see cref="Reusable"/>) hold nothing of the site.</summary>
@@ -94,7 +100,8 @@ public sealed class TemplateRenderer
         var inner = InnerOutputs.Value!;
         try
         {
-            if (RenderOne(name, model, outputPath, diagnostics, static page => page, output: inner, reads: reads) is null)
+            var written = reads is null && name == DefaultArticle.File && _shippedArticle.Value && DefaultArticle.TryWrite(model, inner.Builder);
+            if (!written && RenderOne(name, model, outputPath, diagnostics, static page => page, output: inner, reads: reads) is null)
             {
                 return null;
             }

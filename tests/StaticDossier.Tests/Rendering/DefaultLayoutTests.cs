@@ -5,18 +5,23 @@ using StaticDossier.Tests.Support;
 
 namespace StaticDossier.Tests.Rendering;
 
-/// <summary>The shipped layout is written by <see cref="DefaultLayout"/>, not interpreted: every page must come out as
-/// Scriban writes it. Each site is built twice, once with the shipped templates and once with a layout that differs
-/// only in spaces inside its tags (which Scriban ignores, and which turns the written layout off), and compared file by file.</summary>
+/// <summary>The shipped layout and article template are written by <see cref="DefaultLayout"/> and <see cref="DefaultArticle"/>,
+/// not interpreted: every page must come out as Scriban writes it. Each site is built twice, once with the shipped
+/// templates and once with templates that differ only in spaces inside their tags (which Scriban ignores, and which
+/// turn the written ones off), and compared file by file.</summary>
 public sealed class DefaultLayoutTests
 {
     [Fact]
-    public void TheShippedLayoutIsWrittenInCodeAndAnEditedOneIsNot()
+    public void TheShippedTemplatesAreWrittenInCodeAndEditedOnesAreNot()
     {
-        Assert.True(new TemplateRenderer(RepoPaths.Templates, "templates").LayoutInCode);
+        var shipped = new TemplateRenderer(RepoPaths.Templates, "templates");
+        Assert.True(shipped.LayoutInCode);
+        Assert.True(shipped.ArticleInCode);
         using var dossier = new TempDossier(withSeeds: false);
-        EditLayout(dossier);
-        Assert.False(new TemplateRenderer(dossier.PathOf("templates"), "templates").LayoutInCode);
+        Edit(dossier);
+        var edited = new TemplateRenderer(dossier.PathOf("templates"), "templates");
+        Assert.False(edited.LayoutInCode);
+        Assert.False(edited.ArticleInCode);
     }
 
     public static TheoryData<string, string> Sites() => new()
@@ -32,7 +37,7 @@ public sealed class DefaultLayoutTests
     {
         using var shipped = Dossier(language, author);
         using var edited = Dossier(language, author);
-        EditLayout(edited);
+        Edit(edited);
         Build(shipped);
         Build(edited);
 
@@ -48,19 +53,24 @@ public sealed class DefaultLayoutTests
         }
     }
 
-    /// <summary>The same layout to Scriban, another text: spaces inside a tag and a comment.</summary>
-    private static void EditLayout(TempDossier dossier)
+    /// <summary>The same templates to Scriban, another text: spaces inside tags.</summary>
+    private static void Edit(TempDossier dossier)
     {
+        var article = dossier.PathOf("templates/article.sbn");
+        var text = File.ReadAllText(article);
+        Assert.Contains("{{ article.citation }}", text, StringComparison.Ordinal);
+        File.WriteAllText(article, text.Replace("{{ article.citation }}", "{{article.citation}}", StringComparison.Ordinal));
         var nav = dossier.PathOf("templates/partials/_nav.sbn");
-        var text = File.ReadAllText(nav);
+        text = File.ReadAllText(nav);
         Assert.Contains("{{ t.nav_label }}", text, StringComparison.Ordinal);
         File.WriteAllText(nav, text.Replace("{{ t.nav_label }}", "{{t.nav_label}}", StringComparison.Ordinal));
         var head = dossier.PathOf("templates/partials/_head.sbn");
         File.WriteAllText(head, File.ReadAllText(head).Replace("{{ full_title }}", "{{  full_title  }}", StringComparison.Ordinal));
     }
 
-    /// <summary>A site with every kind of page and value the layout writes: escaped titles, an article with no date,
-    /// one dated by its text, a person with 60 articles (two pages), text in Vietnamese.</summary>
+    /// <summary>A site with every kind of page and value the templates write: escaped titles, an article with no date,
+    /// one dated by its text, provenance, a person with 60 articles (two pages), text in Vietnamese, and line breaks in
+    /// a summary and a byline (which Scriban indents where they are written on an indented line).</summary>
     private static TempDossier Dossier(string language, string author)
     {
         var dossier = new TempDossier(withSeeds: false);
@@ -82,7 +92,9 @@ public sealed class DefaultLayoutTests
                 {(i % 7 == 3 ? "date_approx: 2022-03" : i % 11 == 5 ? string.Empty : $"date: 2022-0{1 + (i % 9)}-1{i % 10}")}
                 language: {(i % 3 == 0 ? "vi" : "en")}
                 source: "News & Co"
-                {(i % 2 == 0 ? "byline: \"A. <Reporter>\"" : string.Empty)}
+                {(i % 2 == 0 ? "byline: \"A. <Reporter>\"" : i == 9 ? "byline: \"Two\\nlines\"" : string.Empty)}
+                {(i == 7 ? "summary: \"A summary\\n  on two lines\"" : string.Empty)}
+                {(i % 5 == 0 ? $"url: https://news.example.com/a{i}?x=1&y=2\nseed: seeds/{i:D3}_a.txt\nseed_sha256: {new string('0', 64)}\nremoved_blocks: {i / 5}\nretrieved_at: 2026-12-06T01:02:03Z\narchive_file: a{i}.warc.gz\narchive_record: \"urn:uuid:{i}\"" : string.Empty)}
                 people: [Many O'Tags]
                 tags: [Diplomacy, "Q&A {i % 4}"]
                 ---

@@ -23,6 +23,7 @@ internal sealed class InterfaceStrings : ScriptObject, Incremental.IKeyedValue
 
         IsReadOnly = true;
         Format = new TextFunction(text, TextFunction.Kind.Format);
+        Plural = new TextFunction(text, TextFunction.Kind.Plural);
     }
 
     /// <summary>The texts these are.</summary>
@@ -30,6 +31,17 @@ internal sealed class InterfaceStrings : ScriptObject, Incremental.IKeyedValue
 
     /// <summary>The <c>tr</c> function of these texts.</summary>
     internal IScriptCustomFunction Format { get; }
+
+    /// <summary>The <c>plural</c> function of these texts.</summary>
+    internal IScriptCustomFunction Plural { get; }
+
+    // Which lists of keys these texts have all of, asked once per list (by the templates written in C#).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string[], bool> _has = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Whether every one of <paramref name="keys"/> is among these texts, and none has a line break (which Scriban
+    /// would indent when written on an indented line).</summary>
+    internal bool Has(string[] keys) =>
+        _has.GetOrAdd(keys, static (k, strings) => k.All(key => strings.TryGetValue(key, out var text) && !text.Contains('\n', StringComparison.Ordinal)), _text.Strings);
 
     /// <summary>The texts come from the translation file under templates/, which an incremental build watches.</summary>
     public string Identity => "t " + _text.DisplayPath;
@@ -41,7 +53,7 @@ internal sealed class InterfaceStrings : ScriptObject, Incremental.IKeyedValue
         return new Dictionary<string, object>(StringComparer.Ordinal)
         {
             ["t"] = strings,
-            ["plural"] = new TextFunction(text, TextFunction.Kind.Plural),
+            ["plural"] = strings.Plural,
             ["tr"] = strings.Format,
             ["number"] = new TextFunction(text, TextFunction.Kind.Number),
         };
