@@ -220,7 +220,7 @@ internal sealed class RelatedMemo
             }
 
             // A body reweighed with its text unchanged has only drifted (see RelatedDrift): the lists it touches are judged
-            // below from their margins, and its own made again when its heaviest words changed. Any other counts as changed.
+            // below from their margins, and its own searched again when the words it walks changed. Any other counts as changed.
             var reweighedBodies = similarity.DocumentsWithWords(reweighed);
             var hard = new bool[count];
             foreach (var d in textChanged.Concat(_relocated))
@@ -378,7 +378,7 @@ internal sealed class RelatedMemo
 
             using var stage = Building.BuildTimings.Time("  related: reach: drifted lists");
             var (kept, searched) = Stood(last, now, similarity, urlRank, carried, again, isDrifted, drifts!, factors, exposures);
-            Building.BuildTimings.Note("model: related lists", $"{drifted.Count} bodies drifted ({drifted.Count(d => drifts![d].TopChanged)} with other heaviest words; scales by at most {scale:G3}; {exposures.Count(e => e > 0)} searches walk an exposed word): {kept} lists stand on their margins, {searched} after searching again, {again.Count(a => a)} made");
+            Building.BuildTimings.Note("model: related lists", $"{drifted.Count} bodies drifted ({drifted.Count(d => drifts![d].TopChanged)} with other heaviest words, {drifted.Count(d => drifts![d].WalkChanged)} walking others; scales by at most {scale:G3}; {exposures.Count(e => e > 0)} searches walk an exposed word): {kept} lists stand on their margins, {searched} after searching again, {again.Count(a => a)} made");
         }
 
         return again;
@@ -402,8 +402,9 @@ internal sealed class RelatedMemo
             }
 
             // A walked word whose postings moved otherwise than by scale (exposure) could bring a body in, and a body whose
-            // heaviest words changed walks others: searched again.
-            var onMargins = !drifts[j].TopChanged && exposures[j] == 0 && (factors[j] == 0 || carried.Margins[j].Separated);
+            // walk changed (other heaviest words walked, or in another order) meets others: searched again. One whose
+            // heaviest words changed beyond its walk meets the same bodies through the same words.
+            var onMargins = !drifts[j].WalkChanged && exposures[j] == 0 && (factors[j] == 0 || carried.Margins[j].Separated);
             if (!onMargins && !similarity.Candidates(j, RelatedArticles.TextCandidates).SequenceEqual(candidates))
             {
                 again[j] = true;

@@ -247,13 +247,15 @@ internal sealed partial class TextSimilarity
 
     /// <summary>How a body's weights moved when only the IDF of some of its words did: <paramref name="Scale"/>, the largest
     /// relative change of the weight of a word whose IDF stayed (they all move by the same factor, its norm's); whether
-    /// its heaviest words are other words now (<paramref name="TopChanged"/>). Scale NaN: not comparable (its text changed,
-    /// or its words did, or this similarity was made afresh).</summary>
-    internal readonly record struct Drift(double Scale, bool TopChanged)
+    /// its heaviest words are other words now (<paramref name="TopChanged"/>: the postings of those words moved); whether
+    /// the words its own candidate search walks are others or in another order (<paramref name="WalkChanged"/>: a word
+    /// entering or leaving its heaviest is mostly a common one, beyond the walk's budget, so the walk stays). Scale NaN:
+    /// not comparable (its text changed, or its words did, or this similarity was made afresh).</summary>
+    internal readonly record struct Drift(double Scale, bool TopChanged, bool WalkChanged)
     {
-        public static Drift None { get; } = new(0, false);
+        public static Drift None { get; } = new(0, false, false);
 
-        public static Drift Unknown { get; } = new(double.NaN, true);
+        public static Drift Unknown { get; } = new(double.NaN, true, true);
     }
 
     /// <summary>How body <paramref name="d"/>'s weights drifted since the last similarity (see <see cref="Drift"/>).</summary>
@@ -293,7 +295,7 @@ internal sealed partial class TextSimilarity
             var topChanged = top[d].Length != lastTop[d].Length;
             foreach (var (id, _) in top[d])
             {
-                if (!Array.Exists(lastTop[d], t => Now(t.Id) == id))
+                if (!Holds(lastTop[d], id, from.Renumber))
                 {
                     (topChanged, moved[id]) = (true, true);
                 }
@@ -301,13 +303,21 @@ internal sealed partial class TextSimilarity
 
             foreach (var (id, _) in lastTop[d])
             {
-                if (Now(id) is var now && now >= 0 && !Array.Exists(top[d], t => t.Id == now))
+                if (Now(id) is var now && now >= 0 && !Holds(top[d], now, null))
                 {
                     (topChanged, moved[now]) = (true, true);
                 }
             }
 
-            drift[d] = double.IsNaN(scale) ? Drift.Unknown : new Drift(scale, topChanged);
+            // The walk: the rarest-first prefix of its heaviest words within the budget, as the last similarity walked it.
+            var (walked, lastWalked) = (Visited(top[d], postings), from.Last.Visited(lastTop[d], lastPostings));
+            var walkChanged = walked != lastWalked;
+            for (var i = 0; i < walked && !walkChanged; i++)
+            {
+                walkChanged = Now(lastTop[d][i].Id) != top[d][i].Id;
+            }
+
+            drift[d] = double.IsNaN(scale) ? Drift.Unknown : new Drift(scale, topChanged, walkChanged);
         });
 
         for (var id = 0; id < reweighedWords.Length; id++)
@@ -344,6 +354,20 @@ internal sealed partial class TextSimilarity
         return drift;
 
         static double MaxOf(double[] weights) => weights.Length == 0 ? 0 : weights.Max();
+
+        // Whether a list of heaviest words (numbered as before by renumber, or as now without) holds word id (as now).
+        static bool Holds((int Id, double Weight)[] top, int id, int[]? renumber)
+        {
+            foreach (var (word, _) in top)
+            {
+                if ((renumber is null ? word : renumber[word]) == id)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
         double Idf(int frequency) => frequency >= Documents ? 0 : Math.Log((double)Documents / FrequencySteps.Round(frequency, _frequencyBits));
     }
 

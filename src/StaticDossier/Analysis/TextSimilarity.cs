@@ -153,9 +153,10 @@ internal sealed partial class TextSimilarity
             }
         }
 
+        var idfs = Idfs(documentFrequency, n, _frequencyBits);
         Parallel.For(0, n, d =>
         {
-            _vectors[d] = Weigh(_counts[d], documentFrequency, n, _frequencyBits);
+            _vectors[d] = Weigh(_counts[d], documentFrequency, n, idfs);
             // A large dossier compares full triples only for the few pairs whose sample says "same story":
             // those are made when first asked for, not for every body.
             _shingles[d] = _everyTriple ? Shingles(_local[d], _distinct[d], all: true) : null;
@@ -245,6 +246,7 @@ internal sealed partial class TextSimilarity
         }
 
         var kept = new bool[n];
+        var idfs = Idfs(frequency, n, _frequencyBits);
         Parallel.For(0, n, d =>
         {
             if (isChanged[d])
@@ -253,7 +255,7 @@ internal sealed partial class TextSimilarity
                 var ids = Array.ConvertAll(distinct, table.Id);
                 Array.Sort(ids, numbers);
                 (_distinct[d], _local[d], _counts[d]) = (distinct, local, (ids, numbers));
-                _vectors[d] = Weigh(_counts[d], frequency, n, _frequencyBits);
+                _vectors[d] = Weigh(_counts[d], frequency, n, idfs);
                 _sampled[d] = Shingles(local, distinct, all: false);
                 return;
             }
@@ -263,7 +265,7 @@ internal sealed partial class TextSimilarity
             _counts[d] = renumber is null ? counts : (Array.ConvertAll(counts.Ids, id => renumber[id]), counts.Counts);
             if (Array.Exists(_counts[d].Ids, id => reweighed[id]))
             {
-                _vectors[d] = Weigh(_counts[d], frequency, n, _frequencyBits);
+                _vectors[d] = Weigh(_counts[d], frequency, n, idfs);
             }
             else
             {
@@ -1075,17 +1077,28 @@ internal sealed partial class TextSimilarity
         Parallel.For(0, _vectors.Length, d => top[d] = kept is { } known && known.Kept[d]
             ? [.. known.Last._topTerms.Value.Top[d].Select(t => (known.Renumber is null ? t.Id : known.Renumber[t.Id], t.Weight))]
             : HeaviestOf(d));
-        var postings = new List<(int, double)>[_vocabulary];
-        for (var d = 0; d < _vectors.Length; d++)
+        // Arrays rather than lists of pairs (Candidates walks these for every document), counted first so each is made
+        // at its size, and filled in document order.
+        var lengths = new int[_vocabulary];
+        foreach (var list in top)
         {
-            foreach (var (id, weight) in top[d])
+            foreach (var (id, _) in list)
             {
-                (postings[id] ??= []).Add((d, weight));
+                lengths[id]++;
             }
         }
 
-        // Arrays rather than lists of pairs: Candidates walks these for every document.
-        (int[], double[])[] arrays = [.. postings.Select(p => p is null ? NoPostings : (p.Select(x => x.Item1).ToArray(), p.Select(x => x.Item2).ToArray()))];
+        var arrays = Array.ConvertAll(lengths, n => n == 0 ? NoPostings : (Documents: new int[n], Weights: new double[n]));
+        Array.Clear(lengths);
+        for (var d = 0; d < top.Length; d++)
+        {
+            foreach (var (id, weight) in top[d])
+            {
+                var at = lengths[id]++;
+                (arrays[id].Documents[at], arrays[id].Weights[at]) = (d, weight);
+            }
+        }
+
         Parallel.ForEach(top, list => RarestFirst(list, arrays));
         return (top, arrays);
     }
@@ -1192,31 +1205,48 @@ internal sealed partial class TextSimilarity
     private (int Id, double Weight)[] HeaviestOf(int d)
     {
         var (ids, weights) = _vectors[d];
-        // Heaviest first, ties to the lower word id (ids ascend, so to the lower index): sorted on the
-        // negated weights as plain numbers, then each run of equal weights put back in index order.
-        var order = new int[ids.Length];
-        var keys = new double[ids.Length];
-        for (var i = 0; i < order.Length; i++)
+        // One pass keeping the heaviest so far in order, rather than sorting every word of the body (a drifted save
+        // weighs thousands of bodies again): ids ascend, so a word tying with one kept goes after it, and a word tying
+        // with the lightest of a full list stays out.
+        var top = new (int Id, double Weight)[Math.Min(TopTermsPerDocument, ids.Length)];
+        var count = 0;
+        for (var i = 0; i < ids.Length; i++)
         {
-            (order[i], keys[i]) = (i, -weights[i]);
+            var weight = weights[i];
+            if (count == top.Length && !(weight > top[^1].Weight))
+            {
+                continue;
+            }
+
+            var at = count < top.Length ? count++ : top.Length - 1;
+            for (; at > 0 && top[at - 1].Weight < weight; at--)
+            {
+                top[at] = top[at - 1];
+            }
+
+            top[at] = (ids[i], weight);
         }
 
-        Array.Sort(keys, order);
-        for (var start = 0; start < keys.Length && start < TopTermsPerDocument;)
-        {
-            var end = RunEnd<double>(keys, start);
-            Array.Sort(order, start, end - start);
-            start = end;
-        }
-
-        return [.. order.Take(TopTermsPerDocument).Select(i => (ids[i], weights[i]))];
+        return top;
     }
 
     /// <summary>Sorts a body's heaviest words rarest first (fewest postings), ties to the lower id, for the budget in Candidates.</summary>
-    private static void RarestFirst((int Id, double Weight)[] top, (int[] Documents, double[] Weights)[] postings) =>
-        Array.Sort(top, (x, y) => postings[x.Id].Documents.Length != postings[y.Id].Documents.Length
-            ? postings[x.Id].Documents.Length.CompareTo(postings[y.Id].Documents.Length)
-            : x.Id.CompareTo(y.Id));
+    private static void RarestFirst((int Id, double Weight)[] top, (int[] Documents, double[] Weights)[] postings)
+    {
+        // An insertion sort: two dozen words, no two with the same id.
+        for (var i = 1; i < top.Length; i++)
+        {
+            var word = top[i];
+            var count = postings[word.Id].Documents.Length;
+            var at = i;
+            for (; at > 0 && (postings[top[at - 1].Id].Documents.Length is var other && (other > count || (other == count && top[at - 1].Id > word.Id))); at--)
+            {
+                top[at] = top[at - 1];
+            }
+
+            top[at] = word;
+        }
+    }
 
     // The last candidates found for each body (they are what its related list compared), and the estimate a body had to
     // pass to be one (double.MinValue when every body met was taken), for RelatedMemo.
@@ -1364,7 +1394,24 @@ internal sealed partial class TextSimilarity
     /// than before, weighs the bodies holding it differently (see <see cref="FrequencySteps"/>).</summary>
     internal bool Reweighs(long hash, int shift) => shift != 0 && Reweighs(DocumentFrequency(hash), shift, Documents);
 
-    private static (int[] Ids, double[] Weights) Weigh((int[] Ids, int[] Counts) counts, int[] documentFrequency, int documents, int frequencyBits)
+    /// <summary>Each word's IDF, from its document frequency read to <paramref name="frequencyBits"/> leading binary digits
+    /// (0 for a word in every document, which <see cref="Weigh"/> leaves out): worked out once per word rather than once per
+    /// word of every body.</summary>
+    private static double[] Idfs(int[] documentFrequency, int documents, int frequencyBits)
+    {
+        var idfs = new double[documentFrequency.Length];
+        for (var id = 0; id < idfs.Length; id++)
+        {
+            idfs[id] = documentFrequency[id] < documents ? Math.Log((double)documents / FrequencySteps.Round(documentFrequency[id], frequencyBits)) : 0;
+        }
+
+        return idfs;
+    }
+
+    // 1 + ln(count) for the counts most words have in a body.
+    private static readonly double[] LogCounts = [.. Enumerable.Range(0, 64).Select(count => 1 + Math.Log(count))];
+
+    private static (int[] Ids, double[] Weights) Weigh((int[] Ids, int[] Counts) counts, int[] documentFrequency, int documents, double[] idfs)
     {
         // A word found in every document says nothing about which two belong together: counted first, so the
         // arrays are made at their final size.
@@ -1385,8 +1432,8 @@ internal sealed partial class TextSimilarity
         {
             if (documentFrequency[counts.Ids[i]] < documents)
             {
-                var idf = Math.Log((double)documents / FrequencySteps.Round(documentFrequency[counts.Ids[i]], frequencyBits));
-                var weight = (1 + Math.Log(counts.Counts[i])) * idf;
+                var count = counts.Counts[i];
+                var weight = (count < LogCounts.Length ? LogCounts[count] : 1 + Math.Log(count)) * idfs[counts.Ids[i]];
                 (ids[kept], weights[kept]) = (counts.Ids[i], weight);
                 squares += weight * weight;
                 kept++;

@@ -46,6 +46,23 @@ public sealed class TextSimilarityTests
         }
     }
 
+    /// <summary>A body's heaviest words, which its candidate search walks, are its 24 of largest weight, ties to the lower
+    /// word (by hash): 30 words of one body alone, each once, weigh the same; 30 words said 1 to 30 times weigh by count.</summary>
+    [Fact]
+    public void TheHeaviestWordsAreTheTwentyFourOfLargestWeightTiesToTheLowerWord()
+    {
+        var texts = Filler(seed: 5, words: 40).Take(40).ToArray();
+        static string Word(string stem, int i) => $"{stem}{(char)('a' + (i / 26))}{(char)('a' + (i % 26))}";
+        texts[0] = string.Join(' ', Enumerable.Range(0, 30).Select(i => Word("alone", i)));
+        texts[1] = string.Join(' ', Enumerable.Range(1, 30).SelectMany(i => Enumerable.Repeat(Word("said", i), i)));
+        var similarity = new TextSimilarity([.. texts.Select(TermMatcher.Key)], everyTriple: false);
+
+        var tied = TextSimilarity.Features(TermMatcher.Key(texts[0])).Words;
+        Assert.Equal(tied.Order().Take(24).Order(), similarity.TopWordHashesOf(0).Order());
+        var byCount = Enumerable.Range(7, 24).SelectMany(i => TextSimilarity.Features(TermMatcher.Key(Word("said", i))).Words);
+        Assert.Equal(byCount.Order(), similarity.TopWordHashesOf(1).Order());
+    }
+
     [Fact]
     public void CandidatesOfALargeDossierFindTheSameStoryAmongThousands()
     {
