@@ -14,7 +14,8 @@ namespace StaticDossier.Benchmarks;
 /// <c>DOSSIER_TIMINGS=serial</c> for each output's own CPU.
 /// Run with <c>DOSSIER_TIMINGS=1</c> for the stages, with <c>LOH=1</c> for the large objects each build allocates.
 /// <c>LIVE_MODEL_EDITS=none,body</c> chooses the saves of each round (<c>none</c>: nothing changed; default
-/// <c>body,title,tags</c>, then the put back), to profile one kind alone.</summary>
+/// <c>body,title,tags</c>, then the put back), to profile one kind alone; <c>LIVE_MODEL_ARTICLE=n</c> edits article n in
+/// every round (a save crossing a step, repeated).</summary>
 internal static class LiveModelHarness
 {
     public static int Run(string[] args)
@@ -73,7 +74,7 @@ internal static class LiveModelHarness
         Build("nothing changed");
         for (var round = 0; round < rounds; round++)
         {
-            var edited = (pages.Count / 2) + (round * 97 % (pages.Count / 2));
+            var edited = Article ?? (pages.Count / 2) + (round * 97 % (pages.Count / 2));
             var original = pages[edited];
             foreach (var kind in Edits)
             {
@@ -102,6 +103,9 @@ internal static class LiveModelHarness
 
         return diagnostics.HasErrors ? 1 : 0;
     }
+
+    // LIVE_MODEL_ARTICLE=n edits article n in every round (to repeat one save, e.g. one crossing a step, for a profile).
+    private static int? Article => int.TryParse(Environment.GetEnvironmentVariable("LIVE_MODEL_ARTICLE"), out var n) ? n : null;
 
     private static string[] Edits => Environment.GetEnvironmentVariable("LIVE_MODEL_EDITS") is { Length: > 0 } edits
         ? edits.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
