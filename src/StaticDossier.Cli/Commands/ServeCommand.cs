@@ -74,7 +74,8 @@ internal static class ServeCommand
 
                 Console.WriteLine(ProgressReporter.Summarise(summary, diagnostics, output));
                 failed = !summary.Succeeded;
-            });
+            },
+            warmSavePaths: true);
         if (session is null)
         {
             return 1;

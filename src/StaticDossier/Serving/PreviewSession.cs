@@ -12,6 +12,10 @@ public sealed class PreviewSession : IAsyncDisposable
     private readonly Action<BuildSummary, DiagnosticBag> _report;
     private readonly PreviewServer _server;
     private readonly SiteWatcher _watcher;
+    private readonly CancellationTokenSource _stop = new();
+
+    // Builds running now (the watcher's): code compiled ahead waits for them.
+    private int _building;
 
     // The last build kept in memory (inputs, pages, bodies, what each page read, what was published): a rebuild reads,
     // renders and writes only what changed.
@@ -37,8 +41,10 @@ public sealed class PreviewSession : IAsyncDisposable
     internal LiveBuild Live => _live;
 
     /// <summary>Builds once, then serves and watches. <paramref name="loadConfig"/> is called again for each
-    /// rebuild, so an edit to site.yml takes effect; <paramref name="report"/> hears about every build.</summary>
-    public static PreviewSession? Start(Func<DiagnosticBag, SiteConfig?> loadConfig, int port, TimeSpan quiet, Action<BuildSummary, DiagnosticBag> report)
+    /// rebuild, so an edit to site.yml takes effect; <paramref name="report"/> hears about every build. With
+    /// <paramref name="warmSavePaths"/> (the CLI), the code only a save runs is compiled in the background after the
+    /// first build (<see cref="ColdPaths"/>), so the first save does not wait for it.</summary>
+    public static PreviewSession? Start(Func<DiagnosticBag, SiteConfig?> loadConfig, int port, TimeSpan quiet, Action<BuildSummary, DiagnosticBag> report, bool warmSavePaths = false)
     {
         var diagnostics = new DiagnosticBag();
         var config = loadConfig(diagnostics);
@@ -77,10 +83,28 @@ public sealed class PreviewSession : IAsyncDisposable
         }
 
         session._watcher.Start();
+        if (warmSavePaths)
+        {
+            _ = ColdPaths.WarmInBackground(() => Volatile.Read(ref session._building) > 0, session._stop.Token);
+        }
+
         return session;
     }
 
     private void Rebuild(IReadOnlyCollection<string>? changed)
+    {
+        Interlocked.Increment(ref _building);
+        try
+        {
+            RebuildNow(changed);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _building);
+        }
+    }
+
+    private void RebuildNow(IReadOnlyCollection<string>? changed)
     {
         _live.Saw(changed);
         var diagnostics = new DiagnosticBag();
@@ -108,6 +132,8 @@ public sealed class PreviewSession : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        _stop.Dispose();
         _watcher.Dispose();
         await _server.DisposeAsync().ConfigureAwait(false);
     }
