@@ -171,7 +171,7 @@ internal sealed class RelatedMemo
         var (factors, exposures, cuts) = (new double[count], new double[count], new double[count]);
         var metBelow = new Dictionary<int, double>();
         var textChanged = Enumerable.Range(0, count).Where(i => !string.Equals(last.Keys[i], now.Keys[i], StringComparison.Ordinal)).ToList();
-        var namesChanged = Enumerable.Range(0, count).Where(i => !last.People[i].SequenceEqual(now.People[i]) || !last.Tags[i].SequenceEqual(now.Tags[i])).ToList();
+        var namesChanged = Enumerable.Range(0, count).Where(i => !Same(last.People[i], now.People[i]) || !Same(last.Tags[i], now.Tags[i])).ToList();
         var linkChanged = namesChanged.Concat(Enumerable.Range(0, count).Where(i => last.Links[i] != now.Links[i])).ToHashSet();
 
         if (textChanged.Count > 0 || _relocated.Count > 0)
@@ -507,6 +507,9 @@ internal sealed class RelatedMemo
             return -1;
         }
     }
+
+    /// <summary>The same names in the same order (most articles keep the very list: the model memo hands it on).</summary>
+    private static bool Same(IReadOnlyList<TermLink> last, IReadOnlyList<TermLink> now) => ReferenceEquals(last, now) || last.SequenceEqual(now);
 
     /// <summary>Adds to <paramref name="reached"/> the articles that gained or lost one of <paramref name="terms"/>, each once.</summary>
     private static void Reached(IReadOnlyList<TermLink> terms, Dictionary<string, List<int>> changers, List<int> reached)

@@ -40,7 +40,7 @@ internal sealed partial class TextSimilarity
         var moved = new HashSet<int>();
         for (var j = 0; j < Documents; j++)
         {
-            if (!isChanged[j] && (lastCandidates[j] is not { } candidates || candidates.Any(x => isChanged[x])))
+            if (!isChanged[j] && (lastCandidates[j] is not { } candidates || AnyChanged(candidates, isChanged)))
             {
                 moved.Add(j);
             }
@@ -95,7 +95,7 @@ internal sealed partial class TextSimilarity
             {
                 foreach (var j in postings[id].Documents)
                 {
-                    if (!isChanged[j] && !moved.Contains(j) && Array.FindIndex(top[j], 0, Visited(top[j], postings), t => t.Id == id) >= 0)
+                    if (!isChanged[j] && !moved.Contains(j) && Walks(top[j], postings, id))
                     {
                         met.Add(j);
                     }
@@ -136,6 +136,41 @@ internal sealed partial class TextSimilarity
         }
 
         return moved;
+    }
+
+    private static bool AnyChanged(IReadOnlyList<int> candidates, bool[] isChanged)
+    {
+        for (var k = 0; k < candidates.Count; k++)
+        {
+            if (isChanged[candidates[k]])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when word <paramref name="id"/> is among the heaviest words <paramref name="top"/> of a body that its
+    /// search walks (those within <see cref="Visited"/>): one pass, for each posting of a changed body's words.</summary>
+    private bool Walks((int Id, double Weight)[] top, (int[] Documents, double[] Weights)[] postings, int id)
+    {
+        var visited = 0;
+        foreach (var (word, _) in top)
+        {
+            visited += postings[word].Documents.Length;
+            if (visited > PostingBudget)
+            {
+                return false;
+            }
+
+            if (word == id)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when the heaviest words <paramref name="top"/> of a body, in walking order now, were walked otherwise

@@ -262,20 +262,46 @@ internal sealed partial class TextSimilarity
 
             (_distinct[d], _local[d], _sampled[d], _shingles[d]) = (last._distinct[d], last._local[d], last._sampled[d], last._shingles[d]);
             var counts = last._counts[d];
-            _counts[d] = renumber is null ? counts : (Array.ConvertAll(counts.Ids, id => renumber[id]), counts.Counts);
-            if (Array.Exists(_counts[d].Ids, id => reweighed[id]))
+            _counts[d] = renumber is null ? counts : (Renumbered(counts.Ids, renumber), counts.Counts);
+            if (AnyOf(_counts[d].Ids, reweighed))
             {
                 _vectors[d] = Weigh(_counts[d], frequency, n, idfs);
             }
             else
             {
                 var (ids, weights) = last._vectors[d];
-                _vectors[d] = renumber is null ? last._vectors[d] : (Array.ConvertAll(ids, id => renumber[id]), weights);
+                _vectors[d] = renumber is null ? last._vectors[d] : (Renumbered(ids, renumber), weights);
                 kept[d] = true;
             }
         });
 
         return (hashes, table, frequency, (kept, last, renumber));
+    }
+
+    // A word added to the dossier or gone from it renumbers every body's ids (a save's new word: all 10,000 bodies), so
+    // these run as plain loops rather than through a delegate per id.
+    private static int[] Renumbered(int[] ids, int[] renumber)
+    {
+        var now = new int[ids.Length];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            now[i] = renumber[ids[i]];
+        }
+
+        return now;
+    }
+
+    private static bool AnyOf(int[] ids, bool[] marked)
+    {
+        foreach (var id in ids)
+        {
+            if (marked[id])
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Each word's documents and weights, for <see cref="Accumulate"/>, the exact all-pairs pass of a small
@@ -772,7 +798,7 @@ internal sealed partial class TextSimilarity
     /// <summary>The documents whose weighed words include one of <paramref name="hashes"/>.</summary>
     internal List<int> DocumentsWithWords(IReadOnlySet<long> hashes) => Matching(hashes, d => _vectors[d].Ids);
 
-    private List<int> Matching(IReadOnlySet<long> hashes, Func<int, IEnumerable<int>> idsOf)
+    private List<int> Matching(IReadOnlySet<long> hashes, Func<int, int[]> idsOf)
     {
         var wanted = new bool[_vocabulary];
         foreach (var hash in hashes)
@@ -786,7 +812,7 @@ internal sealed partial class TextSimilarity
         var found = new List<int>();
         for (var d = 0; d < _vectors.Length; d++)
         {
-            if (idsOf(d).Any(id => wanted[id]))
+            if (AnyOf(idsOf(d), wanted))
             {
                 found.Add(d);
             }
@@ -1188,7 +1214,16 @@ internal sealed partial class TextSimilarity
                 return;
             }
 
-            var list = renumber is null ? last.Top[d] : Array.ConvertAll(last.Top[d], t => (Id: renumber[t.Id], t.Weight));
+            var list = last.Top[d];
+            if (renumber is not null)
+            {
+                list = new (int Id, double Weight)[list.Length];
+                for (var i = 0; i < list.Length; i++)
+                {
+                    list[i] = (renumber[last.Top[d][i].Id], last.Top[d][i].Weight);
+                }
+            }
+
             if (Array.Exists(list, t => recounted[t.Id]))
             {
                 list = renumber is null ? ((int Id, double Weight)[])list.Clone() : list;

@@ -37,6 +37,7 @@ internal static class ColdPaths
     }
 
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The library is kept whole (TrimmerRootAssembly); under Native AOT nothing runs here.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2065", Justification = "As above: every type of the library is kept.")]
     [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "As above: every type of the library is kept.")]
     private static int Warm(Func<bool> building, CancellationToken cancel)
     {
