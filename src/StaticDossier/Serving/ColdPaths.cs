@@ -11,6 +11,8 @@ namespace StaticDossier.Serving;
 /// generic ones (compiled per instantiation) are left. Nothing to do where code is compiled ahead of time (Native AOT).</summary>
 internal static class ColdPaths
 {
+    private static readonly string[] First = ["StaticDossier.Analysis", "StaticDossier.Rendering.Incremental", "StaticDossier.Rendering.Search", "StaticDossier.Publishing", "StaticDossier.Building"];
+
     // Stages a save does not reach: ingest and its cleaning, archives and seeds' gathering.
     private static readonly string[] Skipped = ["StaticDossier.Cleaning", "StaticDossier.Ingesting", "StaticDossier.Warc", "StaticDossier.Gathering", "StaticDossier.Repairing", "StaticDossier.Archiving"];
 
@@ -43,7 +45,9 @@ internal static class ColdPaths
     {
         var prepared = 0;
         const BindingFlags all = BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
-        foreach (var type in typeof(ColdPaths).Assembly.GetTypes())
+        // The stages of a save's own paths first: the memos, the search index's patch, the writes.
+        var types = typeof(ColdPaths).Assembly.GetTypes().OrderBy(t => Array.FindIndex(First, f => t.Namespace?.StartsWith(f, StringComparison.Ordinal) == true) is var at and >= 0 ? at : First.Length);
+        foreach (var type in types)
         {
             if (type.ContainsGenericParameters || type == typeof(Ingestor) || Array.Exists(Skipped, s => type.Namespace?.StartsWith(s, StringComparison.Ordinal) == true))
             {
@@ -62,7 +66,10 @@ internal static class ColdPaths
                     return prepared;
                 }
 
-                if (method.IsAbstract || method.ContainsGenericParameters || method.GetMethodBody() is null)
+                // Abstract, extern or runtime-provided: nothing of the library's to compile (asked without reading the IL,
+                // which would allocate while a save may be building).
+                if (method.IsAbstract || method.ContainsGenericParameters || (method.Attributes & MethodAttributes.PinvokeImpl) != 0
+                    || (method.MethodImplementationFlags & (MethodImplAttributes.InternalCall | MethodImplAttributes.Runtime)) != 0)
                 {
                     continue;
                 }
