@@ -18,6 +18,9 @@ namespace StaticDossier.Rendering;
 internal sealed class CachedIncludes : IScriptCustomFunction
 {
     private readonly Func<TemplateContext> _newContext;
+
+    // Where the shipped item partial is, when the dossier's is exactly it: DefaultItem writes it without Scriban.
+    private readonly Lazy<string?> _shippedItem;
     // Kept as UTF-8: at 100,000 articles some 200,000 items, half the bytes of their strings.
     private readonly ConcurrentDictionary<Key, Utf8Html> _rendered = new();
 
@@ -25,14 +28,18 @@ internal sealed class CachedIncludes : IScriptCustomFunction
     private readonly ConcurrentBag<TemplateContext> _contexts = [];
     private int _renders;
 
-    private CachedIncludes(Func<TemplateContext> newContext) => _newContext = newContext;
+    private CachedIncludes(Func<TemplateContext> newContext, Func<string?> shippedItem)
+    {
+        _newContext = newContext;
+        _shippedItem = new(shippedItem);
+    }
 
     /// <summary>Adds <c>include_cached</c> to <paramref name="context"/>'s built-ins and returns it; the partials render in
     /// contexts from <paramref name="newContext"/> (set up as a page's), and the cache lives as long as those built-ins
     /// or until <see cref="Forget"/>.</summary>
-    public static CachedIncludes Install(TemplateContext context, Func<TemplateContext> newContext)
+    public static CachedIncludes Install(TemplateContext context, Func<TemplateContext> newContext, Func<string?>? shippedItem = null)
     {
-        var cached = new CachedIncludes(newContext);
+        var cached = new CachedIncludes(newContext, shippedItem ?? (static () => null));
         context.BuiltinObject.SetValue("include_cached", cached, true);
         return cached;
     }
@@ -97,6 +104,12 @@ internal sealed class CachedIncludes : IScriptCustomFunction
         if (found)
         {
             return html!;
+        }
+
+        if (reads is null && path == _shippedItem.Value && DefaultItem.TryWrite(names, arguments) is { } written)
+        {
+            Interlocked.Increment(ref _renders);
+            return _rendered.GetOrAdd(key!, written);
         }
 
         var template = context.GetOrCreateTemplate(path, call);

@@ -79,6 +79,12 @@ internal static class DefaultArticle
                 .Raw("</h2>\n  <ul class=\"article-list\">\n");
             foreach (var r in a.Related)
             {
+                if (r is null)
+                {
+                    o.Fail();
+                    continue;
+                }
+
                 o.Raw("    <li class=\"item\"><a class=\"item-title\" href=\"").Text(root).Text(r.Url).Raw("\" lang=\"").Text(r.Language)
                     .Raw("\" hreflang=\"").Text(r.Language).Raw("\">").Text(r.Title).Raw("</a><p class=\"item-meta\">");
                 if (r.DateDisplay is not null)
@@ -127,9 +133,9 @@ internal static class DefaultArticle
         }
 
         o.Raw("<p><a href=\"").Text(root).Text(SitePaths.Home).Raw("\">").Text(v.T("back_to_timeline")).Raw("</a></p>\n");
-        if (output.Length > EscapingTemplateContext.MaxOutputLength)
+        if (!o.Plain || output.Length > EscapingTemplateContext.MaxOutputLength)
         {
-            output.Length = start; // Scriban stops such a page with an error naming the limit: let it
+            output.Length = start; // Scriban stops a page over its limit with an error naming it: let it
             return false;
         }
 
@@ -147,6 +153,12 @@ internal static class DefaultArticle
         o.Raw("<div><dt>").Text(v.T(heading)).Raw("</dt><dd><ul class=\"inline\">");
         foreach (var link in links)
         {
+            if (link is null)
+            {
+                o.Fail();
+                continue;
+            }
+
             o.Raw("<li><a href=\"").Text(v.Root).Text(link.Url).Raw("\">").Text(link.Name).Raw("</a></li>");
         }
 
@@ -272,46 +284,6 @@ internal static class DefaultArticle
             return null;
         }
 
-        // Every value written on an indented line (where Scriban would indent what follows a line break in it) or long
-        // enough to meet Scriban's limit on a value: none is, for any article ingest makes, but a hand-written one could be.
-        var plain = DefaultLayout.Plain(root) && DefaultLayout.Plain(a.Title) && DefaultLayout.Plain(a.Language) && DefaultLayout.Plain(a.Byline)
-            && DefaultLayout.Plain(a.Date) && DefaultLayout.Plain(a.DateDisplay) && DefaultLayout.Plain(a.DateApprox) && DefaultLayout.Plain(a.DateApproxDisplay)
-            && DefaultLayout.Plain(a.SourceLink?.Url) && DefaultLayout.Plain(a.SourceLink?.Name) && DefaultLayout.Plain(a.LanguageLink.Url)
-            && DefaultLayout.Plain(a.LanguageName) && DefaultLayout.Plain(a.ReadingTime) && DefaultLayout.Plain(a.SourceUrl)
-            && DefaultLayout.Plain(a.ArchiveLookupUrl) && DefaultLayout.Plain(a.RetrievedAt?.Value) && DefaultLayout.Plain(a.RetrievedAt?.Display)
-            && DefaultLayout.Plain(meta.ArchiveRecord) && DefaultLayout.Plain(meta.ArchiveFile) && DefaultLayout.Plain(a.SeedUrl)
-            && DefaultLayout.Plain(a.Seed) && DefaultLayout.Plain(a.SeedSha256) && DefaultLayout.Plain(a.SeedFileName) && DefaultLayout.Plain(a.Citation)
-            && Plain(a.People) && Plain(a.Tags) && Plain(a.Related) && Plain(a.Earlier) && Plain(a.Later);
-        return plain ? new Values(a, strings, root) : null;
+        return new Values(a, strings, root);
     }
-
-    private static bool Plain(IReadOnlyList<TermLink> links)
-    {
-        foreach (var link in links)
-        {
-            if (link is null || !DefaultLayout.Plain(link.Url) || !DefaultLayout.Plain(link.Name))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool Plain(IReadOnlyList<ArticleLink> links)
-    {
-        foreach (var link in links)
-        {
-            if (link is null || !Plain(link))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool Plain(ArticleLink? r) => r is null || (DefaultLayout.Plain(r.Url) && DefaultLayout.Plain(r.Language) && DefaultLayout.Plain(r.Title)
-        && DefaultLayout.Plain(r.Date) && DefaultLayout.Plain(r.DateDisplay) && DefaultLayout.Plain(r.DateApprox) && DefaultLayout.Plain(r.DateApproxDisplay)
-        && DefaultLayout.Plain(r.Source) && DefaultLayout.Plain(r.ReadingTime) && DefaultLayout.Plain(r.Reason) && DefaultLayout.Plain(r.Summary));
 }

@@ -96,9 +96,9 @@ internal static class DefaultLayout
         }
 
         o.Raw("</body>\n</html>\n");
-        if (output.Length > EscapingTemplateContext.MaxOutputLength)
+        if (!o.Plain || output.Length > EscapingTemplateContext.MaxOutputLength)
         {
-            output.Length = start; // Scriban stops such a page with an error naming the limit: let it
+            output.Length = start; // Scriban stops a page over its limit with an error naming it: let it
             return false;
         }
 
@@ -174,6 +174,12 @@ internal static class DefaultLayout
             o.Raw("<link rel=\"schema.DC\" href=\"http://purl.org/dc/elements/1.1/\">\n");
             foreach (var meta in v.DublinCore)
             {
+                if (meta is null)
+                {
+                    o.Fail();
+                    continue;
+                }
+
                 o.Raw("<meta name=\"").Text(meta.Name).Raw("\" content=\"").Text(meta.Content).Raw("\">\n");
             }
         }
@@ -190,6 +196,12 @@ internal static class DefaultLayout
             .Raw(v.NavCurrent == "home" ? "\" aria-current=\"page\">" : "\">").Text(v.T("nav_home")).Raw("</a></li>\n");
         foreach (var tax in v.Taxonomies)
         {
+            if (tax is null)
+            {
+                o.Fail();
+                continue;
+            }
+
             o.Raw("    <li><a href=\"").Text(v.Root).Text(tax.Url).Raw(v.NavCurrent == tax.Key ? "\" aria-current=\"page\">" : "\">")
                 .Text(tax.Title).Raw("</a></li>\n");
         }
@@ -201,15 +213,21 @@ internal static class DefaultLayout
     /// <summary>Kept well under Scriban's limit on a value's length (a title and a page number make one more).</summary>
     private const int MaxText = 1 << 20;
 
-    /// <summary>Whether <paramref name="text"/> (or null) can be written here as Scriban writes it: Scriban indents what
-    /// follows a line break in a value written on an indented line (where some of these are), and stops at a value of
-    /// 8 Mi characters. Such values take Scriban's way; no value the generator makes has a line break.</summary>
-    internal static bool Plain(string? text) => text is null || (text.Length <= MaxText && !text.Contains('\n', StringComparison.Ordinal));
+    private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create("&<>\"'\n");
 
-    /// <summary>Appends text HTML-escaped as <see cref="EscapingTemplateContext.Escape"/> escapes it, without a string between.</summary>
-    internal readonly struct Writer(StringBuilder output)
+    /// <summary>Appends text HTML-escaped as <see cref="EscapingTemplateContext.Escape"/> escapes it, without a string between,
+    /// and notes a value this cannot write as Scriban does: Scriban indents what follows a line break in a value written
+    /// on an indented line (where some of these are), and stops at a value of 8 Mi characters. A page with such a value
+    /// takes Scriban's way; no value the generator makes has a line break.</summary>
+    internal sealed class Writer(StringBuilder output)
     {
+        /// <summary>False once a value was written that Scriban might have written otherwise.</summary>
+        public bool Plain { get; private set; } = true;
+
         public StringBuilder Output => output;
+
+        /// <summary>Marks the page as one to leave to Scriban (a value of a kind this does not write).</summary>
+        public void Fail() => Plain = false;
 
         public Writer Raw(string html)
         {
@@ -219,17 +237,33 @@ internal static class DefaultLayout
 
         public Writer Text(string? text)
         {
-            var rest = text.AsSpan();
-            while (rest.IndexOfAny("&<>\"'") is var at and >= 0)
+            if (text is null)
             {
-                output.Append(rest[..at]).Append(rest[at] switch
+                return this;
+            }
+
+            if (text.Length > MaxText)
+            {
+                Plain = false;
+            }
+
+            var rest = text.AsSpan();
+            while (rest.IndexOfAny(Special) is var at and >= 0)
+            {
+                output.Append(rest[..at]);
+                switch (rest[at])
                 {
-                    '&' => "&amp;",
-                    '<' => "&lt;",
-                    '>' => "&gt;",
-                    '"' => "&quot;",
-                    _ => "&#39;",
-                });
+                    case '&': output.Append("&amp;"); break;
+                    case '<': output.Append("&lt;"); break;
+                    case '>': output.Append("&gt;"); break;
+                    case '"': output.Append("&quot;"); break;
+                    case '\'': output.Append("&#39;"); break;
+                    default:
+                        output.Append('\n');
+                        Plain = false;
+                        break;
+                }
+
                 rest = rest[(at + 1)..];
             }
 
@@ -309,7 +343,7 @@ internal static class DefaultLayout
                 || !Get(model, "output_path", out string? outputPath)
                 || !Get(model, "nav_current", out string? navCurrent)
                 || !Get(model, "standalone", out Standalone? standalone) || standalone is { Style: null } or { StyleHash: null }
-                || !Get(model, "page_scripts", out string[]? scripts) || scripts is null || scripts.Length > MaxItems || scripts.Contains(null)
+                || !Get(model, "page_scripts", out string[]? scripts) || scripts is null || scripts.Length > MaxItems
                 || !Get(model, "page_title", out string? pageTitle)
                 || !Get(model, "pager", out Pager? pager)
                 || !Get(model, "page_description", out string? description)
@@ -323,11 +357,7 @@ internal static class DefaultLayout
                 return null;
             }
 
-            if (!strings.Has(Keys) || !Plain(site.Title) || !Plain(site.Language) || !Plain(site.Author) || !Plain(site.Locale) || !Plain(root)
-                || !Plain(outputPath) || !Plain(navCurrent) || !Plain(standalone?.StyleHash) || !Plain(pageTitle) || !Plain(description)
-                || !Plain(ogType) || !Plain(canonical) || !Plain(pager?.PrevUrl) || !Plain(pager?.NextUrl) || !scripts.All(Plain)
-                || !dublinCore.All(m => m is not null && Plain(m.Name) && Plain(m.Content))
-                || !taxonomies.All(t => t is not null && Plain(t.Key) && Plain(t.Url) && Plain(t.Title)))
+            if (!strings.Has(Keys))
             {
                 return null;
             }

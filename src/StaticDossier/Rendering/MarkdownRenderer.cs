@@ -221,7 +221,9 @@ public sealed class MarkdownRenderer
             return true;
         }
 
-        var cleaned = new string([.. url.Trim(C0AndSpace).Where(c => c is not ('\t' or '\n' or '\r'))]);
+        // Most addresses hold no space or control character: nothing to strip, and no copy made.
+        var cleaned = url.AsSpan().IndexOfAnyInRange('\0', ' ') < 0 ? url
+            : new string([.. url.Trim(C0AndSpace).Where(c => c is not ('\t' or '\n' or '\r'))]);
         var colon = cleaned.IndexOf(':', StringComparison.Ordinal);
         var end = cleaned.IndexOfAny(['/', '?', '#', '\\']);
         var hasScheme = colon >= 0 && (end < 0 || colon < end);
@@ -233,8 +235,21 @@ public sealed class MarkdownRenderer
             return !remote;
         }
 
-        return !hasScheme || (SafeSchemes.Contains(cleaned[..colon], StringComparer.OrdinalIgnoreCase)
+        return !hasScheme || (SafeScheme(cleaned.AsSpan(0, colon))
             && Uri.TryCreate(cleaned, UriKind.Absolute, out var uri) && SafeSchemes.Contains(uri.Scheme, StringComparer.Ordinal));
+    }
+
+    private static bool SafeScheme(ReadOnlySpan<char> scheme)
+    {
+        foreach (var safe in SafeSchemes)
+        {
+            if (scheme.Equals(safe, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Markdig's renderer with its between-documents reset (indents, line state) made callable.</summary>

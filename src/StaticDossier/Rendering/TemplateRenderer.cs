@@ -27,10 +27,11 @@ public sealed class TemplateRenderer
     // rendering, so one set per build (with the raw include and the cached include installed once) serves every page.
     private readonly Lazy<ScriptObject> _builtins;
 
-    // Whether base.sbn and its partials, and article.sbn, are the shipped ones, which DefaultLayout and DefaultArticle
-    // write without interpreting them.
+    // Whether base.sbn and its partials, article.sbn and the item partial are the shipped ones, which DefaultLayout,
+    // DefaultArticle and DefaultItem write without interpreting them.
     private readonly Lazy<bool> _shippedLayout;
     private readonly Lazy<bool> _shippedArticle;
+    private readonly Lazy<string?> _shippedItem;
     private CachedIncludes? _cached;
 
     /// <summary>Creates a renderer for the templates in <paramref name="templatesDir"/>.</summary>
@@ -48,11 +49,14 @@ public sealed class TemplateRenderer
         _loader = new TemplateFolderLoader(templatesDir, displayDir);
         _shippedLayout = new(() => directIncludes && DefaultLayout.Matches(templatesDir));
         _shippedArticle = new(() => directIncludes && DefaultArticle.Matches(templatesDir));
+        // As the loader gives the partial's path to include_cached.
+        _shippedItem = new(() => directIncludes && DefaultItem.Matches(templatesDir)
+            ? Path.GetFullPath(Path.Combine(Path.GetFullPath(templatesDir) + Path.DirectorySeparatorChar, DefaultItem.File)) : null);
         _builtins = new(() =>
         {
             var context = new TemplateContext();
             RawIncludes.Install(context, directIncludes);
-            _cached = CachedIncludes.Install(context, NewContext);
+            _cached = CachedIncludes.Install(context, NewContext, () => _shippedItem.Value);
             BoundedBuiltins.Install(context.BuiltinObject);
             // Shared by every page, so no page may change them for the next (e.g. `date.format = ...`).
             foreach (var value in context.BuiltinObject.Values.OfType<ScriptObject>())
@@ -70,6 +74,9 @@ public sealed class TemplateRenderer
 
     /// <summary>Whether article pages are written by <see cref="DefaultArticle"/>: <c>article.sbn</c> is the shipped one.</summary>
     internal bool ArticleInCode => _shippedArticle.Value;
+
+    /// <summary>Whether list items are written by <see cref="DefaultItem"/>: the item partial is the shipped one.</summary>
+    internal bool ItemInCode => _shippedItem.Value is not null;
 
     /// <summary>Lets go of the partials <c>include_cached</c> rendered: called once every page is rendered, so that the
     /// contexts the threads keep (see <see cref="Reusable"/>) hold nothing of the site.</summary>

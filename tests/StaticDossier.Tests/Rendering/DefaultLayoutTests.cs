@@ -5,8 +5,8 @@ using StaticDossier.Tests.Support;
 
 namespace StaticDossier.Tests.Rendering;
 
-/// <summary>The shipped layout and article template are written by <see cref="DefaultLayout"/> and <see cref="DefaultArticle"/>,
-/// not interpreted: every page must come out as Scriban writes it. Each site is built twice, once with the shipped
+/// <summary>The shipped layout, article template and list item are written by <see cref="DefaultLayout"/>,
+/// <see cref="DefaultArticle"/> and <see cref="DefaultItem"/>, not interpreted: every page must come out as Scriban writes it. Each site is built twice, once with the shipped
 /// templates and once with templates that differ only in spaces inside their tags (which Scriban ignores, and which
 /// turn the written ones off), and compared file by file.</summary>
 public sealed class DefaultLayoutTests
@@ -17,11 +17,13 @@ public sealed class DefaultLayoutTests
         var shipped = new TemplateRenderer(RepoPaths.Templates, "templates");
         Assert.True(shipped.LayoutInCode);
         Assert.True(shipped.ArticleInCode);
+        Assert.True(shipped.ItemInCode);
         using var dossier = new TempDossier(withSeeds: false);
         Edit(dossier);
         var edited = new TemplateRenderer(dossier.PathOf("templates"), "templates");
         Assert.False(edited.LayoutInCode);
         Assert.False(edited.ArticleInCode);
+        Assert.False(edited.ItemInCode);
     }
 
     public static TheoryData<string, string> Sites() => new()
@@ -60,6 +62,10 @@ public sealed class DefaultLayoutTests
         var text = File.ReadAllText(article);
         Assert.Contains("{{ article.citation }}", text, StringComparison.Ordinal);
         File.WriteAllText(article, text.Replace("{{ article.citation }}", "{{article.citation}}", StringComparison.Ordinal));
+        var item = dossier.PathOf("templates/partials/_article_item.sbn");
+        text = File.ReadAllText(item);
+        Assert.Contains("{{ a.title }}", text, StringComparison.Ordinal);
+        File.WriteAllText(item, text.Replace("{{ a.title }}", "{{a.title}}", StringComparison.Ordinal));
         var nav = dossier.PathOf("templates/partials/_nav.sbn");
         text = File.ReadAllText(nav);
         Assert.Contains("{{ t.nav_label }}", text, StringComparison.Ordinal);
@@ -91,7 +97,8 @@ public sealed class DefaultLayoutTests
                 title: "Article {i} <b>&amp; \"quoted\""
                 {(i % 7 == 3 ? "date_approx: 2022-03" : i % 11 == 5 ? string.Empty : $"date: 2022-0{1 + (i % 9)}-1{i % 10}")}
                 language: {(i % 3 == 0 ? "vi" : "en")}
-                source: "News & Co"
+                source: "News & Co{(i == 11 ? "\\n" : string.Empty)}"
+                {(i == 13 ? "byline: \"Ends with a break\\n\"" : string.Empty)}
                 {(i % 2 == 0 ? "byline: \"A. <Reporter>\"" : i == 9 ? "byline: \"Two\\nlines\"" : string.Empty)}
                 {(i == 7 ? "summary: \"A summary\\n  on two lines\"" : string.Empty)}
                 {(i % 5 == 0 ? $"url: https://news.example.com/a{i}?x=1&y=2\nseed: seeds/{i:D3}_a.txt\nseed_sha256: {new string('0', 64)}\nremoved_blocks: {i / 5}\nretrieved_at: 2026-12-06T01:02:03Z\narchive_file: a{i}.warc.gz\narchive_record: \"urn:uuid:{i}\"" : string.Empty)}

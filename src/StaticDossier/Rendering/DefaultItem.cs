@@ -1,0 +1,92 @@
+using System.Text;
+
+namespace StaticDossier.Rendering;
+
+/// <summary>The shipped <c>partials/_article_item.sbn</c> written by C# instead of Scriban's interpreter, with the same
+/// characters: <c>include_cached</c> renders it once per article and list context (some 10,000 renders at 10,000
+/// articles). As <see cref="DefaultLayout"/>: only while the file is exactly the shipped one and the call passes
+/// <c>a</c> (an article or an article link), <c>root</c>, <c>undated_label</c> and <c>approx_label</c> as text;
+/// anything else takes Scriban.</summary>
+internal static class DefaultItem
+{
+    /// <summary>The partial this writes.</summary>
+    public const string File = "partials/_article_item.sbn";
+
+    private static readonly string[] Names = ["a", "root", "undated_label", "approx_label"];
+
+    [ThreadStatic]
+    private static StringBuilder? t_output;
+
+    /// <summary>Whether the partial in <paramref name="templatesDir"/> is the shipped one, character for character.</summary>
+    public static bool Matches(string templatesDir) => DefaultLayout.Same(templatesDir, [File]);
+
+    /// <summary>The item for the values passed under <paramref name="names"/> (<paramref name="arguments"/> after the partial's
+    /// name), as Scriban writes it; null when they are not ones this writes.</summary>
+    public static Utf8Html? TryWrite(string[] names, Scriban.Runtime.ScriptArray arguments)
+    {
+        if (!names.AsSpan().SequenceEqual(Names) || arguments.Count != Names.Length + 1)
+        {
+            return null;
+        }
+
+        object?[] values = [arguments[1], arguments[2], arguments[3], arguments[4]];
+        if (values[1] is not string root || values[2] is not (string or null) || values[3] is not (string or null))
+        {
+            return null;
+        }
+
+        var (undated, approx) = ((string?)values[2], (string?)values[3]);
+        var item = values[0] switch
+        {
+            ArticleView v => new Item(v.Url, v.Language, v.Title, v.Date, v.DateDisplay, v.DateApprox, v.DateApproxDisplay, v.Source, v.ReadingTime, v.Summary),
+            ArticleLink l => new Item(l.Url, l.Language, l.Title, l.Date, l.DateDisplay, l.DateApprox, l.DateApproxDisplay, l.Source, l.ReadingTime, l.Summary),
+            _ => (Item?)null,
+        };
+        if (item is not { } a)
+        {
+            return null;
+        }
+
+        var output = t_output ??= new StringBuilder(1024);
+        output.Clear();
+        var o = new DefaultLayout.Writer(output);
+        o.Raw("<li class=\"item\"><a class=\"item-title\" href=\"").Text(root).Text(a.Url).Raw("\" lang=\"").Text(a.Language).Raw("\" hreflang=\"")
+            .Text(a.Language).Raw("\">").Text(a.Title).Raw("</a><p class=\"item-meta\">");
+        if (a.Date is not null)
+        {
+            o.Raw("<time datetime=\"").Text(a.Date).Raw("\">").Text(a.DateDisplay).Raw("</time>");
+        }
+        else if (a.DateApprox is not null)
+        {
+            o.Raw("<span class=\"approx\" title=\"").Text(approx).Raw("\">").Text(a.DateApproxDisplay).Raw("</span>");
+        }
+        else
+        {
+            o.Raw("<span class=\"undated\">").Text(undated).Raw("</span>");
+        }
+
+        if (a.Source is not null)
+        {
+            o.Raw(" · <span class=\"source\">").Text(a.Source).Raw("</span>");
+        }
+
+        o.Raw(" · ").Text(a.ReadingTime).Raw("</p>");
+        if (a.Summary != string.Empty)
+        {
+            o.Raw("<p class=\"item-summary\" lang=\"").Text(a.Language).Raw("\">").Text(a.Summary).Raw("</p>");
+        }
+
+        o.Raw("</li>");
+        var html = o.Plain ? Utf8Html.FromUtf8(IO.Utf8Text.Encode(output)) : null;
+        output.Clear();
+        if (output.Capacity > 1 << 16)
+        {
+            output.Capacity = 1 << 12; // one huge item must not pin its buffer
+        }
+
+        return html;
+    }
+
+    private readonly record struct Item(string Url, string Language, string Title, string? Date, string? DateDisplay, string? DateApprox,
+        string? DateApproxDisplay, string? Source, string ReadingTime, string Summary);
+}
