@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 
@@ -18,8 +19,10 @@ internal static class HtmlLinkScanner
     /// <summary>Scans <paramref name="html"/>.</summary>
     public static ScannedPage Scan(string html) => Scan(Encoding.UTF8.GetBytes(html));
 
-    /// <summary>Scans the UTF-8 page <paramref name="html"/>.</summary>
-    public static ScannedPage Scan(ReadOnlySpan<byte> html)
+    /// <summary>Scans the UTF-8 page <paramref name="html"/>. With <paramref name="kept"/> (a site's distinct links and
+    /// ids, shared by every thread), each link and id is that table's string, added there when new; web addresses are
+    /// not added (a site's checker passes them over).</summary>
+    public static ScannedPage Scan(ReadOnlySpan<byte> html, ConcurrentDictionary<string, string>? kept = null)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var links = new List<(string, int)>();
@@ -98,11 +101,11 @@ internal static class HtmlLinkScanner
                 // Like a browser, the first of two same-named attributes wins.
                 if (id is null && Is(attr, "id"u8))
                 {
-                    id = hasValue ? Decode(value) : string.Empty;
+                    id = hasValue ? Decode(value, kept) : string.Empty;
                 }
                 else if (link is null && !wanted.IsEmpty && Is(attr, wanted))
                 {
-                    link = hasValue ? Decode(value) : string.Empty;
+                    link = hasValue ? Decode(value, kept) : string.Empty;
                 }
             }
 
@@ -167,11 +170,27 @@ internal static class HtmlLinkScanner
         return start..i;
     }
 
-    private static string Decode(ReadOnlySpan<byte> value)
+    private static string Decode(ReadOnlySpan<byte> value, ConcurrentDictionary<string, string>? kept)
     {
         if (value.Contains((byte)'&'))
         {
-            return WebUtility.HtmlDecode(Encoding.UTF8.GetString(value));
+            var decoded = WebUtility.HtmlDecode(Encoding.UTF8.GetString(value));
+            return kept is null ? decoded : kept.GetOrAdd(decoded, decoded);
+        }
+
+        if (kept is not null && !value.StartsWith("https://"u8) && !value.StartsWith("http://"u8))
+        {
+            // A site's table is looked up before any string is made: at 100,000 articles a site has far more distinct
+            // links than a thread's table below holds, and that one would be emptied over and over.
+            var utf16 = value.Length <= 512 ? stackalloc char[value.Length] : new char[value.Length];
+            utf16 = utf16[..Encoding.UTF8.GetChars(value, utf16)];
+            if (kept.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(utf16, out var known, out _))
+            {
+                return known;
+            }
+
+            var added = new string(utf16);
+            return kept.GetOrAdd(added, added);
         }
 
         // A site's pages repeat most of their links and ids (layout, navigation, the same tags): each thread makes

@@ -26,29 +26,27 @@ internal sealed class SiteLinks
             return;
         }
 
-        var scan = HtmlLinkScanner.Scan(file.Bytes);
+        // Links and ids come as the strings of the site's table: pages share most of theirs.
+        var scan = HtmlLinkScanner.Scan(file.Bytes, _strings);
         var links = new List<(string Href, int Offset)>(scan.Links.Count(l => !LinkChecker.IsWebAddress(l.Href)));
-        foreach (var (href, offset) in scan.Links)
+        foreach (var link in scan.Links)
         {
             // Web addresses are never checked, only counted: their strings are not kept.
-            if (LinkChecker.IsWebAddress(href))
+            if (LinkChecker.IsWebAddress(link.Href))
             {
                 Interlocked.Increment(ref _web);
             }
             else
             {
-                links.Add((Kept(href), offset));
+                links.Add(link);
             }
         }
 
         var ids = NoIds;
         if (scan.Ids.Count > 0)
         {
-            ids = new HashSet<string>(scan.Ids.Count, StringComparer.Ordinal);
-            foreach (var id in scan.Ids)
-            {
-                ids.Add(Kept(id));
-            }
+            ids = scan.Ids;
+            ids.TrimExcess(); // kept to the end of the build
         }
 
         _pages[file.OutputPath] = new ScannedPage(ids, links);
@@ -63,6 +61,4 @@ internal sealed class SiteLinks
         var scanned = pages.Select(p => _pages[p]).ToList();
         return LinkChecker.Check(_paths.Keys.ToHashSet(StringComparer.Ordinal), pages, scanned, i => bytesOf(pages[i]), diagnostics) + _web;
     }
-
-    private string Kept(string text) => _strings.GetOrAdd(text, text);
 }

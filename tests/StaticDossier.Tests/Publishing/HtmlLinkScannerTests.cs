@@ -36,6 +36,23 @@ public sealed class HtmlLinkScannerTests
         Assert.Contains("café", page.Ids);
     }
 
+    /// <summary>A site's table of strings: pages scanned with it share one string per distinct link and id, decoded as
+    /// without it; web addresses are read but not added to it.</summary>
+    [Fact]
+    public void PagesScannedWithASitesTableShareItsStrings()
+    {
+        var kept = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        const string Html = "<a href=\"tags/x.html\" id=\"top\">x</a><a href=\"a.html?x=1&amp;y=2\">a</a><a href=\"https://example.org/\">w</a>";
+        var first = HtmlLinkScanner.Scan(System.Text.Encoding.UTF8.GetBytes(Html), kept);
+        var second = HtmlLinkScanner.Scan(System.Text.Encoding.UTF8.GetBytes(Html), kept);
+        Assert.Equal(HtmlLinkScanner.Scan(Html).Links, first.Links);
+        Assert.Equal(["tags/x.html", "a.html?x=1&y=2", "https://example.org/"], second.Links.Select(l => l.Href));
+        Assert.Same(first.Links[0].Href, second.Links[0].Href);
+        Assert.Same(first.Links[1].Href, second.Links[1].Href);
+        Assert.Same(first.Ids.Single(), second.Ids.Single());
+        Assert.Equal(["a.html?x=1&y=2", "tags/x.html", "top"], kept.Keys.Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void FirstOfTwoSameNamedAttributesWins()
     {
