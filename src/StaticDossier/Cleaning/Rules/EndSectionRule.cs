@@ -212,23 +212,17 @@ internal sealed partial class EndSectionRule : INoiseRule
         for (var j = i + 1; j < blocks.Count; j++)
         {
             var b = blocks[j];
-            if (IsCopyOfProse(b))
+            switch (InRun(b))
             {
-                continue;
-            }
-
-            if (b.Class == BlockClass.Good && !b.IsDecided)
-            {
-                run += b.Text.Length;
-                gap = 0;
-            }
-            else if (b.Class == BlockClass.NearGood && !b.IsDecided)
-            {
-                gap = 0;
-            }
-            else if (++gap >= (run > 0 ? 2 : 4) || (run > 0 && b.Rule == RuleId.DateLine))
-            {
-                break;
+                case RunPart.Prose:
+                    run += b.Text.Length;
+                    gap = 0;
+                    break;
+                case RunPart.Bridge:
+                    gap = 0;
+                    break;
+                case RunPart.Other when ++gap >= (run > 0 ? 2 : 4) || (run > 0 && b.Rule == RuleId.DateLine):
+                    return run;
             }
         }
 
@@ -242,24 +236,19 @@ internal sealed partial class EndSectionRule : INoiseRule
         for (var j = 0; j < i; j++)
         {
             var b = blocks[j];
-            if (IsCopyOfProse(b))
+            switch (InRun(b))
             {
-                continue;
-            }
-
-            if (b.Class == BlockClass.Good && !b.IsDecided)
-            {
-                run += b.Text.Length;
-                gap = 0;
-            }
-            else if (b.Class == BlockClass.NearGood && !b.IsDecided)
-            {
-                gap = 0;
-            }
-            else if (++gap >= 2 || b.Rule == RuleId.DateLine)
-            {
-                run = 0;
-                gap = 0;
+                case RunPart.Prose:
+                    run += b.Text.Length;
+                    gap = 0;
+                    break;
+                case RunPart.Bridge:
+                    gap = 0;
+                    break;
+                case RunPart.Other when ++gap >= 2 || b.Rule == RuleId.DateLine:
+                    run = 0;
+                    gap = 0;
+                    break;
             }
 
             best = Math.Max(best, run);
@@ -268,8 +257,15 @@ internal sealed partial class EndSectionRule : INoiseRule
         return best;
     }
 
-    // A paragraph already dropped as a copy (a photo's caption shown twice) neither adds to a run nor breaks it.
-    private static bool IsCopyOfProse(Block b) => b.Role == BlockRole.Duplicate && b.Class >= BlockClass.NearGood;
+    private enum RunPart { Skipped, Prose, Bridge, Other }
+
+    // What a block is to a run of prose: undecided prose adds to it, an undecided near-prose line bridges it, a
+    // paragraph already dropped as a copy (a photo's caption shown twice) neither adds to it nor breaks it.
+    private static RunPart InRun(Block b) =>
+        b.Role == BlockRole.Duplicate && b.Class >= BlockClass.NearGood ? RunPart.Skipped
+        : b.Class == BlockClass.Good && !b.IsDecided ? RunPart.Prose
+        : b.Class == BlockClass.NearGood && !b.IsDecided ? RunPart.Bridge
+        : RunPart.Other;
 
     private static bool IsEndHeading(Block block)
     {
