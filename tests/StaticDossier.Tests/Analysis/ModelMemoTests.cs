@@ -1,4 +1,5 @@
 using StaticDossier.Analysis;
+using StaticDossier.Config;
 using StaticDossier.Content;
 using StaticDossier.Diagnostics;
 using StaticDossier.Rendering;
@@ -16,34 +17,21 @@ public sealed class ModelMemoTests
     [Fact]
     public void ANeighboursNewTitleReachesTheArticlesBesideIt()
     {
-        using var dossier = new TempDossier(withSeeds: false);
-        var config = Dossier.Config(dossier);
-        var diagnostics = new DiagnosticBag();
-        var text = InterfaceText.Load(config, diagnostics)!;
-        var markdown = new MarkdownRenderer();
-        var pages = Enumerable.Range(0, 12).Select(i => new ContentPage(
+        using var builders = new Builders();
+        var pages = Enumerable.Range(0, 12).Select(i => Page(
             $"content/n{i:00}.md",
+            i,
             new FrontMatter
             {
                 Title = $"Report {i}",
-                Date = new DateOnly(2020, 1, 1).AddDays(i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                Date = Day(i),
                 Tags = [i % 2 == 0 ? "energy" : "trade"],
-            },
-            // No word in common: each list holds the articles sharing its tag, so the retitled one is on none beside it.
-            $"Alpha{i}x beta{i}y gamma{i}z.",
-            5)).ToList();
-        // Bodies found by their Markdown string, as serve's body cache finds them: an unchanged page keeps its view.
-        var bodies = new System.Runtime.CompilerServices.ConditionalWeakTable<string, RenderedMarkdown>();
-        RenderedMarkdown Body(string body) => bodies.GetValue(body, b => markdown.RenderBody(b));
-        var memo = new ModelMemo();
-        _ = new DossierModelBuilder(config, text, markdown, Body) { Memo = memo, ExactUpTo = 0 }.Build(pages, diagnostics);
+            })).ToList();
+        _ = builders.Kept(pages);
 
         pages[5] = pages[5] with { Meta = pages[5].Meta with { Title = "Report 5, retitled" } };
-        var kept = new DossierModelBuilder(config, text, markdown, Body) { Memo = memo, ExactUpTo = 0 }.Build(pages, diagnostics);
-        var fresh = new DossierModelBuilder(config, text, markdown) { ExactUpTo = 0 }.Build(pages, diagnostics);
-        Assert.False(diagnostics.HasErrors, string.Join('\n', diagnostics));
+        var fresh = builders.SameAsFresh(pages, "after the title of n05 changed");
         Assert.Contains(fresh.Articles, a => a.Earlier?.Title == "Report 5, retitled" && a.Related.All(l => l.Title != "Report 5, retitled"));
-        ModelAssert.Same(fresh, kept, "after the title of n05 changed");
     }
 
     /// <summary>Names new to the dossier and names whose last article drops them, and articles moved in time (a date
@@ -52,26 +40,18 @@ public sealed class ModelMemoTests
     [Fact]
     public void NamesComingAndGoingAndArticlesMovedInTimeGiveAFreshBuildersModel()
     {
-        using var dossier = new TempDossier(withSeeds: false);
-        var config = Dossier.Config(dossier);
-        var diagnostics = new DiagnosticBag();
-        var text = InterfaceText.Load(config, diagnostics)!;
-        var markdown = new MarkdownRenderer();
-        var pages = Enumerable.Range(0, 30).Select(i => new ContentPage(
+        using var builders = new Builders();
+        var pages = Enumerable.Range(0, 30).Select(i => Page(
             $"content/m{i:00}.md",
+            i,
             new FrontMatter
             {
                 Title = $"Report {i}",
-                Date = i == 29 ? null : new DateOnly(2020, 1, 1).AddDays(i / 3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                Date = i == 29 ? null : Day(i / 3),
                 Tags = [i % 3 == 0 ? "energy" : "trade"],
                 People = i == 7 ? ["Only Once"] : [],
-            },
-            $"Alpha{i}x beta{i}y gamma{i}z.",
-            5)).ToList();
-        var bodies = new System.Runtime.CompilerServices.ConditionalWeakTable<string, RenderedMarkdown>();
-        RenderedMarkdown Body(string body) => bodies.GetValue(body, b => markdown.RenderBody(b));
-        var memo = new ModelMemo();
-        _ = new DossierModelBuilder(config, text, markdown, Body) { Memo = memo, ExactUpTo = 0 }.Build(pages, diagnostics);
+            })).ToList();
+        _ = builders.Kept(pages);
         var steps = new (string What, Func<List<ContentPage>, List<ContentPage>> Edit)[]
         {
             ("a tag no article had", p => Edit(p, 4, m => m with { Tags = ["energy", "brand new"] })),
@@ -85,10 +65,7 @@ public sealed class ModelMemoTests
         foreach (var (what, edit) in steps)
         {
             pages = edit(pages);
-            var kept = new DossierModelBuilder(config, text, markdown, Body) { Memo = memo, ExactUpTo = 0 }.Build(pages, diagnostics);
-            var fresh = new DossierModelBuilder(config, text, markdown) { ExactUpTo = 0 }.Build(pages, diagnostics);
-            Assert.False(diagnostics.HasErrors, string.Join('\n', diagnostics));
-            ModelAssert.Same(fresh, kept, $"after {what}");
+            _ = builders.SameAsFresh(pages, $"after {what}");
         }
 
         static List<ContentPage> Edit(List<ContentPage> pages, int i, Func<FrontMatter, FrontMatter> edit)
@@ -97,5 +74,47 @@ public sealed class ModelMemoTests
             edited[i] = edited[i] with { Meta = edit(edited[i].Meta) };
             return edited;
         }
+    }
+
+    // No word in common between bodies: each related list holds the articles sharing a tag.
+    private static ContentPage Page(string path, int i, FrontMatter meta) =>
+        new(path, meta, $"Alpha{i}x beta{i}y gamma{i}z.", 5);
+
+    private static string Day(int i) => new DateOnly(2020, 1, 1).AddDays(i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A builder keeping a memo between builds, as <c>serve</c> does, beside fresh ones for the same dossier.</summary>
+    private sealed class Builders : IDisposable
+    {
+        private readonly TempDossier dossier = new(withSeeds: false);
+        private readonly SiteConfig config;
+        private readonly DiagnosticBag diagnostics = new();
+        private readonly InterfaceText text;
+        private readonly MarkdownRenderer markdown = new();
+        private readonly ModelMemo memo = new();
+
+        // Bodies found by their Markdown string, as serve's body cache finds them: an unchanged page keeps its view.
+        private readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, RenderedMarkdown> bodies = new();
+
+        public Builders()
+        {
+            config = Dossier.Config(dossier);
+            text = InterfaceText.Load(config, diagnostics)!;
+        }
+
+        /// <summary>The model of <paramref name="pages"/> built by the memo-keeping builder.</summary>
+        public DossierModel Kept(IReadOnlyList<ContentPage> pages) =>
+            new DossierModelBuilder(config, text, markdown, b => bodies.GetValue(b, markdown.RenderBody)) { Memo = memo, ExactUpTo = 0 }.Build(pages, diagnostics);
+
+        /// <summary>Builds <paramref name="pages"/> with the memo and afresh, asserts both models are the same, and returns the fresh one.</summary>
+        public DossierModel SameAsFresh(IReadOnlyList<ContentPage> pages, string when)
+        {
+            var kept = Kept(pages);
+            var fresh = new DossierModelBuilder(config, text, markdown) { ExactUpTo = 0 }.Build(pages, diagnostics);
+            Assert.False(diagnostics.HasErrors, string.Join('\n', diagnostics));
+            ModelAssert.Same(fresh, kept, when);
+            return fresh;
+        }
+
+        public void Dispose() => dossier.Dispose();
     }
 }
