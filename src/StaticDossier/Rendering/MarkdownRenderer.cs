@@ -45,7 +45,7 @@ public sealed class MarkdownRenderer
         var renderers = Renderers.Value!;
         try
         {
-            return new RenderedMarkdown(renderers.Html.Render(document, PrefixIdsUtf8), renderers.Text.Render(document, CollapseUtf8));
+            return new RenderedMarkdown(renderers.Html.Render(document, PrefixIdsUtf8), renderers.Text.RenderText(document));
         }
         catch
         {
@@ -65,14 +65,26 @@ public sealed class MarkdownRenderer
     /// <summary>A Markdig HTML renderer kept for reuse, writing to a buffer it clears after each document.</summary>
     private sealed class ReusableRenderer : IDisposable
     {
-        private readonly StringWriter _writer = new();
+        private readonly StringWriter _writer;
         private readonly ResettableRenderer _renderer;
 
         public ReusableRenderer(bool html)
         {
+            // The plain text is collapsed as it is written, not kept whole and read again.
+            _writer = html ? new StringWriter() : new CollapsingWriter();
             _renderer = html ? new ResettableRenderer(_writer)
                 : new ResettableRenderer(_writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
             ContentParser.Pipeline.Setup(_renderer);
+        }
+
+        /// <summary>Renders <paramref name="document"/> as plain text, white space collapsed, as UTF-8 (a text renderer's).</summary>
+        public BodyText RenderText(MarkdownDocument document)
+        {
+            var writer = (CollapsingWriter)_writer;
+            _renderer.Clear();
+            writer.Clear();
+            _renderer.Render(document);
+            return writer.TakeUtf8();
         }
 
         /// <summary>Renders <paramref name="document"/> and makes the result from the rendered characters with
@@ -333,16 +345,6 @@ public sealed class MarkdownRenderer
     {
         var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length);
         var collapsed = new string(buffer, 0, CollapseInto(text, buffer));
-        System.Buffers.ArrayPool<char>.Shared.Return(buffer);
-        return collapsed;
-    }
-
-    /// <summary>As <see cref="Collapse"/>, as the UTF-8 a body's text is kept in: encoded from the collapsed characters, with
-    /// no string between.</summary>
-    private static BodyText CollapseUtf8(ReadOnlySpan<char> text)
-    {
-        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length);
-        var collapsed = BodyText.FromUtf8(System.Text.Encoding.UTF8.GetBytes(buffer, 0, CollapseInto(text, buffer)));
         System.Buffers.ArrayPool<char>.Shared.Return(buffer);
         return collapsed;
     }
