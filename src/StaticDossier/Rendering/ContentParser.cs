@@ -1,4 +1,3 @@
-using System.Buffers;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -18,10 +17,6 @@ internal static class ContentParser
     public static MarkdownPipeline Pipeline { get; } = Build(autoLinks: true);
 
     private static readonly MarkdownPipeline WithoutAutoLinks = Build(autoLinks: false);
-
-    // What Markdig's AutoLinkParser checks for (case-sensitively) before it tries to read an address.
-    private static readonly SearchValues<string> AddressStarts =
-        SearchValues.Create(["http://", "https://", "ftp://", "www.", "mailto:", "tel:"], StringComparison.Ordinal);
 
     private static readonly ThreadLocal<List<int>> Starts = new(() => []);
 
@@ -43,16 +38,70 @@ internal static class ContentParser
         }
 
         var starts = Starts.Value!;
-        starts.Clear();
-        var text = markdown.AsSpan();
-        for (var at = 0; text[at..].IndexOfAny(AddressStarts) is var found and >= 0; at += found + 1)
-        {
-            starts.Add(at + found);
-        }
-
+        AddressStartsIn(markdown, starts);
         var document = Markdown.Parse(markdown, WithoutAutoLinks);
         return starts.Count > 0 && InLiteral(document, starts) ? Markdown.Parse(markdown, Pipeline) : document;
     }
+
+    /// <summary>Where in <paramref name="text"/> one of the strings Markdig's AutoLinkParser checks for (case-sensitively)
+    /// before it tries to read an address starts: "http://", "https://", "ftp://", "mailto:", "tel:" and "www.", into
+    /// <paramref name="starts"/>, ascending. Found from each colon and from "www.": two searches that stay fast without
+    /// wide vectors, where one search for the six strings cost 1.5 % of a native build's samples. No string holds a colon
+    /// before its own, so the colons give their starts in order.</summary>
+    internal static void AddressStartsIn(ReadOnlySpan<char> text, List<int> starts)
+    {
+        starts.Clear();
+        var www = text.IndexOf("www.", StringComparison.Ordinal);
+        for (var at = 0; text[at..].IndexOf(':') is var found and >= 0; at += found + 1)
+        {
+            var start = StartAt(text, at + found);
+            if (start < 0)
+            {
+                continue;
+            }
+
+            // The "www." before this start (none is at it: each string begins with its own letter).
+            for (; www >= 0 && www < start; www = NextWww(text, www))
+            {
+                starts.Add(www);
+            }
+
+            starts.Add(start);
+        }
+
+        for (; www >= 0; www = NextWww(text, www))
+        {
+            starts.Add(www);
+        }
+    }
+
+    /// <summary>Where the string whose colon is at <paramref name="colon"/> starts; -1 when none ends there.</summary>
+    private static int StartAt(ReadOnlySpan<char> text, int colon)
+    {
+        var before = text[..colon];
+        if (text[colon..].StartsWith("://", StringComparison.Ordinal))
+        {
+            if (before.EndsWith("https", StringComparison.Ordinal))
+            {
+                return colon - 5;
+            }
+
+            if (before.EndsWith("http", StringComparison.Ordinal))
+            {
+                return colon - 4;
+            }
+
+            if (before.EndsWith("ftp", StringComparison.Ordinal))
+            {
+                return colon - 3;
+            }
+        }
+
+        return before.EndsWith("mailto", StringComparison.Ordinal) ? colon - 6 : before.EndsWith("tel", StringComparison.Ordinal) ? colon - 3 : -1;
+    }
+
+    private static int NextWww(ReadOnlySpan<char> text, int www) =>
+        text[(www + 1)..].IndexOf("www.", StringComparison.Ordinal) is var next and >= 0 ? www + 1 + next : -1;
 
     private static bool InLiteral(ContainerBlock container, List<int> starts)
     {

@@ -304,40 +304,40 @@ public sealed class MarkdownRenderer
     }
 
     /// <summary>Moves <paramref name="at"/> just past the next <c> id="</c> or <c> href="#</c> (not followed by
-    /// the closing quote) at or after it; false when there is none.</summary>
-    private static bool NextPrefix(ReadOnlySpan<char> html, ref int at)
+    /// the closing quote) at or after it; false when there is none. Found from the attributes' <c>="</c>, a two-character
+    /// search that stays fast without wide vectors: a search for the two strings cost 3 % of a native build's samples.
+    /// Neither string holds a space after its first character, so no occurrence starts inside another.</summary>
+    internal static bool NextPrefix(ReadOnlySpan<char> html, ref int at)
     {
         while (at < html.Length)
         {
-            var found = html[at..].IndexOfAny(IdOrHref);
+            var found = html[at..].IndexOf(AttributeValue, StringComparison.Ordinal);
             if (found < 0)
             {
-                at = html.Length;
-                return false;
+                break;
             }
 
-            var start = at + found;
-            var rest = html[start..];
-            if (rest.StartsWith(" id=\"", StringComparison.Ordinal))
+            var equals = at + found;
+            if (html[..equals].EndsWith(" id", StringComparison.Ordinal))
             {
-                at = start + 5;
+                at = equals + 2;
                 return true;
             }
 
-            if (rest.StartsWith(" href=\"#", StringComparison.Ordinal) && !rest[8..].StartsWith('"'))
+            if (html[..equals].EndsWith(" href", StringComparison.Ordinal) && html[(equals + 2)..] is ['#', ..] and not ['#', '"', ..])
             {
-                at = start + 8;
+                at = equals + 3;
                 return true;
             }
 
-            at = start + 1;
+            at = equals + 1;
         }
 
+        at = html.Length;
         return false;
     }
 
-    private static readonly System.Buffers.SearchValues<string> IdOrHref =
-        System.Buffers.SearchValues.Create([" id=\"", " href=\"#"], StringComparison.Ordinal);
+    private const string AttributeValue = "=\"";
 
     /// <summary>The text with every run of white space made one space, none at either end. (Measured: a vectorised
     /// search for white space loses to this loop, as words are a few characters long.)</summary>

@@ -1,4 +1,6 @@
+using System.Text;
 using StaticDossier.Rendering;
+using StaticDossier.Tests.Fuzz;
 
 namespace StaticDossier.Tests.Rendering;
 
@@ -18,5 +20,73 @@ public sealed class BodyIdPrefixTests
             .Replace(" href=\"#", " href=\"#body-", StringComparison.Ordinal)
             .Replace(" href=\"\u0001\"", " href=\"#\"", StringComparison.Ordinal);
         Assert.Equal(expected, new MarkdownRenderer().Render(markdown));
+    }
+
+    [Fact]
+    public void FindsWhatASearchForTheTwoStringsFinds()
+    {
+        string[] pieces =
+        [
+            " id=\"", " href=\"#", " href=\"#\"", " href=\"", "=\"", "==\"", " id", " href", "id=\"", "href=\"#", "#", "\"", "=", " ", "a", "<a", "<h2",
+            " hid=\"", " xhref=\"#", "\u00A0id=\"", "Việt", "😀", ">",
+        ];
+        for (var i = 0; i < 5000; i++)
+        {
+            var rng = FuzzInputs.For(kind: 45, index: i);
+            var html = new StringBuilder();
+            for (var n = rng.Next(0, 30); n > 0; n--)
+            {
+                html.Append(pieces[rng.Next(pieces.Length)]);
+            }
+
+            var text = html.ToString();
+            var (expected, found) = (new List<int>(), new List<int>());
+            for (var at = 0; ReferenceNext(text, ref at);)
+            {
+                expected.Add(at);
+            }
+
+            for (var at = 0; MarkdownRenderer.NextPrefix(text, ref at);)
+            {
+                found.Add(at);
+            }
+
+            Assert.Equal(expected, found);
+        }
+    }
+
+    private static readonly System.Buffers.SearchValues<string> IdOrHref =
+        System.Buffers.SearchValues.Create([" id=\"", " href=\"#"], StringComparison.Ordinal);
+
+    // The search as first written: the next start of either string.
+    private static bool ReferenceNext(ReadOnlySpan<char> html, ref int at)
+    {
+        while (at < html.Length)
+        {
+            var found = html[at..].IndexOfAny(IdOrHref);
+            if (found < 0)
+            {
+                at = html.Length;
+                return false;
+            }
+
+            var start = at + found;
+            var rest = html[start..];
+            if (rest.StartsWith(" id=\"", StringComparison.Ordinal))
+            {
+                at = start + 5;
+                return true;
+            }
+
+            if (rest.StartsWith(" href=\"#", StringComparison.Ordinal) && !rest[8..].StartsWith('"'))
+            {
+                at = start + 8;
+                return true;
+            }
+
+            at = start + 1;
+        }
+
+        return false;
     }
 }

@@ -4,6 +4,7 @@ using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using StaticDossier.Rendering;
+using StaticDossier.Tests.Fuzz;
 using StaticDossier.Tests.Support;
 
 namespace StaticDossier.Tests.Rendering;
@@ -12,6 +13,40 @@ namespace StaticDossier.Tests.Rendering;
 /// the full pipeline makes, node for node, on documents that hold addresses everywhere Markdown can put them.</summary>
 public sealed class ContentParserTests
 {
+    [Fact]
+    public void FindsTheAddressStartsASearchForTheSixStringsFinds()
+    {
+        string[] pieces =
+        [
+            "http://", "https://", "ftp://", "www.", "mailto:", "tel:", "http", "https", "ftp", "mailto", "tel", "ww", "w", "wwww.", ":", "://", "//",
+            ":/", ".", "h", "s", "p", "t", "l", "HTTP://", "Tel:", " ", "\n", "a", "Việt", "😀", "x:y",
+        ];
+        var starts = new List<int>();
+        for (var i = 0; i < 5000; i++)
+        {
+            var rng = FuzzInputs.For(kind: 46, index: i);
+            var text = new StringBuilder();
+            for (var n = rng.Next(0, 30); n > 0; n--)
+            {
+                text.Append(pieces[rng.Next(pieces.Length)]);
+            }
+
+            var markdown = text.ToString();
+            var expected = new List<int>();
+            for (var at = 0; markdown.AsSpan(at).IndexOfAny(AddressStarts) is var found and >= 0; at += found + 1)
+            {
+                expected.Add(at + found);
+            }
+
+            ContentParser.AddressStartsIn(markdown, starts);
+            Assert.Equal(expected, starts);
+        }
+    }
+
+    // What Markdig's AutoLinkParser checks for before it reads an address, searched for as the parser first did.
+    private static readonly System.Buffers.SearchValues<string> AddressStarts =
+        System.Buffers.SearchValues.Create(["http://", "https://", "ftp://", "www.", "mailto:", "tel:"], StringComparison.Ordinal);
+
     [Fact]
     public void GivesTheTreeOfTheFullPipeline()
     {
