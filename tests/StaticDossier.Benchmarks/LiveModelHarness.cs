@@ -15,7 +15,7 @@ namespace StaticDossier.Benchmarks;
 /// Run with <c>DOSSIER_TIMINGS=1</c> for the stages, with <c>LOH=1</c> for the large objects each build allocates.
 /// <c>LIVE_MODEL_EDITS=none,body</c> chooses the saves of each round (<c>none</c>: nothing changed; default
 /// <c>body,title,tags</c>, then the put back), to profile one kind alone; <c>LIVE_MODEL_ARTICLE=n</c> edits article n in
-/// every round (a save crossing a step, repeated).</summary>
+/// every round (a save crossing a step, repeated); <c>LIVE_MODEL_NOGC=1</c> runs each build in serve's no-GC region.</summary>
 internal static class LiveModelHarness
 {
     public static int Run(string[] args)
@@ -34,8 +34,17 @@ internal static class LiveModelHarness
         var memo = new Rendering.Incremental.RenderMemo();
         using var large = Environment.GetEnvironmentVariable("LOH") == "1" ? new LargeObjectTally() : null;
         RenderedMarkdown Body(string b) => html.GetValue(b, body => markdown.RenderBody(body));
+        // LIVE_MODEL_NOGC=1: each build in serve's no-GC region, collected between builds as serve does (the stages
+        // then show no collection a save in serve would not have).
+        var garbage = Environment.GetEnvironmentVariable("LIVE_MODEL_NOGC") == "1" ? new SaveGarbage() : null;
         int Build(string what)
         {
+            if (garbage is not null)
+            {
+                Thread.Sleep(SaveGarbage.Settle * 2);
+                garbage.BuildStarting();
+            }
+
             var cpu = Environment.CpuUsage.TotalTime;
             var clock = Stopwatch.StartNew();
             var model = 0;
@@ -56,6 +65,7 @@ internal static class LiveModelHarness
                 model = new DossierModelBuilder(config, text, markdown, Body) { Memo = memo.Model }.Build(pages, diagnostics).Articles.Count;
             }
 
+            garbage?.BuildDone();
             Console.WriteLine($"{what,-24} {clock.Elapsed.TotalMilliseconds,7:F0} ms wall {(Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds,7:F0} ms CPU, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
             if (BuildTimings.Take() is { } timings)
             {

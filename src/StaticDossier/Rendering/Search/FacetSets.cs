@@ -45,7 +45,7 @@ internal static class FacetSets
         }
         else
         {
-            Deltas(ids, output);
+            Deltas(ids, deltas, output);
         }
     }
 
@@ -75,16 +75,8 @@ internal static class FacetSets
         return (deltas, runs);
     }
 
-    private static int Digits(int value)
-    {
-        var digits = 1;
-        while ((value >>= 5) > 0)
-        {
-            digits++;
-        }
-
-        return digits;
-    }
+    /// <summary>How many base-32 digits <paramref name="value"/> (not negative) takes: one per five bits, at least one.</summary>
+    internal static int Digits(int value) => (System.Numerics.BitOperations.Log2((uint)value | 1) / 5) + 1;
 
     private static void Bitset(ReadOnlySpan<int> ids, int documents, IBufferWriter<byte> output)
     {
@@ -104,15 +96,20 @@ internal static class FacetSets
         ArrayPool<byte>.Shared.Return(bytes);
     }
 
-    private static void Deltas(ReadOnlySpan<int> ids, IBufferWriter<byte> output)
+    private static void Deltas(ReadOnlySpan<int> ids, int length, IBufferWriter<byte> output)
     {
-        Mark(output, 'd');
+        // Its length is known: one span for the whole set, not a buffer call per number.
+        var text = output.GetSpan(length);
+        text[0] = (byte)'d';
+        var at = 1;
         var previous = -1;
         foreach (var id in ids)
         {
-            SearchDigits.Write(output, id - previous - 1);
+            at += SearchDigits.Write(text[at..], id - previous - 1);
             previous = id;
         }
+
+        output.Advance(at);
     }
 
     private static void Runs(ReadOnlySpan<int> ids, IBufferWriter<byte> output)
@@ -139,6 +136,50 @@ internal static class FacetSets
     {
         output.GetSpan(1)[0] = (byte)form;
         output.Advance(1);
+    }
+
+    /// <summary>Adds to <paramref name="ids"/> the ids <paramref name="encoded"/> (as ASCII bytes) holds, ascending: what
+    /// <see cref="Decode"/> reads, without a string or a pass over every article (a pair patch reads thousands of sets).</summary>
+    internal static void Read(ReadOnlySpan<byte> encoded, int documents, List<int> ids)
+    {
+        if (encoded.IsEmpty)
+        {
+            return;
+        }
+
+        if (encoded[0] == (byte)'b')
+        {
+            var rented = ArrayPool<byte>.Shared.Rent(Base64Url.GetMaxDecodedLength(encoded.Length - 1));
+            var length = Base64Url.DecodeFromUtf8(encoded[1..], rented);
+            for (var b = 0; b < length; b++)
+            {
+                for (uint bits = rented[b]; bits != 0; bits &= bits - 1)
+                {
+                    var d = (b << 3) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                    if (d < documents)
+                    {
+                        ids.Add(d);
+                    }
+                }
+            }
+
+            ArrayPool<byte>.Shared.Return(rented);
+            return;
+        }
+
+        var at = 1;
+        var previous = -1;
+        while (at < encoded.Length)
+        {
+            var start = previous + 1 + SearchDigits.Read(encoded, ref at);
+            var end = encoded[0] == (byte)'r' ? start + SearchDigits.Read(encoded, ref at) : start;
+            for (var d = start; d <= end; d++)
+            {
+                ids.Add(d);
+            }
+
+            previous = end;
+        }
     }
 
     /// <summary>The ids a string holds: the reader's decoding, for tests.</summary>

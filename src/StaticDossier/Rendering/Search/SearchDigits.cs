@@ -41,6 +41,20 @@ internal static class SearchDigits
         output.Advance(n);
     }
 
+    /// <summary>Writes <paramref name="value"/> at the start of <paramref name="span"/>; how many digits it took.</summary>
+    public static int Write(Span<byte> span, int value)
+    {
+        var n = 0;
+        do
+        {
+            var digit = value & 31;
+            value >>= 5;
+            span[n++] = Utf8Alphabet[value > 0 ? digit | 32 : digit];
+        }
+        while (value > 0);
+        return n;
+    }
+
     /// <summary>The number at <paramref name="at"/>, which moves past it.</summary>
     public static int Read(string text, ref int at)
     {

@@ -38,7 +38,38 @@ public sealed class FacetSetsTests
     {
         var random = new Random(documents);
         var ids = Enumerable.Range(0, documents).Where(_ => random.NextDouble() < density).ToList();
-        Assert.Equal(ids, FacetSets.Decode(FacetSets.Encode(ids, documents), documents));
+        var encoded = FacetSets.Encode(ids, documents);
+        Assert.Equal(ids, FacetSets.Decode(encoded, documents));
+        // The bytes read as a pair patch reads them: the same ids, after what the list held.
+        var read = new List<int> { -1 };
+        FacetSets.Read(System.Text.Encoding.ASCII.GetBytes(encoded), documents, read);
+        Assert.Equal([-1, .. ids], read);
+    }
+
+    [Fact]
+    public void AGapTakesOneDigitPerFiveBits()
+    {
+        // Gaps (minus one) of 31 and 32, 1,023 and 1,024, 32,767 and 32,768: one, two, two, three, three and four digits,
+        // which the form's length (counted before it is written) must say.
+        int[] gaps = [31, 32, 1_023, 1_024, 32_767, 32_768];
+        var ids = new List<int>();
+        var previous = -1;
+        foreach (var gap in gaps)
+        {
+            ids.Add(previous = previous + gap + 1);
+        }
+
+        var encoded = FacetSets.Encode(ids, 1_000_000);
+        Assert.Equal("d", encoded[..1]);
+        Assert.Equal(1 + 1 + 2 + 2 + 3 + 3 + 4, encoded.Length);
+        Assert.Equal(ids, FacetSets.Decode(encoded, 1_000_000));
+        // The count the forms are chosen by, at every boundary and beside it.
+        foreach (var value in new[] { 0, 1 }.Concat(Enumerable.Range(1, 6).SelectMany(k => new[] { (1 << (5 * k)) - 1, 1 << (5 * k) })).Append(int.MaxValue))
+        {
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+            SearchDigits.Write(buffer, value);
+            Assert.Equal(buffer.WrittenCount, FacetSets.Digits(value));
+        }
     }
 
     [Fact]
