@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using StaticDossier.Analysis;
@@ -486,25 +487,33 @@ internal sealed class SearchIndexRenderer : ISiteOutput
     private static OutputFile Facet(string name, DossierModel model, Func<ArticleView, IEnumerable<string>> valuesOf, Func<string, string>? label = null)
     {
         var articles = model.Articles;
-        var ids = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
+        // Values found by hash and put in ordinal order once (a sorted dictionary compared strings at every article: a
+        // title save that reorders a day makes every facet again).
+        var ids = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var doc = 0; doc < articles.Count; doc++)
         {
-            foreach (var v in (label is null ? valuesOf(articles[doc]) : valuesOf(articles[doc]).Take(1)).Distinct(StringComparer.Ordinal))
+            foreach (var v in label is null ? valuesOf(articles[doc]) : valuesOf(articles[doc]).Take(1))
             {
                 if (!ids.TryGetValue(v, out var list))
                 {
                     ids[v] = list = [];
                 }
 
-                list.Add(doc);
+                // A value given twice (a person listed twice) counts the article once.
+                if (list.Count == 0 || list[^1] != doc)
+                {
+                    list.Add(doc);
+                }
             }
         }
 
+        var values = ids.Keys.ToArray();
+        Array.Sort(values, StringComparer.Ordinal);
         return Script($"facets/{name}", w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("values");
-            foreach (var v in ids.Keys)
+            foreach (var v in values)
             {
                 w.WriteStringValue(v);
             }
@@ -513,7 +522,7 @@ internal sealed class SearchIndexRenderer : ISiteOutput
             if (label is not null)
             {
                 w.WriteStartArray("labels");
-                foreach (var v in ids.Keys)
+                foreach (var v in values)
                 {
                     w.WriteStringValue(label(v));
                 }
@@ -522,9 +531,12 @@ internal sealed class SearchIndexRenderer : ISiteOutput
             }
 
             w.WriteStartArray("sets");
-            foreach (var list in ids.Values)
+            var set = new ArrayBufferWriter<byte>();
+            foreach (var v in values)
             {
-                w.WriteStringValue(FacetSets.Encode(list, articles.Count));
+                set.ResetWrittenCount();
+                FacetSets.Encode(CollectionsMarshal.AsSpan(ids[v]), articles.Count, set);
+                w.WriteStringValue(set.WrittenSpan);
             }
 
             w.WriteEndArray();

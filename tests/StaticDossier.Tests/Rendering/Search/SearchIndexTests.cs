@@ -121,6 +121,23 @@ public sealed class SearchIndexTests(BuiltRealSite site) : IClassFixture<BuiltRe
         Assert.Equal([0], Followed("said", "no"));
     }
 
+    [Fact]
+    public void AFacetListsItsValuesInOrdinalOrderEachArticleOnce()
+    {
+        using var dossier = new TempDossier(withSeeds: false);
+        // Documents newest first: c is 0, b is 1, a is 2; "Émile" sorts after every ASCII name, "Zoe" before "adam".
+        dossier.Write("content/a.md", "---\ntitle: One\ndate: 2022-01-01\npeople: [Zoe, Émile, Zoe]\n---\n\nText.\n");
+        dossier.Write("content/b.md", "---\ntitle: Two\ndate: 2022-01-02\npeople: [adam, Zoe]\n---\n\nText.\n");
+        dossier.Write("content/c.md", "---\ntitle: Three\ndate: 2022-01-03\npeople: [Émile]\n---\n\nText.\n");
+        var diagnostics = new DiagnosticBag();
+        Assert.True(new SiteBuilder(Dossier.Config(dossier)).Build(diagnostics).Succeeded, string.Join('\n', diagnostics));
+        var facet = Shard(dossier.Site, "facets/person");
+        var values = facet.GetProperty("values").EnumerateArray().Select(v => v.GetString()!).ToList();
+        Assert.Equal(["Zoe", "adam", "Émile"], values);
+        var sets = facet.GetProperty("sets").EnumerateArray().Select(v => FacetSets.Decode(v.GetString()!, 3)).ToList();
+        Assert.Equal([[1, 2], [1], [0, 2]], sets);
+    }
+
     private static JsonElement Term(string site, string word)
     {
         var entry = File.ReadAllText(Path.Combine(site, "assets/search/index.js"));
