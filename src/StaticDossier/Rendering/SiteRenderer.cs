@@ -70,23 +70,31 @@ public sealed class SiteRenderer
         var outputs = SiteOutputs.All.Where(o => !o.ListsSite).ToList();
         // Materialised inside each task: an output's files are rendered on the thread that runs it.
         List<OutputFile?> Output(ISiteOutput o) => Building.BuildTimings.Time("output " + o.GetType().Name, () => Collect(o, context));
-        // A one-off build that stages files as they come makes the search index first, on its own (it keeps both cores
-        // busy): its index and term entries (~0.7 GB at 100,000 articles) are gone before the pages rendered side by
-        // side pile up their link scans and cached partials.
+        // A one-off build that stages files as they come makes the search files first, on their own (they keep both
+        // cores busy): the index and term entries (~0.7 GB at 100,000 articles) are gone before the pages rendered side
+        // by side pile up their link scans and cached partials. The files that read the articles' text come first; the
+        // views go on without it (~0.45 GB at 100,000 articles; nothing after reads it, templates never see it) once the
+        // index is parsed, before its term entries are made.
         var files = new List<OutputFile?>();
         if (Sink is not null && Memo is null)
         {
             foreach (var alone in outputs.OfType<Search.SearchIndexRenderer>().ToList())
             {
-                files.AddRange(Output(alone));
+                files.AddRange(Building.BuildTimings.Time("output " + alone.GetType().Name, () =>
+                {
+                    var made = Collect(Search.SearchIndexRenderer.TextFiles(dossier));
+                    var index = Building.BuildTimings.Time("search: index", () => Search.SearchIndex.Build(dossier));
+                    dossier = WithoutText(dossier);
+                    context = context with { Dossier = dossier };
+                    Building.PhaseGarbage.Collect("collect: plain text", dossier.Articles.Count);
+                    made.AddRange(Collect(Search.SearchIndexRenderer.TermFiles(index)));
+                    return made;
+                }));
                 outputs.Remove(alone);
             }
 
-            // Nothing after the search files reads the articles' plain text (templates never see it): the views go on
-            // without it (~0.45 GB at 100,000 articles), collected before the pages pile up.
-            dossier = WithoutText(dossier);
-            context = context with { Dossier = dossier };
-            Building.PhaseGarbage.Collect("collect: plain text", dossier.Articles.Count);
+            // The index, the term entries and the shards are dead; at 100,000 articles they are the larger part of the heap.
+            Building.PhaseGarbage.Collect("collect: search index", dossier.Articles.Count);
         }
 
         var beside = outputs.Skip(1).Select(o => Building.BuildTimings.Serial ? Task.FromResult(Output(o)) : Task.Run(() => Output(o))).ToList();
@@ -115,16 +123,19 @@ public sealed class SiteRenderer
 
     /// <summary>An output's files, each handed to the <see cref="Sink"/> when there is one: in batches, on every core,
     /// as the output yields them.</summary>
-    private List<OutputFile?> Collect(ISiteOutput output, OutputContext context)
+    private List<OutputFile?> Collect(ISiteOutput output, OutputContext context) => Collect(output.Render(context));
+
+    /// <summary>As <see cref="Collect(ISiteOutput, OutputContext)"/>, for files already being made.</summary>
+    private List<OutputFile?> Collect(IEnumerable<OutputFile?> files)
     {
         if (Sink is not { } sink)
         {
-            return output.Render(context).ToList();
+            return files.ToList();
         }
 
         var kept = new List<OutputFile?>();
         var batch = new List<OutputFile?>(Batch);
-        foreach (var file in output.Render(context))
+        foreach (var file in files)
         {
             batch.Add(file);
             if (batch.Count == Batch)

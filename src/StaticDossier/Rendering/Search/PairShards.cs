@@ -28,7 +28,15 @@ internal sealed record PairShards(int First, IReadOnlyList<string> Starts)
 
     /// <summary>One word's pairs as pieces of JSON object members (<c>"second":"articles"</c>), each under
     /// <paramref name="pieceBytes"/>, with the second word each piece starts at.</summary>
-    public static List<(string Start, byte[] Members)> Pieces(SearchIndex index, int term, int pieceBytes, JsonWriterOptions options)
+    public static List<(string Start, byte[] Members)> Pieces(SearchIndex index, int term, int pieceBytes, JsonWriterOptions options) =>
+        Written(index, index.PairsOf(term), pieceBytes, options);
+
+    /// <summary>As <see cref="Pieces(SearchIndex, int, int, JsonWriterOptions)"/>, from the term's pairs found by
+    /// <paramref name="sweep"/>.</summary>
+    public static List<(string Start, byte[] Members)> SweptPieces(SearchIndex index, int term, SearchIndex.PairSweep sweep, int pieceBytes, JsonWriterOptions options) =>
+        Written(index, index.PairsOf(term, sweep), pieceBytes, options);
+
+    private static List<(string Start, byte[] Members)> Written(SearchIndex index, SearchIndex.WordPairs found, int pieceBytes, JsonWriterOptions options)
     {
         var pieces = new List<(string, byte[])>();
         var buffer = new ArrayBufferWriter<byte>();
@@ -36,7 +44,7 @@ internal sealed record PairShards(int First, IReadOnlyList<string> Starts)
         var w = new Utf8JsonWriter(buffer, options);
         var set = new ArrayBufferWriter<byte>();
         w.WriteStartObject();
-        using (var pairs = index.PairsOf(term))
+        using (var pairs = found)
         {
             for (var k = 0; k < pairs.Count; k++)
             {

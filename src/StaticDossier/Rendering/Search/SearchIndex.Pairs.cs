@@ -16,6 +16,14 @@ internal sealed partial class SearchIndex
         return pairs;
     }
 
+    /// <summary>As <see cref="PairsOf(int)"/>, from <paramref name="sweep"/>, which holds term <paramref name="term"/>'s pairs.</summary>
+    public WordPairs PairsOf(int term, PairSweep sweep)
+    {
+        var pairs = PairScratch.Value!;
+        pairs.Fill(this, sweep.SecondsOf(term), sweep.DocumentsOf(term));
+        return pairs;
+    }
+
     /// <summary>One word's pairs as flat arrays, placed by a counting sort over per-term counts kept per thread: a
     /// dictionary of lists per word (a list per follower) was most of the search output's garbage. The arrays as long
     /// as a word's pairs are rented (a common word's run to megabytes) and given back on <see cref="Dispose"/>.</summary>
@@ -59,14 +67,7 @@ internal sealed partial class SearchIndex
         internal void Fill(SearchIndex index, int term)
         {
             Dispose();
-            var words = index.Words.Length;
-            if (_count.Length < words)
-            {
-                _count = new int[words];
-                _lastDocument = new int[words];
-            }
-
-            _seconds.Clear();
+            Size(index);
             var met = 0;
             for (var p = index._termStart[term]; p < index._termStart[term + 1]; p++)
             {
@@ -103,10 +104,51 @@ internal sealed partial class SearchIndex
                 }
             }
 
+            foreach (var second in _seconds)
+            {
+                _lastDocument[second] = 0;
+            }
+
+            Place(_metSecond.AsSpan(0, met), _metDocument.AsSpan(0, met));
+        }
+
+        /// <summary>As <see cref="Fill(SearchIndex, int)"/>, from a term's pairs found by a <see cref="PairSweep"/>: each
+        /// (following word, article) once, articles ascending.</summary>
+        internal void Fill(SearchIndex index, ReadOnlySpan<int> seconds, ReadOnlySpan<int> documents)
+        {
+            Dispose();
+            Size(index);
+            foreach (var second in seconds)
+            {
+                if (_count[second]++ == 0)
+                {
+                    _seconds.Add(second);
+                }
+            }
+
+            Place(seconds, documents);
+        }
+
+        private void Size(SearchIndex index)
+        {
+            var words = index.Words.Length;
+            if (_count.Length < words)
+            {
+                _count = new int[words];
+                _lastDocument = new int[words];
+            }
+
+            _seconds.Clear();
+        }
+
+        /// <summary>Each (follower, article) met, in ascending articles, placed by follower; <c>_count</c> holds how many
+        /// each follower has, and is back to zero after.</summary>
+        private void Place(ReadOnlySpan<int> metSecond, ReadOnlySpan<int> metDocument)
+        {
             _seconds.Sort();
             _start = ArrayPool<int>.Shared.Rent(_seconds.Count + 1);
             _start[0] = 0;
-            _documents = ArrayPool<int>.Shared.Rent(Math.Max(1, met));
+            _documents = ArrayPool<int>.Shared.Rent(Math.Max(1, metSecond.Length));
 
             // Each follower's articles placed by a counting sort, which keeps them ascending.
             for (var k = 0; k < _seconds.Count; k++)
@@ -114,12 +156,11 @@ internal sealed partial class SearchIndex
                 var second = _seconds[k];
                 _start[k + 1] = _start[k] + _count[second];
                 _count[second] = _start[k];
-                _lastDocument[second] = 0;
             }
 
-            for (var m = 0; m < met; m++)
+            for (var m = 0; m < metSecond.Length; m++)
             {
-                _documents[_count[_metSecond[m]]++] = _metDocument[m];
+                _documents[_count[metSecond[m]]++] = metDocument[m];
             }
 
             foreach (var second in _seconds)

@@ -59,7 +59,7 @@ internal sealed partial class SearchIndex
             if (changed.Contains(document))
             {
                 Unpack(p, counts);
-                weights[k] = Rounded(idf, TermFrequency(_documents[document], counts));
+                weights[k] = Rounded(idf, TermFrequency(document, counts));
                 SearchDigits.Write(output, document - previous);
                 SearchDigits.Write(output, weights[k]);
                 SearchDigits.Write(output, 1);
@@ -145,7 +145,7 @@ internal sealed partial class SearchIndex
             }
 
             Unpack(k, counts);
-            var weight = Rounded(idf, TermFrequency(_documents[document], counts));
+            var weight = Rounded(idf, TermFrequency(document, counts));
             if (weight != weightsBefore[k - start])
             {
                 moved.Add((k - start, weight));

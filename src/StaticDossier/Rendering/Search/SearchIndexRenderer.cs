@@ -39,21 +39,29 @@ internal sealed class SearchIndexRenderer : ISiteOutput
     internal static IEnumerable<OutputFile> Render(DossierModel model, SearchIndex.Memo? memo = null) =>
         memo is null ? Streamed(model) : Remembered(model, memo);
 
-    /// <summary>A build without a memo (a one-off build): the term and pair shards first, then the documents a chunk at a
-    /// time, so a caller that stages files as they come never holds every article's text twice (as <c>docs/N.js</c>:
-    /// ~0.5 GB at 100,000 articles), nor the index once its shards are made.</summary>
+    /// <summary>A build without a memo (a one-off build): the files that read the articles' text first (<see
+    /// cref="TextFiles"/>), then the index parsed, then the term and pair shards made of it (<see cref="TermFiles"/>).
+    /// A caller that stages files as they come calls those steps itself, and lets the articles' text go between them.</summary>
     private static IEnumerable<OutputFile> Streamed(DossierModel model)
     {
-        // Dequeued as they go: the iterator holds no file once it is handed on.
-        var shards = new Queue<OutputFile>(Terms(model, null).Files);
-        while (shards.TryDequeue(out var shard))
+        foreach (var file in TextFiles(model))
         {
-            yield return shard;
+            yield return file;
         }
 
+        foreach (var file in TermFiles(Building.BuildTimings.Time("search: index", () => SearchIndex.Build(model))))
+        {
+            yield return file;
+        }
+    }
+
+    /// <summary>The documents, a chunk at a time, and the facets: the files a one-off build makes of the articles' text
+    /// and fields, before the index, so the text (~0.45 GB at 100,000 articles) need not live beside the index's parse
+    /// and term entries; a caller that stages files as they come never holds every article's text twice (as
+    /// <c>docs/N.js</c>).</summary>
+    internal static IEnumerable<OutputFile> TextFiles(DossierModel model)
+    {
         var articles = model.Articles;
-        // The index, the term entries and the shards are dead; at 100,000 articles they are the larger part of the heap.
-        Building.PhaseGarbage.Collect("collect: search index, before the documents", articles.Count);
         var docs = new OutputFile[Math.Min(DocumentChunk, articles.Count)];
         var making = TimeSpan.Zero;
         for (var start = 0; start < articles.Count; start += DocumentChunk)
@@ -79,10 +87,23 @@ internal sealed class SearchIndexRenderer : ISiteOutput
         }
     }
 
+    /// <summary>The term and pair shards and <c>index.js</c> of a one-off build's <paramref name="index"/>, all made
+    /// before the first is handed on (the index is not held once they are made), and dequeued as they go: what takes
+    /// them holds no file once it is handed on.</summary>
+    internal static IEnumerable<OutputFile> TermFiles(SearchIndex index) => Dequeued(new Queue<OutputFile>(Terms(index, null).Files));
+
+    private static IEnumerable<OutputFile> Dequeued(Queue<OutputFile> files)
+    {
+        while (files.TryDequeue(out var file))
+        {
+            yield return file;
+        }
+    }
+
     /// <summary>A build with a memo (serve): every file made, and what the next build can keep of them remembered.</summary>
     private static List<OutputFile> Remembered(DossierModel model, SearchIndex.Memo memo)
     {
-        var (files, index, terms, chunkValues, shards) = Terms(model, memo);
+        var (files, index, terms, chunkValues, shards) = Terms(Building.BuildTimings.Time("search: index", () => SearchIndex.Build(model, memo)), memo);
         var kept = memo.Shards;
         var articles = model.Articles;
         var docs = new OutputFile[articles.Count];
@@ -118,9 +139,8 @@ internal sealed class SearchIndexRenderer : ISiteOutput
 
     /// <summary>The index, each term's entry and pairs, and the files made of them: term shards, pair shards and
     /// <c>index.js</c>.</summary>
-    private static (List<OutputFile> Files, SearchIndex Index, ShardMemo.Term[] Terms, byte[][][] ChunkValues, OutputFile[] Shards) Terms(DossierModel model, SearchIndex.Memo? memo)
+    private static (List<OutputFile> Files, SearchIndex Index, ShardMemo.Term[] Terms, byte[][][] ChunkValues, OutputFile[] Shards) Terms(SearchIndex index, SearchIndex.Memo? memo)
     {
-        var index = Building.BuildTimings.Time("search: index", () => SearchIndex.Build(model, memo));
         var words = index.Words;
         var kept = memo?.Shards;
         var stale = Building.BuildTimings.Time("search: stale", () => kept?.Stale(index));
@@ -136,66 +156,85 @@ internal sealed class SearchIndexRenderer : ISiteOutput
         long coreTicks = 0, pairTicks = 0, postings = 0, pairPostings = 0;
         using (Building.BuildTimings.Time("search: term entries"))
         {
-            Parallel.For(0, words.Length, t =>
+            // Every term made afresh: their pairs found range by range, by walking the articles in order.
+            if (stale is null)
             {
-                var known = stale is null ? null : kept!.Known(index, t);
-                if (stale is not null && stale[t] is ShardMemo.Staleness.None)
+                var sweep = index.Sweeper();
+                foreach (var (first, end) in index.SweepRanges())
                 {
-                    terms[t] = known!;
-                    return;
+                    var swept = System.Diagnostics.Stopwatch.GetTimestamp();
+                    sweep.Sweep(first, end);
+                    pairTicks += System.Diagnostics.Stopwatch.GetTimestamp() - swept;
+                    Parallel.For(first, end, t => Make(t, sweep));
                 }
 
-                Interlocked.Increment(ref made);
-                var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                Interlocked.Add(ref postings, index.PostingCount(t));
-                byte[]? core = null;
-                int[] weights = [];
-                // A kept entry is patched where only the changed articles' postings can differ; with new followers
-                // (Staleness.All) as well as with the same.
-                if (stale is not null && kept!.SameAverages && known is not null)
-                {
-                    core = index.PatchedCore(t, known.Core, known.Weights, kept.Changed, out weights, kept.WordsBefore);
-                    if (core is not null)
-                    {
-                        Interlocked.Increment(ref patched);
-                    }
-                }
+                Building.BuildTimings.Note("search: pair sweeps", $"{sweep.Pairs} pairs");
+            }
+            else
+            {
+                Parallel.For(0, words.Length, t => Make(t, null));
+            }
+        }
 
-                core ??= index.TermCore(t, out weights);
-                var keepPairs = stale is not null && stale[t] is ShardMemo.Staleness.Postings;
-                if (keepPairs && ReferenceEquals(core, known!.Core))
-                {
-                    // No weight moved: the entry is the one kept, bytes and all.
-                    terms[t] = known;
-                    return;
-                }
+        void Make(int t, SearchIndex.PairSweep? sweep)
+        {
+            var known = stale is null ? null : kept!.Known(index, t);
+            if (stale is not null && stale[t] is ShardMemo.Staleness.None)
+            {
+                terms[t] = known!;
+                return;
+            }
 
-                var cored = System.Diagnostics.Stopwatch.GetTimestamp();
-                List<(string Start, byte[] Members)>? pieces = null;
-                if (keepPairs)
+            Interlocked.Increment(ref made);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            Interlocked.Add(ref postings, index.PostingCount(t));
+            byte[]? core = null;
+            int[] weights = [];
+            // A kept entry is patched where only the changed articles' postings can differ; with new followers
+            // (Staleness.All) as well as with the same.
+            if (stale is not null && kept!.SameAverages && known is not null)
+            {
+                core = index.PatchedCore(t, known.Core, known.Weights, kept.Changed, out weights, kept.WordsBefore);
+                if (core is not null)
                 {
-                    pieces = known!.Pieces;
+                    Interlocked.Increment(ref patched);
                 }
-                else if (stale is not null && known is not null)
-                {
-                    pieces = PairPieces.Patched(index, t, known.Pieces, kept!.Changed, kept.LastDocuments!, memo!.Vocabulary.Folded, pieceBytes, Options);
-                    if (pieces is not null)
-                    {
-                        Interlocked.Increment(ref pairsPatched);
-                    }
-                }
+            }
 
-                if (pieces is null)
-                {
-                    Interlocked.Increment(ref pairsMade);
-                    Interlocked.Add(ref pairPostings, index.PostingCount(t));
-                    pieces = PairShards.Pieces(index, t, pieceBytes, Options);
-                }
+            core ??= index.TermCore(t, out weights);
+            var keepPairs = stale is not null && stale[t] is ShardMemo.Staleness.Postings;
+            if (keepPairs && ReferenceEquals(core, known!.Core))
+            {
+                // No weight moved: the entry is the one kept, bytes and all.
+                terms[t] = known;
+                return;
+            }
 
-                Interlocked.Add(ref coreTicks, cored - started);
-                Interlocked.Add(ref pairTicks, System.Diagnostics.Stopwatch.GetTimestamp() - cored);
-                terms[t] = new ShardMemo.Term(core, weights, pieces, null, []);
-            });
+            var cored = System.Diagnostics.Stopwatch.GetTimestamp();
+            List<(string Start, byte[] Members)>? pieces = null;
+            if (keepPairs)
+            {
+                pieces = known!.Pieces;
+            }
+            else if (stale is not null && known is not null)
+            {
+                pieces = PairPieces.Patched(index, t, known.Pieces, kept!.Changed, kept.LastDocuments!, memo!.Vocabulary.Folded, pieceBytes, Options);
+                if (pieces is not null)
+                {
+                    Interlocked.Increment(ref pairsPatched);
+                }
+            }
+
+            if (pieces is null)
+            {
+                Interlocked.Increment(ref pairsMade);
+                Interlocked.Add(ref pairPostings, index.PostingCount(t));
+                pieces = sweep is null ? PairShards.Pieces(index, t, pieceBytes, Options) : PairShards.SweptPieces(index, t, sweep, pieceBytes, Options);
+            }
+
+            Interlocked.Add(ref coreTicks, cored - started);
+            Interlocked.Add(ref pairTicks, System.Diagnostics.Stopwatch.GetTimestamp() - cored);
+            terms[t] = new ShardMemo.Term(core, weights, pieces, null, []);
         }
 
         Building.BuildTimings.Note("search: term entries", $"{made} of {words.Length} made ({patched} patched), {postings} postings, {coreTicks * 1000 / System.Diagnostics.Stopwatch.Frequency} ms in entries; {pairsMade} terms' pairs made ({pairPostings} postings), {pairsPatched} patched, {pairTicks * 1000 / System.Diagnostics.Stopwatch.Frequency} ms");
