@@ -83,7 +83,7 @@ internal sealed partial class TextSimilarity
         }
         else
         {
-            (_wordHashes, _wordIds, _documentFrequency) = Make(words ?? Of(keys, memo));
+            (_wordHashes, _wordIds, _documentFrequency) = Make(words ?? Of(keys, memo), keepCounts: memo is not null);
             _topTerms = new(() => BuildTopTerms(null));
         }
 
@@ -127,7 +127,10 @@ internal sealed partial class TextSimilarity
     }
 
     /// <summary>Every body's weights and triples, made afresh from its words.</summary>
-    private (long[] Hashes, WordTable Ids, int[] DocumentFrequency) Make(Words[] words)
+    /// <param name="words">Each body's words.</param>
+    /// <param name="keepCounts">Whether each body's word counts are kept once it is weighed: only a memo's next
+    /// similarity reads them (some 80 MB at 100,000 articles, live through the related lists otherwise).</param>
+    private (long[] Hashes, WordTable Ids, int[] DocumentFrequency) Make(Words[] words, bool keepCounts)
     {
         // Words are numbered by the rank of a 64-bit hash of their spelling: tokenising and counting run on
         // every core, and only the distinct hashes meet in one place. (Two words sharing a hash would merely count as one.)
@@ -157,6 +160,11 @@ internal sealed partial class TextSimilarity
         Parallel.For(0, n, d =>
         {
             _vectors[d] = Weigh(_counts[d], documentFrequency, n, idfs);
+            if (!keepCounts)
+            {
+                _counts[d] = default;
+            }
+
             // A large dossier compares full triples only for the few pairs whose sample says "same story":
             // those are made when first asked for, not for every body.
             _shingles[d] = _everyTriple ? Shingles(_local[d], _distinct[d], all: true) : null;
