@@ -120,6 +120,38 @@ internal sealed class CachedIncludes : IScriptCustomFunction
     [ThreadStatic]
     private static Key? t_probe;
 
+    /// <summary>What <c>{{ include_cached "partials/_article_item.sbn" a root undated_label approx_label }}</c> gives for
+    /// these values while the item partial is the shipped one, from the cache or written by <see cref="DefaultItem"/> (and
+    /// then cached, and counted as a render); null when the partial is not the shipped one or DefaultItem does not write
+    /// these values (Scriban then renders the whole page).</summary>
+    internal Utf8Html? ShippedItem(object article, string root, string? undated, string? approx)
+    {
+        if (_shippedItem.Value is not { } path || !ComparedByValue(article))
+        {
+            return null;
+        }
+
+        var probe = t_probe ??= new Key();
+        var values = probe.Values(DefaultItem.Names.Length);
+        (values[0], values[1], values[2], values[3]) = (article, root, undated, approx);
+        probe.Set(path, DefaultItem.Names);
+        var found = _rendered.TryGetValue(probe, out var html);
+        var key = found ? null : probe.Copy();
+        probe.Clear(); // holds no article past the call
+        if (found)
+        {
+            return html!;
+        }
+
+        if (DefaultItem.Write(article, root, undated, approx) is not { } written)
+        {
+            return null;
+        }
+
+        Interlocked.Increment(ref _renders);
+        return _rendered.GetOrAdd(key!, written);
+    }
+
     // The names each call in a template passes, worked out once per call (a list page makes the same call for every item).
     private static readonly ConditionalWeakTable<ScriptFunctionCall, string[]> CallNames = new();
 

@@ -234,9 +234,11 @@ internal static class DefaultArticle
     }
 
     /// <summary>The body's UTF-8 as characters, as <see cref="EscapingTemplateContext"/> writes a <see cref="Utf8Html"/>.</summary>
-    private static void Body(StringBuilder output, Utf8Html body)
+    private static void Body(StringBuilder output, Utf8Html body) => AppendUtf8(output, body.Bytes);
+
+    /// <summary>Appends UTF-8 HTML as characters, decoded as <see cref="EscapingTemplateContext"/> decodes a <see cref="Utf8Html"/>.</summary>
+    internal static void AppendUtf8(StringBuilder output, ReadOnlySpan<byte> bytes)
     {
-        var bytes = body.Bytes;
         var chars = System.Buffers.ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(bytes.Length));
         try
         {

@@ -12,7 +12,8 @@ internal static class DefaultItem
     /// <summary>The partial this writes.</summary>
     public const string File = "partials/_article_item.sbn";
 
-    private static readonly string[] Names = ["a", "root", "undated_label", "approx_label"];
+    /// <summary>The names the shipped templates pass the item's values under.</summary>
+    internal static readonly string[] Names = ["a", "root", "undated_label", "approx_label"];
 
     [ThreadStatic]
     private static StringBuilder? t_output;
@@ -29,14 +30,20 @@ internal static class DefaultItem
             return null;
         }
 
-        object?[] values = [arguments[1], arguments[2], arguments[3], arguments[4]];
-        if (values[1] is not string root || values[2] is not (string or null) || values[3] is not (string or null))
+        return Write(arguments[1], arguments[2], arguments[3], arguments[4]);
+    }
+
+    /// <summary>The item for <c>a</c>, <c>root</c>, <c>undated_label</c> and <c>approx_label</c>, as Scriban writes it; null
+    /// when they are not ones this writes.</summary>
+    public static Utf8Html? Write(object? article, object? rootValue, object? undatedValue, object? approxValue)
+    {
+        if (rootValue is not string root || undatedValue is not (string or null) || approxValue is not (string or null))
         {
             return null;
         }
 
-        var (undated, approx) = ((string?)values[2], (string?)values[3]);
-        var item = values[0] switch
+        var (undated, approx) = ((string?)undatedValue, (string?)approxValue);
+        var item = article switch
         {
             ArticleView v => new Item(v.Url, v.Language, v.Title, v.Date, v.DateDisplay, v.DateApprox, v.DateApproxDisplay, v.Source, v.ReadingTime, v.Summary),
             ArticleLink l => new Item(l.Url, l.Language, l.Title, l.Date, l.DateDisplay, l.DateApprox, l.DateApproxDisplay, l.Source, l.ReadingTime, l.Summary),

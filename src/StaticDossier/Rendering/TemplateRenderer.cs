@@ -32,6 +32,7 @@ public sealed class TemplateRenderer
     private readonly Lazy<bool> _shippedLayout;
     private readonly Lazy<bool> _shippedArticle;
     private readonly Lazy<string?> _shippedItem;
+    private readonly Lazy<bool> _shippedTerm;
     private CachedIncludes? _cached;
 
     /// <summary>Creates a renderer for the templates in <paramref name="templatesDir"/>.</summary>
@@ -52,6 +53,7 @@ public sealed class TemplateRenderer
         // As the loader gives the partial's path to include_cached.
         _shippedItem = new(() => directIncludes && DefaultItem.Matches(templatesDir)
             ? Path.GetFullPath(Path.Combine(Path.GetFullPath(templatesDir) + Path.DirectorySeparatorChar, DefaultItem.File)) : null);
+        _shippedTerm = new(() => directIncludes && DefaultTerm.Matches(templatesDir));
         _builtins = new(() =>
         {
             var context = new TemplateContext();
@@ -74,6 +76,9 @@ public sealed class TemplateRenderer
 
     /// <summary>Whether article pages are written by <see cref="DefaultArticle"/>: <c>article.sbn</c> is the shipped one.</summary>
     internal bool ArticleInCode => _shippedArticle.Value;
+
+    /// <summary>Whether term pages are written by <see cref="DefaultTerm"/>: <c>term.sbn</c> and its pager are the shipped ones.</summary>
+    internal bool TermInCode => _shippedTerm.Value;
 
     /// <summary>Whether list items are written by <see cref="DefaultItem"/>: the item partial is the shipped one.</summary>
     internal bool ItemInCode => _shippedItem.Value is not null;
@@ -107,7 +112,13 @@ public sealed class TemplateRenderer
         var inner = InnerOutputs.Value!;
         try
         {
-            var written = reads is null && name == DefaultArticle.File && _shippedArticle.Value && DefaultArticle.TryWrite(model, inner.Builder);
+            var written = reads is null && name switch
+            {
+                DefaultArticle.File => _shippedArticle.Value && DefaultArticle.TryWrite(model, inner.Builder),
+                DefaultTerm.File => _shippedTerm.Value && _shippedItem.Value is not null && _builtins.Value is not null && _cached is { } cached
+                    && DefaultTerm.TryWrite(model, inner.Builder, cached),
+                _ => false,
+            };
             if (!written && RenderOne(name, model, outputPath, diagnostics, static page => page, output: inner, reads: reads) is null)
             {
                 return null;

@@ -5,8 +5,8 @@ using StaticDossier.Tests.Support;
 
 namespace StaticDossier.Tests.Rendering;
 
-/// <summary>The shipped layout, article template and list item are written by <see cref="DefaultLayout"/>,
-/// <see cref="DefaultArticle"/> and <see cref="DefaultItem"/>, not interpreted: every page must come out as Scriban writes it. Each site is built twice, once with the shipped
+/// <summary>The shipped layout, article and term templates and list item are written by <see cref="DefaultLayout"/>,
+/// <see cref="DefaultArticle"/>, <see cref="DefaultTerm"/> and <see cref="DefaultItem"/>, not interpreted: every page must come out as Scriban writes it. Each site is built twice, once with the shipped
 /// templates and once with templates that differ only in spaces inside their tags (which Scriban ignores, and which
 /// turn the written ones off), and compared file by file.</summary>
 public sealed class DefaultLayoutTests
@@ -18,12 +18,14 @@ public sealed class DefaultLayoutTests
         Assert.True(shipped.LayoutInCode);
         Assert.True(shipped.ArticleInCode);
         Assert.True(shipped.ItemInCode);
+        Assert.True(shipped.TermInCode);
         using var dossier = new TempDossier(withSeeds: false);
         Edit(dossier);
         var edited = new TemplateRenderer(dossier.PathOf("templates"), "templates");
         Assert.False(edited.LayoutInCode);
         Assert.False(edited.ArticleInCode);
         Assert.False(edited.ItemInCode);
+        Assert.False(edited.TermInCode);
     }
 
     public static TheoryData<string, string> Sites() => new()
@@ -46,6 +48,9 @@ public sealed class DefaultLayoutTests
         var files = Files(shipped.Site);
         Assert.Equal(files, Files(edited.Site));
         Assert.Contains("people/many-o-tags.html", files); // a term with more than a page of articles: pagers, page titles
+        Assert.Contains("people/many-o-tags/page/2.html", files); // the last page of a term: a pager with no next page
+        Assert.Contains("<p class=\"role\">", File.ReadAllText(Path.Combine(shipped.Site, "people/many-o-tags.html")), StringComparison.Ordinal);
+        Assert.Contains("<p class=\"home-page\">", File.ReadAllText(Path.Combine(shipped.Site, "sources/news-co.html")), StringComparison.Ordinal);
         Assert.Contains("404.html", files); // standalone, with an absolute root
         Assert.Contains("search.html", files); // page scripts, no search form
         foreach (var file in files)
@@ -72,6 +77,14 @@ public sealed class DefaultLayoutTests
         File.WriteAllText(nav, text.Replace("{{ t.nav_label }}", "{{t.nav_label}}", StringComparison.Ordinal));
         var head = dossier.PathOf("templates/partials/_head.sbn");
         File.WriteAllText(head, File.ReadAllText(head).Replace("{{ full_title }}", "{{  full_title  }}", StringComparison.Ordinal));
+        var term = dossier.PathOf("templates/term.sbn");
+        text = File.ReadAllText(term);
+        Assert.Contains("{{ term.role }}", text, StringComparison.Ordinal);
+        File.WriteAllText(term, text.Replace("{{ term.role }}", "{{term.role}}", StringComparison.Ordinal));
+        var pager = dossier.PathOf("templates/partials/_pager.sbn");
+        text = File.ReadAllText(pager);
+        Assert.Contains("{{ t.page_next }}", text, StringComparison.Ordinal);
+        File.WriteAllText(pager, text.Replace("{{ t.page_next }}", "{{t.page_next}}", StringComparison.Ordinal));
     }
 
     /// <summary>A site with every kind of page and value the templates write: escaped titles, an article with no date,
@@ -89,6 +102,16 @@ public sealed class DefaultLayoutTests
             intro: "Articles on **Việt Nam**."
             people:
               - name: Many O'Tags
+                aliases: ["M. O'Tags", "Nhiều <Thẻ>"]
+                role: "Minister of <things> & more"
+                description: "Speaks \"often\"."
+            tags:
+              - name: Diplomacy
+                description: ""
+            sources:
+              - name: "News & Co"
+                full_name: "The News & Company"
+                home_page: "https://news.example.com/?a=1&b=2"
             """);
         for (var i = 0; i < 60; i++)
         {
