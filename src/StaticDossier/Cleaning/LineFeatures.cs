@@ -58,7 +58,7 @@ internal static class LineFeatures
                 goodKept += kept ? b.Length : 0;
             }
 
-            repeats[b.Key] = repeats.GetValueOrDefault(b.Key) + 1;
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(repeats, b.Key, out _)++;
         }
 
         var meanKept = keptLines == 0 ? 1 : keptLength / keptLines;
@@ -70,13 +70,14 @@ internal static class LineFeatures
         var wordStart = new int[n + 1];
         var inKept = new Dictionary<uint, int>();
         var inTitle = new HashSet<uint>();
+        var inLine = new HashSet<uint>();
         for (var i = 0; i < n; i++)
         {
             var b = blocks[i];
             wordStart[i] = hashes.Count;
             if (b.Kept == true || b.Rule == RuleId.Title || only is null || only(b))
             {
-                LongWords(b.Key, hashes);
+                LongWords(b.Key, hashes, inLine);
             }
 
             for (var k = wordStart[i]; k < hashes.Count; k++)
@@ -200,10 +201,11 @@ internal static class LineFeatures
         return rows;
     }
 
-    // FNV-1a hashes of a key's words of four characters or more, distinct within the line, added to the list.
-    private static void LongWords(string key, List<uint> list)
+    // FNV-1a hashes of a key's words of four characters or more, distinct within the line, added to the list
+    // (<paramref name="seen"/>, a set to reuse: a search of the line's list for each word cost a paragraph its square).
+    private static void LongWords(string key, List<uint> list, HashSet<uint> seen)
     {
-        var first = list.Count;
+        seen.Clear();
         var start = 0;
         for (var i = 0; i <= key.Length; i++)
         {
@@ -220,7 +222,7 @@ internal static class LineFeatures
                     h = (h ^ key[k]) * 16777619u;
                 }
 
-                if (list.IndexOf(h, first) < 0)
+                if (seen.Add(h))
                 {
                     list.Add(h);
                 }

@@ -10,7 +10,6 @@ internal static partial class TextShape
     [System.Runtime.CompilerServices.SkipLocalsInit]
     public static StopCounts Count(string text)
     {
-        var stopWords = Lexicon.StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> buffer = stackalloc char[24];
         int words = 0, en = 0, viOnly = 0, vi = 0, i = 0;
         while (i < text.Length)
@@ -53,8 +52,7 @@ internal static partial class TextShape
             // A word longer than every stop word is none: no lookup.
             if (length <= LongestStopWord)
             {
-                var word = buffer[..length];
-                stopWords.TryGetValue(word, out var lists);
+                var lists = StopWordTable.Find(buffer[..length]);
                 var isEnglish = (lists & StopLists.English) != 0;
                 var isVietnamese = (lists & StopLists.Vietnamese) != 0;
                 en += isEnglish ? 1 : 0;
@@ -113,7 +111,6 @@ internal static partial class TextShape
     public static void AddContentWords(string text, string language, HashSet<string> set)
     {
         var words = set.GetAlternateLookup<ReadOnlySpan<char>>();
-        var stopWords = Lexicon.StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
         var stopLists = language == "vi" ? StopLists.English | StopLists.Vietnamese : StopLists.English;
         Span<char> buffer = stackalloc char[64];
         foreach (var range in text.AsSpan().Split(' '))
@@ -127,7 +124,7 @@ internal static partial class TextShape
             // Lower-casing keeps the length (one char for one char, as string.ToLowerInvariant does).
             var lower = word.Length <= buffer.Length ? buffer[..word.Length] : new char[word.Length];
             word.ToLowerInvariant(lower);
-            if (!stopWords.TryGetValue(lower, out var lists) || (lists & stopLists) == 0)
+            if ((StopWordTable.Find(lower) & stopLists) == 0)
             {
                 words.Add(lower);
             }
@@ -166,7 +163,39 @@ internal static partial class TextShape
 
     /// <summary>Writes <see cref="Key(string)"/> of <paramref name="text"/> into <paramref name="key"/> (at least as long
     /// as the text) and returns its length: a key looked up or hashed need not be a string.</summary>
-    public static int KeyInto(ReadOnlySpan<char> text, Span<char> key)
+    public static int KeyInto(ReadOnlySpan<char> text, Span<char> key) =>
+        System.Text.Ascii.IsValid(text) ? AsciiKeyInto(text, key) : AnyKeyInto(text, key);
+
+    // Most lines are ASCII: keyed through the table alone, in a loop with no call (the call for other characters
+    // kept the loop's variables on the stack, and keys are made of every line of every seed, twice).
+    private static int AsciiKeyInto(ReadOnlySpan<char> text, Span<char> key)
+    {
+        var table = LowerAsciiWordChars;
+        var n = 0;
+        var space = false;
+        foreach (var c in text)
+        {
+            var lower = (char)table[c];
+            if (lower != '\0')
+            {
+                if (space && n > 0)
+                {
+                    key[n++] = ' ';
+                }
+
+                key[n++] = lower;
+                space = false;
+            }
+            else
+            {
+                space = true;
+            }
+        }
+
+        return n;
+    }
+
+    private static int AnyKeyInto(ReadOnlySpan<char> text, Span<char> key)
     {
         var n = 0;
         var space = false;

@@ -95,7 +95,9 @@ internal sealed partial class CreditLineRule : INoiseRule
     {
         foreach (var b in context.Blocks)
         {
-            if (b.Class >= BlockClass.NearGood && b.Kept != false && OutletAsksForComment().Match(b.Text) is { Success: true } m)
+            // The regex tries a start at every capital; only a line naming a comment can match it.
+            if (b.Class >= BlockClass.NearGood && b.Kept != false && b.Text.Contains("comment", StringComparison.Ordinal)
+                && OutletAsksForComment().Match(b.Text) is { Success: true } m)
             {
                 context.OfferSource(m.Groups["src"].Value);
                 return;

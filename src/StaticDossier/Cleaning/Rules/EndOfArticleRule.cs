@@ -21,8 +21,8 @@ internal sealed partial class EndOfArticleRule : INoiseRule
                 continue;
             }
 
-            var slashDot = SlashDot().Match(b.Text);
-            var signOff = slashDot.Success ? Match.Empty : SignOff().Match(b.Text);
+            var slashDot = MayEndWithSlashDot(b.Text) ? SlashDot().Match(b.Text) : Match.Empty;
+            var signOff = slashDot.Success || !MayEndWithSignOff(b.Text) ? Match.Empty : SignOff().Match(b.Text);
             if (!slashDot.Success && !signOff.Success)
             {
                 continue;
@@ -87,6 +87,12 @@ internal sealed partial class EndOfArticleRule : INoiseRule
 
         return (before, after);
     }
+
+    // Both markers end the line. The regexes try every space of a line as a start, which made them a fiftieth of
+    // ingest; a line not ending in "/." or in a capital (after white space, which \s and $ pass over) cannot match.
+    private static bool MayEndWithSlashDot(string text) => text.AsSpan().TrimEnd().EndsWith("/.", StringComparison.Ordinal);
+
+    private static bool MayEndWithSignOff(string text) => text.AsSpan().TrimEnd() is [.., >= 'A' and <= 'Z'];
 
     [GeneratedRegex(@"\s*\.?/\.\s*$")]
     private static partial Regex SlashDot();

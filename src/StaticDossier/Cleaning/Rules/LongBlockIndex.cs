@@ -2,11 +2,14 @@ namespace StaticDossier.Cleaning.Rules;
 
 /// <summary>The distinct words of a page's long blocks, indexed by word, so a new block's overlap with every
 /// earlier one is counted in one pass over its own words instead of one set comparison per earlier block.</summary>
-/// <remarks>Words are read in place in the blocks' keys and postings are chained through flat lists: a string and a
-/// list per distinct word made this rule most of what cleaning a dump allocated.</remarks>
+/// <remarks>Postings are chained through flat lists: a list per distinct word made this rule most of what cleaning a
+/// dump allocated. Words are looked up as spans of the blocks' keys; a string is made only for a word new to the page
+/// (the dictionary's own string hashing, quicker than a comparer over spans, and it turns to randomised hashing
+/// should a page's words collide).</remarks>
 internal sealed class LongBlockIndex
 {
-    private readonly Dictionary<ReadOnlyMemory<char>, int> _wordIds = new(WordComparer.Instance);
+    private readonly Dictionary<string, int> _wordIds;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _wordIdsBySpan;
     // Per word id: its newest posting (-1 for none) and the last FirstNearCopy that read it.
     private readonly List<int> _newest = [];
     private readonly List<int> _lastSeen = [];
@@ -18,6 +21,12 @@ internal sealed class LongBlockIndex
     private readonly List<int> _pending = [];
     private int[] _shared = [];
     private int _reads;
+
+    public LongBlockIndex()
+    {
+        _wordIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        _wordIdsBySpan = _wordIds.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     /// <summary>The earliest indexed block sharing four fifths of the union of its words with <paramref name="key"/>'s
     /// (and passing <paramref name="confirm"/>, when given), and remembers <paramref name="key"/>'s words for
@@ -82,11 +91,11 @@ internal sealed class LongBlockIndex
         var stamp = ++_reads;
         foreach (var range in key.AsSpan().Split(' '))
         {
-            var word = key.AsMemory(range);
-            if (!_wordIds.TryGetValue(word, out var id))
+            var word = key.AsSpan(range);
+            if (!_wordIdsBySpan.TryGetValue(word, out var id))
             {
                 id = _newest.Count;
-                _wordIds.Add(word, id);
+                _wordIdsBySpan.TryAdd(word, id);
                 _newest.Add(-1);
                 _lastSeen.Add(0);
             }
@@ -97,14 +106,5 @@ internal sealed class LongBlockIndex
                 _pending.Add(id);
             }
         }
-    }
-
-    private sealed class WordComparer : IEqualityComparer<ReadOnlyMemory<char>>
-    {
-        public static readonly WordComparer Instance = new();
-
-        public bool Equals(ReadOnlyMemory<char> x, ReadOnlyMemory<char> y) => x.Span.SequenceEqual(y.Span);
-
-        public int GetHashCode(ReadOnlyMemory<char> word) => string.GetHashCode(word.Span);
     }
 }

@@ -16,8 +16,12 @@ internal sealed class TitleRule : INoiseRule
         var blocks = context.Blocks;
         var firstGood = blocks.FirstOrDefault(b => !b.IsDecided && b.Class == BlockClass.Good)
                         ?? blocks.FirstOrDefault(b => !b.IsDecided && b.Class == BlockClass.NearGood);
-        var opening = string.Join(' ', blocks.Where(b => !b.IsDecided && b.Class >= BlockClass.NearGood).Take(3).Select(b => b.Text));
-        var openingWords = TextShape.ContentWords(opening, context.Language);
+        // The words of the first three paragraphs, as of their text joined by spaces (no joined copy is made).
+        var openingWords = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var b in blocks.Where(b => !b.IsDecided && b.Class >= BlockClass.NearGood).Take(3))
+        {
+            TextShape.AddContentWords(b.Text, context.Language, openingWords);
+        }
 
         var metaTitle = context.Document is { } document ? MetaTitle(document) : null;
         var metaWords = metaTitle is null ? null : TextShape.ContentWords(metaTitle, context.Language);
