@@ -35,6 +35,7 @@ internal sealed class RunTogetherWords
     private static readonly string[] Endings = ["s", "es", "ed", "d", "ing", "er", "ers", "est", "ly", "ment", "ments", "ness", "ies", "ied"];
 
     private readonly HashSet<string> _nameWords;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _nameWordSpans;
     private readonly HashSet<string> _keep;
 
     /// <param name="nameWords">Words of curated names, as written ("Son", "Lavrov"): known words, and a split's
@@ -43,6 +44,7 @@ internal sealed class RunTogetherWords
     public RunTogetherWords(IEnumerable<string> nameWords, IEnumerable<string> keep)
     {
         _nameWords = new HashSet<string>(nameWords, StringComparer.Ordinal);
+        _nameWordSpans = _nameWords.GetAlternateLookup<ReadOnlySpan<char>>();
         _keep = new HashSet<string>(keep, StringComparer.OrdinalIgnoreCase);
     }
 
@@ -190,7 +192,7 @@ internal sealed class RunTogetherWords
 
         Span<char> lower = stackalloc char[letters.Length];
         System.Text.Ascii.ToLower(letters, lower, out _);
-        return WordList.Contains(lower) || _nameWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(letters);
+        return WordList.Contains(lower) || _nameWordSpans.Contains(letters);
     }
 
     /// <summary>A listed word with an ending the list lacks ("attach" + "es"): a real word, never split.</summary>

@@ -38,7 +38,8 @@ public sealed class TextRepairer
         var repaired = new Dictionary<BlockDecision, string>(ReferenceEqualityComparer.Instance);
         foreach (var d in doc.Decisions.Where(d => d.Kept))
         {
-            var sb = new StringBuilder(d.Text.Length + 8);
+            // Made at the first repair: most kept blocks have none (a builder the size of each was 7 KB a seed).
+            StringBuilder? sb = null;
             var at = 0;
             foreach (var f in words.Find(d.Text, english))
             {
@@ -49,6 +50,7 @@ public sealed class TextRepairer
                     continue;
                 }
 
+                sb ??= new StringBuilder(d.Text.Length + 8);
                 sb.Append(d.Text, at, f.Index - at).Append(f.Replacement);
                 at = f.Index + f.Length;
                 // A comma is recorded with the words it joined ("process,the" → "process, the"), found at the first.
@@ -57,7 +59,7 @@ public sealed class TextRepairer
                     : new TextRepair(d.Line, f.Index + 1, original, f.Replacement, f.Rule));
             }
 
-            if (at > 0)
+            if (sb is not null)
             {
                 repaired[d] = sb.Append(d.Text, at, d.Text.Length - at).ToString();
             }

@@ -9,11 +9,14 @@ internal static class WordList
 {
     private static readonly Lazy<HashSet<string>> Words = new(Load);
 
+    // Taken once: taking it checks the set's comparer (a type test on every word looked up).
+    private static readonly Lazy<HashSet<string>.AlternateLookup<ReadOnlySpan<char>>> Spans = new(() => Words.Value.GetAlternateLookup<ReadOnlySpan<char>>());
+
     /// <summary>True when <paramref name="lowerCase"/> (ASCII letters, lower case) is an English word.</summary>
     public static bool Contains(string lowerCase) => Words.Value.Contains(lowerCase);
 
     /// <inheritdoc cref="Contains(string)"/>
-    public static bool Contains(ReadOnlySpan<char> lowerCase) => Words.Value.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lowerCase);
+    public static bool Contains(ReadOnlySpan<char> lowerCase) => Spans.Value.Contains(lowerCase);
 
     /// <summary>How many words the list holds.</summary>
     public static int Count => Words.Value.Count;
