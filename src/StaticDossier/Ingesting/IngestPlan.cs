@@ -17,6 +17,9 @@ internal sealed class IngestPlan : IDisposable
     private readonly IngestManifest _manifest;
     private readonly HashSet<string> _taken;
     private readonly HashSet<string> _recorded;
+    // The names content/ held when the run began, ignoring case: a name not among them need not be looked up (a
+    // lookup for each new seed's page, in a folder of ten thousand, on the one thread that decides).
+    private readonly HashSet<string> _listed;
     private readonly HashSet<string> _audits = new(StringComparer.OrdinalIgnoreCase);
     private readonly AtomicBatch _writes = new();
     // Runs a write: a text is made on the worker that writes it, as an audit's YAML costs about what cleaning its seed did.
@@ -32,8 +35,9 @@ internal sealed class IngestPlan : IDisposable
         _manifest = manifest;
         _post = post ?? (write => write());
         var recorded = manifest.Entries.Values.Select(e => e.Content).ToList();
+        _listed = new HashSet<string>(Directory.EnumerateFiles(contentDir).Select(f => Path.GetFileName(f)), StringComparer.OrdinalIgnoreCase);
         // Every name in use is taken, ignoring case: on Windows and macOS "A.md" and "a.md" are one file.
-        _taken = PageNames.NewSet(recorded.Concat(Directory.EnumerateFiles(contentDir).Select(f => Path.GetFileName(f))));
+        _taken = PageNames.NewSet(recorded.Concat(_listed));
         _recorded = PageNames.NewSet(recorded);
     }
 
@@ -58,7 +62,7 @@ internal sealed class IngestPlan : IDisposable
         foreach (var candidate in PageNames.Candidates(generated.FileName, seedId))
         {
             var path = Path.Combine(_contentDir, candidate);
-            var exists = File.Exists(path);
+            var exists = _listed.Contains(candidate) && File.Exists(path);
             if (exists && !_recorded.Contains(candidate) && Ingestor.Sha256(File.ReadAllText(path)) == generated.Sha256)
             {
                 _recorded.Add(candidate);
@@ -151,22 +155,25 @@ internal sealed class IngestPlan : IDisposable
     /// Unicode normalisation, as some file systems do: "a.txt" and "a.html", "CASE.txt" and "case.txt").</summary>
     private string AuditName(CleanedDocument doc)
     {
-        var seedName = Path.GetFileName(doc.Seed.Path);
-        string[] candidates =
-        [
-            RemovalAudit.FileNameFor(doc),
-            FileNames.Fit(string.Empty, seedName, ".yml"),
-            FileNames.Fit(string.Empty, doc.Seed.Id, "-" + Ingestor.Sha256(doc.Seed.Path)[..12] + ".yml"),
-        ];
-        foreach (var candidate in candidates)
+        string? candidate = null;
+        foreach (var next in AuditNames(doc))
         {
+            candidate = next;
             if (_audits.Add(candidate.Normalize(NormalizationForm.FormC)))
             {
-                return candidate;
+                break;
             }
         }
 
-        return candidates[^1];
+        return candidate!;
+    }
+
+    // Made one at a time: the first is nearly always free, and the last hashes the seed's path.
+    private static IEnumerable<string> AuditNames(CleanedDocument doc)
+    {
+        yield return RemovalAudit.FileNameFor(doc);
+        yield return FileNames.Fit(string.Empty, Path.GetFileName(doc.Seed.Path), ".yml");
+        yield return FileNames.Fit(string.Empty, doc.Seed.Id, "-" + Ingestor.Sha256(doc.Seed.Path)[..12] + ".yml");
     }
 
     /// <summary>Removes the temporaries of a plan not applied: content/ stays as it was.</summary>
