@@ -95,9 +95,7 @@ internal sealed partial class CreditLineRule : INoiseRule
     {
         foreach (var b in context.Blocks)
         {
-            // The regex tries a start at every capital; only a line naming a comment can match it.
-            if (b.Class >= BlockClass.NearGood && b.Kept != false && b.Text.Contains("comment", StringComparison.Ordinal)
-                && OutletAsksForComment().Match(b.Text) is { Success: true } m)
+            if (b.Class >= BlockClass.NearGood && b.Kept != false && MayAskForComment(b.Text) && OutletAsksForComment().Match(b.Text) is { Success: true } m)
             {
                 context.OfferSource(m.Groups["src"].Value);
                 return;
@@ -105,8 +103,11 @@ internal sealed partial class CreditLineRule : INoiseRule
         }
     }
 
+    // The regex tries a start at every capital; only a line naming a comment can match it.
+    internal static bool MayAskForComment(string text) => text.Contains("comment", StringComparison.Ordinal);
+
     [System.Text.RegularExpressions.GeneratedRegex(@"(?:^|[.!?]\s+)(?<src>\p{Lu}{2,6})\s+(?:e-?mailed|contacted|reached out to|wrote to|telephoned|called)\b[^.!?]{0,200}?\b(?:seeking|for|to seek|to request|requesting)\s+(?:a\s+)?comments?\b")]
-    private static partial System.Text.RegularExpressions.Regex OutletAsksForComment();
+    internal static partial System.Text.RegularExpressions.Regex OutletAsksForComment();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\p{Lu}[\p{L} .'-]{1,30}\s*\((?<src>\p{Lu}{2,10}(/\p{Lu}{2,10})?)\)\s*[–—-]")]
     private static partial System.Text.RegularExpressions.Regex DatelineAgency();

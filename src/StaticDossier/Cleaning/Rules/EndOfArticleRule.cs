@@ -90,13 +90,13 @@ internal sealed partial class EndOfArticleRule : INoiseRule
 
     // Both markers end the line. The regexes try every space of a line as a start, which made them a fiftieth of
     // ingest; a line not ending in "/." or in a capital (after white space, which \s and $ pass over) cannot match.
-    private static bool MayEndWithSlashDot(string text) => text.AsSpan().TrimEnd().EndsWith("/.", StringComparison.Ordinal);
+    internal static bool MayEndWithSlashDot(string text) => text.AsSpan().TrimEnd().EndsWith("/.", StringComparison.Ordinal);
 
-    private static bool MayEndWithSignOff(string text) => text.AsSpan().TrimEnd() is [.., >= 'A' and <= 'Z'];
+    internal static bool MayEndWithSignOff(string text) => text.AsSpan().TrimEnd() is [.., >= 'A' and <= 'Z'];
 
     [GeneratedRegex(@"\s*\.?/\.\s*$")]
-    private static partial Regex SlashDot();
+    internal static partial Regex SlashDot();
 
     [GeneratedRegex(@"\s[—–-]{1,2}\s*(?<src>[A-Z]{2,8}(/[A-Z]{2,8})*)\s*$")]
-    private static partial Regex SignOff();
+    internal static partial Regex SignOff();
 }
