@@ -339,39 +339,15 @@ public sealed class MarkdownRenderer
 
     private const string AttributeValue = "=\"";
 
-    /// <summary>The text with every run of white space made one space, none at either end. (Measured: a vectorised
-    /// search for white space loses to this loop, as words are a few characters long.)</summary>
+    /// <summary>The text with every run of white space made one space, none at either end (the rule
+    /// <see cref="CollapsingWriter"/> applies as a body's text is written).</summary>
     internal static string Collapse(ReadOnlySpan<char> text)
     {
-        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length);
-        var collapsed = new string(buffer, 0, CollapseInto(text, buffer));
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length + 1);
+        var space = false;
+        var collapsed = new string(buffer, 0, CollapsingWriter.AppendCollapsed(text, buffer, 0, ref space));
         System.Buffers.ArrayPool<char>.Shared.Return(buffer);
         return collapsed;
-    }
-
-    private static int CollapseInto(ReadOnlySpan<char> text, char[] buffer)
-    {
-        var length = 0;
-        var space = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = length > 0;
-            }
-            else
-            {
-                if (space)
-                {
-                    buffer[length++] = ' ';
-                    space = false;
-                }
-
-                buffer[length++] = c;
-            }
-        }
-
-        return length;
     }
 }
 
