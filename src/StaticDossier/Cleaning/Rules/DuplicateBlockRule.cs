@@ -3,7 +3,8 @@ namespace StaticDossier.Cleaning.Rules;
 /// <summary>Drops a block that repeats an earlier one (duplicated captions, a lede printed twice, a signature
 /// under every forum post), exactly or nearly (four fifths of its words shared, and most of its runs of words). A paragraph of prose repeated
 /// among the article's own paragraphs (same element on a saved page, a few lines on in a dump) is the text's own
-/// refrain, not a copy, and stays.</summary>
+/// refrain, not a copy, and stays. So does a near copy that is its original's tail (a teaser ran the story's first
+/// paragraphs together; the story's own second paragraph is not the copy): both are left to the other rules.</summary>
 internal sealed class DuplicateBlockRule : INoiseRule
 {
     public RuleId Id => RuleId.Duplicate;
@@ -49,7 +50,7 @@ internal sealed class DuplicateBlockRule : INoiseRule
                     {
                         first.Decide(false, BlockRole.Duplicate, $"nearly repeated, more fully, by the block at line {b.Line}", Id);
                     }
-                    else if (!Refrain(context, first, b))
+                    else if (!Refrain(context, first, b) && !Sequences.IsTail(first.Key, b.Key))
                     {
                         b.Decide(false, BlockRole.Duplicate, $"nearly repeats the block at line {first.Line}", Id);
                     }

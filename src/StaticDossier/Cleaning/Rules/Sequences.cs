@@ -20,6 +20,31 @@ internal static class Sequences
         return shared / (double)small.Count;
     }
 
+    /// <summary>Whether <paramref name="copy"/> is the tail of <paramref name="original"/>: it opens with a run of words
+    /// found inside the original past its start, and both end with the same words. Teasers, standfirsts and captions
+    /// repeat a text's opening; a tail copy is a paragraph the original held after others (a teaser that ran the
+    /// story's first paragraphs together, then the story itself).</summary>
+    public static bool IsTail(string original, string copy)
+    {
+        var o = original.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var c = copy.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (c.Length < 3 || c.Length >= o.Length || !o.AsSpan(o.Length - 3).SequenceEqual(c.AsSpan(c.Length - 3)))
+        {
+            return false;
+        }
+
+        var opening = c.AsSpan(0, 3);
+        for (var p = 1; p + 3 <= o.Length; p++)
+        {
+            if (o.AsSpan(p, 3).SequenceEqual(opening))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // Compared as words, not hashes: a collision must not decide what a page keeps. Only blocks that already share
     // four fifths of their words get here, so the sets are made rarely.
     private static HashSet<(string, string, string)> Trigrams(string key)
