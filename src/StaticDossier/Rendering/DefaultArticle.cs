@@ -1,4 +1,3 @@
-using System.Text;
 using Scriban.Runtime;
 using StaticDossier.Rendering.Interface;
 
@@ -20,7 +19,7 @@ internal static class DefaultArticle
 
     /// <summary>Writes the page's content to <paramref name="output"/> and sets <c>page_title</c> in <paramref name="model"/>,
     /// as Scriban would; false, with nothing written or set, when the model is not one this can write.</summary>
-    public static bool TryWrite(ScriptObject model, StringBuilder output)
+    public static bool TryWrite(ScriptObject model, Utf8Output output)
     {
         if (Read(model) is not { } v)
         {
@@ -31,52 +30,52 @@ internal static class DefaultArticle
         var a = v.Article;
         var root = v.Root;
         var o = new DefaultLayout.Writer(output);
-        o.Raw("<article class=\"article\" aria-labelledby=\"article-title\">\n  <header class=\"article-header\">\n    <h1 id=\"article-title\" lang=\"")
-            .Text(a.Language).Raw("\">").Text(a.Title).Raw("</h1>\n    <p class=\"article-meta\">");
+        o.Raw("<article class=\"article\" aria-labelledby=\"article-title\">\n  <header class=\"article-header\">\n    <h1 id=\"article-title\" lang=\""u8)
+            .Text(a.Language).Raw("\">"u8).Text(a.Title).Raw("</h1>\n    <p class=\"article-meta\">"u8);
         if (a.Byline is { } byline)
         {
-            o.Raw("<span class=\"byline\">").Text(v.Text.Format("article_by", byline)).Raw("</span> · ");
+            o.Raw("<span class=\"byline\">"u8).Text(v.Text.Format("article_by", byline)).Raw("</span> · "u8);
         }
 
         if (a.Date is { } date)
         {
-            o.Raw("<time datetime=\"").Text(date).Raw("\">").Text(a.DateDisplay).Raw("</time>");
+            o.Raw("<time datetime=\""u8).Text(date).Raw("\">"u8).Text(a.DateDisplay).Raw("</time>"u8);
         }
         else if (a.DateApprox is not null)
         {
-            o.Raw("<span class=\"approx\">").Text(a.DateApproxDisplay).Raw(" <span class=\"approx-note\">").Text(v.T("date_approx_note")).Raw("</span></span>");
+            o.Raw("<span class=\"approx\">"u8).Text(a.DateApproxDisplay).Raw(" <span class=\"approx-note\">"u8).Text(v.T("date_approx_note")).Raw("</span></span>"u8);
         }
         else
         {
-            o.Raw("<span class=\"undated\">").Text(v.T("article_undated")).Raw("</span>");
+            o.Raw("<span class=\"undated\">"u8).Text(v.T("article_undated")).Raw("</span>"u8);
         }
 
         if (a.SourceLink is { } source)
         {
-            o.Raw(" · <a href=\"").Text(root).Text(source.Url).Raw("\">").Text(source.Name).Raw("</a>");
+            o.Raw(" · <a href=\""u8).Text(root).Text(source.Url).Raw("\">"u8).Text(source.Name).Raw("</a>"u8);
         }
 
-        o.Raw(" · <a href=\"").Text(root).Text(a.LanguageLink!.Url).Raw("\">").Text(a.LanguageName).Raw("</a> · ").Text(a.ReadingTime)
-            .Raw("</p>\n  </header>\n  <div class=\"body\" lang=\"").Text(a.Language).Raw("\">\n");
-        Body(output, a.Body);
-        o.Raw("\n  </div>\n");
+        o.Raw(" · <a href=\""u8).Text(root).Text(a.LanguageLink!.Url).Raw("\">"u8).Text(a.LanguageName).Raw("</a> · "u8).Text(a.ReadingTime)
+            .Raw("</p>\n  </header>\n  <div class=\"body\" lang=\""u8).Text(a.Language).Raw("\">\n"u8);
+        o.Raw(a.Body.Bytes); // as EscapingTemplateContext writes a Utf8Html: unescaped, here without decoding it
+        o.Raw("\n  </div>\n"u8);
         if (a.People.Count > 0 || a.Tags.Count > 0)
         {
-            o.Raw("  <footer class=\"subjects\" aria-label=\"").Text(v.T("article_subjects_label")).Raw("\">\n    <dl>\n      ");
+            o.Raw("  <footer class=\"subjects\" aria-label=\""u8).Text(v.T("article_subjects_label")).Raw("\">\n    <dl>\n      "u8);
             Subjects(o, v, "article_people", a.People);
-            o.Raw("\n      ");
+            o.Raw("\n      "u8);
             Subjects(o, v, "article_tags", a.Tags);
-            o.Raw("\n    </dl>\n  </footer>\n");
+            o.Raw("\n    </dl>\n  </footer>\n"u8);
         }
 
-        o.Raw("</article>\n");
+        o.Raw("</article>\n"u8);
         Provenance(o, v);
-        o.Raw("<section class=\"cite\" aria-labelledby=\"cite-heading\">\n  <h2 id=\"cite-heading\">").Text(v.T("cite_heading"))
-            .Raw("</h2>\n  <p class=\"citation\">").Text(a.Citation).Raw("</p>\n</section>\n");
+        o.Raw("<section class=\"cite\" aria-labelledby=\"cite-heading\">\n  <h2 id=\"cite-heading\">"u8).Text(v.T("cite_heading"))
+            .Raw("</h2>\n  <p class=\"citation\">"u8).Text(a.Citation).Raw("</p>\n</section>\n"u8);
         if (a.Related.Count > 0)
         {
-            o.Raw("<section class=\"related\" aria-labelledby=\"related-heading\">\n  <h2 id=\"related-heading\">").Text(v.T("related_heading"))
-                .Raw("</h2>\n  <ul class=\"article-list\">\n");
+            o.Raw("<section class=\"related\" aria-labelledby=\"related-heading\">\n  <h2 id=\"related-heading\">"u8).Text(v.T("related_heading"))
+                .Raw("</h2>\n  <ul class=\"article-list\">\n"u8);
             foreach (var r in a.Related)
             {
                 if (r is null)
@@ -85,57 +84,57 @@ internal static class DefaultArticle
                     continue;
                 }
 
-                o.Raw("    <li class=\"item\"><a class=\"item-title\" href=\"").Text(root).Text(r.Url).Raw("\" lang=\"").Text(r.Language)
-                    .Raw("\" hreflang=\"").Text(r.Language).Raw("\">").Text(r.Title).Raw("</a><p class=\"item-meta\">");
+                o.Raw("    <li class=\"item\"><a class=\"item-title\" href=\""u8).Text(root).Text(r.Url).Raw("\" lang=\""u8).Text(r.Language)
+                    .Raw("\" hreflang=\""u8).Text(r.Language).Raw("\">"u8).Text(r.Title).Raw("</a><p class=\"item-meta\">"u8);
                 if (r.DateDisplay is not null)
                 {
-                    o.Raw("<time datetime=\"").Text(r.Date).Raw("\">").Text(r.DateDisplay).Raw("</time> · ");
+                    o.Raw("<time datetime=\""u8).Text(r.Date).Raw("\">"u8).Text(r.DateDisplay).Raw("</time> · "u8);
                 }
                 else if (r.DateApprox is not null)
                 {
-                    o.Raw("<span class=\"approx\" title=\"").Text(v.T("date_approx_title")).Raw("\">").Text(r.DateApproxDisplay).Raw("</span> · ");
+                    o.Raw("<span class=\"approx\" title=\""u8).Text(v.T("date_approx_title")).Raw("\">"u8).Text(r.DateApproxDisplay).Raw("</span> · "u8);
                 }
 
                 if (r.Source is not null)
                 {
-                    o.Raw("<span class=\"source\">").Text(r.Source).Raw("</span> · ");
+                    o.Raw("<span class=\"source\">"u8).Text(r.Source).Raw("</span> · "u8);
                 }
 
-                o.Text(r.ReadingTime).Raw(" · <span class=\"reason\">").Text(r.Reason).Raw("</span></p>");
+                o.Text(r.ReadingTime).Raw(" · <span class=\"reason\">"u8).Text(r.Reason).Raw("</span></p>"u8);
                 if (r.Summary != string.Empty)
                 {
-                    o.Raw("<p class=\"item-summary\" lang=\"").Text(r.Language).Raw("\">").Text(r.Summary).Raw("</p>");
+                    o.Raw("<p class=\"item-summary\" lang=\""u8).Text(r.Language).Raw("\">"u8).Text(r.Summary).Raw("</p>"u8);
                 }
 
-                o.Raw("</li>\n");
+                o.Raw("</li>\n"u8);
             }
 
-            o.Raw("  </ul>\n</section>\n");
+            o.Raw("  </ul>\n</section>\n"u8);
         }
 
         if (a.Earlier is not null || a.Later is not null)
         {
-            o.Raw("<nav class=\"pager\" aria-label=\"").Text(v.T("neighbours_label")).Raw("\">\n  <ul>\n    ");
+            o.Raw("<nav class=\"pager\" aria-label=\""u8).Text(v.T("neighbours_label")).Raw("\">\n  <ul>\n    "u8);
             if (a.Earlier is { } earlier)
             {
-                o.Raw("<li class=\"earlier\"><a href=\"").Text(root).Text(earlier.Url).Raw("\" rel=\"prev\"><span class=\"label\">").Text(v.T("neighbours_earlier"))
-                    .Raw("</span> <span lang=\"").Text(earlier.Language).Raw("\">").Text(earlier.Title).Raw("</span></a></li>");
+                o.Raw("<li class=\"earlier\"><a href=\""u8).Text(root).Text(earlier.Url).Raw("\" rel=\"prev\"><span class=\"label\">"u8).Text(v.T("neighbours_earlier"))
+                    .Raw("</span> <span lang=\""u8).Text(earlier.Language).Raw("\">"u8).Text(earlier.Title).Raw("</span></a></li>"u8);
             }
 
-            o.Raw("\n    ");
+            o.Raw("\n    "u8);
             if (a.Later is { } later)
             {
-                o.Raw("<li class=\"later\"><a href=\"").Text(root).Text(later.Url).Raw("\" rel=\"next\"><span class=\"label\">").Text(v.T("neighbours_later"))
-                    .Raw("</span> <span lang=\"").Text(later.Language).Raw("\">").Text(later.Title).Raw("</span></a></li>");
+                o.Raw("<li class=\"later\"><a href=\""u8).Text(root).Text(later.Url).Raw("\" rel=\"next\"><span class=\"label\">"u8).Text(v.T("neighbours_later"))
+                    .Raw("</span> <span lang=\""u8).Text(later.Language).Raw("\">"u8).Text(later.Title).Raw("</span></a></li>"u8);
             }
 
-            o.Raw("\n  </ul>\n</nav>\n");
+            o.Raw("\n  </ul>\n</nav>\n"u8);
         }
 
-        o.Raw("<p><a href=\"").Text(root).Text(SitePaths.Home).Raw("\">").Text(v.T("back_to_timeline")).Raw("</a></p>\n");
-        if (!o.Plain || output.Length > EscapingTemplateContext.MaxOutputLength)
+        o.Raw("<p><a href=\""u8).Text(root).Text(SitePaths.Home).Raw("\">"u8).Text(v.T("back_to_timeline")).Raw("</a></p>\n"u8);
+        if (!o.Plain || o.OverLimit)
         {
-            output.Length = start; // Scriban stops a page over its limit with an error naming it: let it
+            output.Truncate(start); // Scriban stops a page over its limit with an error naming it: let it
             return false;
         }
 
@@ -150,7 +149,7 @@ internal static class DefaultArticle
             return;
         }
 
-        o.Raw("<div><dt>").Text(v.T(heading)).Raw("</dt><dd><ul class=\"inline\">");
+        o.Raw("<div><dt>"u8).Text(v.T(heading)).Raw("</dt><dd><ul class=\"inline\">"u8);
         foreach (var link in links)
         {
             if (link is null)
@@ -159,10 +158,10 @@ internal static class DefaultArticle
                 continue;
             }
 
-            o.Raw("<li><a href=\"").Text(v.Root).Text(link.Url).Raw("\">").Text(link.Name).Raw("</a></li>");
+            o.Raw("<li><a href=\""u8).Text(v.Root).Text(link.Url).Raw("\">"u8).Text(link.Name).Raw("</a></li>"u8);
         }
 
-        o.Raw("</ul></dd></div>");
+        o.Raw("</ul></dd></div>"u8);
     }
 
     private static void Provenance(DefaultLayout.Writer o, Values v)
@@ -174,80 +173,63 @@ internal static class DefaultArticle
             return;
         }
 
-        o.Raw("<aside class=\"provenance\" aria-labelledby=\"provenance-heading\">\n  <h2 id=\"provenance-heading\">").Text(v.T("provenance_heading"))
-            .Raw("</h2>\n  <dl>\n");
+        o.Raw("<aside class=\"provenance\" aria-labelledby=\"provenance-heading\">\n  <h2 id=\"provenance-heading\">"u8).Text(v.T("provenance_heading"))
+            .Raw("</h2>\n  <dl>\n"u8);
         if (a.SourceUrl is { } sourceUrl)
         {
-            o.Raw("    <dt>").Text(v.T("provenance_original")).Raw("</dt><dd><a href=\"").Text(sourceUrl).Raw("\" rel=\"nofollow noopener\">").Text(sourceUrl).Raw("</a>");
+            o.Raw("    <dt>"u8).Text(v.T("provenance_original")).Raw("</dt><dd><a href=\""u8).Text(sourceUrl).Raw("\" rel=\"nofollow noopener\">"u8).Text(sourceUrl).Raw("</a>"u8);
             if (a.ArchiveLookupUrl is { } lookup)
             {
-                o.Raw(" (<a href=\"").Text(lookup).Raw("\" rel=\"nofollow noopener\">").Text(v.T("provenance_archive_lookup")).Raw("</a>)");
+                o.Raw(" (<a href=\""u8).Text(lookup).Raw("\" rel=\"nofollow noopener\">"u8).Text(v.T("provenance_archive_lookup")).Raw("</a>)"u8);
             }
 
-            o.Raw("</dd>\n");
+            o.Raw("</dd>\n"u8);
         }
 
         if (a.RetrievedAt is { } retrieved)
         {
-            o.Raw("    <dt>").Text(v.T("provenance_captured")).Raw("</dt><dd><time datetime=\"").Text(retrieved.Value).Raw("\">").Text(retrieved.Display).Raw("</time></dd>\n");
+            o.Raw("    <dt>"u8).Text(v.T("provenance_captured")).Raw("</dt><dd><time datetime=\""u8).Text(retrieved.Value).Raw("\">"u8).Text(retrieved.Display).Raw("</time></dd>\n"u8);
         }
 
         if (meta.ArchiveRecord is { } record)
         {
-            o.Raw("    <dt>").Text(v.T("provenance_archive_record")).Raw("</dt><dd><code>").Text(record).Raw("</code>");
+            o.Raw("    <dt>"u8).Text(v.T("provenance_archive_record")).Raw("</dt><dd><code>"u8).Text(record).Raw("</code>"u8);
             if (meta.ArchiveFile is { } file)
             {
-                o.Raw(" ").Text(v.T("provenance_archive_in")).Raw(" <code>").Text(file).Raw("</code>");
+                o.Raw(" "u8).Text(v.T("provenance_archive_in")).Raw(" <code>"u8).Text(file).Raw("</code>"u8);
             }
 
-            o.Raw("</dd>\n");
+            o.Raw("</dd>\n"u8);
         }
 
         if (a.SeedUrl is { } seedUrl)
         {
-            o.Raw("    <dt>").Text(v.T("provenance_seed")).Raw("</dt><dd><a href=\"").Text(v.Root).Text(seedUrl).Raw("\" type=\"text/plain\">")
-                .Text(v.T("provenance_seed_published")).Raw("</a>, <code>").Text(a.Seed).Raw("</code> ").Text(v.T("provenance_seed_published_note")).Raw("</dd>\n");
+            o.Raw("    <dt>"u8).Text(v.T("provenance_seed")).Raw("</dt><dd><a href=\""u8).Text(v.Root).Text(seedUrl).Raw("\" type=\"text/plain\">"u8)
+                .Text(v.T("provenance_seed_published")).Raw("</a>, <code>"u8).Text(a.Seed).Raw("</code> "u8).Text(v.T("provenance_seed_published_note")).Raw("</dd>\n"u8);
         }
         else if (a.Seed is { } seed)
         {
-            o.Raw("    <dt>").Text(v.T("provenance_seed")).Raw("</dt><dd><code>").Text(seed).Raw("</code> ").Text(v.T("provenance_seed_not_published")).Raw("</dd>\n");
+            o.Raw("    <dt>"u8).Text(v.T("provenance_seed")).Raw("</dt><dd><code>"u8).Text(seed).Raw("</code> "u8).Text(v.T("provenance_seed_not_published")).Raw("</dd>\n"u8);
         }
 
         if (a.SeedSha256 is { } sha)
         {
-            o.Raw("    <dt>").Text(v.T("provenance_sha256")).Raw("</dt><dd><code class=\"hash\">").Text(sha).Raw("</code>");
+            o.Raw("    <dt>"u8).Text(v.T("provenance_sha256")).Raw("</dt><dd><code class=\"hash\">"u8).Text(sha).Raw("</code>"u8);
             if (a.SeedUrl is not null)
             {
-                o.Raw("<br><span class=\"note\">").Text(v.T("provenance_sha256_check")).Raw(" <code>sha256sum ").Text(a.SeedFileName).Raw("</code> ")
-                    .Text(v.T("provenance_sha256_check_end")).Raw("</span>");
+                o.Raw("<br><span class=\"note\">"u8).Text(v.T("provenance_sha256_check")).Raw(" <code>sha256sum "u8).Text(a.SeedFileName).Raw("</code> "u8)
+                    .Text(v.T("provenance_sha256_check_end")).Raw("</span>"u8);
             }
 
-            o.Raw("</dd>\n");
+            o.Raw("</dd>\n"u8);
         }
 
         if (a.RemovedBlocks is { } removed)
         {
-            o.Raw("    <dt>").Text(v.T("provenance_removed")).Raw("</dt><dd>").Text(v.Text.Count("provenance_removed_blocks", removed)).Raw("</dd>\n");
+            o.Raw("    <dt>"u8).Text(v.T("provenance_removed")).Raw("</dt><dd>"u8).Text(v.Text.Count("provenance_removed_blocks", removed)).Raw("</dd>\n"u8);
         }
 
-        o.Raw("  </dl>\n</aside>\n");
-    }
-
-    /// <summary>The body's UTF-8 as characters, as <see cref="EscapingTemplateContext"/> writes a <see cref="Utf8Html"/>.</summary>
-    private static void Body(StringBuilder output, Utf8Html body) => AppendUtf8(output, body.Bytes);
-
-    /// <summary>Appends UTF-8 HTML as characters, decoded as <see cref="EscapingTemplateContext"/> decodes a <see cref="Utf8Html"/>.</summary>
-    internal static void AppendUtf8(StringBuilder output, ReadOnlySpan<byte> bytes)
-    {
-        var chars = System.Buffers.ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(bytes.Length));
-        try
-        {
-            output.Append(chars, 0, Encoding.UTF8.GetChars(bytes, chars));
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<char>.Shared.Return(chars);
-        }
+        o.Raw("  </dl>\n</aside>\n"u8);
     }
 
     private sealed record Values(ArticleView Article, InterfaceStrings Strings, string Root)

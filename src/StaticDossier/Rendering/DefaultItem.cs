@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace StaticDossier.Rendering;
 
 /// <summary>The shipped <c>partials/_article_item.sbn</c> written by C# instead of Scriban's interpreter, with the same
@@ -16,7 +14,7 @@ internal static class DefaultItem
     internal static readonly string[] Names = ["a", "root", "undated_label", "approx_label"];
 
     [ThreadStatic]
-    private static StringBuilder? t_output;
+    private static Utf8Output? t_output;
 
     /// <summary>Whether the partial in <paramref name="templatesDir"/> is the shipped one, character for character.</summary>
     public static bool Matches(string templatesDir) => DefaultLayout.Same(templatesDir, [File]);
@@ -54,43 +52,38 @@ internal static class DefaultItem
             return null;
         }
 
-        var output = t_output ??= new StringBuilder(1024);
+        var output = t_output ??= new Utf8Output();
         output.Clear();
         var o = new DefaultLayout.Writer(output);
-        o.Raw("<li class=\"item\"><a class=\"item-title\" href=\"").Text(root).Text(a.Url).Raw("\" lang=\"").Text(a.Language).Raw("\" hreflang=\"")
-            .Text(a.Language).Raw("\">").Text(a.Title).Raw("</a><p class=\"item-meta\">");
+        o.Raw("<li class=\"item\"><a class=\"item-title\" href=\""u8).Text(root).Text(a.Url).Raw("\" lang=\""u8).Text(a.Language).Raw("\" hreflang=\""u8)
+            .Text(a.Language).Raw("\">"u8).Text(a.Title).Raw("</a><p class=\"item-meta\">"u8);
         if (a.Date is not null)
         {
-            o.Raw("<time datetime=\"").Text(a.Date).Raw("\">").Text(a.DateDisplay).Raw("</time>");
+            o.Raw("<time datetime=\""u8).Text(a.Date).Raw("\">"u8).Text(a.DateDisplay).Raw("</time>"u8);
         }
         else if (a.DateApprox is not null)
         {
-            o.Raw("<span class=\"approx\" title=\"").Text(approx).Raw("\">").Text(a.DateApproxDisplay).Raw("</span>");
+            o.Raw("<span class=\"approx\" title=\""u8).Text(approx).Raw("\">"u8).Text(a.DateApproxDisplay).Raw("</span>"u8);
         }
         else
         {
-            o.Raw("<span class=\"undated\">").Text(undated).Raw("</span>");
+            o.Raw("<span class=\"undated\">"u8).Text(undated).Raw("</span>"u8);
         }
 
         if (a.Source is not null)
         {
-            o.Raw(" · <span class=\"source\">").Text(a.Source).Raw("</span>");
+            o.Raw(" · <span class=\"source\">"u8).Text(a.Source).Raw("</span>"u8);
         }
 
-        o.Raw(" · ").Text(a.ReadingTime).Raw("</p>");
+        o.Raw(" · "u8).Text(a.ReadingTime).Raw("</p>"u8);
         if (a.Summary != string.Empty)
         {
-            o.Raw("<p class=\"item-summary\" lang=\"").Text(a.Language).Raw("\">").Text(a.Summary).Raw("</p>");
+            o.Raw("<p class=\"item-summary\" lang=\""u8).Text(a.Language).Raw("\">"u8).Text(a.Summary).Raw("</p>"u8);
         }
 
-        o.Raw("</li>");
-        var html = o.Plain ? Utf8Html.FromUtf8(IO.Utf8Text.Encode(output)) : null;
+        o.Raw("</li>"u8);
+        var html = o.Plain ? Utf8Html.FromUtf8(output.ToArray()) : null;
         output.Clear();
-        if (output.Capacity > 1 << 16)
-        {
-            output.Capacity = 1 << 12; // one huge item must not pin its buffer
-        }
-
         return html;
     }
 

@@ -48,7 +48,13 @@ internal static class DefaultLayout
 
     /// <summary>Writes the page <paramref name="content"/> in the layout to <paramref name="output"/>, as Scriban would
     /// with <paramref name="model"/>; false, with nothing written, when the model is not one this can write.</summary>
-    public static bool TryWrite(ScriptObject model, StringBuilder content, StringBuilder output)
+    public static bool TryWrite(ScriptObject model, StringBuilder content, Utf8Output output) => TryWrite(model, content, null, output);
+
+    /// <summary>As <see cref="TryWrite(ScriptObject, StringBuilder, Utf8Output)"/>, for content written as UTF-8 (by
+    /// <see cref="DefaultArticle"/> or <see cref="DefaultTerm"/>), copied in as it is.</summary>
+    public static bool TryWrite(ScriptObject model, Utf8Output content, Utf8Output output) => TryWrite(model, null, content, output);
+
+    private static bool TryWrite(ScriptObject model, StringBuilder? chars, Utf8Output? bytes, Utf8Output output)
     {
         if (Values.Read(model) is not { } v)
         {
@@ -57,48 +63,59 @@ internal static class DefaultLayout
 
         var start = output.Length;
         var o = new Writer(output);
-        o.Raw("<!DOCTYPE html>\n<html lang=\"").Text(v.Site.Language).Raw("\">\n<head>\n");
+        o.Raw("<!DOCTYPE html>\n<html lang=\""u8).Text(v.Site.Language).Raw("\">\n<head>\n"u8);
         Head(o, v);
-        o.Raw("\n</head>\n<body>\n<a class=\"skip-link\" href=\"#main\">").Text(v.T("skip_to_content")).Raw("</a>\n<header class=\"site-header\">\n");
+        o.Raw("\n</head>\n<body>\n<a class=\"skip-link\" href=\"#main\">"u8).Text(v.T("skip_to_content")).Raw("</a>\n<header class=\"site-header\">\n"u8);
         var home = v.NavCurrent == "home" && v.OutputPath == SitePaths.Home;
-        o.Raw(home ? "  <h1 class=\"site-title\"><a href=\"" : "  <p class=\"site-title\"><a href=\"").Text(v.Root).Text(SitePaths.Home)
-            .Raw(home ? "\" aria-current=\"page\">" : "\">").Text(v.Site.Title).Raw(home ? "</a></h1>\n" : "</a></p>\n");
+        o.Raw(home ? "  <h1 class=\"site-title\"><a href=\""u8 : "  <p class=\"site-title\"><a href=\""u8).Text(v.Root).Text(SitePaths.Home)
+            .Raw(home ? "\" aria-current=\"page\">"u8 : "\">"u8).Text(v.Site.Title).Raw(home ? "</a></h1>\n"u8 : "</a></p>\n"u8);
         Nav(o, v);
-        o.Raw("\n");
+        o.Raw("\n"u8);
         if (v.NavCurrent != "search" && v.Standalone is null)
         {
-            o.Raw("\n  <form class=\"site-search\" role=\"search\" action=\"").Text(v.Root).Text(SitePaths.Search).Raw("\" method=\"get\">\n")
-                .Raw("    <label class=\"visually-hidden\" for=\"site-search-q\">").Text(v.T("site_search_label")).Raw("</label>\n")
-                .Raw("    <input id=\"site-search-q\" type=\"search\" name=\"q\" autocomplete=\"off\">\n")
-                .Raw("    <button type=\"submit\">").Text(v.T("site_search_button")).Raw("</button>\n  </form>\n");
+            o.Raw("\n  <form class=\"site-search\" role=\"search\" action=\""u8).Text(v.Root).Text(SitePaths.Search).Raw("\" method=\"get\">\n"u8)
+                .Raw("    <label class=\"visually-hidden\" for=\"site-search-q\">"u8).Text(v.T("site_search_label")).Raw("</label>\n"u8)
+                .Raw("    <input id=\"site-search-q\" type=\"search\" name=\"q\" autocomplete=\"off\">\n"u8)
+                .Raw("    <button type=\"submit\">"u8).Text(v.T("site_search_button")).Raw("</button>\n  </form>\n"u8);
         }
 
-        o.Raw("\n</header>\n<main id=\"main\" tabindex=\"-1\">\n");
-        output.Append(content);
-        o.Raw("\n</main>\n<footer class=\"site-footer\">\n  <p class=\"data\">").Text(v.T("footer_data"))
-            .Raw("\n    <a href=\"").Text(v.Root).Text(SitePaths.Feed).Raw("\">").Text(v.T("footer_feed")).Raw("</a> ·")
-            .Raw("\n    <a href=\"").Text(v.Root).Text(SitePaths.MetadataJson).Raw("\">").Text(v.T("footer_json")).Raw("</a> ·")
-            .Raw("\n    <a href=\"").Text(v.Root).Text(SitePaths.MetadataCsv).Raw("\">").Text(v.T("footer_csv")).Raw("</a> ·")
-            .Raw("\n    <a href=\"").Text(v.Root).Text(SitePaths.Sitemap).Raw("\">").Text(v.T("footer_sitemap")).Raw("</a>\n  </p>\n  <p>");
+        o.Raw("\n</header>\n<main id=\"main\" tabindex=\"-1\">\n"u8);
+        if (bytes is not null)
+        {
+            o.Raw(bytes.Written);
+        }
+        else
+        {
+            foreach (var chunk in chars!.GetChunks())
+            {
+                output.Append(chunk.Span);
+            }
+        }
+
+        o.Raw("\n</main>\n<footer class=\"site-footer\">\n  <p class=\"data\">"u8).Text(v.T("footer_data"))
+            .Raw("\n    <a href=\""u8).Text(v.Root).Text(SitePaths.Feed).Raw("\">"u8).Text(v.T("footer_feed")).Raw("</a> ·"u8)
+            .Raw("\n    <a href=\""u8).Text(v.Root).Text(SitePaths.MetadataJson).Raw("\">"u8).Text(v.T("footer_json")).Raw("</a> ·"u8)
+            .Raw("\n    <a href=\""u8).Text(v.Root).Text(SitePaths.MetadataCsv).Raw("\">"u8).Text(v.T("footer_csv")).Raw("</a> ·"u8)
+            .Raw("\n    <a href=\""u8).Text(v.Root).Text(SitePaths.Sitemap).Raw("\">"u8).Text(v.T("footer_sitemap")).Raw("</a>\n  </p>\n  <p>"u8);
         if (v.Site.Author != string.Empty)
         {
             o.Text(v.Text.Format("footer_curated_by", v.Site.Title, v.Site.Author));
         }
         else
         {
-            o.Text(v.Site.Title).Raw(".");
+            o.Text(v.Site.Title).Raw("."u8);
         }
 
-        o.Raw(" ").Text(v.T("footer_built_with")).Raw("</p>\n</footer>\n");
+        o.Raw(" "u8).Text(v.T("footer_built_with")).Raw("</p>\n</footer>\n"u8);
         foreach (var script in v.Scripts)
         {
-            o.Raw("<script src=\"").Text(v.Root).Text(script).Raw("\"></script>\n");
+            o.Raw("<script src=\""u8).Text(v.Root).Text(script).Raw("\"></script>\n"u8);
         }
 
-        o.Raw("</body>\n</html>\n");
-        if (!o.Plain || output.Length > EscapingTemplateContext.MaxOutputLength)
+        o.Raw("</body>\n</html>\n"u8);
+        if (!o.Plain || o.OverLimit)
         {
-            output.Length = start; // Scriban stops a page over its limit with an error naming it: let it
+            output.Truncate(start); // Scriban stops a page over its limit with an error naming it: let it
             return false;
         }
 
@@ -107,14 +124,14 @@ internal static class DefaultLayout
 
     private static void Head(Writer o, Values v)
     {
-        o.Raw("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Raw("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self'; style-src 'self'");
+        o.Raw("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"u8)
+            .Raw("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self'; style-src 'self'"u8);
         if (v.Standalone is { } standalone)
         {
-            o.Raw(" '").Text(standalone.StyleHash).Raw("'");
+            o.Raw(" '"u8).Text(standalone.StyleHash).Raw("'"u8);
         }
 
-        o.Raw("; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'\">\n<title>");
+        o.Raw("; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'\">\n<title>"u8);
         if (v.PageTitle is { } title)
         {
             o.Text(title);
@@ -127,51 +144,51 @@ internal static class DefaultLayout
         }
 
         var shownTitle = v.PageTitle ?? v.Site.Title;
-        o.Text(v.Site.Title).Raw("</title>\n<meta name=\"description\" content=\"").Text(v.Description)
-            .Raw("\">\n<meta name=\"theme-color\" content=\"#fdfdfb\" media=\"(prefers-color-scheme: light)\">")
-            .Raw("\n<meta name=\"theme-color\" content=\"#161616\" media=\"(prefers-color-scheme: dark)\">")
-            .Raw("\n<meta property=\"og:type\" content=\"").Text(v.OgType)
-            .Raw("\">\n<meta property=\"og:title\" content=\"").Text(shownTitle)
-            .Raw("\">\n<meta property=\"og:description\" content=\"").Text(v.Description)
-            .Raw("\">\n<meta property=\"og:site_name\" content=\"").Text(v.Site.Title)
-            .Raw("\">\n<meta property=\"og:locale\" content=\"").Text(v.Site.Locale).Raw("\">\n");
+        o.Text(v.Site.Title).Raw("</title>\n<meta name=\"description\" content=\""u8).Text(v.Description)
+            .Raw("\">\n<meta name=\"theme-color\" content=\"#fdfdfb\" media=\"(prefers-color-scheme: light)\">"u8)
+            .Raw("\n<meta name=\"theme-color\" content=\"#161616\" media=\"(prefers-color-scheme: dark)\">"u8)
+            .Raw("\n<meta property=\"og:type\" content=\""u8).Text(v.OgType)
+            .Raw("\">\n<meta property=\"og:title\" content=\""u8).Text(shownTitle)
+            .Raw("\">\n<meta property=\"og:description\" content=\""u8).Text(v.Description)
+            .Raw("\">\n<meta property=\"og:site_name\" content=\""u8).Text(v.Site.Title)
+            .Raw("\">\n<meta property=\"og:locale\" content=\""u8).Text(v.Site.Locale).Raw("\">\n"u8);
         if (v.Canonical is { } canonical)
         {
-            o.Raw("<meta property=\"og:url\" content=\"").Text(canonical).Raw("\">\n<link rel=\"canonical\" href=\"").Text(canonical).Raw("\">\n");
+            o.Raw("<meta property=\"og:url\" content=\""u8).Text(canonical).Raw("\">\n<link rel=\"canonical\" href=\""u8).Text(canonical).Raw("\">\n"u8);
         }
 
         if (v.PublishedTime is { } published)
         {
-            o.Raw("<meta property=\"article:published_time\" content=\"").Text(published).Raw("\">\n");
+            o.Raw("<meta property=\"article:published_time\" content=\""u8).Text(published).Raw("\">\n"u8);
         }
 
-        o.Raw("<meta name=\"twitter:card\" content=\"summary\">\n<meta name=\"twitter:title\" content=\"").Text(shownTitle)
-            .Raw("\">\n<meta name=\"twitter:description\" content=\"").Text(v.Description).Raw("\">\n");
+        o.Raw("<meta name=\"twitter:card\" content=\"summary\">\n<meta name=\"twitter:title\" content=\""u8).Text(shownTitle)
+            .Raw("\">\n<meta name=\"twitter:description\" content=\""u8).Text(v.Description).Raw("\">\n"u8);
         if (v.Pager?.PrevUrl is { } prev)
         {
-            o.Raw("<link rel=\"prev\" href=\"").Text(v.Root).Text(prev).Raw("\">\n");
+            o.Raw("<link rel=\"prev\" href=\""u8).Text(v.Root).Text(prev).Raw("\">\n"u8);
         }
 
         if (v.Pager?.NextUrl is { } next)
         {
-            o.Raw("<link rel=\"next\" href=\"").Text(v.Root).Text(next).Raw("\">\n");
+            o.Raw("<link rel=\"next\" href=\""u8).Text(v.Root).Text(next).Raw("\">\n"u8);
         }
 
         if (v.Standalone is { } style)
         {
-            o.Raw("<style>").Raw(style.Style.Value).Raw("</style>\n");
+            o.Raw("<style>"u8).Raw(style.Style.Value).Raw("</style>\n"u8);
         }
         else
         {
-            o.Raw("<link rel=\"icon\" href=\"").Text(v.Root).Text(SitePaths.Favicon).Raw("\" type=\"image/svg+xml\">\n")
-                .Raw("<link rel=\"stylesheet\" href=\"").Text(v.Root).Text(SitePaths.Stylesheet).Raw("\">\n");
+            o.Raw("<link rel=\"icon\" href=\""u8).Text(v.Root).Text(SitePaths.Favicon).Raw("\" type=\"image/svg+xml\">\n"u8)
+                .Raw("<link rel=\"stylesheet\" href=\""u8).Text(v.Root).Text(SitePaths.Stylesheet).Raw("\">\n"u8);
         }
 
-        o.Raw("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"").Text(v.Site.Title).Raw(" (Atom)\" href=\"")
-            .Text(v.Root).Text(SitePaths.Feed).Raw("\">\n");
+        o.Raw("<link rel=\"alternate\" type=\"application/atom+xml\" title=\""u8).Text(v.Site.Title).Raw(" (Atom)\" href=\""u8)
+            .Text(v.Root).Text(SitePaths.Feed).Raw("\">\n"u8);
         if (v.DublinCore.Count > 0)
         {
-            o.Raw("<link rel=\"schema.DC\" href=\"http://purl.org/dc/elements/1.1/\">\n");
+            o.Raw("<link rel=\"schema.DC\" href=\"http://purl.org/dc/elements/1.1/\">\n"u8);
             foreach (var meta in v.DublinCore)
             {
                 if (meta is null)
@@ -180,20 +197,20 @@ internal static class DefaultLayout
                     continue;
                 }
 
-                o.Raw("<meta name=\"").Text(meta.Name).Raw("\" content=\"").Text(meta.Content).Raw("\">\n");
+                o.Raw("<meta name=\""u8).Text(meta.Name).Raw("\" content=\""u8).Text(meta.Content).Raw("\">\n"u8);
             }
         }
 
         if (v.JsonLd is { } jsonLd)
         {
-            o.Raw("<script type=\"application/ld+json\">").Raw(jsonLd.Value).Raw("</script>\n");
+            o.Raw("<script type=\"application/ld+json\">"u8).Raw(jsonLd.Value).Raw("</script>\n"u8);
         }
     }
 
     private static void Nav(Writer o, Values v)
     {
-        o.Raw("<nav class=\"site-nav\" aria-label=\"").Text(v.T("nav_label")).Raw("\">\n  <ul>\n    <li><a href=\"").Text(v.Root).Text(SitePaths.Home)
-            .Raw(v.NavCurrent == "home" ? "\" aria-current=\"page\">" : "\">").Text(v.T("nav_home")).Raw("</a></li>\n");
+        o.Raw("<nav class=\"site-nav\" aria-label=\""u8).Text(v.T("nav_label")).Raw("\">\n  <ul>\n    <li><a href=\""u8).Text(v.Root).Text(SitePaths.Home)
+            .Raw(v.NavCurrent == "home" ? "\" aria-current=\"page\">"u8 : "\">"u8).Text(v.T("nav_home")).Raw("</a></li>\n"u8);
         foreach (var tax in v.Taxonomies)
         {
             if (tax is null)
@@ -202,12 +219,12 @@ internal static class DefaultLayout
                 continue;
             }
 
-            o.Raw("    <li><a href=\"").Text(v.Root).Text(tax.Url).Raw(v.NavCurrent == tax.Key ? "\" aria-current=\"page\">" : "\">")
-                .Text(tax.Title).Raw("</a></li>\n");
+            o.Raw("    <li><a href=\""u8).Text(v.Root).Text(tax.Url).Raw(v.NavCurrent == tax.Key ? "\" aria-current=\"page\">"u8 : "\">"u8)
+                .Text(tax.Title).Raw("</a></li>\n"u8);
         }
 
-        o.Raw("    <li><a href=\"").Text(v.Root).Text(SitePaths.Search).Raw(v.NavCurrent == "search" ? "\" aria-current=\"page\">" : "\">")
-            .Text(v.T("nav_search")).Raw("</a></li>\n  </ul>\n</nav>\n");
+        o.Raw("    <li><a href=\""u8).Text(v.Root).Text(SitePaths.Search).Raw(v.NavCurrent == "search" ? "\" aria-current=\"page\">"u8 : "\">"u8)
+            .Text(v.T("nav_search")).Raw("</a></li>\n  </ul>\n</nav>\n"u8);
     }
 
     /// <summary>Kept well under Scriban's limit on a value's length (a title and a page number make one more).</summary>
@@ -215,20 +232,30 @@ internal static class DefaultLayout
 
     private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create("&<>\"'\n");
 
-    /// <summary>Appends text HTML-escaped as <see cref="EscapingTemplateContext.Escape"/> escapes it, without a string between,
+    /// <summary>Appends text HTML-escaped as <see cref="EscapingTemplateContext.Escape"/> escapes it, as UTF-8, without a string between,
     /// and notes a value this cannot write as Scriban does: Scriban indents what follows a line break in a value written
     /// on an indented line (where some of these are), and stops at a value of 8 Mi characters. A page with such a value
     /// takes Scriban's way; no value the generator makes has a line break.</summary>
-    internal sealed class Writer(StringBuilder output)
+    internal sealed class Writer(Utf8Output output)
     {
         /// <summary>False once a value was written that Scriban might have written otherwise.</summary>
         public bool Plain { get; private set; } = true;
 
-        public StringBuilder Output => output;
+        /// <summary>Whether the output holds more characters than Scriban lets a template write (counted only when its
+        /// bytes are more: a character is at least one byte).</summary>
+        public bool OverLimit => output.Length > EscapingTemplateContext.MaxOutputLength && output.CharCount > EscapingTemplateContext.MaxOutputLength;
 
         /// <summary>Marks the page as one to leave to Scriban (a value of a kind this does not write).</summary>
         public void Fail() => Plain = false;
 
+        /// <summary>Writes HTML that is UTF-8 already: the templates' own text, a body, an item.</summary>
+        public Writer Raw(ReadOnlySpan<byte> html)
+        {
+            output.Append(html);
+            return this;
+        }
+
+        /// <summary>Writes generated HTML held as a string.</summary>
         public Writer Raw(string html)
         {
             output.Append(html);
@@ -253,13 +280,13 @@ internal static class DefaultLayout
                 output.Append(rest[..at]);
                 switch (rest[at])
                 {
-                    case '&': output.Append("&amp;"); break;
-                    case '<': output.Append("&lt;"); break;
-                    case '>': output.Append("&gt;"); break;
-                    case '"': output.Append("&quot;"); break;
-                    case '\'': output.Append("&#39;"); break;
+                    case '&': output.Append("&amp;"u8); break;
+                    case '<': output.Append("&lt;"u8); break;
+                    case '>': output.Append("&gt;"u8); break;
+                    case '"': output.Append("&quot;"u8); break;
+                    case '\'': output.Append("&#39;"u8); break;
                     default:
-                        output.Append('\n');
+                        output.Append("\n"u8);
                         Plain = false;
                         break;
                 }

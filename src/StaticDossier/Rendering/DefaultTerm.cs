@@ -1,4 +1,3 @@
-using System.Text;
 using Scriban.Runtime;
 using StaticDossier.Analysis;
 using StaticDossier.Rendering.Interface;
@@ -26,7 +25,7 @@ internal static class DefaultTerm
     /// <summary>Writes the page's content to <paramref name="output"/> and sets <c>page_title</c> in <paramref name="model"/>,
     /// as Scriban would, taking each item from <paramref name="items"/>; false, with nothing written or set, when the model
     /// (or an item) is not one this can write.</summary>
-    public static bool TryWrite(ScriptObject model, StringBuilder output, CachedIncludes items)
+    public static bool TryWrite(ScriptObject model, Utf8Output output, CachedIncludes items)
     {
         if (Read(model) is not { } v)
         {
@@ -36,74 +35,72 @@ internal static class DefaultTerm
         var start = output.Length;
         var (term, root) = (v.Term, v.Root);
         var o = new DefaultLayout.Writer(output);
-        o.Raw("<nav class=\"breadcrumb\" aria-label=\"").Text(v.T("breadcrumb")).Raw("\"><ol><li><a href=\"").Text(root).Text(v.Taxonomy.Url)
-            .Raw("\">").Text(v.Taxonomy.Title).Raw("</a></li></ol></nav>\n<h1>").Text(term.Name).Raw("</h1>\n");
+        o.Raw("<nav class=\"breadcrumb\" aria-label=\""u8).Text(v.T("breadcrumb")).Raw("\"><ol><li><a href=\""u8).Text(root).Text(v.Taxonomy.Url)
+            .Raw("\">"u8).Text(v.Taxonomy.Title).Raw("</a></li></ol></nav>\n<h1>"u8).Text(term.Name).Raw("</h1>\n"u8);
         if (term.FullName is { } fullName)
         {
-            o.Raw("<p class=\"full-name\">").Text(fullName).Raw("</p>\n");
+            o.Raw("<p class=\"full-name\">"u8).Text(fullName).Raw("</p>\n"u8);
         }
 
         if (term.HomePage is { } homePage)
         {
-            o.Raw("<p class=\"home-page\">").Text(v.T("term_home_page")).Raw(" <a href=\"").Text(homePage).Raw("\" rel=\"nofollow noopener\">")
-                .Text(homePage).Raw("</a></p>\n");
+            o.Raw("<p class=\"home-page\">"u8).Text(v.T("term_home_page")).Raw(" <a href=\""u8).Text(homePage).Raw("\" rel=\"nofollow noopener\">"u8)
+                .Text(homePage).Raw("</a></p>\n"u8);
         }
 
         if (term.Role is { } role)
         {
-            o.Raw("<p class=\"role\">").Text(role).Raw("</p>\n");
+            o.Raw("<p class=\"role\">"u8).Text(role).Raw("</p>\n"u8);
         }
 
         if (term.Description is { } description)
         {
-            o.Raw("<p class=\"description\">").Text(description).Raw("</p>\n");
+            o.Raw("<p class=\"description\">"u8).Text(description).Raw("</p>\n"u8);
         }
 
         if (term.Aliases.Count > 0)
         {
-            o.Raw("<p class=\"aliases\">").Text(v.Text.Format("term_also_written", string.Join(", ", term.Aliases))).Raw("</p>\n");
+            o.Raw("<p class=\"aliases\">"u8).Text(v.Text.Format("term_also_written", string.Join(", ", term.Aliases))).Raw("</p>\n"u8);
         }
 
-        o.Raw("<p class=\"note\">").Text(v.Pager is { } pager ? v.Text.Format("page_items", pager.From, pager.To, pager.Total) : v.Text.Count("articles", term.Count))
-            .Raw(", ").Text(v.T("term_newest_first")).Raw(".</p>\n<ul class=\"article-list\">\n");
+        o.Raw("<p class=\"note\">"u8).Text(v.Pager is { } pager ? v.Text.Format("page_items", pager.From, pager.To, pager.Total) : v.Text.Count("articles", term.Count))
+            .Raw(", "u8).Text(v.T("term_newest_first")).Raw(".</p>\n<ul class=\"article-list\">\n"u8);
         foreach (var a in v.Articles)
         {
             // An item with a line break (Scriban's, for values DefaultItem leaves to it) would be indented by Scriban.
             if (a is null || items.ShippedItem(a, root, v.Undated, v.Approx) is not { } item || item.Bytes.Contains((byte)'\n'))
             {
-                output.Length = start;
+                output.Truncate(start);
                 return false;
             }
 
-            o.Raw("  ");
-            DefaultArticle.AppendUtf8(output, item.Bytes);
-            o.Raw("\n");
+            o.Raw("  "u8).Raw(item.Bytes).Raw("\n"u8);
         }
 
-        o.Raw("</ul>\n");
+        o.Raw("</ul>\n"u8);
         if (v.Pager is { } p)
         {
-            o.Raw("<nav class=\"list-pager\" aria-label=\"").Text(v.T("pages_label")).Raw("\">\n  <p>").Text(v.Text.Format("page_of", p.Number, p.Count))
-                .Raw("</p>\n  <ul>\n    ");
+            o.Raw("<nav class=\"list-pager\" aria-label=\""u8).Text(v.T("pages_label")).Raw("\">\n  <p>"u8).Text(v.Text.Format("page_of", p.Number, p.Count))
+                .Raw("</p>\n  <ul>\n    "u8);
             if (p.PrevUrl is { } prev)
             {
-                o.Raw("<li><a href=\"").Text(root).Text(p.FirstUrl).Raw("\">").Text(v.T("page_first")).Raw("</a></li><li><a href=\"").Text(root).Text(prev)
-                    .Raw("\" rel=\"prev\">").Text(v.T("page_previous")).Raw("</a></li>");
+                o.Raw("<li><a href=\""u8).Text(root).Text(p.FirstUrl).Raw("\">"u8).Text(v.T("page_first")).Raw("</a></li><li><a href=\""u8).Text(root).Text(prev)
+                    .Raw("\" rel=\"prev\">"u8).Text(v.T("page_previous")).Raw("</a></li>"u8);
             }
 
-            o.Raw("\n    ");
+            o.Raw("\n    "u8);
             if (p.NextUrl is { } next)
             {
-                o.Raw("<li><a href=\"").Text(root).Text(next).Raw("\" rel=\"next\">").Text(v.T("page_next")).Raw("</a></li><li><a href=\"").Text(root)
-                    .Text(p.LastUrl).Raw("\">").Text(v.T("page_last")).Raw("</a></li>");
+                o.Raw("<li><a href=\""u8).Text(root).Text(next).Raw("\" rel=\"next\">"u8).Text(v.T("page_next")).Raw("</a></li><li><a href=\""u8).Text(root)
+                    .Text(p.LastUrl).Raw("\">"u8).Text(v.T("page_last")).Raw("</a></li>"u8);
             }
 
-            o.Raw("\n  </ul>\n</nav>\n");
+            o.Raw("\n  </ul>\n</nav>\n"u8);
         }
 
-        if (!o.Plain || output.Length > EscapingTemplateContext.MaxOutputLength)
+        if (!o.Plain || o.OverLimit)
         {
-            output.Length = start; // Scriban stops a page over its limit with an error naming it: let it
+            output.Truncate(start); // Scriban stops a page over its limit with an error naming it: let it
             return false;
         }
 

@@ -22,6 +22,8 @@ public sealed class TemplateRenderer
 
     private static readonly ThreadLocal<StringBuilderOutput> Outputs = new(() => new StringBuilderOutput());
     private static readonly ThreadLocal<StringBuilderOutput> InnerOutputs = new(() => new StringBuilderOutput());
+    private static readonly ThreadLocal<Utf8Output> Utf8Outputs = new(() => new Utf8Output());
+    private static readonly ThreadLocal<Utf8Output> InnerUtf8 = new(() => new Utf8Output());
 
     // Scriban builds its ~200 built-in functions for every context unless given them; they are only read while
     // rendering, so one set per build (with the raw include and the cached include installed once) serves every page.
@@ -92,31 +94,37 @@ public sealed class TemplateRenderer
 
     /// <summary>Renders <paramref name="name"/> with <paramref name="model"/>, then wraps it in the base layout.</summary>
     public string? Render(string name, ScriptObject model, string outputPath, DiagnosticBag diagnostics) =>
-        RenderPage(name, model, outputPath, diagnostics, static page => page.ToString());
+        RenderPage(name, model, outputPath, diagnostics, static page => page.ToString(), static page => Encoding.UTF8.GetString(page.Written));
 
     /// <summary>As <see cref="Render"/>, as the UTF-8 bytes of the file: encoded straight from the layout's output
     /// buffer, so a page never exists as one more string (for ten thousand pages, a gigabyte less to allocate).</summary>
     public byte[]? RenderUtf8(string name, ScriptObject model, string outputPath, DiagnosticBag diagnostics) =>
-        RenderPage(name, model, outputPath, diagnostics, Utf8Text.Encode);
+        RenderPage(name, model, outputPath, diagnostics, Utf8Text.Encode, static page => page.ToArray());
 
     /// <summary>As <see cref="RenderUtf8(string, ScriptObject, string, DiagnosticBag)"/>, recording in <paramref name="reads"/>
     /// every member the page's templates read.</summary>
     internal byte[]? RenderUtf8(string name, ScriptObject model, string outputPath, DiagnosticBag diagnostics, Incremental.ReadSchema? reads) =>
-        RenderPage(name, model, outputPath, diagnostics, Utf8Text.Encode, reads);
+        RenderPage(name, model, outputPath, diagnostics, Utf8Text.Encode, static page => page.ToArray(), reads);
 
-    private T? RenderPage<T>(string name, ScriptObject model, string outputPath, DiagnosticBag diagnostics, Func<StringBuilder, T> result, Incremental.ReadSchema? reads = null)
+    /// <summary>A page: its template in Scriban or in C# (<see cref="DefaultArticle"/>, <see cref="DefaultTerm"/>), wrapped
+    /// in the layout in Scriban or in C# (<see cref="DefaultLayout"/>), the result made by <paramref name="fromChars"/> from
+    /// what Scriban wrote or by <paramref name="fromUtf8"/> from what the C# layout wrote. The C# writers write UTF-8, and
+    /// a page written by them from end to end is never characters.</summary>
+    private T? RenderPage<T>(string name, ScriptObject model, string outputPath, DiagnosticBag diagnostics, Func<StringBuilder, T> fromChars,
+        Func<Utf8Output, T> fromUtf8, Incremental.ReadSchema? reads = null)
         where T : class
     {
         // The page is rendered into a second buffer of this thread's, which the layout copies from where it
         // writes {{ content }}: the page never becomes a string of its own.
         var inner = InnerOutputs.Value!;
+        var innerUtf8 = InnerUtf8.Value!;
         try
         {
             var written = reads is null && name switch
             {
-                DefaultArticle.File => _shippedArticle.Value && DefaultArticle.TryWrite(model, inner.Builder),
+                DefaultArticle.File => _shippedArticle.Value && DefaultArticle.TryWrite(model, innerUtf8),
                 DefaultTerm.File => _shippedTerm.Value && _shippedItem.Value is not null && _builtins.Value is not null && _cached is { } cached
-                    && DefaultTerm.TryWrite(model, inner.Builder, cached),
+                    && DefaultTerm.TryWrite(model, innerUtf8, cached),
                 _ => false,
             };
             if (!written && RenderOne(name, model, outputPath, diagnostics, static page => page, output: inner, reads: reads) is null)
@@ -126,27 +134,33 @@ public sealed class TemplateRenderer
 
             if (reads is null && _shippedLayout.Value)
             {
-                var output = Outputs.Value!;
+                var output = Utf8Outputs.Value!;
                 try
                 {
-                    if (DefaultLayout.TryWrite(model, inner.Builder, output.Builder))
+                    if (written ? DefaultLayout.TryWrite(model, innerUtf8, output) : DefaultLayout.TryWrite(model, inner.Builder, output))
                     {
-                        return result(output.Builder);
+                        return fromUtf8(output);
                     }
                 }
                 finally
                 {
-                    Release(output);
+                    output.Clear();
                 }
+            }
+
+            if (written)
+            {
+                innerUtf8.DecodeInto(inner.Builder); // the layout is Scriban's: it takes the page as characters
             }
 
             var layout = new ScriptObject();
             layout.SetValue("content", new RawHtmlBuffer(inner.Builder), true);
-            return RenderOne("base.sbn", layout, outputPath, diagnostics, result, model, reads: reads);
+            return RenderOne("base.sbn", layout, outputPath, diagnostics, fromChars, model, reads: reads);
         }
         finally
         {
             Release(inner);
+            innerUtf8.Clear();
         }
     }
 
