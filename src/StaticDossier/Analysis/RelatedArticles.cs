@@ -70,7 +70,7 @@ internal static partial class RelatedArticles
         else
         {
             var text = similarity.Candidates(index, TextCandidates);
-            var scores = similarity.Compare(index, text);
+            var scores = similarity.Compare(index, text, out var dots);
             var textScores = keepScores ? new TextScore[text.Count] : null;
             if (terms.Pairs is { } pairs)
             {
@@ -78,7 +78,7 @@ internal static partial class RelatedArticles
                 {
                     var shared = SharedScore(terms, index, text[k]);
                     best.Offer(text[k], scores[k].Cosine, scores[k].Containment, shared);
-                    textScores?[k] = new TextScore(scores[k].Cosine, scores[k].Containment, shared);
+                    textScores?[k] = new TextScore(scores[k].Cosine, scores[k].Containment, shared, dots[k], similarity.DotError(index, text[k]));
                 }
 
                 pairs.Offer(terms, index, text, best, scratch);
@@ -89,7 +89,7 @@ internal static partial class RelatedArticles
                 for (var k = 0; k < text.Count; k++)
                 {
                     best.Offer(text[k], scores[k].Cosine, scores[k].Containment, termScore[text[k]]);
-                    textScores?[k] = new TextScore(scores[k].Cosine, scores[k].Containment, termScore[text[k]]);
+                    textScores?[k] = new TextScore(scores[k].Cosine, scores[k].Containment, termScore[text[k]], dots[k], similarity.DotError(index, text[k]));
                 }
 
                 // Most of the articles sharing a tag cannot displace the five kept: those are passed over before

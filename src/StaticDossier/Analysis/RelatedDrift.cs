@@ -1,8 +1,9 @@
 namespace StaticDossier.Analysis;
 
 /// <summary>A text candidate's scores in a related list: its cosine, its containment and the weight of the people and
-/// tags it shares (what <see cref="RelatedArticles.Score"/> reads).</summary>
-internal readonly record struct TextScore(double Cosine, double Containment, int Terms);
+/// tags it shares (what <see cref="RelatedArticles.Score"/> reads); with the dot product the cosine was rounded from and a
+/// bound of that dot's distance from the exact sum (NaN: not known), from which a drift moves it (<see cref="TextSimilarity.TryDrift"/>).</summary>
+internal readonly record struct TextScore(double Cosine, double Containment, int Terms, double Dot = double.NaN, double DotError = 0);
 
 /// <summary>What a large dossier's related list was chosen from: its text candidates' scores (in the order of its
 /// candidates, <see cref="TextSimilarity.CandidatesOf"/>) and the articles kept, strongest first, each with its term score.</summary>
@@ -76,13 +77,16 @@ internal static class RelatedDrift
     /// <param name="urlRank">Each article's rank by URL, the tie-breaker.</param>
     /// <param name="maxTerms">The weight of all the people and tags of the list's article: no other can share more.</param>
     /// <param name="now">What the list is chosen from now, when it stands.</param>
-    public static bool Stands(IReadOnlyList<int> candidates, ListScores before, double[] cosines, int[] urlRank, int maxTerms, out ListScores now)
+    public static bool Stands(IReadOnlyList<int> candidates, ListScores before, double[] cosines, int[] urlRank, int maxTerms, out ListScores now) =>
+        Stands(candidates, before, [.. before.Text.Select((t, k) => t with { Cosine = cosines[k] })], urlRank, maxTerms, out now);
+
+    /// <summary><see cref="Stands(IReadOnlyList{int}, ListScores, double[], int[], int, out ListScores)"/> with the
+    /// candidates' scores now, <paramref name="text"/> (the same but for their cosines).</summary>
+    public static bool Stands(IReadOnlyList<int> candidates, ListScores before, TextScore[] text, int[] urlRank, int maxTerms, out ListScores now)
     {
-        var text = new TextScore[candidates.Count];
         var best = new RelatedArticles.Best(urlRank);
         for (var k = 0; k < candidates.Count; k++)
         {
-            text[k] = before.Text[k] with { Cosine = cosines[k] };
             best.Offer(candidates[k], text[k].Cosine, text[k].Containment, text[k].Terms);
         }
 

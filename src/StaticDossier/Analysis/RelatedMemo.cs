@@ -45,7 +45,7 @@ internal sealed class RelatedMemo
         var last = _last is null ? null : InOrderOf(_last, now, out _relocated);
         stage.Dispose();
         stage = Building.BuildTimings.Time("  related: reach");
-        var carried = last is null ? null : new Carried((SearchMargin[])last.Margins.Clone(), (bool[])last.Exact.Clone(), (ListScores?[])last.Scores.Clone());
+        var carried = last is null ? null : new Carried((SearchMargin[])last.Margins.Clone(), (bool[])last.Exact.Clone(), (ListScores?[])last.Scores.Clone(), (SearchBand?[])last.Bands.Clone());
         var again = last is not null ? Affected(last, now, similarity, urlRank, carried!) : null;
         stage.Dispose();
         stage = Building.BuildTimings.Time("  related: lists made");
@@ -73,6 +73,7 @@ internal sealed class RelatedMemo
             Candidates = [.. related.Select((_, i) => Again(i) ? similarity.CandidatesOf(i) : last!.Candidates[i])],
             Margins = [.. related.Select((_, i) => Again(i) ? similarity.MarginOf(i) : carried!.Margins[i])],
             Exact = [.. related.Select((_, i) => Again(i) || carried!.Exact[i])],
+            Bands = [.. related.Select((_, i) => Again(i) ? similarity.BandOf(i) : carried!.Bands[i])],
             Scores = scores,
         };
         stage.Dispose();
@@ -140,6 +141,8 @@ internal sealed class RelatedMemo
             TopWords = Moved(last.TopWords),
             Margins = Moved(last.Margins),
             Exact = Moved(last.Exact),
+            // Bands name bodies by number: not renumbered (a search whose margins do not hold walks again).
+            Bands = new SearchBand?[from.Length],
         };
     }
 
@@ -160,7 +163,7 @@ internal sealed class RelatedMemo
 
     /// <summary>What a save changes of the last build's search cuts and chosen-from scores for the lists it keeps
     /// (copies, in the order of now).</summary>
-    private sealed record Carried(SearchMargin[] Margins, bool[] Exact, ListScores?[] Scores);
+    private sealed record Carried(SearchMargin[] Margins, bool[] Exact, ListScores?[] Scores, SearchBand?[] Bands);
 
     /// <summary>Which lists to make again (see the class); null for all.</summary>
     private bool[]? Affected(State last, State now, TextSimilarity similarity, int[] urlRank, Carried carried)
@@ -362,10 +365,15 @@ internal sealed class RelatedMemo
             }
         }
 
-        // A changed body met and left out is now one of the search's moving estimates left out.
+        // A changed body met and left out is now one of the search's moving estimates left out; one that may have come
+        // near the cut is not in its band (found before), which then says nothing.
         foreach (var (j, estimate) in metBelow)
         {
             carried.Margins[j] = carried.Margins[j].Left(estimate, moving: true);
+            if (carried.Bands[j] is { } band && !(estimate < band.Low))
+            {
+                carried.Bands[j] = null;
+            }
         }
 
         if (drifted.Count > 0)
@@ -377,22 +385,23 @@ internal sealed class RelatedMemo
             }
 
             using var stage = Building.BuildTimings.Time("  related: reach: drifted lists");
-            var (kept, searched) = Stood(last, now, similarity, urlRank, carried, again, isDrifted, drifts!, factors, exposures);
-            Building.BuildTimings.Note("model: related lists", $"{drifted.Count} bodies drifted ({drifted.Count(d => drifts![d].TopChanged)} with other heaviest words, {drifted.Count(d => drifts![d].WalkChanged)} walking others; scales by at most {scale:G3}; {exposures.Count(e => e > 0)} searches walk an exposed word): {kept} lists stand on their margins, {searched} after searching again, {again.Count(a => a)} made");
+            var (kept, banded, searched) = Stood(last, now, similarity, urlRank, carried, again, isDrifted, drifts!, factors, exposures);
+            Building.BuildTimings.Note("model: related lists", $"{drifted.Count} bodies drifted ({drifted.Count(d => drifts![d].TopChanged)} with other heaviest words, {drifted.Count(d => drifts![d].WalkChanged)} walking others; scales by at most {scale:G3}; {exposures.Count(e => e > 0)} searches walk an exposed word): {kept} lists stand on their margins, {banded} on the bodies near their cut, {searched} after searching again, {again.Count(a => a)} made");
         }
 
         return again;
     }
 
     /// <summary>Judges every list not yet to be made again when weights drifted (<see cref="RelatedDrift"/>): it stands when
-    /// its search takes the same bodies (known from its margins, else by searching again) and they give the same list;
+    /// its search takes the same bodies (known from its margins, else from the bodies near its cut, else by searching again)
+    /// and they give the same list;
     /// <paramref name="carried"/> then holds its new cut (or floor), its left-out estimate (or ceiling) and its candidates'
-    /// scores. Returns how many stood on their margins and after searching again.</summary>
-    private static (int Kept, int Searched) Stood(
+    /// scores. Returns how many stood on their margins, on the bodies near their cut, and after searching again.</summary>
+    private static (int Kept, int Banded, int Searched) Stood(
         State last, State now, TextSimilarity similarity, int[] urlRank, Carried carried, bool[] again, bool[] isDrifted, TextSimilarity.Drift[] drifts, double[] factors,
         double[] exposures)
     {
-        var (kept, searched) = (0, 0);
+        var (kept, banded, searched) = (0, 0, 0);
         Parallel.For(0, again.Length, j =>
         {
             if (again[j] || last.Candidates[j] is not { } candidates || carried.Scores[j] is not { } scores)
@@ -403,9 +412,21 @@ internal sealed class RelatedMemo
 
             // A walked word whose postings moved otherwise than by scale (exposure) could bring a body in, and a body whose
             // walk changed (other heaviest words walked, or in another order) meets others: searched again. One whose
-            // heaviest words changed beyond its walk meets the same bodies through the same words.
-            var onMargins = !drifts[j].WalkChanged && exposures[j] == 0 && (factors[j] == 0 || carried.Margins[j].Separated);
-            if (!onMargins && !similarity.Candidates(j, RelatedArticles.TextCandidates).SequenceEqual(candidates))
+            // heaviest words changed beyond its walk meets the same bodies through the same words: it stands on its
+            // margins when they are far enough apart, else on the bodies near its cut summed again, else it is searched again.
+            var same = !drifts[j].WalkChanged && exposures[j] == 0;
+            var onMargins = same && (factors[j] == 0 || carried.Margins[j].Separated);
+            var band = carried.Bands[j];
+            var (onBand, taken, left) = (false, 0.0, 0.0);
+            if (onMargins)
+            {
+                carried.Bands[j] = band?.Drifted(factors[j]);
+            }
+            else if (same && band is not null && similarity.Holds(j, band, candidates, factors[j], out var judged, out taken, out left))
+            {
+                (onBand, carried.Bands[j]) = (true, judged);
+            }
+            else if (!similarity.Candidates(j, RelatedArticles.TextCandidates).SequenceEqual(candidates))
             {
                 again[j] = true;
                 return;
@@ -416,7 +437,7 @@ internal sealed class RelatedMemo
             {
                 // No other article can share more than all of this one's people (two each) and tags (one each).
                 var maxTerms = (2 * now.People[j].Count) + now.Tags[j].Count;
-                if (!RelatedDrift.Stands(candidates, scores, similarity.Cosines(j, candidates), urlRank, maxTerms, out var rescored))
+                if (!RelatedDrift.Stands(candidates, scores, similarity.Rescored(j, candidates, scores.Text), urlRank, maxTerms, out var rescored))
                 {
                     again[j] = true;
                     return;
@@ -429,14 +450,21 @@ internal sealed class RelatedMemo
             {
                 Interlocked.Increment(ref kept);
             }
+            else if (onBand)
+            {
+                // Bounds of every estimate taken and left out: its margins within them.
+                var margin = carried.Margins[j];
+                carried.Margins[j] = margin with { MovingTaken = Math.Max(margin.MovingTaken, taken), MovingLeft = Math.Min(margin.MovingLeft, left) };
+                Interlocked.Increment(ref banded);
+            }
             else
             {
-                (carried.Margins[j], carried.Exact[j]) = (similarity.MarginOf(j), true);
+                (carried.Margins[j], carried.Exact[j], carried.Bands[j]) = (similarity.MarginOf(j), true, similarity.BandOf(j));
                 Interlocked.Increment(ref searched);
             }
         });
 
-        return (kept, searched);
+        return (kept, banded, searched);
     }
 
     /// <summary>True when body <paramref name="j"/>'s last list stands although the articles <paramref name="reached"/>
@@ -575,6 +603,9 @@ internal sealed class RelatedMemo
 
         /// <summary>Whether each of <see cref="Margins"/> is the search's own.</summary>
         public bool[] Exact { get; init; } = [];
+
+        /// <summary>The bodies near each search's cut and how far estimates drifted since (<see cref="SearchBand"/>; null: none).</summary>
+        public SearchBand?[] Bands { get; init; } = [];
 
         /// <summary>What each list was chosen from (<see cref="RelatedArticles.Choose"/>).</summary>
         public ListScores?[] Scores { get; init; } = [];

@@ -302,9 +302,11 @@ internal sealed partial class TextSimilarity
     private Drift[] MeasureDrift((bool[] Kept, TextSimilarity Last, int[]? Renumber) from, int[] changed)
     {
         var drift = new Drift[Documents];
+        _drifted = new DriftedWeights[Documents];
         foreach (var d in changed)
         {
             drift[d] = Drift.Unknown;
+            _drifted[d] = new DriftedWeights(double.NaN, null);
         }
 
         var reweighedWords = _reweighedWords ?? new bool[_vocabulary];
@@ -320,11 +322,32 @@ internal sealed partial class TextSimilarity
 
             var ((ids, weights), (lastIds, lastWeights)) = (_vectors[d], from.Last._vectors[d]);
             var scale = ids.Length == lastIds.Length ? 0.0 : double.NaN;
+            var (ratio, reweighed) = (double.NaN, 0);
             for (var i = 0; i < ids.Length && !double.IsNaN(scale); i++)
             {
-                scale = Now(lastIds[i]) != ids[i] ? double.NaN
-                    : reweighedWords[ids[i]] ? scale
-                    : Math.Max(scale, Math.Abs((weights[i] / lastWeights[i]) - 1));
+                if (Now(lastIds[i]) != ids[i])
+                {
+                    scale = double.NaN;
+                }
+                else if (reweighedWords[ids[i]])
+                {
+                    reweighed++;
+                }
+                else
+                {
+                    var r = weights[i] / lastWeights[i];
+                    ratio = double.IsNaN(ratio) ? r : ratio;
+                    scale = Math.Max(scale, Math.Abs(r - 1));
+                }
+            }
+
+            if (double.IsNaN(scale))
+            {
+                _drifted[d] = new DriftedWeights(double.NaN, null);
+            }
+            else
+            {
+                KeepDriftedWeights(d, ratio, reweighed, reweighedWords, lastWeights);
             }
 
             var topChanged = top[d].Length != lastTop[d].Length;
@@ -433,40 +456,15 @@ internal sealed partial class TextSimilarity
         return double.IsNaN(exposure) || scale >= 1 ? double.PositiveInfinity : exposure * (1 + 1e-9);
     }
 
-    /// <summary>The cosines of <paramref name="a"/> with each of <paramref name="others"/> (<see cref="Compare"/>'s, which
+    /// <summary>The cosines of <paramref name="a"/> with each of <paramref name="others"/> (<see cref="Compare(int, IReadOnlyList{int})"/>'s, which
     /// adds the containments): <paramref name="a"/>'s weights are spread into a dense per-thread array once, so each
     /// cosine is a run of loads rather than a merge.</summary>
     internal double[] Cosines(int a, IReadOnlyList<int> others)
     {
-        var dense = DenseWeights.Value!;
-        if (dense.Length < _vocabulary)
+        var cosines = Dots(a, others);
+        for (var k = 0; k < cosines.Length; k++)
         {
-            dense = new double[_vocabulary];
-            DenseWeights.Value = dense;
-        }
-
-        var (ids, weights) = _vectors[a];
-        for (var i = 0; i < ids.Length; i++)
-        {
-            dense[ids[i]] = weights[i];
-        }
-
-        var cosines = new double[others.Count];
-        for (var k = 0; k < others.Count; k++)
-        {
-            var (ib, wb) = _vectors[others[k]];
-            var dot = 0.0;
-            for (var j = 0; j < ib.Length; j++)
-            {
-                dot += dense[ib[j]] * wb[j];
-            }
-
-            cosines[k] = Math.Round(dot, 6);
-        }
-
-        foreach (var id in ids)
-        {
-            dense[id] = 0;
+            cosines[k] = CosineOf(cosines[k]);
         }
 
         return cosines;

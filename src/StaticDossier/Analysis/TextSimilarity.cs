@@ -31,6 +31,9 @@ internal sealed partial class TextSimilarity
     private readonly int _vocabulary;
     private readonly ShinglePostings _shinglePostings;
     private readonly bool _everyTriple;
+
+    // Whether candidate searches keep their bands (for a memo's next similarity: serve).
+    private readonly bool _keepBands;
     private readonly WordTable _wordIds;
     private readonly int[] _documentFrequency;
 
@@ -65,6 +68,7 @@ internal sealed partial class TextSimilarity
         _chosen = new List<int>?[n];
         _cuts = new double[n];
         _margins = new SearchMargin[n];
+        (_bands, _keepBands) = (new SearchBand?[n], memo is not null);
         (_distinct, _local, _counts) = (new long[n][], new int[n][], new (int[], int[])[n]);
         _vectors = new (int[], double[])[n];
         _shingles = new long[n][];
@@ -966,6 +970,7 @@ internal sealed partial class TextSimilarity
         }
 
         var threshold = count > max ? LargestAt(values.AsSpan(0, count), max - 1) : double.MinValue;
+        _bands[a] = _keepBands && count > max ? BandOf(touched, estimate, a, threshold) : null;
         var chosen = new List<int>(Math.Min(count, max));
         var ties = new List<int>();
         var margin = SearchMargin.Empty;
@@ -1363,13 +1368,16 @@ internal sealed partial class TextSimilarity
 
     /// <summary>Cosine and containment of <paramref name="a"/> with each of <paramref name="others"/>, the same
     /// values as <see cref="Cosine"/> and <see cref="Containment"/> (the cosines from <see cref="Cosines"/>).</summary>
-    public (double Cosine, double Containment)[] Compare(int a, IReadOnlyList<int> others)
+    public (double Cosine, double Containment)[] Compare(int a, IReadOnlyList<int> others) => Compare(a, others, out _);
+
+    /// <summary><see cref="Compare(int, IReadOnlyList{int})"/>, with the dot products the cosines are rounded from.</summary>
+    internal (double Cosine, double Containment)[] Compare(int a, IReadOnlyList<int> others, out double[] dots)
     {
-        var cosines = Cosines(a, others);
+        dots = Dots(a, others);
         var scores = new (double, double)[others.Count];
         for (var k = 0; k < others.Count; k++)
         {
-            scores[k] = (cosines[k], _everyTriple ? Containment(a, others[k]) : EstimatedContainment(a, others[k]));
+            scores[k] = (CosineOf(dots[k]), _everyTriple ? Containment(a, others[k]) : EstimatedContainment(a, others[k]));
         }
 
         return scores;
