@@ -203,7 +203,7 @@ internal static class DefaultLayout
 
         if (v.JsonLd is { } jsonLd)
         {
-            o.Raw("<script type=\"application/ld+json\">"u8).Raw(jsonLd.Value).Raw("</script>\n"u8);
+            o.Raw("<script type=\"application/ld+json\">"u8).Raw(jsonLd.Bytes).Raw("</script>\n"u8);
         }
     }
 
@@ -332,7 +332,7 @@ internal static class DefaultLayout
 
         public required IReadOnlyList<MetaTag> DublinCore { get; init; }
 
-        public RawHtml? JsonLd { get; init; }
+        public Utf8Html? JsonLd { get; init; }
 
         public required IReadOnlyList<Taxonomy> Taxonomies { get; init; }
 
@@ -377,7 +377,7 @@ internal static class DefaultLayout
                 || !Get(model, "og_type", out string? ogType)
                 || !Get(model, "canonical", out string? canonical)
                 || !Get(model, "dublin_core", out IReadOnlyList<MetaTag>? dublinCore) || dublinCore is null || dublinCore.Count > MaxItems
-                || !Get(model, "json_ld", out RawHtml? jsonLd)
+                || !Get(model, "json_ld", out Utf8Html? jsonLd)
                 || !Get(model, "taxonomies", out IReadOnlyList<Taxonomy>? taxonomies) || taxonomies is null || taxonomies.Count > MaxItems
                 || !model.TryGetValue("tr", out var format) || !ReferenceEquals(format, strings.Format))
             {

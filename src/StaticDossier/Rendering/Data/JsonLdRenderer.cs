@@ -9,7 +9,9 @@ internal static partial class JsonLdRenderer
 {
     private static readonly JsonLdJson Context = new(new JsonSerializerOptions(Json.Compact));
 
-    public static RawHtml Render(ArticleView a, SiteConfig config)
+    /// <summary>The article's JSON-LD as UTF-8, as the serializer writes it: the page is UTF-8 too, and a string would
+    /// be decoded from these bytes only to be encoded back.</summary>
+    public static Utf8Html Render(ArticleView a, SiteConfig config)
     {
         var data = new NewsArticle
         {
@@ -26,7 +28,7 @@ internal static partial class JsonLdRenderer
             Description = a.Summary.Length == 0 ? null : a.Summary,
             IsPartOf = new Thing("Collection", config.Title) { Url = SiteUrls.Absolute(config.BaseUrl, SitePaths.Home) },
         };
-        return new RawHtml(JsonSerializer.Serialize(data, Context.NewsArticle));
+        return Utf8Html.FromUtf8(JsonSerializer.SerializeToUtf8Bytes(data, Context.NewsArticle));
     }
 
     private sealed record NewsArticle
