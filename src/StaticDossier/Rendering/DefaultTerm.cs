@@ -78,26 +78,7 @@ internal static class DefaultTerm
         }
 
         o.Raw("</ul>\n"u8);
-        if (v.Pager is { } p)
-        {
-            o.Raw("<nav class=\"list-pager\" aria-label=\""u8).Text(v.T("pages_label")).Raw("\">\n  <p>"u8).Text(v.Text.Format("page_of", p.Number, p.Count))
-                .Raw("</p>\n  <ul>\n    "u8);
-            if (p.PrevUrl is { } prev)
-            {
-                o.Raw("<li><a href=\""u8).Text(root).Text(p.FirstUrl).Raw("\">"u8).Text(v.T("page_first")).Raw("</a></li><li><a href=\""u8).Text(root).Text(prev)
-                    .Raw("\" rel=\"prev\">"u8).Text(v.T("page_previous")).Raw("</a></li>"u8);
-            }
-
-            o.Raw("\n    "u8);
-            if (p.NextUrl is { } next)
-            {
-                o.Raw("<li><a href=\""u8).Text(root).Text(next).Raw("\" rel=\"next\">"u8).Text(v.T("page_next")).Raw("</a></li><li><a href=\""u8).Text(root)
-                    .Text(p.LastUrl).Raw("\">"u8).Text(v.T("page_last")).Raw("</a></li>"u8);
-            }
-
-            o.Raw("\n  </ul>\n</nav>\n"u8);
-        }
-
+        WritePager(o, v.Text, v.Pager, root);
         if (!o.Plain || o.OverLimit)
         {
             output.Truncate(start); // Scriban stops a page over its limit with an error naming it: let it
@@ -106,6 +87,33 @@ internal static class DefaultTerm
 
         model.SetValue("page_title", term.Name, false);
         return true;
+    }
+
+    /// <summary>The shipped <c>partials/_pager.sbn</c> for <paramref name="pager"/>: nothing without one. Its texts are among
+    /// the keys the callers check.</summary>
+    internal static void WritePager(DefaultLayout.Writer o, InterfaceText text, Pager? pager, string root)
+    {
+        if (pager is not { } p)
+        {
+            return;
+        }
+
+        o.Raw("<nav class=\"list-pager\" aria-label=\""u8).Text(text.Strings["pages_label"]).Raw("\">\n  <p>"u8).Text(text.Format("page_of", p.Number, p.Count))
+            .Raw("</p>\n  <ul>\n    "u8);
+        if (p.PrevUrl is { } prev)
+        {
+            o.Raw("<li><a href=\""u8).Text(root).Text(p.FirstUrl).Raw("\">"u8).Text(text.Strings["page_first"]).Raw("</a></li><li><a href=\""u8).Text(root).Text(prev)
+                .Raw("\" rel=\"prev\">"u8).Text(text.Strings["page_previous"]).Raw("</a></li>"u8);
+        }
+
+        o.Raw("\n    "u8);
+        if (p.NextUrl is { } next)
+        {
+            o.Raw("<li><a href=\""u8).Text(root).Text(next).Raw("\" rel=\"next\">"u8).Text(text.Strings["page_next"]).Raw("</a></li><li><a href=\""u8).Text(root)
+                .Text(p.LastUrl).Raw("\">"u8).Text(text.Strings["page_last"]).Raw("</a></li>"u8);
+        }
+
+        o.Raw("\n  </ul>\n</nav>\n"u8);
     }
 
     private sealed record Values(Taxonomy Taxonomy, Term Term, IReadOnlyList<ArticleLink> Articles, Pager? Pager, InterfaceStrings Strings, string Root,

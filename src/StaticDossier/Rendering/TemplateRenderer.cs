@@ -35,6 +35,7 @@ public sealed class TemplateRenderer
     private readonly Lazy<bool> _shippedArticle;
     private readonly Lazy<string?> _shippedItem;
     private readonly Lazy<bool> _shippedTerm;
+    private readonly Lazy<bool> _shippedArchive;
     private CachedIncludes? _cached;
 
     /// <summary>Creates a renderer for the templates in <paramref name="templatesDir"/>.</summary>
@@ -56,6 +57,7 @@ public sealed class TemplateRenderer
         _shippedItem = new(() => directIncludes && DefaultItem.Matches(templatesDir)
             ? Path.GetFullPath(Path.Combine(Path.GetFullPath(templatesDir) + Path.DirectorySeparatorChar, DefaultItem.File)) : null);
         _shippedTerm = new(() => directIncludes && DefaultTerm.Matches(templatesDir));
+        _shippedArchive = new(() => directIncludes && DefaultArchive.Matches(templatesDir));
         _builtins = new(() =>
         {
             var context = new TemplateContext();
@@ -82,6 +84,9 @@ public sealed class TemplateRenderer
     /// <summary>Whether term pages are written by <see cref="DefaultTerm"/>: <c>term.sbn</c> and its pager are the shipped ones.</summary>
     internal bool TermInCode => _shippedTerm.Value;
 
+    /// <summary>Whether archive pages are written by <see cref="DefaultArchive"/>: <c>archive.sbn</c> and its pager are the shipped ones.</summary>
+    internal bool ArchiveInCode => _shippedArchive.Value;
+
     /// <summary>Whether list items are written by <see cref="DefaultItem"/>: the item partial is the shipped one.</summary>
     internal bool ItemInCode => _shippedItem.Value is not null;
 
@@ -106,7 +111,8 @@ public sealed class TemplateRenderer
     internal byte[]? RenderUtf8(string name, ScriptObject model, string outputPath, DiagnosticBag diagnostics, Incremental.ReadSchema? reads) =>
         RenderPage(name, model, outputPath, diagnostics, Utf8Text.Encode, static page => page.ToArray(), reads);
 
-    /// <summary>A page: its template in Scriban or in C# (<see cref="DefaultArticle"/>, <see cref="DefaultTerm"/>), wrapped
+    /// <summary>A page: its template in Scriban or in C# (<see cref="DefaultArticle"/>, <see cref="DefaultTerm"/>,
+    /// <see cref="DefaultArchive"/>), wrapped
     /// in the layout in Scriban or in C# (<see cref="DefaultLayout"/>), the result made by <paramref name="fromChars"/> from
     /// what Scriban wrote or by <paramref name="fromUtf8"/> from what the C# layout wrote. The C# writers write UTF-8, and
     /// a page written by them from end to end is never characters.</summary>
@@ -125,6 +131,8 @@ public sealed class TemplateRenderer
                 DefaultArticle.File => _shippedArticle.Value && DefaultArticle.TryWrite(model, innerUtf8),
                 DefaultTerm.File => _shippedTerm.Value && _shippedItem.Value is not null && _builtins.Value is not null && _cached is { } cached
                     && DefaultTerm.TryWrite(model, innerUtf8, cached),
+                DefaultArchive.File => _shippedArchive.Value && _shippedItem.Value is not null && _builtins.Value is not null && _cached is { } cached
+                    && DefaultArchive.TryWrite(model, innerUtf8, cached),
                 _ => false,
             };
             if (!written && RenderOne(name, model, outputPath, diagnostics, static page => page, output: inner, reads: reads) is null)

@@ -6,7 +6,7 @@ using StaticDossier.Tests.Support;
 namespace StaticDossier.Tests.Rendering;
 
 /// <summary>The shipped layout, article and term templates and list item are written by <see cref="DefaultLayout"/>,
-/// <see cref="DefaultArticle"/>, <see cref="DefaultTerm"/> and <see cref="DefaultItem"/>, not interpreted: every page must come out as Scriban writes it. Each site is built twice, once with the shipped
+/// <see cref="DefaultArticle"/>, <see cref="DefaultTerm"/>, <see cref="DefaultArchive"/> and <see cref="DefaultItem"/>, not interpreted: every page must come out as Scriban writes it. Each site is built twice, once with the shipped
 /// templates and once with templates that differ only in spaces inside their tags (which Scriban ignores, and which
 /// turn the written ones off), and compared file by file.</summary>
 public sealed class DefaultLayoutTests
@@ -19,6 +19,7 @@ public sealed class DefaultLayoutTests
         Assert.True(shipped.ArticleInCode);
         Assert.True(shipped.ItemInCode);
         Assert.True(shipped.TermInCode);
+        Assert.True(shipped.ArchiveInCode);
         using var dossier = new TempDossier(withSeeds: false);
         Edit(dossier);
         var edited = new TemplateRenderer(dossier.PathOf("templates"), "templates");
@@ -26,6 +27,7 @@ public sealed class DefaultLayoutTests
         Assert.False(edited.ArticleInCode);
         Assert.False(edited.ItemInCode);
         Assert.False(edited.TermInCode);
+        Assert.False(edited.ArchiveInCode);
     }
 
     public static TheoryData<string, string> Sites() => new()
@@ -51,6 +53,12 @@ public sealed class DefaultLayoutTests
         Assert.Contains("people/many-o-tags/page/2.html", files); // the last page of a term: a pager with no next page
         Assert.Contains("<p class=\"role\">", File.ReadAllText(Path.Combine(shipped.Site, "people/many-o-tags.html")), StringComparison.Ordinal);
         Assert.Contains("<p class=\"home-page\">", File.ReadAllText(Path.Combine(shipped.Site, "sources/news-co.html")), StringComparison.Ordinal);
+        Assert.Contains("<nav class=\"list-pager\"", File.ReadAllText(Path.Combine(shipped.Site, "archive/undated.html")), StringComparison.Ordinal);
+        Assert.Contains("archive/undated/page/2.html", files); // more than a page of undated articles: an archive pager
+        var year = File.ReadAllText(Path.Combine(shipped.Site, "archive/2021.html"));
+        Assert.Contains("<h2 id=\"month-2021-04\">", year, StringComparison.Ordinal); // a year of few articles, by month on one page
+        Assert.Contains("<p class=\"note\">", year, StringComparison.Ordinal); // with one placed by an inferred period
+        Assert.Contains("<ul class=\"term-list\">", File.ReadAllText(Path.Combine(shipped.Site, "archive/2022.html")), StringComparison.Ordinal);
         Assert.Contains("404.html", files); // standalone, with an absolute root
         Assert.Contains("search.html", files); // page scripts, no search form
         foreach (var file in files)
@@ -81,6 +89,10 @@ public sealed class DefaultLayoutTests
         text = File.ReadAllText(term);
         Assert.Contains("{{ term.role }}", text, StringComparison.Ordinal);
         File.WriteAllText(term, text.Replace("{{ term.role }}", "{{term.role}}", StringComparison.Ordinal));
+        var archive = dossier.PathOf("templates/archive.sbn");
+        text = File.ReadAllText(archive);
+        Assert.Contains("{{ archive.title }}", text, StringComparison.Ordinal);
+        File.WriteAllText(archive, text.Replace("{{ archive.title }}", "{{archive.title}}", StringComparison.Ordinal));
         var pager = dossier.PathOf("templates/partials/_pager.sbn");
         text = File.ReadAllText(pager);
         Assert.Contains("{{ t.page_next }}", text, StringComparison.Ordinal);
@@ -133,6 +145,17 @@ public sealed class DefaultLayoutTests
 
                 ## A heading {i}
                 """);
+        }
+
+        // More than a page of undated articles (an archive page with a pager), and a year of three (its articles by month).
+        for (var i = 0; i < 52; i++)
+        {
+            dossier.Write($"content/u{i:D2}.md", $"---\ntitle: \"Undated {i} & <more>\"\nlanguage: en\n---\n\nText {i}.\n");
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            dossier.Write($"content/y{i}.md", $"---\ntitle: \"Year {i}\"\n{(i == 2 ? "date_approx: 2021-05" : $"date: 2021-0{4 + i}-0{1 + i}")}\nlanguage: vi\n---\n\nText.\n");
         }
 
         return dossier;
