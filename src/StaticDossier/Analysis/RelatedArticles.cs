@@ -27,8 +27,14 @@ internal static partial class RelatedArticles
     internal sealed class Scratch
     {
         public int[] TermScore = [];
-        public int[] PairCount = [];
         public readonly List<int> Touched = [];
+
+        // For TermPairs.Offer: the articles met through pairs, the pairs to walk, and for each set of an article's terms
+        // its pairs (a bit each) and its weight.
+        public bool[] Met = [];
+        public int[] PairIds = [];
+        public readonly ulong[] SetPairs = new ulong[256];
+        public readonly int[] SetWeights = new int[256];
     }
 
     private static readonly ThreadLocal<Scratch> Scratches = new(() => new Scratch());

@@ -131,60 +131,48 @@ internal sealed class TermPairs
 
     /// <summary>Offers <paramref name="best"/> every article that might be kept on its people and tags alone (the text
     /// candidates, <paramref name="text"/>, ascending, were offered already with their text scores).</summary>
+    /// <remarks>The articles sharing two terms or more are found in the postings of pairs of this article's terms; an
+    /// article is met in the pair postings of every pair it shares. Walking all of them grows with the dossier for each
+    /// article (a pair of tags is on a fixed share of it), but only those whose shared terms weigh at least the fifth kept
+    /// can still be kept: once five are kept, only the sets of terms weighing that much are looked for, each through the
+    /// pair with the fewest articles it holds, and an article met is scored on all the terms it shares.</remarks>
     internal void Offer(RelatedArticles.TermIndex terms, int index, List<int> text, RelatedArticles.Best best, RelatedArticles.Scratch scratch)
     {
-        if (scratch.PairCount.Length < scratch.TermScore.Length)
+        if (scratch.Met.Length < scratch.TermScore.Length)
         {
-            scratch.PairCount = new int[scratch.TermScore.Length];
+            scratch.Met = new bool[scratch.TermScore.Length];
         }
 
-        var (count, weight, touched) = (scratch.PairCount, scratch.TermScore, scratch.Touched);
+        var (met, touched) = (scratch.Met, scratch.Touched);
         var mine = terms.TermsOf[index];
         touched.Clear();
-        for (var a = 0; a < mine.Length; a++)
+        var plan = PairPlan.Of(this, terms, mine, scratch);
+        for (var next = plan.Next(best); next >= 0; next = plan.Next(best))
         {
-            for (var b = a + 1; b < mine.Length; b++)
+            foreach (var j in _postings[plan.Ids[next]])
             {
-                if (!_ids.TryGetValue(Key(mine[a], mine[b]), out var id))
+                if (met[j])
                 {
                     continue;
                 }
 
-                var pair = terms.Weights[mine[a]] + terms.Weights[mine[b]];
-                foreach (var j in _postings[id])
+                met[j] = true;
+                touched.Add(j);
+                if (j != index && text.BinarySearch(j) < 0 && SharedWeight(terms, mine, j) is var score && best.MightTake(j, score))
                 {
-                    if (count[j]++ == 0)
-                    {
-                        touched.Add(j);
-                    }
-
-                    weight[j] += pair;
+                    best.Offer(j, 0, 0, score);
                 }
             }
         }
 
-        // An article sharing k terms is in k(k-1)/2 of the pairs, and each of its terms in k-1 of them.
-        foreach (var j in touched)
-        {
-            var shared = 2;
-            while (shared * (shared - 1) / 2 < count[j])
-            {
-                shared++;
-            }
-
-            var score = weight[j] / (shared - 1);
-            if (j != index && best.MightTake(j, score) && text.BinarySearch(j) < 0)
-            {
-                best.Offer(j, 0, 0, score);
-            }
-        }
-
+        // An article sharing one term only is met here; one sharing more that no pair walked weighs less than the fifth
+        // kept (see remarks), so its single term's weight, less again, ends that term's walk as the next would.
         foreach (var term in mine)
         {
             var single = terms.Weights[term];
             foreach (var j in _byRank[term])
             {
-                if (j == index || count[j] != 0 || text.BinarySearch(j) >= 0)
+                if (j == index || met[j] || text.BinarySearch(j) >= 0)
                 {
                     continue;
                 }
@@ -201,11 +189,153 @@ internal sealed class TermPairs
 
         foreach (var j in touched)
         {
-            count[j] = 0;
-            weight[j] = 0;
+            met[j] = false;
         }
 
         touched.Clear();
+    }
+
+    /// <summary>The weight of the terms article <paramref name="j"/> shares with <paramref name="mine"/>.</summary>
+    private static int SharedWeight(RelatedArticles.TermIndex terms, int[] mine, int j)
+    {
+        var (theirs, score) = (terms.TermsOf[j], 0);
+        foreach (var term in mine)
+        {
+            if (Array.IndexOf(theirs, term) >= 0)
+            {
+                score += terms.Weights[term];
+            }
+        }
+
+        return score;
+    }
+
+    /// <summary>Which pairs of an article's terms to walk: those some article holds, fewest articles first. Until five
+    /// are kept each is walked in turn; then only a pair that is the cheapest of a set of terms weighing at least the
+    /// fifth kept's score, none of whose pairs was walked yet (an article sharing exactly that set was not met).</summary>
+    private ref struct PairPlan
+    {
+        // Sets of terms are numbered by bit masks over the article's terms; this many terms at most are planned for.
+        private const int MostTerms = 8;
+
+        public readonly ReadOnlySpan<int> Ids;
+        private readonly ReadOnlySpan<ulong> _pairsOf;
+        private readonly ReadOnlySpan<int> _weightOf;
+        private ulong _walked;
+        private int _walkedAll;
+
+        private PairPlan(ReadOnlySpan<int> ids, ReadOnlySpan<ulong> pairsOf, ReadOnlySpan<int> weightOf)
+        {
+            Ids = ids;
+            _pairsOf = pairsOf;
+            _weightOf = weightOf;
+        }
+
+        public static PairPlan Of(TermPairs pairs, RelatedArticles.TermIndex terms, int[] mine, RelatedArticles.Scratch scratch)
+        {
+            var found = new List<(int Length, int A, int B, int Id)>();
+            for (var a = 0; a < mine.Length; a++)
+            {
+                for (var b = a + 1; b < mine.Length; b++)
+                {
+                    if (pairs._ids.TryGetValue(Key(mine[a], mine[b]), out var id))
+                    {
+                        found.Add((pairs._postings[id].Length, a, b, id));
+                    }
+                }
+            }
+
+            found.Sort();
+            if (scratch.PairIds.Length < found.Count)
+            {
+                scratch.PairIds = new int[Math.Max(found.Count, 2 * scratch.PairIds.Length)];
+            }
+
+            var ids = scratch.PairIds.AsSpan(0, found.Count);
+            for (var p = 0; p < found.Count; p++)
+            {
+                ids[p] = found[p].Id;
+            }
+
+            if (mine.Length > MostTerms)
+            {
+                return new(ids, [], []);
+            }
+
+            // For each set of terms, the pairs of it some article holds and its weight; a set with a pair no article holds
+            // is no article's shared set (left with no pairs).
+            var sets = 1 << mine.Length;
+            var pairsOf = scratch.SetPairs.AsSpan(0, sets);
+            var weightOf = scratch.SetWeights.AsSpan(0, sets);
+            pairsOf.Clear();
+            weightOf.Clear();
+            for (var p = 0; p < found.Count; p++)
+            {
+                pairsOf[(1 << found[p].A) | (1 << found[p].B)] = 1UL << p;
+            }
+
+            for (var set = 1; set < sets; set++)
+            {
+                var top = 31 - System.Numerics.BitOperations.LeadingZeroCount((uint)set);
+                var rest = set & ~(1 << top);
+                weightOf[set] = weightOf[rest] + terms.Weights[mine[top]];
+                if (System.Numerics.BitOperations.PopCount((uint)set) < 3)
+                {
+                    continue;
+                }
+
+                // The pairs of the set: those of the rest, and each of the top term with one of the rest.
+                var with = pairsOf[rest];
+                for (var others = rest; others != 0 && with != 0; others &= others - 1)
+                {
+                    var pair = pairsOf[(1 << System.Numerics.BitOperations.TrailingZeroCount(others)) | (1 << top)];
+                    with = pair == 0 ? 0 : with | pair;
+                }
+
+                pairsOf[set] = with;
+            }
+
+            return new(ids, pairsOf, weightOf);
+        }
+
+        /// <summary>The next pair to walk, marked walked; -1 when none is left.</summary>
+        public int Next(RelatedArticles.Best best)
+        {
+            if (_pairsOf.IsEmpty)
+            {
+                // Too many terms to plan: every pair in turn.
+                return _walkedAll < Ids.Length ? _walkedAll++ : -1;
+            }
+
+            var next = -1;
+            if (best.Kept.Count < RelatedArticles.MaxRelated)
+            {
+                // The cheapest pair not walked yet.
+                next = ~_walked == 0 ? -1 : System.Numerics.BitOperations.TrailingZeroCount(~_walked);
+                next = next < Ids.Length ? next : -1;
+            }
+            else
+            {
+                // A set holding a walked pair was met in full; of the others weighing enough, the cheapest pair of each.
+                var fifth = best.Kept[^1].Score;
+                for (var set = 3; set < _pairsOf.Length; set++)
+                {
+                    var pairs = _pairsOf[set];
+                    if (pairs != 0 && (pairs & _walked) == 0 && _weightOf[set] >= fifth)
+                    {
+                        var cheapest = System.Numerics.BitOperations.TrailingZeroCount(pairs);
+                        next = next < 0 ? cheapest : Math.Min(next, cheapest);
+                    }
+                }
+            }
+
+            if (next >= 0)
+            {
+                _walked |= 1UL << next;
+            }
+
+            return next;
+        }
     }
 
     private static void ForEachPair(int[] terms, Action<long> pair)
