@@ -710,6 +710,17 @@ internal sealed partial class SearchIndex
         private readonly List<string> _folded = [];
         private readonly ConcurrentDictionary<string, (int Spelling, int Folded)>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
 
+        // Each thread's spellings met last, by a hash of the spelling: most of an article's words are among a few hundred
+        // common ones, which are then found here, in the thread's own few kilobytes. The shared dictionary's buckets, entries
+        // and strings (some 100,000 spellings at 100,000 articles) lie beyond the processor's nearer caches: a lookup there
+        // was 1.3 % of a 100k build's CPU, 19 times the 10k build's. A spelling's ids never change once given.
+        // (Kept per thread for one vocabulary at a time, by its number: no thread holds on to a vocabulary.)
+        private const int RecentSlots = 1024;
+        private static int _made;
+        [ThreadStatic]
+        private static (int Vocabulary, (string? Spelling, (int, int) Ids)[] Slots) _recent;
+        private readonly int _number = Interlocked.Increment(ref _made);
+
         public Vocabulary() => _bySpan = _spellingIds.GetAlternateLookup<ReadOnlySpan<char>>();
 
         /// <summary>The ids of <paramref name="word"/>'s lower-case spelling and of its folded word.</summary>
@@ -717,8 +728,27 @@ internal sealed partial class SearchIndex
         {
             Span<char> lower = stackalloc char[word.Length];
             word.ToLowerInvariant(lower);
-            if (_bySpan.TryGetValue(lower, out var ids))
+            var hash = (uint)lower.Length;
+            foreach (var c in lower)
             {
+                hash = (hash ^ c) * 0x01000193;
+            }
+
+            if (_recent.Vocabulary != _number)
+            {
+                _recent = (_number, _recent.Slots is { } slots ? slots : new (string?, (int, int))[RecentSlots]);
+                Array.Clear(_recent.Slots);
+            }
+
+            ref var recent = ref _recent.Slots[(int)((hash ^ (hash >> 15)) & (RecentSlots - 1))];
+            if (recent.Spelling is { } known && lower.SequenceEqual(known))
+            {
+                return recent.Ids;
+            }
+
+            if (_bySpan.TryGetValue(lower, out var key, out var ids))
+            {
+                recent = (key, ids);
                 return ids;
             }
 
