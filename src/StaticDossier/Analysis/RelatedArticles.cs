@@ -32,6 +32,7 @@ internal static partial class RelatedArticles
         // For TermPairs.Offer: the articles met through pairs, the pairs to walk, and for each set of an article's terms
         // its pairs (a bit each) and its weight.
         public bool[] Met = [];
+        public readonly List<(int Length, int A, int B, int Id)> Pairs = [];
         public int[] PairIds = [];
         public readonly ulong[] SetPairs = new ulong[256];
         public readonly int[] SetWeights = new int[256];

@@ -233,7 +233,8 @@ internal sealed class TermPairs
 
         public static PairPlan Of(TermPairs pairs, RelatedArticles.TermIndex terms, int[] mine, RelatedArticles.Scratch scratch)
         {
-            var found = new List<(int Length, int A, int B, int Id)>();
+            var found = scratch.Pairs;
+            found.Clear();
             for (var a = 0; a < mine.Length; a++)
             {
                 for (var b = a + 1; b < mine.Length; b++)
