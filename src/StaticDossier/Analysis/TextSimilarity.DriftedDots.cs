@@ -18,6 +18,111 @@ internal sealed partial class TextSimilarity
 
     private readonly record struct DriftedWeights(double Ratio, (int Id, double Before, double Now)[]? Words);
 
+    // Whether a word entered or left every body in the last Update (every body's words are then compared one by one).
+    private bool _everyBodyMoved;
+
+    /// <summary>Body <paramref name="d"/>'s <see cref="Drift.Scale"/> against its weights <paramref name="last"/> in the
+    /// last similarity, with its drifted weights kept (<see cref="_drifted"/>), when no word entered or left every body:
+    /// its text the same, it holds the same words, in the same order, so the weights pair up index by index, and every
+    /// word not reweighed moved by one ratio (its norm's) within a few roundings. Read from one such word, widened by
+    /// those roundings: a bound of the largest, not each word divided. NaN: not comparable.</summary>
+    private double Scale(int d, (int[] Ids, double[] Weights) last, bool[] reweighedWords, int[] reweighedIds)
+    {
+        var (ids, weights) = _vectors[d];
+        if (ids.Length != last.Ids.Length)
+        {
+            _drifted![d] = new DriftedWeights(double.NaN, null);
+            return double.NaN;
+        }
+
+        // The positions of its reweighed words: a few binary searches, or one pass when many words were reweighed.
+        var at = new List<int>();
+        if (reweighedIds.Length * 8 < ids.Length)
+        {
+            foreach (var id in reweighedIds)
+            {
+                if (Array.BinarySearch(ids, id) is var i and >= 0)
+                {
+                    at.Add(i);
+                }
+            }
+        }
+        else
+        {
+            for (var i = 0; i < ids.Length; i++)
+            {
+                if (reweighedWords[ids[i]])
+                {
+                    at.Add(i);
+                }
+            }
+        }
+
+        var first = 0;
+        for (var k = 0; k < at.Count && at[k] == first; k++)
+        {
+            first++;
+        }
+
+        var ratio = first < ids.Length ? weights[first] / last.Weights[first] : 1;
+        _drifted![d] = new DriftedWeights(ratio, [.. at.Select(i => (ids[i], last.Weights[i], weights[i]))]);
+        return first < ids.Length ? Math.Abs(ratio - 1) + (16 * Ulp * ratio) : 0;
+    }
+
+    /// <summary><see cref="Scale"/> with every word's id compared and each word's ratio taken, for a similarity in which a
+    /// word entered or left every body (and so every body's vector).</summary>
+    private double ScaleWordByWord(int d, (int[] Ids, double[] Weights) last, bool[] reweighedWords, int[]? renumber)
+    {
+        var ((ids, weights), (lastIds, lastWeights)) = (_vectors[d], last);
+        var scale = ids.Length == lastIds.Length ? 0.0 : double.NaN;
+        var (ratio, reweighed) = (double.NaN, 0);
+        for (var i = 0; i < ids.Length && !double.IsNaN(scale); i++)
+        {
+            if ((renumber is null ? lastIds[i] : renumber[lastIds[i]]) != ids[i])
+            {
+                scale = double.NaN;
+            }
+            else if (reweighedWords[ids[i]])
+            {
+                reweighed++;
+            }
+            else
+            {
+                var r = weights[i] / lastWeights[i];
+                ratio = double.IsNaN(ratio) ? r : ratio;
+                scale = Math.Max(scale, Math.Abs(r - 1));
+            }
+        }
+
+        if (double.IsNaN(scale))
+        {
+            _drifted![d] = new DriftedWeights(double.NaN, null);
+        }
+        else
+        {
+            KeepDriftedWeights(d, ratio, reweighed, reweighedWords, lastWeights);
+        }
+
+        return scale;
+    }
+
+    /// <summary>The largest relative change of body <paramref name="d"/>'s weights since <paramref name="last"/> (its
+    /// similarity when this one was made from it) among its words not reweighed, each word divided (what
+    /// <see cref="Scale"/> bounds; for tests); NaN when its words are not the same.</summary>
+    internal double ScaleByEachWord(int d, TextSimilarity last)
+    {
+        var ((ids, weights), (lastIds, lastWeights)) = (_vectors[d], last._vectors[d]);
+        var scale = ids.Length == lastIds.Length ? 0.0 : double.NaN;
+        for (var i = 0; i < ids.Length && !double.IsNaN(scale); i++)
+        {
+            scale = _wordIds.Find(last._wordHashes[lastIds[i]]) != ids[i] ? double.NaN
+                : _reweighedWords is { } reweighed && reweighed[ids[i]] ? scale
+                : Math.Max(scale, Math.Abs((weights[i] / lastWeights[i]) - 1));
+        }
+
+        return scale;
+    }
+
     /// <summary>Keeps body <paramref name="d"/>'s drift (see <see cref="_drifted"/>) as <see cref="MeasureDrift"/> finds it:
     /// <paramref name="ratio"/> NaN when every word was reweighed.</summary>
     private void KeepDriftedWeights(int d, double ratio, int reweighed, bool[] reweighedWords, double[] lastWeights)

@@ -310,6 +310,7 @@ internal sealed partial class TextSimilarity
         }
 
         var reweighedWords = _reweighedWords ?? new bool[_vocabulary];
+        var reweighedIds = Enumerable.Range(0, reweighedWords.Length).Where(id => reweighedWords[id]).ToArray();
         var ((top, postings), (lastTop, lastPostings)) = (_topTerms.Value, from.Last._topTerms.Value);
         int Now(int id) => from.Renumber is null ? id : from.Renumber[id];
         var moved = new System.Collections.Concurrent.ConcurrentDictionary<int, bool>();
@@ -320,52 +321,8 @@ internal sealed partial class TextSimilarity
                 return;
             }
 
-            var ((ids, weights), (lastIds, lastWeights)) = (_vectors[d], from.Last._vectors[d]);
-            var scale = ids.Length == lastIds.Length ? 0.0 : double.NaN;
-            var (ratio, reweighed) = (double.NaN, 0);
-            for (var i = 0; i < ids.Length && !double.IsNaN(scale); i++)
-            {
-                if (Now(lastIds[i]) != ids[i])
-                {
-                    scale = double.NaN;
-                }
-                else if (reweighedWords[ids[i]])
-                {
-                    reweighed++;
-                }
-                else
-                {
-                    var r = weights[i] / lastWeights[i];
-                    ratio = double.IsNaN(ratio) ? r : ratio;
-                    scale = Math.Max(scale, Math.Abs(r - 1));
-                }
-            }
-
-            if (double.IsNaN(scale))
-            {
-                _drifted[d] = new DriftedWeights(double.NaN, null);
-            }
-            else
-            {
-                KeepDriftedWeights(d, ratio, reweighed, reweighedWords, lastWeights);
-            }
-
-            var topChanged = top[d].Length != lastTop[d].Length;
-            foreach (var (id, _) in top[d])
-            {
-                if (!Holds(lastTop[d], id, from.Renumber))
-                {
-                    (topChanged, moved[id]) = (true, true);
-                }
-            }
-
-            foreach (var (id, _) in lastTop[d])
-            {
-                if (Now(id) is var now && now >= 0 && !Holds(top[d], now, null))
-                {
-                    (topChanged, moved[now]) = (true, true);
-                }
-            }
+            var scale = _everyBodyMoved ? ScaleWordByWord(d, from.Last._vectors[d], reweighedWords, from.Renumber) : Scale(d, from.Last._vectors[d], reweighedWords, reweighedIds);
+            var topChanged = TopChanged(top[d], lastTop[d], from.Renumber, moved);
 
             // The walk: the rarest-first prefix of its heaviest words within the budget, as the last similarity walked it.
             var (walked, lastWalked) = (Visited(top[d], postings), from.Last.Visited(lastTop[d], lastPostings));
@@ -378,55 +335,104 @@ internal sealed partial class TextSimilarity
             drift[d] = double.IsNaN(scale) ? Drift.Unknown : new Drift(scale, topChanged, walkChanged);
         });
 
-        for (var id = 0; id < reweighedWords.Length; id++)
+        foreach (var id in reweighedIds)
         {
-            if (reweighedWords[id])
-            {
-                moved[id] = true;
-            }
+            moved[id] = true;
         }
 
-        // The old postings by new id: a word gone from the dossier has no new id and no body walks it now.
-        var old = new Dictionary<int, int>();
+        // The old ids by new id: a word gone from the dossier has no new id and no body walks it now.
+        var oldOf = new int[_vocabulary];
+        Array.Fill(oldOf, -1);
         for (var id = 0; id < lastPostings.Length; id++)
         {
-            if (Now(id) is var now && now >= 0 && moved.ContainsKey(now))
+            if (Now(id) is var now && now >= 0)
             {
-                old[now] = id;
-            }
-        }
-
-        var oldFrequency = new Dictionary<int, int>();
-        for (var id = 0; id < from.Last._documentFrequency.Length; id++)
-        {
-            if (Now(id) is var now && now >= 0 && reweighedWords[now])
-            {
-                oldFrequency[now] = from.Last._documentFrequency[id];
+                oldOf[now] = id;
             }
         }
 
         _exposed = moved.Keys.ToDictionary(
             id => id,
-            id => (Math.Max(MaxOf(postings[id].Weights), old.TryGetValue(id, out var before) ? MaxOf(lastPostings[before].Weights) : 0),
-                oldFrequency.TryGetValue(id, out var f) && f > 0 ? Math.Max(1, Idf(f) / Idf(_documentFrequency[id])) : 1));
+            id => (Math.Max(MaxOf(postings[id].Weights), oldOf[id] >= 0 ? MaxOf(lastPostings[oldOf[id]].Weights) : 0),
+                reweighedWords[id] && oldOf[id] >= 0 && from.Last._documentFrequency[oldOf[id]] is var f && f > 0 ? Math.Max(1, Idf(f) / Idf(_documentFrequency[id])) : 1));
         return drift;
 
         static double MaxOf(double[] weights) => weights.Length == 0 ? 0 : weights.Max();
 
-        // Whether a list of heaviest words (numbered as before by renumber, or as now without) holds word id (as now).
-        static bool Holds((int Id, double Weight)[] top, int id, int[]? renumber)
-        {
-            foreach (var (word, _) in top)
-            {
-                if ((renumber is null ? word : renumber[word]) == id)
-                {
-                    return true;
-                }
-            }
+        double Idf(int frequency) => frequency >= Documents ? 0 : Math.Log((double)Documents / FrequencySteps.Round(frequency, _frequencyBits));
+    }
 
+    /// <summary>True when a body's heaviest words now, <paramref name="top"/>, are other words than <paramref name="lastTop"/>
+    /// (numbered as before by <paramref name="renumber"/>); each word entering or leaving is put in <paramref name="moved"/>.
+    /// Compared as sorted lists of two dozen ids, not each word looked up in the other list.</summary>
+    private static bool TopChanged((int Id, double Weight)[] top, (int Id, double Weight)[] lastTop, int[]? renumber, System.Collections.Concurrent.ConcurrentDictionary<int, bool> moved)
+    {
+        // Mostly the very words in the very order (the same weights' order, the same counts of postings).
+        var same = top.Length == lastTop.Length;
+        for (var i = 0; i < top.Length && same; i++)
+        {
+            same = top[i].Id == (renumber is null ? lastTop[i].Id : renumber[lastTop[i].Id]);
+        }
+
+        if (same)
+        {
             return false;
         }
-        double Idf(int frequency) => frequency >= Documents ? 0 : Math.Log((double)Documents / FrequencySteps.Round(frequency, _frequencyBits));
+
+        Span<int> now = top.Length <= 64 ? stackalloc int[top.Length] : new int[top.Length];
+        Span<int> then = lastTop.Length <= 64 ? stackalloc int[lastTop.Length] : new int[lastTop.Length];
+        for (var i = 0; i < top.Length; i++)
+        {
+            now[i] = top[i].Id;
+        }
+
+        for (var i = 0; i < lastTop.Length; i++)
+        {
+            then[i] = renumber is null ? lastTop[i].Id : renumber[lastTop[i].Id];
+        }
+
+        Sort(now);
+        Sort(then);
+        var changed = top.Length != lastTop.Length;
+        for (int i = 0, j = 0; i < now.Length || j < then.Length;)
+        {
+            if (j == then.Length || (i < now.Length && now[i] < then[j]))
+            {
+                (changed, moved[now[i]]) = (true, true);
+                i++;
+            }
+            else if (i == now.Length || then[j] < now[i])
+            {
+                // A word gone from the dossier (-1) is in no body's list now.
+                if (then[j] >= 0)
+                {
+                    (changed, moved[then[j]]) = (true, true);
+                }
+
+                j++;
+            }
+            else
+            {
+                (i, j) = (i + 1, j + 1);
+            }
+        }
+
+        return changed;
+
+        // An insertion sort: two dozen ids (a general sort's set-up costs more here).
+        static void Sort(Span<int> ids)
+        {
+            for (var i = 1; i < ids.Length; i++)
+            {
+                var (id, at) = (ids[i], i);
+                for (; at > 0 && ids[at - 1] > id; at--)
+                {
+                    ids[at] = ids[at - 1];
+                }
+
+                ids[at] = id;
+            }
+        }
     }
 
     /// <summary>How far body <paramref name="j"/>'s candidate-search estimates may have moved other than by the bodies'

@@ -248,6 +248,7 @@ internal sealed partial class TextSimilarity
             {
                 frequency[id] += shift;
                 reweighed[id] = Reweighs(frequency[id], shift, n);
+                _everyBodyMoved |= (frequency[id] < n) != (frequency[id] - shift < n);
             }
         }
 

@@ -4,7 +4,8 @@ namespace StaticDossier.Tests.Analysis;
 
 /// <summary>A long-lived builder's similarity moves a related list's cosines from their last dots when weights drifted
 /// (<see cref="TextSimilarity.TryDrift"/>): every cosine so moved is the one summed afresh, after every step of a random
-/// sequence of edits that carry common words across the weights' steps, the dots carried from step to step.</summary>
+/// sequence of edits that carry common words across the weights' steps, the dots carried from step to step; and the
+/// drift's scale, read from one word, bounds the change of every word's weight.</summary>
 public sealed class DriftedDotsTests
 {
     [Theory]
@@ -24,12 +25,23 @@ public sealed class DriftedDotsTests
         // Each body with a few others: its first candidates, and bodies far from it.
         var pairs = Enumerable.Range(0, keys.Length).SelectMany(a => similarity.Candidates(a, 4).Append((a + 100) % keys.Length).Select(b => (a, b))).ToArray();
         var scores = pairs.Select(p => Summed(similarity, p.a, p.b)).ToArray();
-        var (moved, summed, drifted) = (0, 0, 0);
+        var (moved, summed, drifted, scaled) = (0, 0, 0, 0);
         for (var step = 0; step < 24; step++)
         {
             var d = random.Next(keys.Length);
             keys[d] += " " + (step % 3 == 0 ? $"zz{step}new" : string.Join(' ', vocabulary.Skip(random.Next(40)).Take(5)));
+            var last = similarity;
             similarity = new TextSimilarity(keys, everyTriple: false, memo, limits);
+            for (var b = 0; b < keys.Length; b++)
+            {
+                // The drift's scale, read from one word, bounds every word's.
+                if (similarity.DriftOf(b).Scale is var scale && !double.IsNaN(scale) && similarity.ScaleByEachWord(b, last) is var each && !double.IsNaN(each))
+                {
+                    Assert.True(each <= scale && scale <= each + 1e-14, $"body {b} after step {step}: scale {scale}, each word {each}");
+                    scaled += each > 0 ? 1 : 0;
+                }
+            }
+
             for (var p = 0; p < pairs.Length; p++)
             {
                 var (a, b) = pairs[p];
@@ -49,7 +61,7 @@ public sealed class DriftedDotsTests
         }
 
         // Most pairs are moved (hundreds holding a drifted body); a few are summed again (a changed body, a dot too near a step).
-        Assert.True(moved > 10 * summed && drifted > 500, $"{moved} moved ({drifted} of a drifted body), {summed} summed again");
+        Assert.True(moved > 10 * summed && drifted > 500 && scaled > 100, $"{moved} moved ({drifted} of a drifted body), {summed} summed again; {scaled} bodies drifted");
     }
 
     private static TextScore Summed(TextSimilarity similarity, int a, int b)
