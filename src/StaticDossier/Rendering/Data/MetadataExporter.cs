@@ -45,7 +45,8 @@ internal sealed partial class MetadataExporter : ISiteOutput
     private static IEnumerable<OutputFile> Joined(DossierModel model, string baseUrl, Incremental.RenderMemo memo)
     {
         var pieces = new Pieces[model.Articles.Count];
-        Parallel.For(0, pieces.Length, i => pieces[i] = memo.Derived(model.Articles[i], "metadata " + baseUrl, a => Piece(Record(a, baseUrl))));
+        var kind = "metadata " + baseUrl;
+        Parallel.For(0, pieces.Length, i => pieces[i] = memo.Derived(model.Articles[i], kind, baseUrl, static (a, url) => Piece(Record(a, url))));
 
         // An article whose view the model memo kept has the same piece: with every piece as last time, the files are too.
         var parts = (object?[])pieces;

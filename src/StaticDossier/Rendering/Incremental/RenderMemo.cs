@@ -34,13 +34,61 @@ internal sealed class RenderMemo
     /// lives: the model memo hands out an unchanged article's view again, so its page's model holds the same objects.</summary>
     public T Derived<TFrom, T>(TFrom from, string kind, Func<TFrom, T> make)
         where TFrom : class
+        where T : class => Derived(from, kind, make, static (f, make) => make(f));
+
+    /// <summary><see cref="Derived{TFrom, T}(TFrom, string, Func{TFrom, T})"/> made from <paramref name="from"/> and
+    /// <paramref name="argument"/>, so that a caller passes a static function (no closure per article): every article
+    /// page asks for its JSON-LD and Dublin Core on every save.</summary>
+    public T Derived<TFrom, TArgument, T>(TFrom from, string kind, TArgument argument, Func<TFrom, TArgument, T> make)
+        where TFrom : class
         where T : class
     {
-        var values = _derived.GetValue(from, static _ => new ConcurrentDictionary<string, object>(StringComparer.Ordinal));
-        return (T)values.GetOrAdd(kind, _ => make(from));
+        var values = _derived.GetValue(from, static _ => new DerivedValues());
+        if (values.Find(kind) is { } value)
+        {
+            return (T)value;
+        }
+
+        var made = make(from, argument);
+        return (T)values.Add(kind, made);
     }
 
-    private readonly ConditionalWeakTable<object, ConcurrentDictionary<string, object>> _derived = new();
+    private readonly ConditionalWeakTable<object, DerivedValues> _derived = new();
+
+    /// <summary>The few values made from one object, by kind: a scan of a handful, read without a lock.</summary>
+    private sealed class DerivedValues
+    {
+        private (string Kind, object Value)[] _values = [];
+
+        public object? Find(string kind)
+        {
+            foreach (var (k, value) in Volatile.Read(ref _values))
+            {
+                // The kinds are mostly the very strings of this build.
+                if (ReferenceEquals(k, kind) || string.Equals(k, kind, StringComparison.Ordinal))
+                {
+                    return value;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary><paramref name="value"/>, or the one of that kind another thread added first.</summary>
+        public object Add(string kind, object value)
+        {
+            lock (this)
+            {
+                if (Find(kind) is { } first)
+                {
+                    return first;
+                }
+
+                Volatile.Write(ref _values, [.. _values, (kind, value)]);
+                return value;
+            }
+        }
+    }
 
     /// <summary>A file made whole from parts (a data file from each article's record, the feed from its entries): its bytes
     /// as the last build made them when <paramref name="parts"/> are the very objects (strings: equal) it was made from

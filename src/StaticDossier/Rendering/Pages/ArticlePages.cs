@@ -19,11 +19,13 @@ internal sealed class ArticlePages : ISiteOutput
             memo.BeginShared("article.sbn", Shared(context.Pages, articles[0].Url));
         }
 
+        // The settings a page's JSON-LD reads, as one key for all: not a string made per article on every save.
+        var jsonLdKind = "json_ld " + context.Pages.Config.Title + " " + context.Pages.Config.BaseUrl;
         var rendered = new OutputFile?[Math.Min(Chunk, articles.Count)];
         for (var start = 0; start < articles.Count; start += Chunk)
         {
             var count = Math.Min(Chunk, articles.Count - start);
-            Parallel.For(0, count, i => rendered[i] = Render(articles[start + i], context));
+            Parallel.For(0, count, i => rendered[i] = Render(articles[start + i], context, jsonLdKind));
             for (var i = 0; i < count; i++)
             {
                 yield return rendered[i];
@@ -31,13 +33,13 @@ internal sealed class ArticlePages : ISiteOutput
         }
     }
 
-    private static OutputFile? Render(ArticleView article, OutputContext context)
+    private static OutputFile? Render(ArticleView article, OutputContext context, string jsonLdKind)
     {
         var pages = context.Pages;
         var config = pages.Config;
         var memo = context.Memo;
         var jsonLd = memo is null ? JsonLdRenderer.Render(article, config)
-            : memo.Derived(article, "json_ld " + config.Title + " " + config.BaseUrl, a => JsonLdRenderer.Render(a, config));
+            : memo.Derived(article, jsonLdKind, config, static (a, c) => JsonLdRenderer.Render(a, c));
         var dublinCore = memo is null ? DublinCore(article) : memo.Derived(article, "dublin_core", DublinCore);
 
         // Everything the model holds beyond the shared values (see Shared) follows from these: an unchanged article's
