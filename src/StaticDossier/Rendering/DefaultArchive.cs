@@ -140,31 +140,15 @@ internal static class DefaultArchive
 
     private static Values? Read(ScriptObject model)
     {
-        foreach (var name in Shadowing)
-        {
-            if (model.ContainsKey(name))
-            {
-                return null;
-            }
-        }
-
-        if (!model.TryGetValue("archive", out var found)
+        if (ListPageGate.Read(model, Shadowing, Keys) is not { } page
+            || !model.TryGetValue("archive", out var found)
             || found is not ArchiveView { Title: not null, Kind: not null, Crumbs: not null, Months: not null, Groups: not null } archive
-            || !model.TryGetValue("pager", out var pagerValue) || pagerValue is not (null or Pager)
-            || !model.TryGetValue("t", out var t) || t is not InterfaceStrings strings
-            || !model.TryGetValue("tr", out var tr) || !ReferenceEquals(tr, strings.Format)
-            || !model.TryGetValue("plural", out var plural) || !ReferenceEquals(plural, strings.Plural)
-            || !model.TryGetValue("root", out var r) || r is not string root
-            || !model.TryGetValue("undated_label", out var undated) || undated is not (null or string)
-            || !model.TryGetValue("approx_label", out var approx) || approx is not (null or string)
-            || !model.TryGetValue("page_title", out _) || !model.CanWrite("page_title")
-            || !strings.Has(Keys)
             || archive.Crumbs.Count > MaxItems || archive.Months.Count > MaxItems || archive.Groups.Count > MaxItems
             || archive.Groups.Any(g => g?.Articles is { Count: > MaxItems }))
         {
             return null;
         }
 
-        return new Values(archive, (Pager?)pagerValue, strings, root, (string?)undated, (string?)approx);
+        return new Values(archive, page.Pager, page.Strings, page.Root, page.Undated, page.Approx);
     }
 }

@@ -139,31 +139,15 @@ internal static class DefaultTerm
 
     private static Values? Read(ScriptObject model)
     {
-        foreach (var name in Shadowing)
-        {
-            if (model.ContainsKey(name))
-            {
-                return null;
-            }
-        }
-
-        if (!model.TryGetValue("taxonomy", out var tax) || tax is not Taxonomy { Url: not null, Title: not null } taxonomy
+        if (ListPageGate.Read(model, Shadowing, Keys) is not { } page
+            || !model.TryGetValue("taxonomy", out var tax) || tax is not Taxonomy { Url: not null, Title: not null } taxonomy
             || !model.TryGetValue("term", out var found) || found is not Term { Name: not null, Aliases: not null, Articles: not null } term
             || !model.TryGetValue("articles", out var list) || list is not IReadOnlyList<ArticleLink> articles
-            || !model.TryGetValue("pager", out var pagerValue) || pagerValue is not (null or Pager)
-            || !model.TryGetValue("t", out var t) || t is not InterfaceStrings strings
-            || !model.TryGetValue("tr", out var tr) || !ReferenceEquals(tr, strings.Format)
-            || !model.TryGetValue("plural", out var plural) || !ReferenceEquals(plural, strings.Plural)
-            || !model.TryGetValue("root", out var r) || r is not string root
-            || !model.TryGetValue("undated_label", out var undated) || undated is not (null or string)
-            || !model.TryGetValue("approx_label", out var approx) || approx is not (null or string)
-            || !model.TryGetValue("page_title", out _) || !model.CanWrite("page_title")
-            || !strings.Has(Keys)
             || articles.Count > MaxItems || term.Aliases.Count > MaxItems || term.Aliases.Any(alias => alias is null))
         {
             return null;
         }
 
-        return new Values(taxonomy, term, articles, (Pager?)pagerValue, strings, root, (string?)undated, (string?)approx);
+        return new Values(taxonomy, term, articles, page.Pager, page.Strings, page.Root, page.Undated, page.Approx);
     }
 }
