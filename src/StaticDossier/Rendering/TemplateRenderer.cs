@@ -90,6 +90,10 @@ public sealed class TemplateRenderer
     /// <summary>Whether list items are written by <see cref="DefaultItem"/>: the item partial is the shipped one.</summary>
     internal bool ItemInCode => _shippedItem.Value is not null;
 
+    /// <summary>Pages of each template written by C# rather than Scriban in this process, by template name: the gates
+    /// fall back to Scriban silently (same bytes, slower), so tests read these to see that a shipped page took the C# path.</summary>
+    internal static readonly ConcurrentDictionary<string, long> PagesInCode = new(StringComparer.Ordinal);
+
     /// <summary>Lets go of the partials <c>include_cached</c> rendered: called once every page is rendered, so that the
     /// contexts the threads keep (see <see cref="Reusable"/>) hold nothing of the site.</summary>
     internal void ForgetCachedPartials() => _cached?.Forget();
@@ -135,6 +139,11 @@ public sealed class TemplateRenderer
                     && DefaultArchive.TryWrite(model, innerUtf8, cached),
                 _ => false,
             };
+            if (written)
+            {
+                PagesInCode.AddOrUpdate(name, 1, static (_, n) => n + 1);
+            }
+
             if (!written && RenderOne(name, model, outputPath, diagnostics, static page => page, output: inner, reads: reads) is null)
             {
                 return null;

@@ -44,7 +44,11 @@ public sealed class DefaultLayoutTests
         using var shipped = Dossier(language, author);
         using var edited = Dossier(language, author);
         Edit(edited);
+        var before = InCode();
         Build(shipped);
+        var after = InCode();
+        // The gates fall back to Scriban without a trace: the shipped site's pages of each kind must have taken the C# path.
+        Assert.All(before.Zip(after), counts => Assert.True(counts.Second > counts.First, "a shipped template's pages all went to Scriban"));
         Build(edited);
 
         var files = Files(shipped.Site);
@@ -160,6 +164,9 @@ public sealed class DefaultLayoutTests
 
         return dossier;
     }
+
+    private static long[] InCode() =>
+        [.. new[] { DefaultArticle.File, DefaultTerm.File, DefaultArchive.File }.Select(name => TemplateRenderer.PagesInCode.GetValueOrDefault(name))];
 
     private static void Build(TempDossier dossier)
     {
