@@ -15,10 +15,8 @@ public sealed class DriftedDotsTests
     public void ACosineMovedFromItsLastDotIsTheOneSummedAgain(int frequencyBits, int seed)
     {
         var random = new Random(seed);
-        string[] vocabulary = [.. Enumerable.Range(0, 600).Select(i => "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
-        string Word() => vocabulary[(int)(vocabulary.Length * Math.Pow(random.NextDouble(), 2))];
-        var sentences = Enumerable.Range(0, 200).Select(_ => string.Join(' ', Enumerable.Range(0, 10).Select(_ => Word()))).ToArray();
-        var keys = Enumerable.Range(0, 200).Select(_ => string.Join(' ', Enumerable.Range(0, 8).Select(_ => sentences[random.Next(sentences.Length)]))).ToArray();
+        var (keys, _) = SimilarityTestBodies.Make(random);
+        var vocabulary = SimilarityTestBodies.Vocabulary;
         var memo = new TextSimilarity.Memo();
         var limits = new TextSimilarity.Limits(120, 6, frequencyBits);
         var similarity = new TextSimilarity(keys, everyTriple: false, memo, limits);

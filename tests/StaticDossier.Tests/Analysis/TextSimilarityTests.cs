@@ -161,10 +161,8 @@ public sealed class TextSimilarityTests
     public void OneMadeFromTheLastIsOneMadeAfresh(int frequencyBits)
     {
         var random = new Random(23);
-        string[] vocabulary = [.. Enumerable.Range(0, 600).Select(i => "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
-        string Word() => vocabulary[(int)(vocabulary.Length * Math.Pow(random.NextDouble(), 2))];
-        var sentences = Enumerable.Range(0, 200).Select(_ => string.Join(' ', Enumerable.Range(0, 10).Select(_ => Word()))).ToArray();
-        var keys = Enumerable.Range(0, 200).Select(_ => string.Join(' ', Enumerable.Range(0, 8).Select(_ => sentences[random.Next(sentences.Length)]))).ToArray();
+        var (keys, sentences) = SimilarityTestBodies.Make(random);
+        var vocabulary = SimilarityTestBodies.Vocabulary;
         var memo = new TextSimilarity.Memo();
         var limits = new TextSimilarity.Limits(120, 6, frequencyBits);
         _ = new TextSimilarity(keys, everyTriple: false, memo, limits);
@@ -201,7 +199,7 @@ public sealed class TextSimilarityTests
                     keys[d] = string.Join(' ', keys[d].Split(' ').Where(w => !w.StartsWith("zz", StringComparison.Ordinal)));
                     break;
                 default:
-                    keys[d] = string.Join(' ', Enumerable.Range(0, 8).Select(_ => sentences[random.Next(sentences.Length)]));
+                    keys[d] = SimilarityTestBodies.Body(random, sentences);
                     break;
             }
 

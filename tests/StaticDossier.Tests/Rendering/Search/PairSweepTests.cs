@@ -1,5 +1,4 @@
 using StaticDossier.Analysis;
-using StaticDossier.Content;
 using StaticDossier.Rendering;
 using StaticDossier.Rendering.Search;
 
@@ -57,20 +56,10 @@ public sealed class PairSweepTests
         var articles = new ArticleView[300];
         for (var i = 0; i < articles.Length; i++)
         {
-            var date = new DateOnly(2024, 1, 1).AddDays(-i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             var title = $"{words[random.Next(words.Length)]} {words[random.Next(words.Length)]}";
             var text = string.Join(' ', Enumerable.Range(0, random.Next(1, 40)).Select(_ => words[random.Next(words.Length)])) + ". the of the of.";
-            articles[i] = new ArticleView
+            articles[i] = SearchTestArticles.Article(i, title, text) with
             {
-                Page = new ContentPage($"content/a{i}.md", new FrontMatter { Title = title, Date = date }, string.Empty, 1),
-                Title = title,
-                Url = $"articles/a{i}.html",
-                Date = date,
-                DateDisplay = date,
-                Language = "en",
-                LanguageName = "English",
-                Body = new Utf8Html($"<p>{text}</p>"),
-                PlainText = new BodyText(text),
                 People = [new TermLink("Rice Visit", "people/rice-visit.html")],
                 Tags = [new TermLink("treaty", "tags/treaty.html"), new TermLink("talks", "tags/talks.html")],
             };

@@ -1,6 +1,5 @@
 using System.Text;
 using StaticDossier.Analysis;
-using StaticDossier.Content;
 using StaticDossier.Rendering;
 using StaticDossier.Rendering.Search;
 
@@ -42,21 +41,9 @@ public sealed class StreamedSearchFilesTests
         var articles = new ArticleView[count];
         for (var i = 0; i < count; i++)
         {
-            var date = new DateOnly(2024, 1, 1).AddDays(-i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             var title = $"Report {i} on {words[i % words.Length]}";
             var text = $"Word{i} {words[i % 7]} {words[i % 3]} {words[(i / 10) % words.Length]}.";
-            articles[i] = new ArticleView
-            {
-                Page = new ContentPage($"content/a{i}.md", new FrontMatter { Title = title, Date = date }, string.Empty, 1),
-                Title = title,
-                Url = $"articles/a{i}.html",
-                Date = date,
-                DateDisplay = date,
-                Language = "en",
-                LanguageName = "English",
-                Body = new Utf8Html($"<p>{text}</p>"),
-                PlainText = new BodyText(text),
-            };
+            articles[i] = SearchTestArticles.Article(i, title, text);
         }
 
         return new DossierModel(articles, []);
