@@ -47,6 +47,13 @@ internal static class BlockClassifier
             {
                 // No stop list for this language: judge by length and sentence shape alone.
                 b.StopDensity = sentence || b.Text.Length >= 150 ? stopHigh : 0;
+                // A block mostly in Han characters: each counts as a word and each listed one as a stop word, on the
+                // English scale (a Chinese writer may end a line with a space, not a mark, so sentence shape misses it).
+                var (han, hanStop) = HanStopCharacters.Count(b.Text);
+                if (han > 0 && han * 2 >= b.Text.Length)
+                {
+                    b.StopDensity = Math.Max(b.StopDensity, hanStop / (double)han);
+                }
             }
 
             var len = b.Length = lengths[i];

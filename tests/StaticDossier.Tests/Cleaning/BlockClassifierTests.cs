@@ -42,4 +42,37 @@ public sealed class BlockClassifierTests
 
         Assert.Equal("en", BlockClassifier.Classify(blocks));
     }
+
+    // A Chinese travel post whose writer ends a clause with a space, not a mark (readability cbd38d76's shape), under
+    // a menu of the same length: no line ends a sentence and none is long, so only its function characters tell them apart.
+    private const string ChinesePost = """
+        台北美食 新竹景点 亲子旅游 住宿心得 电影评论 运动健身
+        今天我们一早就从台北出发 开车到山上去看这一年的第一片枫叶
+        路上的雾很大 我们只好慢慢地开 到了山顶才看到满山的红叶
+        山下的小店还有卖热汤 老板说今年的叶子比去年红得更早
+        """;
+
+    [Fact]
+    public void ChineseLinesWithoutStopMarksAreProseByTheirFunctionCharacters()
+    {
+        var blocks = TextDumpReader.Read(ChinesePost);
+
+        Assert.Equal(LanguageDetector.Other, BlockClassifier.Classify(blocks));
+        Assert.Equal(BlockClass.Short, blocks[0].Class);
+        Assert.All(blocks.Skip(1), b => Assert.True(b.Class >= BlockClass.NearGood, $"{b.Text}: {b.Class}"));
+    }
+
+    [Theory]
+    [InlineData('的')]
+    [InlineData('们')]
+    [InlineData('們')]
+    [InlineData('這')]
+    public void HanStopCharactersHoldTheListsSimplifiedAndTraditionalForms(char c) => Assert.True(HanStopCharacters.Contains(c));
+
+    [Theory]
+    [InlineData('の')]
+    [InlineData('は')]
+    [InlineData('는')]
+    [InlineData('景')]
+    public void HanStopCharactersHoldNoKanaHangulOrContentCharacter(char c) => Assert.False(HanStopCharacters.Contains(c));
 }
