@@ -13,6 +13,11 @@ internal sealed class CheckedLinks
     private Dictionary<string, Page> _pages = new(StringComparer.Ordinal);
     private HashSet<string> _paths = new(StringComparer.Ordinal);
 
+    // Per link target (a file, or an anchor in it), the pages whose verdicts rest on it (its last judged targets): the
+    // pages a file that came or went, or an anchor that moved, sends back to be judged are looked up here rather than
+    // found by going through every target of every page of the site (~40 ms at 10,000 articles on a tags save).
+    private Dictionary<LinkChecker.LinkTarget, HashSet<string>> _linkers = [];
+
     /// <summary>Pages whose links the last check judged (the others kept their verdicts).</summary>
     public int PagesJudged { get; private set; }
 
@@ -56,9 +61,10 @@ internal sealed class CheckedLinks
         }
 
         var again = new List<int>();
+        var linked = Linked(moved);
         for (var i = 0; i < html.Count; i++)
         {
-            if (scans[i] is not null || (moved.Count > 0 && _pages[html[i].OutputPath].Judged.Targets.Any(moved.Contains)))
+            if (scans[i] is not null || linked.Contains(html[i].OutputPath))
             {
                 again.Add(i);
             }
@@ -76,7 +82,25 @@ internal sealed class CheckedLinks
         for (var j = 0; j < again.Count; j++)
         {
             var path = html[again[j]].OutputPath;
+            Unlink(path, _pages.TryGetValue(path, out var last) ? last.Judged : null);
             now[path] = now[path] with { Judged = judged[j] };
+            foreach (var target in judged[j].Targets)
+            {
+                if (!_linkers.TryGetValue(target, out var linkers))
+                {
+                    _linkers[target] = linkers = new(StringComparer.Ordinal);
+                }
+
+                linkers.Add(path);
+            }
+        }
+
+        foreach (var (path, last) in _pages)
+        {
+            if (!now.ContainsKey(path))
+            {
+                Unlink(path, last.Judged);
+            }
         }
 
         (_pages, _paths, PagesJudged) = (now, paths, again.Count);
@@ -87,7 +111,34 @@ internal sealed class CheckedLinks
     }
 
     /// <summary>Forgets every page: the next check judges the whole site.</summary>
-    public void Forget() => (_pages, _paths) = (new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+    public void Forget() => (_pages, _paths, _linkers) = (new(StringComparer.Ordinal), new(StringComparer.Ordinal), []);
+
+    /// <summary>The pages of the last check whose verdicts rest on a target among <paramref name="moved"/>.</summary>
+    private HashSet<string> Linked(HashSet<LinkChecker.LinkTarget> moved)
+    {
+        var linked = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var target in moved)
+        {
+            if (_linkers.TryGetValue(target, out var pages))
+            {
+                linked.UnionWith(pages);
+            }
+        }
+
+        return linked;
+    }
+
+    /// <summary>Takes <paramref name="page"/> out of the pages of each target its last verdicts rested on.</summary>
+    private void Unlink(string page, LinkChecker.Judged? judged)
+    {
+        foreach (var target in judged?.Targets ?? [])
+        {
+            if (_linkers.TryGetValue(target, out var pages) && pages.Remove(page) && pages.Count == 0)
+            {
+                _linkers.Remove(target);
+            }
+        }
+    }
 
     /// <summary>A page as last checked: its bytes (kept to know it again), its scan and its verdicts.</summary>
     private sealed record Page(byte[] Bytes, ScannedPage Scan, LinkChecker.Judged Judged);
