@@ -24,8 +24,12 @@ internal sealed class SitemapRenderer : ISiteOutput
 
         // The same pages with the same dates at the same address: the same sitemap.
         object?[] parts = [context.Config.BaseUrl, .. pages.SelectMany(p => new object?[] { p.OutputPath, p.LastModified })];
-        return [new OutputFile(SitePaths.Sitemap, memo.Joined(SitePaths.Sitemap, parts, () => Sitemap(pages, context.Config))), .. Robots(context.Config)];
+        return [new OutputFile(SitePaths.Sitemap, memo.Joined(SitePaths.Sitemap, parts, () => memo.Sitemap.Make(Listed(pages), context.Config.BaseUrl, listed => Sitemap(listed, context.Config)))), .. Robots(context.Config)];
     }
+
+    /// <summary>The pages a sitemap lists, in the order it lists them.</summary>
+    private static List<(string Path, string? LastModified)> Listed(IEnumerable<(string Path, string? LastModified)> pages) =>
+        [.. pages.Where(p => p.Path != SitePaths.NotFound).OrderBy(p => p.Path, StringComparer.Ordinal)];
 
     internal static IEnumerable<OutputFile> Render(IEnumerable<(string Path, string? LastModified)> pages, SiteConfig config) =>
         [new OutputFile(SitePaths.Sitemap, Sitemap(pages, config)), .. Robots(config)];
@@ -37,7 +41,7 @@ internal sealed class SitemapRenderer : ISiteOutput
         {
             writer.WriteStartDocument();
             writer.WriteStartElement("urlset", Namespace);
-            foreach (var (path, lastModified) in pages.Where(p => p.Path != SitePaths.NotFound).OrderBy(p => p.Path, StringComparer.Ordinal))
+            foreach (var (path, lastModified) in Listed(pages))
             {
                 writer.WriteStartElement("url", Namespace);
                 writer.WriteElementString("loc", Namespace, SiteUrls.Absolute(config.BaseUrl, path));

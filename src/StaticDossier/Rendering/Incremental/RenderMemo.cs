@@ -108,6 +108,9 @@ internal sealed class RenderMemo
     }
 
     private ConcurrentDictionary<string, (object?[] Parts, byte[] Bytes)> _joined = new(StringComparer.Ordinal);
+
+    /// <summary>The sitemap's elements as the last build wrote them (see <see cref="Joined"/> for a sitemap kept whole).</summary>
+    public Data.SitemapEntries Sitemap { get; private set; } = new();
     private int _joinedKept;
 
     /// <summary>Files made whole from parts that this build kept (see <see cref="Joined"/>).</summary>
@@ -157,6 +160,7 @@ internal sealed class RenderMemo
         Model.Forget();
         _pages = new(StringComparer.Ordinal);
         _joined = new(StringComparer.Ordinal);
+        Sitemap = new();
         Links.Forget();
     }
 
