@@ -276,8 +276,9 @@ public sealed class SiteBuilder
 
             if (live?.Site is { } site && site.Fits(_config.OutputPath))
             {
-                // Written in place, so the links are checked first: a broken link still publishes nothing.
-                written = LinksResolve() ? BuildTimings.Time("write changed files in place", () => site.Update(files)) : null;
+                // Written in place, so the links are checked first: a broken link still publishes nothing. What to write
+                // is worked out meanwhile (the watch heard, the bytes hashed).
+                written = BuildTimings.Time("write changed files in place", () => site.Update(files, LinksResolve));
             }
             else
             {

@@ -111,6 +111,16 @@ internal sealed class OutputWatch : IDisposable
         }
     }
 
+    /// <summary>Puts back paths <see cref="Take"/> gave that were not acted on (an update that wrote nothing): the next
+    /// <see cref="Take"/> gives them again.</summary>
+    public void GiveBack(IEnumerable<string> touched)
+    {
+        lock (_lock)
+        {
+            _touched.UnionWith(touched);
+        }
+    }
+
     private void Seen(string? name)
     {
         if (name is null)

@@ -41,7 +41,7 @@ internal sealed class PublishedSite : IDisposable
     /// <summary>The output folder, full path.</summary>
     public string OutputDir { get; }
 
-    /// <summary>Files the last <see cref="Update"/> looked at on disk (their size and time): for tests.</summary>
+    /// <summary>Files the last <see cref="Update(IReadOnlyList{OutputFile})"/> looked at on disk (their size and time): for tests.</summary>
     internal int Looked { get; private set; }
 
     /// <summary>What <see cref="SiteWriter.Write"/> just published of <paramref name="files"/> into <paramref name="outputDir"/>;
@@ -77,38 +77,45 @@ internal sealed class PublishedSite : IDisposable
     /// atomically, and a published file no longer made is deleted (with the folders it leaves empty).</summary>
     /// <exception cref="InvalidOperationException">An output path leaves the output folder.</exception>
     /// <exception cref="IOException">The disk refused; what was written so far stays, each file whole.</exception>
-    public WriteResult Update(IReadOnlyList<OutputFile> files)
+    public WriteResult Update(IReadOnlyList<OutputFile> files) => Update(files, static () => true)!;
+
+    /// <summary>As <see cref="Update(IReadOnlyList{OutputFile})"/>, once <paramref name="ready"/> says yes: it is asked when
+    /// what to write is known (the watch heard, the bytes hashed) and before anything is written, so serve's link check
+    /// runs meanwhile. When it says no, nothing is written and null is returned; the next update looks at what this one
+    /// would have.</summary>
+    public WriteResult? Update(IReadOnlyList<OutputFile> files, Func<bool> ready)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        // A file at the same place as in the last build (most files of most saves in serve) is known by its place; any
-        // other by its path.
-        var last = _last is { } l && l.Paths.Length == files.Count ? l : null;
-        var byPlace = new bool[files.Count];
+        // Each file's place in the last build (most files of most saves in serve; a tags save adds or removes a page), and
+        // the paths published then and not made now: a file is known by its place, not looked up by path in a dictionary of
+        // the whole site. Null when the places are not known.
+        var last = _last;
+        var (at, gone) = Align(files, last);
         var allKnown = true;
         for (var i = 0; i < files.Count; i++)
         {
-            byPlace[i] = last is not null && string.Equals(last.Paths[i], files[i].OutputPath, StringComparison.Ordinal);
-            allKnown = allKnown && (byPlace[i] || _files.ContainsKey(files[i].OutputPath));
+            allKnown = allKnown && ((at is not null && at[i] >= 0) || _files.ContainsKey(files[i].OutputPath));
         }
 
-        // Paths known from the last build were checked then; new ones are checked, with the whole list, for duplicates.
-        var targets = allKnown ? null : SiteWriter.Targets(files);
+        // Paths known from the last build were checked then; new ones are checked, for duplicates against the others too.
+        var targets = at is not null ? CheckNew(files, at, gone!, last!) : allKnown ? null : SiteWriter.Targets(files);
         var touched = Touched();
         var settled = clock.ElapsedMilliseconds;
         var records = new OutputRecord[files.Count];
         var hashes = new UInt128[files.Count];
         var fates = new Fate[files.Count];
         // As many files as last time, each of a path it published: the same paths.
-        var samePaths = last is not null && allKnown;
+        var samePaths = at is not null && allKnown && gone!.Count == 0 && files.Count == last!.Paths.Length;
         Parallel.For(0, files.Count, i =>
         {
             var file = files[i];
             (UInt128 Hash, OutputRecord Record) before;
-            if (byPlace[i])
+            if (at is not null && at[i] >= 0)
             {
                 // The very bytes published are the same hash.
-                hashes[i] = ReferenceEquals(last!.Bytes[i], file.Bytes) ? last.Hashes[i] : Hash(file.Bytes);
-                before = (last.Hashes[i], last.Records[i]);
+                var j = at[i];
+                hashes[i] = ReferenceEquals(last!.Bytes[j], file.Bytes) ? last.Hashes[j] : Hash(file.Bytes);
+                before = (last.Hashes[j], last.Records[j]);
             }
             else
             {
@@ -129,8 +136,26 @@ internal sealed class PublishedSite : IDisposable
             fates[i] = touched is null ? Fate.Look : touched.Has(file.OutputPath) ? Fate.Compare : Fate.Keep;
         });
 
-        var writes = fates.Count(f => f == Fate.Write);
         var hashed = clock.ElapsedMilliseconds;
+        if (!ready())
+        {
+            // Nothing written: what the watch heard is heard again by the next update (or every file looked at), and
+            // the published paths are as they were.
+            _folded = null;
+            if (touched is not null)
+            {
+                _watch?.GiveBack(touched.Paths);
+            }
+            else
+            {
+                _lookAll = true;
+            }
+
+            return null;
+        }
+
+        var awaited = clock.ElapsedMilliseconds;
+        var writes = fates.Count(f => f == Fate.Write);
         var restart = writes > ManyWrites && _watch is not null;
         if (restart)
         {
@@ -157,14 +182,22 @@ internal sealed class PublishedSite : IDisposable
         var wrote = clock.ElapsedMilliseconds;
         var removed = 0;
         Dictionary<string, OutputRecord> outputs;
-        if (samePaths)
+        if (at is not null)
         {
-            // The same paths as the last build: its records, copied whole (no path hashed again), with the files written
-            // now put in.
+            // The last build's records, copied whole (no path hashed again), the paths no longer made taken out and the
+            // files written now and the new paths put in.
             outputs = new Dictionary<string, OutputRecord>(last!.Outputs, StringComparer.Ordinal);
+            foreach (var path in gone!)
+            {
+                Remove(path);
+                _files.Remove(path);
+                outputs.Remove(path);
+                removed++;
+            }
+
             for (var i = 0; i < files.Count; i++)
             {
-                if (fates[i] == Fate.Written)
+                if (fates[i] == Fate.Written || at[i] < 0)
                 {
                     _files[files[i].OutputPath] = (hashes[i], records[i]);
                     outputs[files[i].OutputPath] = records[i];
@@ -179,18 +212,19 @@ internal sealed class PublishedSite : IDisposable
                 now[files[i].OutputPath] = (hashes[i], records[i]);
             }
 
-            foreach (var gone in _files.Keys.Where(k => !now.ContainsKey(k)).Order(StringComparer.Ordinal))
+            foreach (var path in _files.Keys.Where(k => !now.ContainsKey(k)).Order(StringComparer.Ordinal))
             {
-                Remove(gone);
+                Remove(path);
                 removed++;
             }
 
             _files = now;
+            _folded = null;
             outputs = now.ToDictionary(e => e.Key, e => e.Value.Item2, StringComparer.Ordinal);
         }
 
         _last = new Published([.. files.Select(f => f.OutputPath)], [.. files.Select(f => f.Bytes)], hashes, records, outputs);
-        Building.BuildTimings.Note("writes", $"{looked} of {files.Count} files looked at on disk ({(touched is null ? "no sure watch" : "touched")}), {written} written{(restart ? ", watch restarted" : "")}{(samePaths ? "" : ", paths changed")}; ms: watch settled {settled}, hashes {hashed - settled}, writes {wrote - hashed}, records {clock.ElapsedMilliseconds - wrote}");
+        Building.BuildTimings.Note("writes", $"{looked} of {files.Count} files looked at on disk ({(touched is null ? "no sure watch" : "touched")}), {written} written{(restart ? ", watch restarted" : "")}{(samePaths ? "" : ", paths changed")}; ms: watch settled {settled}, hashes {hashed - settled}, links awaited {awaited - hashed}, writes {wrote - awaited}, records {clock.ElapsedMilliseconds - wrote}");
         return new WriteResult(outputs, written, files.Count - written, removed);
 
         void Run(Func<int, bool> which)
@@ -228,6 +262,89 @@ internal sealed class PublishedSite : IDisposable
         }
     }
 
+    /// <summary>Where each of <paramref name="files"/> stood in <paramref name="last"/>'s files (-1: a new path), and the
+    /// paths of <paramref name="last"/> no longer made, in path order: both lists are in path order, so one walk
+    /// matches them. Nulls when there was no last build, or a list is not in strict path order.</summary>
+    private static (int[]? At, List<string>? Gone) Align(IReadOnlyList<OutputFile> files, Published? last)
+    {
+        if (last is null)
+        {
+            return (null, null);
+        }
+
+        var at = new int[files.Count];
+        var gone = new List<string>();
+        var paths = last.Paths;
+        var (i, j) = (0, 0);
+        while (i < files.Count || j < paths.Length)
+        {
+            if (i > 0 && i < files.Count && string.CompareOrdinal(files[i - 1].OutputPath, files[i].OutputPath) >= 0)
+            {
+                return (null, null);
+            }
+
+            var order = i == files.Count ? 1 : j == paths.Length ? -1
+                : ReferenceEquals(files[i].OutputPath, paths[j]) ? 0 : string.CompareOrdinal(files[i].OutputPath, paths[j]);
+            if (order == 0)
+            {
+                at[i++] = j++;
+            }
+            else if (order < 0)
+            {
+                at[i++] = -1;
+            }
+            else
+            {
+                if (j > 0 && string.CompareOrdinal(paths[j - 1], paths[j]) >= 0)
+                {
+                    return (null, null);
+                }
+
+                gone.Add(paths[j++]);
+            }
+        }
+
+        return (at, gone);
+    }
+
+    // The published paths, compared as a case-insensitive disk compares them (made from the last build's on the first
+    // update that adds or removes one).
+    private HashSet<string>? _folded;
+
+    /// <summary>Checks the paths of <paramref name="files"/> that <paramref name="last"/> did not publish (<paramref name="at"/>
+    /// -1) as <see cref="SiteWriter.Targets"/> checks a whole list: inside the folder, and no two alike once case is
+    /// ignored, the paths no longer made (<paramref name="gone"/>) left out. Returns null: the known paths' targets are
+    /// worked out where they are written.</summary>
+    /// <exception cref="InvalidOperationException">A new path leaves the folder or repeats another.</exception>
+    private string[]? CheckNew(IReadOnlyList<OutputFile> files, int[] at, List<string> gone, Published last)
+    {
+        if (gone.Count == 0 && Array.IndexOf(at, -1) < 0)
+        {
+            return null;
+        }
+
+        // A failed check throws, and the builder then forgets this site whole.
+        var folded = _folded ??= new HashSet<string>(last.Paths, StringComparer.OrdinalIgnoreCase);
+        foreach (var path in gone)
+        {
+            folded.Remove(path);
+        }
+
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (at[i] < 0)
+            {
+                _ = SiteWriter.Target(files[i].OutputPath);
+                if (!folded.Add(files[i].OutputPath))
+                {
+                    throw new InvalidOperationException($"Refusing to write '{files[i].OutputPath}' twice.");
+                }
+            }
+        }
+
+        return null;
+    }
+
     private UInt128 Hash(byte[] bytes) => _hashes.GetValue(bytes, static b => new(XxHash128.HashToUInt128(b))).Value;
 
     /// <summary>What a build does with a file.</summary>
@@ -255,15 +372,19 @@ internal sealed class PublishedSite : IDisposable
     /// null when every file must be looked at (no watch, or it may have missed a change: a new one is started first).</summary>
     private TouchedPaths? Touched()
     {
-        if (_watch?.Take(Settle) is { } touched)
+        if (!_lookAll && _watch?.Take(Settle) is { } touched)
         {
             return new TouchedPaths(touched, _files.ContainsKey);
         }
 
+        _lookAll = false;
         _watch?.Dispose();
         _watch = OutputWatch.Start(OutputDir);
         return null;
     }
+
+    // An update that wrote nothing after its watch was not sure: the next looks at every file, as it would have.
+    private bool _lookAll;
 
     /// <summary>Forgets the published state of the files among <paramref name="paths"/> that differ on disk, so the next
     /// build writes them.</summary>
@@ -346,10 +467,14 @@ internal sealed class TouchedPaths
     /// <param name="published">Whether a path is a published file: a touched path that is none may be a folder.</param>
     public TouchedPaths(HashSet<string> paths, Func<string, bool> published)
     {
+        Paths = paths;
         _paths = paths;
         _lookup = paths.GetAlternateLookup<ReadOnlySpan<char>>();
         _folders = paths.Any(p => !published(p));
     }
+
+    /// <summary>The touched paths, relative and '/'-separated.</summary>
+    public HashSet<string> Paths { get; }
 
     /// <summary>Whether the file at <paramref name="path"/> or a folder above it was touched.</summary>
     public bool Has(string path)

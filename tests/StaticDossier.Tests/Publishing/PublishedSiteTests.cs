@@ -140,6 +140,84 @@ public sealed class PublishedSiteTests : IDisposable
         Assert.All(full, f => Assert.True(f.Value.AsSpan().SequenceEqual(served[f.Key]), $"{f.Key} differs"));
     }
 
+    /// <summary>Builds in path order (as serve's are) adding, removing and changing files, some refused before writing (a
+    /// broken link), some after a hand edit: after each the folder holds exactly the files of the last update that wrote,
+    /// and its records name exactly those paths.</summary>
+    [Fact]
+    public void RandomUpdatesInPathOrderLeaveTheFolderAsTheirFiles()
+    {
+        var random = new Random(5);
+        var site = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < 40; i++)
+        {
+            site[$"{(char)('a' + random.Next(4))}/{random.Next(60):00}.html"] = $"page {random.Next(1000)}";
+        }
+
+        OutputFile[] Files() => [.. site.Select(p => Page(p.Key, p.Value))];
+        var published = Files();
+        using var updated = Publish(published);
+        var refused = 0;
+        for (var step = 0; step < 60; step++)
+        {
+            for (var edits = random.Next(1, 4); edits > 0; edits--)
+            {
+                var paths = site.Keys.ToList();
+                var path = paths[random.Next(paths.Count)];
+                switch (random.Next(4))
+                {
+                    case 0:
+                        site[$"{(char)('a' + random.Next(5))}/{random.Next(60):00}.html"] = $"new page {step}";
+                        break;
+                    case 1 when site.Count > 5:
+                        site.Remove(path);
+                        break;
+                    case 2:
+                        // By hand, its size and time as they were.
+                        var onDisk = Path.Combine(Site, path);
+                        var time = File.GetLastWriteTimeUtc(onDisk);
+                        var bytes = File.ReadAllBytes(onDisk);
+                        bytes[0] ^= 0x20;
+                        File.WriteAllBytes(onDisk, bytes);
+                        File.SetLastWriteTimeUtc(onDisk, time);
+                        break;
+                    default:
+                        site[path] = $"page {step} {random.Next(1000)}";
+                        break;
+                }
+            }
+
+            var files = Files();
+            if (random.Next(4) == 0)
+            {
+                Assert.Null(updated.Update(files, () => false));
+                refused++;
+                if (random.Next(2) == 0)
+                {
+                    continue;
+                }
+            }
+
+            var result = updated.Update(files, () => true)!;
+            AssertOnDisk(files);
+            Assert.Equal(files.Select(f => f.OutputPath), Tree(Site).Keys.Where(k => !k.StartsWith('.')));
+            Assert.Equal(files.Select(f => f.OutputPath).Order(StringComparer.Ordinal), result.Outputs.Keys.Order(StringComparer.Ordinal));
+            published = files;
+        }
+
+        Assert.True(refused > 10, $"{refused} refused");
+    }
+
+    /// <summary>A new path that differs from a published one only in case is refused, as a whole site's would be.</summary>
+    [Fact]
+    public void ANewPathLikeAnotherButForCaseIsRefused()
+    {
+        OutputFile[] files = [Page("a/one.html", "1"), Page("b/two.html", "2")];
+        using var site = Publish(files);
+        Assert.Equal(0, site.Update(files).Written);
+        var error = Assert.Throws<InvalidOperationException>(() => site.Update([Page("A/one.html", "1"), .. files]));
+        Assert.Contains("twice", error.Message, StringComparison.Ordinal);
+    }
+
     private PublishedSite Publish(OutputFile[] files)
     {
         var written = SiteWriter.Write(Site, files)!;
