@@ -49,7 +49,7 @@ internal static class BuildFingerprint
         try
         {
             listing = changed is not null && pages is null && live!.Inputs is { } known && known.Fits(folders, settingsFile)
-                && BuildTimings.Time("fingerprint: watched paths", () => known.After(changed, path => HashOne(path, config, null, live, force: true))) is { } updated
+                && BuildTimings.Time("fingerprint: watched paths", () => known.After(changed, path => HashOne(path, ContentPrefix(config), null, live, force: true))) is { } updated
                 ? updated
                 : List(config, folders, settingsFile, pages, live);
         }
@@ -65,7 +65,7 @@ internal static class BuildFingerprint
             live.Inputs = listing;
         }
 
-        var (generator, settings) = generatorAndSettings.GetAwaiter().GetResult();
+        var (generator, settings) = BuildTimings.Time("  fingerprint: generator, settings", () => generatorAndSettings.GetAwaiter().GetResult());
         var all = new StringBuilder();
         all.Append("generator ").Append(generator).Append('\n');
         all.Append("config ").Append(settings).Append('\n');
@@ -77,34 +77,38 @@ internal static class BuildFingerprint
     private static InputListing List(SiteConfig config, string[] folders, string settingsFile, ConcurrentDictionary<string, byte[]>? pages, LiveBuild? live)
     {
         live?.Listed();
+        var stage = BuildTimings.Time("  fingerprint: list");
         // Listed and read as the stages list and read them (DossierFiles): a pipe is never opened, a link out of the
         // dossier is not followed (its name is hashed, so adding or removing one still counts as a change).
         var listings = folders
             .Select(d => DossierFiles.List(d, config.RootDirectory, recursive: true, _ => true))
             .ToList();
-        var files = listings.SelectMany(l => l.Files)
-            .Append(settingsFile)
-            .Where(File.Exists)
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
-            .ToArray();
+        // A listed file exists (a listed link leads to one): only the settings file is asked. Sorted, then each path once
+        // (a folder may lie inside another).
+        var listed = listings.SelectMany(l => l.Files).Concat(File.Exists(settingsFile) ? [settingsFile] : []).ToArray();
+        Array.Sort(listed, StringComparer.Ordinal);
+        var files = listed.Where((f, i) => i == 0 || !string.Equals(f, listed[i - 1], StringComparison.Ordinal)).ToArray();
+        stage.Dispose();
+        stage = BuildTimings.Time("  fingerprint: read, hash");
         var hashes = new string[files.Length];
-        Parallel.For(0, files.Length, i => hashes[i] = HashOne(files[i], config, pages, live, force: false));
+        var content = ContentPrefix(config);
+        Parallel.For(0, files.Length, i => hashes[i] = HashOne(files[i], content, pages, live, force: false));
+        stage.Dispose();
         return new InputListing(folders, settingsFile, files, hashes, [.. listings.SelectMany(l => l.Refused).Select(r => r.Path)], listings.Any(l => l.HasLinks));
     }
 
     /// <summary>One input file's hash as the fingerprint gives it (a file read before and unchanged in size and time is
     /// taken from <paramref name="live"/>, unless <paramref name="force"/>); a content page's bytes are kept in <paramref name="pages"/>.</summary>
-    private static string HashOne(string file, SiteConfig config, ConcurrentDictionary<string, byte[]>? pages, LiveBuild? live, bool force)
+    private static string HashOne(string file, string content, ConcurrentDictionary<string, byte[]>? pages, LiveBuild? live, bool force)
     {
-        var content = Path.TrimEndingDirectorySeparator(Path.GetFullPath(config.ContentPath)) + Path.DirectorySeparatorChar;
+        var full = Path.GetFullPath(file);
         long size = 0;
         byte[]? kept = null;
         byte[]? Read()
         {
             var bytes = DossierFiles.Read(file, MaxInputBytes, out size);
             if (bytes is not null && pages is not null && bytes.Length <= ContentPageReader.MaxPageBytes && file.EndsWith(".md", StringComparison.Ordinal)
-                && Path.GetFullPath(file).StartsWith(content, StringComparison.Ordinal))
+                && full.StartsWith(content, StringComparison.Ordinal))
             {
                 kept = bytes;
             }
@@ -115,7 +119,7 @@ internal static class BuildFingerprint
         string? hash;
         try
         {
-            hash = live is null ? (Read() is { } bytes ? Sha256(bytes) : null) : live.Hash(Path.GetFullPath(file), Read, Sha256, force);
+            hash = live is null ? (Read() is { } bytes ? Sha256(bytes) : null) : live.Hash(full, Read, Sha256, force);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -125,11 +129,15 @@ internal static class BuildFingerprint
 
         if (kept is not null)
         {
-            pages![Path.GetFullPath(file)] = kept;
+            pages![full] = kept;
         }
 
         return hash ?? "too large " + size.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>content/ as a full path ending in a separator: what a content page's full path starts with.</summary>
+    private static string ContentPrefix(SiteConfig config) =>
+        Path.TrimEndingDirectorySeparator(Path.GetFullPath(config.ContentPath)) + Path.DirectorySeparatorChar;
 
     /// <summary>The effective settings as text. Should a future setting not serialise, the fingerprint becomes
     /// unique, which costs a full build but can never leave a stale site.</summary>

@@ -57,9 +57,11 @@ internal static class DossierFiles
         while (pending.Count > 0)
         {
             var dir = pending.Pop();
+            // Each entry's path relative to the folder is its directory's followed by its name.
+            var under = dir == start ? string.Empty : Path.GetRelativePath(start, dir).Replace('\\', '/') + "/";
             foreach (var (entry, isLink, isDirectoryEntry) in Entries(dir))
             {
-                var relative = Path.GetRelativePath(start, entry).Replace('\\', '/');
+                var relative = under + Path.GetFileName(entry).Replace('\\', '/');
                 var isDirectory = isDirectoryEntry && !isLink;
                 if (isLink)
                 {
@@ -148,11 +150,31 @@ internal static class DossierFiles
     private static string[] Roots(string dossierRoot, string folder) =>
         [RealPath(dossierRoot) ?? Path.GetFullPath(dossierRoot), RealPath(folder) ?? Path.GetFullPath(folder)];
 
-    // The entry's kind comes from the directory listing itself (no further system call per file: content/ may hold
-    // ten thousand pages, and a no-change build lists them all).
-    private static FileSystemEnumerable<(string Path, bool IsLink, bool IsDirectory)> Entries(string dir) =>
-        new(dir, (ref FileSystemEntry e) => (e.ToFullPath(), e.Attributes.HasFlag(FileAttributes.ReparsePoint), e.IsDirectory),
-            new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false });
+    // The entry's kind comes from the directory listing itself, with no further system call per file: content/ may hold
+    // a hundred thousand pages, and every build lists them all, on one core. An entry's attributes would cost a call
+    // each (0.4 s at 100,000 pages), so the entries that are not links are listed first, links skipped by the kind the
+    // listing gives; the names listed besides them are the links (an entry made between the two listings is asked).
+    private static IEnumerable<(string Path, bool IsLink, bool IsDirectory)> Entries(string dir)
+    {
+        var plain = new FileSystemEnumerable<(string Path, bool IsDirectory)>(dir, (ref FileSystemEntry e) => (e.ToFullPath(), e.IsDirectory),
+            new EnumerationOptions { AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = false }).ToList();
+        var listed = new HashSet<string>(plain.Count, StringComparer.Ordinal);
+        foreach (var (path, isDirectory) in plain)
+        {
+            listed.Add(path);
+            yield return (path, false, isDirectory);
+        }
+
+        foreach (var path in new FileSystemEnumerable<string>(dir, (ref FileSystemEntry e) => e.ToFullPath(),
+            new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false }))
+        {
+            if (!listed.Contains(path))
+            {
+                var info = new FileInfo(path);
+                yield return info.LinkTarget is not null ? (path, true, false) : (path, false, Directory.Exists(path));
+            }
+        }
+    }
 
     /// <summary>Reads <paramref name="path"/> whole, or returns null when it holds more than <paramref name="cap"/>
     /// bytes; <paramref name="size"/> is then its size, or minus the bytes counted when it grew past the cap while

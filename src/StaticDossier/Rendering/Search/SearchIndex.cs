@@ -122,32 +122,55 @@ internal sealed partial class SearchIndex
         // whichever thread met a word first.
         // A vocabulary kept between builds may know words no article has any more: only words in use are terms. How many
         // articles have each word is kept for the next build's splice.
-        var frequency = new int[vocabulary.FoldedCount];
-        foreach (var document in documents)
+        // The articles in consecutive chunks, each counted and then placed on its own core: a chunk's postings of a word
+        // go after the earlier chunks', so each term's postings come in article order as one pass over them all placed
+        // them (on one core, the other waited through that pass).
+        var folded = vocabulary.FoldedCount;
+        var chunks = Math.Max(1, Math.Min(documents.Length, 2 * Environment.ProcessorCount));
+        int Bound(int chunk) => (int)((long)documents.Length * chunk / chunks);
+        var counts = new int[chunks][];
+        Parallel.For(0, chunks, c =>
         {
-            foreach (var word in document.Words)
+            var count = new int[folded];
+            for (var d = Bound(c); d < Bound(c + 1); d++)
             {
-                frequency[word]++;
+                foreach (var word in documents[d].Words)
+                {
+                    count[word]++;
+                }
+            }
+
+            counts[c] = count;
+        });
+
+        var frequency = new int[folded];
+        foreach (var count in counts)
+        {
+            for (var word = 0; word < folded; word++)
+            {
+                frequency[word] += count[word];
             }
         }
 
         var used = Array.ConvertAll(frequency, n => n > 0);
         var (words, rank, foldedOf) = vocabulary.SortedWords(used);
         var termStart = new int[words.Length + 1];
-        foreach (var document in documents)
+        for (var t = 0; t < words.Length; t++)
         {
-            foreach (var word in document.Words)
+            termStart[t + 1] = termStart[t] + frequency[foldedOf[t]];
+        }
+
+        // Each chunk's counts become where its next posting of each word goes.
+        for (var t = 0; t < words.Length; t++)
+        {
+            var word = foldedOf[t];
+            var at = termStart[t];
+            foreach (var count in counts)
             {
-                termStart[rank[word] + 1]++;
+                (count[word], at) = (at, at + count[word]);
             }
         }
 
-        for (var t = 0; t < words.Length; t++)
-        {
-            termStart[t + 1] += termStart[t];
-        }
-
-        var next = termStart[..^1];
         // A memo's index is spliced by the next builds, into these arrays two builds later: room to grow a little.
         var room = termStart[^1] + (memo is null ? 0 : termStart[^1] / 64);
         var postingDocument = new int[room];
@@ -156,21 +179,25 @@ internal sealed partial class SearchIndex
         // a term reads its postings in a row instead of every article's arrays in turn.
         var postingCounts = new int[room];
         var postingSpelling = new int[room];
-        for (var d = 0; d < documents.Length; d++)
+        Parallel.For(0, chunks, c =>
         {
-            var document = documents[d];
-            var docWords = document.Words;
-            // A one-off build reads them once: kept on the parse only for a memo's next build.
-            var (packed, only) = memo is null ? document.MakePostingFields() : document.PostingFields();
-            for (var w = 0; w < docWords.Length; w++)
+            var next = counts[c];
+            for (var d = Bound(c); d < Bound(c + 1); d++)
             {
-                var at = next[rank[docWords[w]]]++;
-                postingDocument[at] = d;
-                postingWord[at] = w;
-                postingCounts[at] = packed[w];
-                postingSpelling[at] = only[w];
+                var document = documents[d];
+                var docWords = document.Words;
+                // A one-off build reads them once: kept on the parse only for a memo's next build.
+                var (packed, only) = memo is null ? document.MakePostingFields() : document.PostingFields();
+                for (var w = 0; w < docWords.Length; w++)
+                {
+                    var at = next[docWords[w]]++;
+                    postingDocument[at] = d;
+                    postingWord[at] = w;
+                    postingCounts[at] = packed[w];
+                    postingSpelling[at] = only[w];
+                }
             }
-        }
+        });
 
         var index = new SearchIndex(words, rank, foldedOf, documents, averages, vocabulary.Spellings(), termStart, postingDocument, postingWord, postingCounts, postingSpelling);
         if (memo is not null)

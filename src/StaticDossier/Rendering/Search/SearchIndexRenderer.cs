@@ -153,7 +153,7 @@ internal sealed class SearchIndexRenderer : ISiteOutput
         var pairsPatched = 0;
         var patched = 0;
         var pieceBytes = memo?.PairPieceBytes ?? ChunkBytes;
-        long coreTicks = 0, pairTicks = 0, postings = 0, pairPostings = 0;
+        long coreTicks = 0, pairTicks = 0, sweepTicks = 0, postings = 0, pairPostings = 0;
         using (Building.BuildTimings.Time("search: term entries"))
         {
             // Every term made afresh: their pairs found range by range, by walking the articles in order.
@@ -164,11 +164,11 @@ internal sealed class SearchIndexRenderer : ISiteOutput
                 {
                     var swept = System.Diagnostics.Stopwatch.GetTimestamp();
                     sweep.Sweep(first, end);
-                    pairTicks += System.Diagnostics.Stopwatch.GetTimestamp() - swept;
+                    sweepTicks += System.Diagnostics.Stopwatch.GetTimestamp() - swept;
                     Parallel.For(first, end, t => Make(t, sweep));
                 }
 
-                Building.BuildTimings.Note("search: pair sweeps", $"{sweep.Pairs} pairs");
+                Building.BuildTimings.Note("search: pair sweeps", $"{sweep.Pairs} pairs, {sweepTicks * 1000 / System.Diagnostics.Stopwatch.Frequency} ms wall");
             }
             else
             {
@@ -456,23 +456,24 @@ internal sealed class SearchIndexRenderer : ISiteOutput
         var articles = model.Articles;
         var last = kept?.Facets;
         var files = new OutputFile[FacetKinds.Length];
-        var made = new List<string>();
-        for (var k = 0; k < FacetKinds.Length; k++)
+        var made = new bool[FacetKinds.Length];
+        // Each facet on its own core: one walks every article, and the five took a core 0.24 s at 100,000 articles.
+        Parallel.For(0, FacetKinds.Length, k =>
         {
             var (name, valuesOf) = FacetKinds[k];
             if (last is not null && SameFacet(last.Value.Articles, articles, valuesOf))
             {
                 files[k] = last.Value.Files[k];
-                continue;
+                return;
             }
 
-            made.Add(name);
+            made[k] = true;
             files[k] = name == "language" ? Facet(name, model, valuesOf, LanguageLabels(articles)) : Facet(name, model, valuesOf);
-        }
+        });
 
         if (kept is not null)
         {
-            (kept.Facets, kept.FacetsMade) = (([.. articles], files), made);
+            (kept.Facets, kept.FacetsMade) = (([.. articles], files), [.. FacetKinds.Where((_, k) => made[k]).Select(f => f.Name)]);
         }
 
         return files;
