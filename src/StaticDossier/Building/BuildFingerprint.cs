@@ -65,7 +65,7 @@ internal static class BuildFingerprint
             live.Inputs = listing;
         }
 
-        var (generator, settings) = BuildTimings.Time("  fingerprint: generator, settings", () => generatorAndSettings.GetAwaiter().GetResult());
+        var (generator, settings) = generatorAndSettings.GetAwaiter().GetResult();
         var all = new StringBuilder();
         all.Append("generator ").Append(generator).Append('\n');
         all.Append("config ").Append(settings).Append('\n');
