@@ -62,6 +62,20 @@ public sealed class BlockClassifierTests
         Assert.All(blocks.Skip(1), b => Assert.True(b.Class >= BlockClass.NearGood, $"{b.Text}: {b.Class}"));
     }
 
+    // Japanese writes its function morphemes in kana, so a line with more kana than Han is left to length and sentence
+    // shape: the kanji of a menu (今日, 大阪, 上野, 中野) are on the Chinese list.
+    [Fact]
+    public void AJapaneseMenuLineIsNotMadeProseByItsKanji()
+    {
+        var blocks = TextDumpReader.Read("""
+            ニュース一覧 今日のおすすめ 大阪のまとめ 上野のイベント 中野のランキング
+            港の管理局は月曜日、冬の間は夕方の便を二時間おきに減らすと発表しました。
+            """);
+
+        Assert.Equal(LanguageDetector.Other, BlockClassifier.Classify(blocks));
+        Assert.Equal(BlockClass.Short, blocks[0].Class);
+    }
+
     [Theory]
     [InlineData('的')]
     [InlineData('们')]
