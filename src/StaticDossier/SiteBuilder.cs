@@ -149,7 +149,7 @@ public sealed class SiteBuilder
 
         using (staged)
         {
-            var links = new SiteLinks();
+            using var links = new SiteLinks();
             // The bodies are saved while the pages render, as soon as the model has them all, and the cache then lets
             // go of them: once the pages are made nothing else holds them (~1 GB at 100,000 articles through the link check).
             Task? savingBodies = null;

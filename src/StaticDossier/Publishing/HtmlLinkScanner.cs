@@ -26,6 +26,21 @@ internal static class HtmlLinkScanner
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var links = new List<(string, int)>();
+        ScanInto(html, 0, kept, ids, links);
+        return new ScannedPage(ids, links);
+    }
+
+    /// <summary>Scans <paramref name="html"/>, a part of a page that starts at byte <paramref name="shift"/> of it, outside
+    /// any tag, comment or script, into <paramref name="ids"/> and <paramref name="links"/> (offsets in the page). Returns
+    /// whether the part also ends outside any of them, having closed all it opened: then the page's scan finds in it what
+    /// this found, whatever comes after it. When false, what this found may differ from the page's scan.</summary>
+    public static bool ScanPart(ReadOnlySpan<byte> html, int shift, ConcurrentDictionary<string, string>? kept, HashSet<string> ids,
+        List<(string Href, int Offset)> links) => ScanInto(html, shift, kept, ids, links);
+
+    private static bool ScanInto(ReadOnlySpan<byte> html, int shift, ConcurrentDictionary<string, string>? kept, HashSet<string> ids,
+        List<(string Href, int Offset)> links)
+    {
+        var settled = true;
         var i = 0;
         while (i < html.Length)
         {
@@ -37,9 +52,15 @@ internal static class HtmlLinkScanner
 
             i += next;
             var start = i;
+            if (i + 4 > html.Length)
+            {
+                settled = false; // "<!-" or "<a" cut short: what follows the part could finish it
+            }
+
             if (html[i..].StartsWith("<!--"u8))
             {
                 var end = html[(i + 4)..].IndexOf("-->"u8);
+                settled &= end >= 0;
                 i = end < 0 ? html.Length : i + 4 + end + 3;
                 continue;
             }
@@ -116,9 +137,10 @@ internal static class HtmlLinkScanner
 
             if (link is not null)
             {
-                links.Add((link, start));
+                links.Add((link, start + shift));
             }
 
+            settled &= i < html.Length; // the tag's '>' was found
             i = Math.Min(i + 1, html.Length);
             var rawText = Is(name, "script"u8) ? "</script"u8 : Is(name, "style"u8) ? "</style"u8
                 : Is(name, "textarea"u8) ? "</textarea"u8 : Is(name, "title"u8) ? "</title"u8 : [];
@@ -126,11 +148,12 @@ internal static class HtmlLinkScanner
             {
                 // Raw text: whatever looks like a tag inside is not one.
                 var close = IndexOfIgnoreCase(html[i..], rawText);
+                settled &= close >= 0;
                 i = close < 0 ? html.Length : i + close;
             }
         }
 
-        return new ScannedPage(ids, links);
+        return settled;
     }
 
     /// <summary>1-based line and column (in characters) of the byte <paramref name="offset"/> of a UTF-8 page;

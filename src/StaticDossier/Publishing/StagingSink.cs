@@ -9,6 +9,6 @@ internal sealed class StagingSink(StagedSite site, SiteLinks links) : IOutputSin
     {
         links.Add(file);
         site.Put(file);
-        return file with { Bytes = [] };
+        return file with { Bytes = [], Links = null };
     }
 }

@@ -39,7 +39,7 @@ internal static class DefaultArchive
                 return Fail(output, start);
             }
 
-            o.Raw("<li><a href=\""u8).Text(root).Text(crumb.Url).Raw("\">"u8).Text(crumb.Name).Raw("</a></li>"u8);
+            o.Link("<li><a href=\""u8, root, crumb.Url).Raw("\">"u8).Text(crumb.Name).Raw("</a></li>"u8);
         }
 
         o.Raw("</ol></nav>\n<h1>"u8).Text(archive.Title).Raw("</h1>\n"u8);
@@ -58,7 +58,7 @@ internal static class DefaultArchive
                     return Fail(output, start);
                 }
 
-                o.Raw("  <li><a href=\""u8).Text(root).Text(month.Url).Raw("\">"u8).Text(month.Name).Raw("</a> <span class=\"count\">"u8)
+                o.Link("  <li><a href=\""u8, root, month.Url).Raw("\">"u8).Text(month.Name).Raw("</a> <span class=\"count\">"u8)
                     .Text(text.Count("articles", month.Count)).Raw("</span></li>\n"u8);
             }
 
@@ -80,7 +80,7 @@ internal static class DefaultArchive
 
             if (group.Name is { } name)
             {
-                o.Raw("<h2 id=\"month-"u8).Text(group.Id).Raw("\">"u8).Text(name).Raw(" <span class=\"count\">"u8)
+                o.Raw("<h2 id=\"month-"u8).Text(group.Id).Id("month-" + group.Id).Raw("\">"u8).Text(name).Raw(" <span class=\"count\">"u8)
                     .Text(text.Count("articles", group.Articles.Count)).Raw("</span></h2>\n"u8);
             }
 
@@ -98,7 +98,7 @@ internal static class DefaultArchive
                     return Fail(output, start);
                 }
 
-                o.Raw("  "u8).Raw(item.Bytes).Raw("\n"u8);
+                o.Raw("  "u8).Item(item).Raw("\n"u8);
             }
 
             o.Raw("</ul>\n"u8);

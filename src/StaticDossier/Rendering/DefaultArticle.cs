@@ -30,7 +30,7 @@ internal static class DefaultArticle
         var a = v.Article;
         var root = v.Root;
         var o = new DefaultLayout.Writer(output);
-        o.Raw("<article class=\"article\" aria-labelledby=\"article-title\">\n  <header class=\"article-header\">\n    <h1 id=\"article-title\" lang=\""u8)
+        o.Raw("<article class=\"article\" aria-labelledby=\"article-title\">\n  <header class=\"article-header\">\n    <h1 id=\"article-title\" lang=\""u8).Id("article-title")
             .Text(a.Language).Raw("\">"u8).Text(a.Title).Raw("</h1>\n    <p class=\"article-meta\">"u8);
         if (a.Byline is { } byline)
         {
@@ -52,12 +52,12 @@ internal static class DefaultArticle
 
         if (a.SourceLink is { } source)
         {
-            o.Raw(" · <a href=\""u8).Text(root).Text(source.Url).Raw("\">"u8).Text(source.Name).Raw("</a>"u8);
+            o.Link(" · <a href=\""u8, root, source.Url).Raw("\">"u8).Text(source.Name).Raw("</a>"u8);
         }
 
-        o.Raw(" · <a href=\""u8).Text(root).Text(a.LanguageLink!.Url).Raw("\">"u8).Text(a.LanguageName).Raw("</a> · "u8).Text(a.ReadingTime)
+        o.Link(" · <a href=\""u8, root, a.LanguageLink!.Url).Raw("\">"u8).Text(a.LanguageName).Raw("</a> · "u8).Text(a.ReadingTime)
             .Raw("</p>\n  </header>\n  <div class=\"body\" lang=\""u8).Text(a.Language).Raw("\">\n"u8);
-        o.Raw(a.Body.Bytes); // as EscapingTemplateContext writes a Utf8Html: unescaped, here without decoding it
+        o.Unscanned(a.Body.Bytes); // as EscapingTemplateContext writes a Utf8Html: unescaped, here without decoding it
         o.Raw("\n  </div>\n"u8);
         if (a.People.Count > 0 || a.Tags.Count > 0)
         {
@@ -70,11 +70,11 @@ internal static class DefaultArticle
 
         o.Raw("</article>\n"u8);
         Provenance(o, v);
-        o.Raw("<section class=\"cite\" aria-labelledby=\"cite-heading\">\n  <h2 id=\"cite-heading\">"u8).Text(v.T("cite_heading"))
+        o.Raw("<section class=\"cite\" aria-labelledby=\"cite-heading\">\n  <h2 id=\"cite-heading\">"u8).Id("cite-heading").Text(v.T("cite_heading"))
             .Raw("</h2>\n  <p class=\"citation\">"u8).Text(a.Citation).Raw("</p>\n</section>\n"u8);
         if (a.Related.Count > 0)
         {
-            o.Raw("<section class=\"related\" aria-labelledby=\"related-heading\">\n  <h2 id=\"related-heading\">"u8).Text(v.T("related_heading"))
+            o.Raw("<section class=\"related\" aria-labelledby=\"related-heading\">\n  <h2 id=\"related-heading\">"u8).Id("related-heading").Text(v.T("related_heading"))
                 .Raw("</h2>\n  <ul class=\"article-list\">\n"u8);
             foreach (var r in a.Related)
             {
@@ -84,7 +84,7 @@ internal static class DefaultArticle
                     continue;
                 }
 
-                o.Raw("    <li class=\"item\"><a class=\"item-title\" href=\""u8).Text(root).Text(r.Url).Raw("\" lang=\""u8).Text(r.Language)
+                o.Link("    <li class=\"item\"><a class=\"item-title\" href=\""u8, root, r.Url).Raw("\" lang=\""u8).Text(r.Language)
                     .Raw("\" hreflang=\""u8).Text(r.Language).Raw("\">"u8).Text(r.Title).Raw("</a><p class=\"item-meta\">"u8);
                 if (r.DateDisplay is not null)
                 {
@@ -117,21 +117,21 @@ internal static class DefaultArticle
             o.Raw("<nav class=\"pager\" aria-label=\""u8).Text(v.T("neighbours_label")).Raw("\">\n  <ul>\n    "u8);
             if (a.Earlier is { } earlier)
             {
-                o.Raw("<li class=\"earlier\"><a href=\""u8).Text(root).Text(earlier.Url).Raw("\" rel=\"prev\"><span class=\"label\">"u8).Text(v.T("neighbours_earlier"))
+                o.Link("<li class=\"earlier\"><a href=\""u8, root, earlier.Url).Raw("\" rel=\"prev\"><span class=\"label\">"u8).Text(v.T("neighbours_earlier"))
                     .Raw("</span> <span lang=\""u8).Text(earlier.Language).Raw("\">"u8).Text(earlier.Title).Raw("</span></a></li>"u8);
             }
 
             o.Raw("\n    "u8);
             if (a.Later is { } later)
             {
-                o.Raw("<li class=\"later\"><a href=\""u8).Text(root).Text(later.Url).Raw("\" rel=\"next\"><span class=\"label\">"u8).Text(v.T("neighbours_later"))
+                o.Link("<li class=\"later\"><a href=\""u8, root, later.Url).Raw("\" rel=\"next\"><span class=\"label\">"u8).Text(v.T("neighbours_later"))
                     .Raw("</span> <span lang=\""u8).Text(later.Language).Raw("\">"u8).Text(later.Title).Raw("</span></a></li>"u8);
             }
 
             o.Raw("\n  </ul>\n</nav>\n"u8);
         }
 
-        o.Raw("<p><a href=\""u8).Text(root).Text(SitePaths.Home).Raw("\">"u8).Text(v.T("back_to_timeline")).Raw("</a></p>\n"u8);
+        o.Link("<p><a href=\""u8, root, SitePaths.Home).Raw("\">"u8).Text(v.T("back_to_timeline")).Raw("</a></p>\n"u8);
         if (!o.Plain || o.OverLimit)
         {
             output.Truncate(start); // Scriban stops a page over its limit with an error naming it: let it
@@ -158,7 +158,7 @@ internal static class DefaultArticle
                 continue;
             }
 
-            o.Raw("<li><a href=\""u8).Text(v.Root).Text(link.Url).Raw("\">"u8).Text(link.Name).Raw("</a></li>"u8);
+            o.Link("<li><a href=\""u8, v.Root, link.Url).Raw("\">"u8).Text(link.Name).Raw("</a></li>"u8);
         }
 
         o.Raw("</ul></dd></div>"u8);
@@ -173,14 +173,14 @@ internal static class DefaultArticle
             return;
         }
 
-        o.Raw("<aside class=\"provenance\" aria-labelledby=\"provenance-heading\">\n  <h2 id=\"provenance-heading\">"u8).Text(v.T("provenance_heading"))
+        o.Raw("<aside class=\"provenance\" aria-labelledby=\"provenance-heading\">\n  <h2 id=\"provenance-heading\">"u8).Id("provenance-heading").Text(v.T("provenance_heading"))
             .Raw("</h2>\n  <dl>\n"u8);
         if (a.SourceUrl is { } sourceUrl)
         {
-            o.Raw("    <dt>"u8).Text(v.T("provenance_original")).Raw("</dt><dd><a href=\""u8).Text(sourceUrl).Raw("\" rel=\"nofollow noopener\">"u8).Text(sourceUrl).Raw("</a>"u8);
+            o.Raw("    <dt>"u8).Text(v.T("provenance_original")).Link("</dt><dd><a href=\""u8, null, sourceUrl).Raw("\" rel=\"nofollow noopener\">"u8).Text(sourceUrl).Raw("</a>"u8);
             if (a.ArchiveLookupUrl is { } lookup)
             {
-                o.Raw(" (<a href=\""u8).Text(lookup).Raw("\" rel=\"nofollow noopener\">"u8).Text(v.T("provenance_archive_lookup")).Raw("</a>)"u8);
+                o.Link(" (<a href=\""u8, null, lookup).Raw("\" rel=\"nofollow noopener\">"u8).Text(v.T("provenance_archive_lookup")).Raw("</a>)"u8);
             }
 
             o.Raw("</dd>\n"u8);
@@ -204,7 +204,7 @@ internal static class DefaultArticle
 
         if (a.SeedUrl is { } seedUrl)
         {
-            o.Raw("    <dt>"u8).Text(v.T("provenance_seed")).Raw("</dt><dd><a href=\""u8).Text(v.Root).Text(seedUrl).Raw("\" type=\"text/plain\">"u8)
+            o.Raw("    <dt>"u8).Text(v.T("provenance_seed")).Link("</dt><dd><a href=\""u8, v.Root, seedUrl).Raw("\" type=\"text/plain\">"u8)
                 .Text(v.T("provenance_seed_published")).Raw("</a>, <code>"u8).Text(a.Seed).Raw("</code> "u8).Text(v.T("provenance_seed_published_note")).Raw("</dd>\n"u8);
         }
         else if (a.Seed is { } seed)

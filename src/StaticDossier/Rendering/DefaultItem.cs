@@ -55,7 +55,7 @@ internal static class DefaultItem
         var output = t_output ??= new Utf8Output();
         output.Clear();
         var o = new DefaultLayout.Writer(output);
-        o.Raw("<li class=\"item\"><a class=\"item-title\" href=\""u8).Text(root).Text(a.Url).Raw("\" lang=\""u8).Text(a.Language).Raw("\" hreflang=\""u8)
+        o.Link("<li class=\"item\"><a class=\"item-title\" href=\""u8, root, a.Url).Raw("\" lang=\""u8).Text(a.Language).Raw("\" hreflang=\""u8)
             .Text(a.Language).Raw("\">"u8).Text(a.Title).Raw("</a><p class=\"item-meta\">"u8);
         if (a.Date is not null)
         {
@@ -82,7 +82,7 @@ internal static class DefaultItem
         }
 
         o.Raw("</li>"u8);
-        var html = o.Plain ? Utf8Html.FromUtf8(output.ToArray()) : null;
+        var html = o.Plain ? Utf8Html.FromUtf8(output.ToArray(), output.Links.ToPageLinks()) : null;
         output.Clear();
         return html;
     }

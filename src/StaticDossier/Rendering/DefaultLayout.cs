@@ -65,9 +65,9 @@ internal static class DefaultLayout
         var o = new Writer(output);
         o.Raw("<!DOCTYPE html>\n<html lang=\""u8).Text(v.Site.Language).Raw("\">\n<head>\n"u8);
         Head(o, v);
-        o.Raw("\n</head>\n<body>\n<a class=\"skip-link\" href=\"#main\">"u8).Text(v.T("skip_to_content")).Raw("</a>\n<header class=\"site-header\">\n"u8);
+        o.Raw("\n</head>\n<body>\n"u8).Link("<a class=\"skip-link\" href=\""u8, null, "#main").Raw("\">"u8).Text(v.T("skip_to_content")).Raw("</a>\n<header class=\"site-header\">\n"u8);
         var home = v.NavCurrent == "home" && v.OutputPath == SitePaths.Home;
-        o.Raw(home ? "  <h1 class=\"site-title\"><a href=\""u8 : "  <p class=\"site-title\"><a href=\""u8).Text(v.Root).Text(SitePaths.Home)
+        o.Link(home ? "  <h1 class=\"site-title\"><a href=\""u8 : "  <p class=\"site-title\"><a href=\""u8, v.Root, SitePaths.Home)
             .Raw(home ? "\" aria-current=\"page\">"u8 : "\">"u8).Text(v.Site.Title).Raw(home ? "</a></h1>\n"u8 : "</a></p>\n"u8);
         Nav(o, v);
         o.Raw("\n"u8);
@@ -75,17 +75,18 @@ internal static class DefaultLayout
         {
             o.Raw("\n  <form class=\"site-search\" role=\"search\" action=\""u8).Text(v.Root).Text(SitePaths.Search).Raw("\" method=\"get\">\n"u8)
                 .Raw("    <label class=\"visually-hidden\" for=\"site-search-q\">"u8).Text(v.T("site_search_label")).Raw("</label>\n"u8)
-                .Raw("    <input id=\"site-search-q\" type=\"search\" name=\"q\" autocomplete=\"off\">\n"u8)
+                .Raw("    <input id=\"site-search-q\" type=\"search\" name=\"q\" autocomplete=\"off\">\n"u8).Id("site-search-q")
                 .Raw("    <button type=\"submit\">"u8).Text(v.T("site_search_button")).Raw("</button>\n  </form>\n"u8);
         }
 
-        o.Raw("\n</header>\n<main id=\"main\" tabindex=\"-1\">\n"u8);
+        o.Raw("\n</header>\n<main id=\"main\" tabindex=\"-1\">\n"u8).Id("main");
         if (bytes is not null)
         {
-            o.Raw(bytes.Written);
+            o.Content(bytes);
         }
         else
         {
+            output.Links.MarkUnknown(); // Scriban wrote it
             foreach (var chunk in chars!.GetChunks())
             {
                 output.Append(chunk.Span);
@@ -93,10 +94,10 @@ internal static class DefaultLayout
         }
 
         o.Raw("\n</main>\n<footer class=\"site-footer\">\n  <p class=\"data\">"u8).Text(v.T("footer_data"))
-            .Raw("\n    <a href=\""u8).Text(v.Root).Text(SitePaths.Feed).Raw("\">"u8).Text(v.T("footer_feed")).Raw("</a> ·"u8)
-            .Raw("\n    <a href=\""u8).Text(v.Root).Text(SitePaths.MetadataJson).Raw("\">"u8).Text(v.T("footer_json")).Raw("</a> ·"u8)
-            .Raw("\n    <a href=\""u8).Text(v.Root).Text(SitePaths.MetadataCsv).Raw("\">"u8).Text(v.T("footer_csv")).Raw("</a> ·"u8)
-            .Raw("\n    <a href=\""u8).Text(v.Root).Text(SitePaths.Sitemap).Raw("\">"u8).Text(v.T("footer_sitemap")).Raw("</a>\n  </p>\n  <p>"u8);
+            .Link("\n    <a href=\""u8, v.Root, SitePaths.Feed).Raw("\">"u8).Text(v.T("footer_feed")).Raw("</a> ·"u8)
+            .Link("\n    <a href=\""u8, v.Root, SitePaths.MetadataJson).Raw("\">"u8).Text(v.T("footer_json")).Raw("</a> ·"u8)
+            .Link("\n    <a href=\""u8, v.Root, SitePaths.MetadataCsv).Raw("\">"u8).Text(v.T("footer_csv")).Raw("</a> ·"u8)
+            .Link("\n    <a href=\""u8, v.Root, SitePaths.Sitemap).Raw("\">"u8).Text(v.T("footer_sitemap")).Raw("</a>\n  </p>\n  <p>"u8);
         if (v.Site.Author != string.Empty)
         {
             o.Text(v.Text.Format("footer_curated_by", v.Site.Title, v.Site.Author));
@@ -109,7 +110,7 @@ internal static class DefaultLayout
         o.Raw(" "u8).Text(v.T("footer_built_with")).Raw("</p>\n</footer>\n"u8);
         foreach (var script in v.Scripts)
         {
-            o.Raw("<script src=\""u8).Text(v.Root).Text(script).Raw("\"></script>\n"u8);
+            o.Link("<script src=\""u8, v.Root, script).Raw("\"></script>\n"u8);
         }
 
         o.Raw("</body>\n</html>\n"u8);
@@ -154,7 +155,7 @@ internal static class DefaultLayout
             .Raw("\">\n<meta property=\"og:locale\" content=\""u8).Text(v.Site.Locale).Raw("\">\n"u8);
         if (v.Canonical is { } canonical)
         {
-            o.Raw("<meta property=\"og:url\" content=\""u8).Text(canonical).Raw("\">\n<link rel=\"canonical\" href=\""u8).Text(canonical).Raw("\">\n"u8);
+            o.Raw("<meta property=\"og:url\" content=\""u8).Text(canonical).Link("\">\n<link rel=\"canonical\" href=\""u8, null, canonical).Raw("\">\n"u8);
         }
 
         if (v.PublishedTime is { } published)
@@ -166,29 +167,29 @@ internal static class DefaultLayout
             .Raw("\">\n<meta name=\"twitter:description\" content=\""u8).Text(v.Description).Raw("\">\n"u8);
         if (v.Pager?.PrevUrl is { } prev)
         {
-            o.Raw("<link rel=\"prev\" href=\""u8).Text(v.Root).Text(prev).Raw("\">\n"u8);
+            o.Link("<link rel=\"prev\" href=\""u8, v.Root, prev).Raw("\">\n"u8);
         }
 
         if (v.Pager?.NextUrl is { } next)
         {
-            o.Raw("<link rel=\"next\" href=\""u8).Text(v.Root).Text(next).Raw("\">\n"u8);
+            o.Link("<link rel=\"next\" href=\""u8, v.Root, next).Raw("\">\n"u8);
         }
 
         if (v.Standalone is { } style)
         {
-            o.Raw("<style>"u8).Raw(style.Style.Value).Raw("</style>\n"u8);
+            o.Raw("<style>"u8).RawText(style.Style.Value).Raw("</style>\n"u8);
         }
         else
         {
-            o.Raw("<link rel=\"icon\" href=\""u8).Text(v.Root).Text(SitePaths.Favicon).Raw("\" type=\"image/svg+xml\">\n"u8)
-                .Raw("<link rel=\"stylesheet\" href=\""u8).Text(v.Root).Text(SitePaths.Stylesheet).Raw("\">\n"u8);
+            o.Link("<link rel=\"icon\" href=\""u8, v.Root, SitePaths.Favicon).Raw("\" type=\"image/svg+xml\">\n"u8)
+                .Link("<link rel=\"stylesheet\" href=\""u8, v.Root, SitePaths.Stylesheet).Raw("\">\n"u8);
         }
 
-        o.Raw("<link rel=\"alternate\" type=\"application/atom+xml\" title=\""u8).Text(v.Site.Title).Raw(" (Atom)\" href=\""u8)
-            .Text(v.Root).Text(SitePaths.Feed).Raw("\">\n"u8);
+        o.Tag("<link rel=\"alternate\" type=\"application/atom+xml\" title=\""u8, out var feedTag).Text(v.Site.Title)
+            .Link(" (Atom)\" href=\""u8, v.Root, SitePaths.Feed, feedTag).Raw("\">\n"u8);
         if (v.DublinCore.Count > 0)
         {
-            o.Raw("<link rel=\"schema.DC\" href=\"http://purl.org/dc/elements/1.1/\">\n"u8);
+            o.Link("<link rel=\"schema.DC\" href=\""u8, null, "http://purl.org/dc/elements/1.1/").Raw("\">\n"u8);
             foreach (var meta in v.DublinCore)
             {
                 if (meta is null)
@@ -203,13 +204,13 @@ internal static class DefaultLayout
 
         if (v.JsonLd is { } jsonLd)
         {
-            o.Raw("<script type=\"application/ld+json\">"u8).Raw(jsonLd.Bytes).Raw("</script>\n"u8);
+            o.Raw("<script type=\"application/ld+json\">"u8).RawText(jsonLd.Bytes).Raw("</script>\n"u8);
         }
     }
 
     private static void Nav(Writer o, Values v)
     {
-        o.Raw("<nav class=\"site-nav\" aria-label=\""u8).Text(v.T("nav_label")).Raw("\">\n  <ul>\n    <li><a href=\""u8).Text(v.Root).Text(SitePaths.Home)
+        o.Raw("<nav class=\"site-nav\" aria-label=\""u8).Text(v.T("nav_label")).Link("\">\n  <ul>\n    <li><a href=\""u8, v.Root, SitePaths.Home)
             .Raw(v.NavCurrent == "home" ? "\" aria-current=\"page\">"u8 : "\">"u8).Text(v.T("nav_home")).Raw("</a></li>\n"u8);
         foreach (var tax in v.Taxonomies)
         {
@@ -219,11 +220,11 @@ internal static class DefaultLayout
                 continue;
             }
 
-            o.Raw("    <li><a href=\""u8).Text(v.Root).Text(tax.Url).Raw(v.NavCurrent == tax.Key ? "\" aria-current=\"page\">"u8 : "\">"u8)
+            o.Link("    <li><a href=\""u8, v.Root, tax.Url).Raw(v.NavCurrent == tax.Key ? "\" aria-current=\"page\">"u8 : "\">"u8)
                 .Text(tax.Title).Raw("</a></li>\n"u8);
         }
 
-        o.Raw("    <li><a href=\""u8).Text(v.Root).Text(SitePaths.Search).Raw(v.NavCurrent == "search" ? "\" aria-current=\"page\">"u8 : "\">"u8)
+        o.Link("    <li><a href=\""u8, v.Root, SitePaths.Search).Raw(v.NavCurrent == "search" ? "\" aria-current=\"page\">"u8 : "\">"u8)
             .Text(v.T("nav_search")).Raw("</a></li>\n  </ul>\n</nav>\n"u8);
     }
 
@@ -255,10 +256,90 @@ internal static class DefaultLayout
             return this;
         }
 
-        /// <summary>Writes generated HTML held as a string.</summary>
-        public Writer Raw(string html)
+        /// <summary>Writes <paramref name="open"/>, which ends in an attribute's opening quote within the last tag it starts,
+        /// then <paramref name="root"/> and <paramref name="path"/> escaped as the value, and notes the link.</summary>
+        public Writer Link(ReadOnlySpan<byte> open, string? root, string path)
+        {
+            output.Append(open);
+            output.Links.Link(root, path, output.Length - open.Length + open.LastIndexOf((byte)'<'));
+            return Text(root).Text(path);
+        }
+
+        /// <summary>As <see cref="Link(ReadOnlySpan{byte}, string?, string)"/>, in the tag that starts at byte <paramref name="tag"/>
+        /// (<see cref="Tag"/>).</summary>
+        public Writer Link(ReadOnlySpan<byte> open, string? root, string path, int tag)
+        {
+            output.Append(open);
+            output.Links.Link(root, path, tag);
+            return Text(root).Text(path);
+        }
+
+        /// <summary>Writes <paramref name="open"/>; <paramref name="tag"/> is where the last tag it starts begins.</summary>
+        public Writer Tag(ReadOnlySpan<byte> open, out int tag)
+        {
+            output.Append(open);
+            tag = output.Length - open.Length + open.LastIndexOf((byte)'<');
+            return this;
+        }
+
+        /// <summary>Notes the id <paramref name="id"/> of the tag being written (its text written apart).</summary>
+        public Writer Id(string id)
+        {
+            output.Links.Id(id, output.Length);
+            return this;
+        }
+
+        /// <summary>Writes generated HTML whose links were not noted (a body): staging scans it.</summary>
+        public Writer Unscanned(ReadOnlySpan<byte> html)
         {
             output.Append(html);
+            output.Links.Unscanned(output.Length - html.Length, html.Length);
+            return this;
+        }
+
+        /// <summary>Writes a list item, with the links its writer noted (scanned when staged if none were).</summary>
+        public Writer Item(Utf8Html item)
+        {
+            if (item.Links is not { } links)
+            {
+                return Unscanned(item.Bytes);
+            }
+
+            output.Append(item.Bytes);
+            output.Links.Append(links, output.Length - item.Bytes.Length);
+            return this;
+        }
+
+        /// <summary>Writes a page's content written by the C# writers, with the links they noted.</summary>
+        public Writer Content(Utf8Output content)
+        {
+            output.Append(content.Written);
+            output.Links.Append(content.Links, output.Length - content.Length);
+            return this;
+        }
+
+        /// <summary>Writes the text of a script or style element: no tag inside, unless it holds a '&lt;' (that one might
+        /// end the element early, so the page is scanned whole).</summary>
+        public Writer RawText(ReadOnlySpan<byte> text)
+        {
+            if (text.Contains((byte)'<'))
+            {
+                output.Links.MarkUnknown();
+            }
+
+            output.Append(text);
+            return this;
+        }
+
+        /// <inheritdoc cref="RawText(ReadOnlySpan{byte})"/>
+        public Writer RawText(string text)
+        {
+            if (text.Contains('<', StringComparison.Ordinal))
+            {
+                output.Links.MarkUnknown();
+            }
+
+            output.Append(text);
             return this;
         }
 

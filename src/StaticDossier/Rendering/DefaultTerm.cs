@@ -35,7 +35,7 @@ internal static class DefaultTerm
         var start = output.Length;
         var (term, root) = (v.Term, v.Root);
         var o = new DefaultLayout.Writer(output);
-        o.Raw("<nav class=\"breadcrumb\" aria-label=\""u8).Text(v.T("breadcrumb")).Raw("\"><ol><li><a href=\""u8).Text(root).Text(v.Taxonomy.Url)
+        o.Raw("<nav class=\"breadcrumb\" aria-label=\""u8).Text(v.T("breadcrumb")).Link("\"><ol><li><a href=\""u8, root, v.Taxonomy.Url)
             .Raw("\">"u8).Text(v.Taxonomy.Title).Raw("</a></li></ol></nav>\n<h1>"u8).Text(term.Name).Raw("</h1>\n"u8);
         if (term.FullName is { } fullName)
         {
@@ -44,7 +44,7 @@ internal static class DefaultTerm
 
         if (term.HomePage is { } homePage)
         {
-            o.Raw("<p class=\"home-page\">"u8).Text(v.T("term_home_page")).Raw(" <a href=\""u8).Text(homePage).Raw("\" rel=\"nofollow noopener\">"u8)
+            o.Raw("<p class=\"home-page\">"u8).Text(v.T("term_home_page")).Link(" <a href=\""u8, null, homePage).Raw("\" rel=\"nofollow noopener\">"u8)
                 .Text(homePage).Raw("</a></p>\n"u8);
         }
 
@@ -74,7 +74,7 @@ internal static class DefaultTerm
                 return false;
             }
 
-            o.Raw("  "u8).Raw(item.Bytes).Raw("\n"u8);
+            o.Raw("  "u8).Item(item).Raw("\n"u8);
         }
 
         o.Raw("</ul>\n"u8);
@@ -102,15 +102,15 @@ internal static class DefaultTerm
             .Raw("</p>\n  <ul>\n    "u8);
         if (p.PrevUrl is { } prev)
         {
-            o.Raw("<li><a href=\""u8).Text(root).Text(p.FirstUrl).Raw("\">"u8).Text(text.Strings["page_first"]).Raw("</a></li><li><a href=\""u8).Text(root).Text(prev)
+            o.Link("<li><a href=\""u8, root, p.FirstUrl).Raw("\">"u8).Text(text.Strings["page_first"]).Link("</a></li><li><a href=\""u8, root, prev)
                 .Raw("\" rel=\"prev\">"u8).Text(text.Strings["page_previous"]).Raw("</a></li>"u8);
         }
 
         o.Raw("\n    "u8);
         if (p.NextUrl is { } next)
         {
-            o.Raw("<li><a href=\""u8).Text(root).Text(next).Raw("\" rel=\"next\">"u8).Text(text.Strings["page_next"]).Raw("</a></li><li><a href=\""u8).Text(root)
-                .Text(p.LastUrl).Raw("\">"u8).Text(text.Strings["page_last"]).Raw("</a></li>"u8);
+            o.Link("<li><a href=\""u8, root, next).Raw("\" rel=\"next\">"u8).Text(text.Strings["page_next"]).Link("</a></li><li><a href=\""u8, root, p.LastUrl)
+                .Raw("\">"u8).Text(text.Strings["page_last"]).Raw("</a></li>"u8);
         }
 
         o.Raw("\n  </ul>\n</nav>\n"u8);

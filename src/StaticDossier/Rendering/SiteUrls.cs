@@ -6,9 +6,12 @@ public static class SiteUrls
     /// <summary>The prefix that leads from <paramref name="outputPath"/> back to the site root ("" or "../" …).</summary>
     public static string RootFrom(string outputPath)
     {
-        var depth = outputPath.Count(c => c == '/');
-        return string.Concat(Enumerable.Repeat("../", depth));
+        var depth = outputPath.AsSpan().Count('/');
+        return depth < Roots.Length ? Roots[depth] : string.Concat(Enumerable.Repeat("../", depth));
     }
+
+    // One string per depth: every page's model holds its root, and the link check knows a link by its root's reference.
+    private static readonly string[] Roots = ["", "../", "../../", "../../../", "../../../../"];
 
     /// <summary>The absolute URL of <paramref name="path"/> under <paramref name="baseUrl"/>; <c>index.html</c>
     /// becomes its folder, as servers serve it.</summary>

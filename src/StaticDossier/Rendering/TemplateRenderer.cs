@@ -110,6 +110,13 @@ public sealed class TemplateRenderer
     public byte[]? RenderUtf8(string name, ScriptObject model, string outputPath, DiagnosticBag diagnostics) =>
         RenderPage(name, model, outputPath, diagnostics, Utf8Text.Encode, static page => page.ToArray());
 
+    /// <summary>As <see cref="RenderUtf8(string, ScriptObject, string, DiagnosticBag)"/>, as the file at <paramref name="outputPath"/>,
+    /// with the links and ids the C# writers noted when they wrote the whole page (<see cref="OutputFile.Links"/>).</summary>
+    internal OutputFile? RenderFile(string name, ScriptObject model, string outputPath, DiagnosticBag diagnostics, string? lastModified) =>
+        RenderPage(name, model, outputPath, diagnostics,
+            page => new OutputFile(outputPath, Utf8Text.Encode(page)) { LastModified = lastModified },
+            page => new OutputFile(outputPath, page.ToArray()) { LastModified = lastModified, Links = page.Links.ToPageLinks() });
+
     /// <summary>As <see cref="RenderUtf8(string, ScriptObject, string, DiagnosticBag)"/>, recording in <paramref name="reads"/>
     /// every member the page's templates read.</summary>
     internal byte[]? RenderUtf8(string name, ScriptObject model, string outputPath, DiagnosticBag diagnostics, Incremental.ReadSchema? reads) =>

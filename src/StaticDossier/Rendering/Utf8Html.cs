@@ -19,16 +19,20 @@ public sealed class Utf8Html : Utf8Value, IEquatable<Utf8Html>
     {
     }
 
-    private Utf8Html(byte[] bytes)
-        : base(bytes)
-    {
-    }
+    private Utf8Html(byte[] bytes, PageLinks? links = null)
+        : base(bytes) => Links = links;
 
     /// <summary>No HTML.</summary>
     public static Utf8Html Empty { get; } = new(Array.Empty<byte>());
 
     /// <summary>Takes <paramref name="bytes"/> as they are; the caller vouches that they are UTF-8 and gives them up.</summary>
     internal static Utf8Html FromUtf8(byte[] bytes) => bytes.Length == 0 ? Empty : new(bytes);
+
+    /// <summary>As <see cref="FromUtf8(byte[])"/>, with the links and ids its writer noted (a list item).</summary>
+    internal static Utf8Html FromUtf8(byte[] bytes, PageLinks? links) => bytes.Length == 0 ? Empty : new(bytes, links);
+
+    /// <summary>The links and ids its writer noted, offsets counted from its start; null when not noted.</summary>
+    internal PageLinks? Links { get; }
 
     /// <inheritdoc />
     public bool Equals(Utf8Html? other) => Equals((object?)other);

@@ -17,6 +17,9 @@ internal sealed class Utf8Output
     // A high surrogate that ended the last write of text: it pairs with a low surrogate that starts the next.
     private char _high;
 
+    /// <summary>The links and ids the C# writers noted as they wrote (see <see cref="DefaultLayout.Writer"/>).</summary>
+    public WrittenLinks Links { get; } = new();
+
     /// <summary>Bytes written so far (a high surrogate still waiting for its pair not counted).</summary>
     public int Length => _length;
 
@@ -81,6 +84,7 @@ internal sealed class Utf8Output
     {
         _high = '\0';
         _length = length;
+        Links.Truncate(length);
     }
 
     /// <summary>The number of characters the bytes decode to (what Scriban counts against its limits).</summary>

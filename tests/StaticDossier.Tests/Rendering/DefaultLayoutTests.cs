@@ -97,7 +97,7 @@ public sealed class DefaultLayoutTests
     /// <summary>A site with every kind of page and value the templates write: escaped titles, an article with no date,
     /// one dated by its text, provenance, a person with 60 articles (two pages), text in Vietnamese, and line breaks in
     /// a summary and a byline (which Scriban indents where they are written on an indented line).</summary>
-    private static TempDossier Dossier(string language, string author)
+    internal static TempDossier Dossier(string language, string author)
     {
         var dossier = new TempDossier(withSeeds: false);
         dossier.Write("site.yml", $"""

@@ -54,8 +54,7 @@ internal sealed class PageRenderer(SiteConfig config, TemplateRenderer templates
     {
         if (memo is null)
         {
-            var bytes = templates.RenderUtf8(template, model, outputPath, diagnostics);
-            return bytes is null ? null : new OutputFile(outputPath, bytes) { LastModified = lastModified };
+            return templates.RenderFile(template, model, outputPath, diagnostics, lastModified);
         }
 
         if (memo.Reuse(template, model, outputPath) is { } kept)
