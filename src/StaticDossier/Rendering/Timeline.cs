@@ -30,11 +30,27 @@ public static class Timeline
         return title != 0 ? title : string.CompareOrdinal(a.Url, b.Url);
     }
 
+    /// <summary>As <see cref="Sort"/>; articles already in its order (the model's, as every build lists them) are taken
+    /// as they come rather than sorted again (a stable sort leaves them so).</summary>
+    private static List<ArticleView> InOrder(IEnumerable<ArticleView> articles)
+    {
+        var list = articles.ToList();
+        for (var i = 1; i < list.Count; i++)
+        {
+            if (Compare(list[i - 1], list[i]) > 0)
+            {
+                return Sort(list);
+            }
+        }
+
+        return list;
+    }
+
     /// <summary>Dated articles, and those with an inferred period (marked approximate by templates), grouped by year,
     /// then month, newest first; a period of a year only is a group of its own after that year's months. A year with
     /// more than a page of articles gets a page per month (<see cref="TimelineYear.ByMonth"/>); a smaller one lists its
     /// months on its own page.</summary>
-    internal static List<TimelineYear> Group(IEnumerable<ArticleView> articles, InterfaceText text) => [.. Sort(articles.Where(a => a.TimeKey is not null))
+    internal static List<TimelineYear> Group(IEnumerable<ArticleView> articles, InterfaceText text) => [.. InOrder(articles.Where(a => a.TimeKey is not null))
         .GroupBy(a => a.TimeKey![..4])
         .Select(y =>
         {
