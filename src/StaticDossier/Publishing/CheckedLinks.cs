@@ -38,9 +38,17 @@ internal sealed class CheckedLinks
 
         // A page is new to the check unless its bytes are the very array checked last time: a page the render memo kept.
         var scans = new ScannedPage?[html.Count];
-        Parallel.For(0, html.Count, i => scans[i] = _pages.TryGetValue(html[i].OutputPath, out var last) && ReferenceEquals(last.Bytes, html[i].Bytes)
-            ? null
-            : HtmlLinkScanner.Scan(html[i].Bytes));
+        var known = 0;
+        Parallel.For(0, html.Count, i =>
+        {
+            var had = _pages.TryGetValue(html[i].OutputPath, out var last);
+            if (had)
+            {
+                Interlocked.Increment(ref known);
+            }
+
+            scans[i] = had && ReferenceEquals(last!.Bytes, html[i].Bytes) ? null : HtmlLinkScanner.Scan(html[i].Bytes);
+        });
 
         // What a kept page's verdicts may rest on and no longer holds: files that came or went, and the ids a changed page
         // gained or lost.
@@ -95,11 +103,15 @@ internal sealed class CheckedLinks
             }
         }
 
-        foreach (var (path, last) in _pages)
+        // Pages of the last check no longer made: looked for only when some are gone (fewer of its pages met than it had).
+        if (known < _pages.Count)
         {
-            if (!now.ContainsKey(path))
+            foreach (var (path, last) in _pages)
             {
-                Unlink(path, last.Judged);
+                if (!now.ContainsKey(path))
+                {
+                    Unlink(path, last.Judged);
+                }
             }
         }
 
