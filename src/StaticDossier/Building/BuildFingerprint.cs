@@ -45,11 +45,12 @@ internal static class BuildFingerprint
         var folders = InputFolders(config).Where(Directory.Exists).Select(f => Path.TrimEndingDirectorySeparator(Path.GetFullPath(f))).ToArray();
         var settingsFile = Path.GetFullPath(Path.Combine(config.RootDirectory, config.SourcePath));
         var changed = live?.TakeChanges();
+        var content = ContentPrefix(config);
         InputListing listing;
         try
         {
             listing = changed is not null && pages is null && live!.Inputs is { } known && known.Fits(folders, settingsFile)
-                && BuildTimings.Time("fingerprint: watched paths", () => known.After(changed, path => HashOne(path, ContentPrefix(config), null, live, force: true))) is { } updated
+                && BuildTimings.Time("fingerprint: watched paths", () => known.After(changed, path => HashOne(path, content, null, live, force: true))) is { } updated
                 ? updated
                 : List(config, folders, settingsFile, pages, live);
         }

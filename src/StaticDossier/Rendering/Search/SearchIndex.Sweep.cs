@@ -38,7 +38,7 @@ internal sealed partial class SearchIndex
     {
         private readonly int[] _articleStart = new int[index._documents.Length + 1];
         private readonly int[] _next = new int[index._documents.Length];
-        private readonly Found[] _found = [.. Enumerable.Range(0, Math.Max(1, Math.Min(index._documents.Length, 2 * Environment.ProcessorCount))).Select(_ => new Found())];
+        private readonly Found[] _found = [.. Enumerable.Range(0, Chunks(index._documents.Length)).Select(_ => new Found())];
         private int _first;
         private int[] _localWord = [];
         private int[] _termOf = [];
@@ -91,7 +91,7 @@ internal sealed partial class SearchIndex
                 var own = _found[c];
                 // Made at about the size the range needs (an article has some seven pairs per word), not grown to it.
                 own.Clear(terms, (int)Math.Min(int.MaxValue / 2, 8L * (to - from) / chunks));
-                for (var d = (int)((long)n * c / chunks); d < (long)n * (c + 1) / chunks; d++)
+                for (var d = ChunkStart(n, c, chunks); d < ChunkStart(n, c + 1, chunks); d++)
                 {
                     if (articleStart[d] == articleStart[d + 1])
                     {

@@ -16,6 +16,13 @@ namespace StaticDossier.Rendering.Search;
 /// garbage at 10,000. Weights and spelling masks are computed as each term is written.</para></summary>
 internal sealed partial class SearchIndex
 {
+    /// <summary>How many chunks of articles the index's passes split <paramref name="documents"/> into (two per core):
+    /// every pass must split them alike, since each chunk's postings of a word follow the earlier chunks'.</summary>
+    private static int Chunks(int documents) => Math.Max(1, Math.Min(documents, 2 * Environment.ProcessorCount));
+
+    /// <summary>The first article of chunk <paramref name="chunk"/> of <paramref name="chunks"/> over <paramref name="documents"/>.</summary>
+    private static int ChunkStart(int documents, int chunk, int chunks) => (int)((long)documents * chunk / chunks);
+
     private const double K1 = 1.2;
     private const double B = 0.75;
 
@@ -126,8 +133,8 @@ internal sealed partial class SearchIndex
         // go after the earlier chunks', so each term's postings come in article order as one pass over them all placed
         // them (on one core, the other waited through that pass).
         var folded = vocabulary.FoldedCount;
-        var chunks = Math.Max(1, Math.Min(documents.Length, 2 * Environment.ProcessorCount));
-        int Bound(int chunk) => (int)((long)documents.Length * chunk / chunks);
+        var chunks = Chunks(documents.Length);
+        int Bound(int chunk) => ChunkStart(documents.Length, chunk, chunks);
         var counts = new int[chunks][];
         Parallel.For(0, chunks, c =>
         {
@@ -763,7 +770,7 @@ internal sealed partial class SearchIndex
 
             if (_recent.Vocabulary != _number)
             {
-                _recent = (_number, _recent.Slots is { } slots ? slots : new (string?, (int, int))[RecentSlots]);
+                _recent = (_number, _recent.Slots ?? new (string?, (int, int))[RecentSlots]);
                 Array.Clear(_recent.Slots);
             }
 
